@@ -6,7 +6,9 @@ from functools import cached_property
 from pathlib import Path
 
 from trainer.banks.catalog import Catalog, load_catalog
+from trainer.certificates.signing import KeyRing
 from trainer.paths import DataDir, resolve_data_dir, shipped_banks_dir
+from trainer.storage import audit
 from trainer.storage.attempts import AttemptRepository
 from trainer.storage.database import Database
 from trainer.storage.trainees import TraineeRepository
@@ -20,6 +22,8 @@ class Workspace:
         self.shipped_banks = shipped_banks if shipped_banks is not None else shipped_banks_dir()
         self.db = Database(self.data.database)
         self._catalog: Catalog | None = None
+        # Who is signed in (a staff account name), for the audit log; None for trainees.
+        self.actor: str | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -45,6 +49,18 @@ class Workspace:
     @cached_property
     def attempts(self) -> AttemptRepository:
         return AttemptRepository(self.db)
+
+    @cached_property
+    def keys(self) -> KeyRing:
+        return KeyRing(self.db, self.data.keys, institution=self.institution_name)
+
+    @property
+    def institution_name(self) -> str:
+        return self.db.get_setting("institution_name", "") or ""
+
+    def audit(self, action: str, detail: str = "") -> None:
+        """Record a sensitive action in the audit log, by whoever is signed in."""
+        audit.record(self.db, action, detail, actor=self.actor)
 
     def close(self) -> None:
         self.db.close()
