@@ -23,15 +23,24 @@ def test_every_action_is_in_the_database_before_the_session_moves_on(
 ) -> None:
     trainee = TraineeRepository(db).create("Aline N.", Institution.POLICE, "PNB-1")
     repo = AttemptRepository(db)
-    session = QuizSession.start(sample_bank, sample_bank.modules[0], Behaviour.EXAM,
-                                trainee_id=trainee.id, language="fr", recorder=repo.recorder,
-                                seed=5, now=T0)
+    session = QuizSession.start(
+        sample_bank,
+        sample_bank.modules[0],
+        Behaviour.EXAM,
+        trainee_id=trainee.id,
+        language="fr",
+        recorder=repo.recorder,
+        seed=5,
+        now=T0,
+    )
     assert session.attempt_id > 0
     first = session.slots[0]
     session.answer(0, correct_response(first.question), now=T0 + timedelta(minutes=1))
     session.flag(1, True, now=T0 + timedelta(minutes=2))
-    row = db.query_one("SELECT response, flagged FROM attempt_questions WHERE attempt_id = ? "
-                       "AND slot = 0", (session.attempt_id,))
+    row = db.query_one(
+        "SELECT response, flagged FROM attempt_questions WHERE attempt_id = ? AND slot = 0",
+        (session.attempt_id,),
+    )
     assert row is not None and row["response"] is not None
     steps = [r["action"] for r in repo.steps(session.attempt_id)]
     assert steps == ["start", "answer", "flag"]
@@ -60,9 +69,15 @@ def test_every_action_is_in_the_database_before_the_session_moves_on(
 def test_practice_check_and_retry_are_stored(db: Database, sample_bank: Bank) -> None:
     trainee = TraineeRepository(db).create("Jean", Institution.JUDICIARY)
     repo = AttemptRepository(db)
-    session = QuizSession.start(sample_bank, sample_bank.modules[0], Behaviour.PRACTICE,
-                                trainee_id=trainee.id, language="en", recorder=repo.recorder,
-                                now=T0)
+    session = QuizSession.start(
+        sample_bank,
+        sample_bank.modules[0],
+        Behaviour.PRACTICE,
+        trainee_id=trainee.id,
+        language="en",
+        recorder=repo.recorder,
+        now=T0,
+    )
     tf = next(s for s in session.slots if s.question.kind is Kind.SCENARIO)
     session.answer(tf.index, correct_response(tf.question), now=T0)
     session.check(tf.index, now=T0)

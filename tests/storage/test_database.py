@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,17 +39,15 @@ def test_migrations_run_once(tmp_path: Path) -> None:
 
 
 def test_a_failed_transaction_leaves_nothing(db: Database) -> None:
-    with pytest.raises(RuntimeError):
-        with db.transaction() as conn:
-            conn.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), db.transaction() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+        raise RuntimeError("boom")
     assert db.get_setting("a") is None
 
 
 def test_sql_errors_become_plain_storage_errors(db: Database) -> None:
-    with pytest.raises(StorageError):
-        with db.transaction() as conn:
-            conn.execute("INSERT INTO trainees (uid) VALUES ('x')")  # NOT NULL violated
+    with pytest.raises(StorageError), db.transaction() as conn:
+        conn.execute("INSERT INTO trainees (uid) VALUES ('x')")  # NOT NULL violated
     with pytest.raises(StorageError):
         db.query("SELECT * FROM no_such_table")
 
@@ -58,7 +57,7 @@ def test_full_disk_is_reported_plainly(db: Database, monkeypatch: pytest.MonkeyP
         def __init__(self, real: sqlite3.Connection) -> None:
             self.real = real
 
-        def execute(self, sql: str, *args: object) -> object:
+        def execute(self, sql: str, *args: Any) -> object:
             if sql.startswith("INSERT"):
                 raise sqlite3.OperationalError("database or disk is full")
             return self.real.execute(sql, *args)
@@ -81,18 +80,25 @@ def test_damaged_file_is_reported(tmp_path: Path) -> None:
 
 def test_steps_are_append_only(db: Database, sample_bank: Bank) -> None:
     trainee = TraineeRepository(db).create("A", Institution.POLICE)
-    session = QuizSession.start(sample_bank, sample_bank.modules[0], Behaviour.PRACTICE,
-                                trainee_id=trainee.id, language="en",
-                                recorder=AttemptRepository(db).recorder)
-    with pytest.raises(StorageError, match="append-only"):
-        with db.transaction() as conn:
-            conn.execute("UPDATE steps SET action = 'finish' WHERE attempt_id = ?",
-                         (session.attempt_id,))
+    session = QuizSession.start(
+        sample_bank,
+        sample_bank.modules[0],
+        Behaviour.PRACTICE,
+        trainee_id=trainee.id,
+        language="en",
+        recorder=AttemptRepository(db).recorder,
+    )
+    with pytest.raises(StorageError, match="append-only"), db.transaction() as conn:
+        conn.execute(
+            "UPDATE steps SET action = 'finish' WHERE attempt_id = ?", (session.attempt_id,)
+        )
     assert db.query_one("SELECT action FROM steps")["action"] == "start"  # type: ignore[index]
 
 
 def test_statement_splitting_keeps_triggers_whole() -> None:
-    sql = "-- c\nCREATE TABLE a (x);\nCREATE TRIGGER t BEFORE UPDATE ON a\nBEGIN\n  SELECT 1;\nEND;\n"
+    sql = (
+        "-- c\nCREATE TABLE a (x);\nCREATE TRIGGER t BEFORE UPDATE ON a\nBEGIN\n  SELECT 1;\nEND;\n"
+    )
     parts = _statements(sql)
     assert len(parts) == 2 and parts[1].endswith("END;")
 

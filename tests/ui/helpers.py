@@ -81,8 +81,8 @@ def answer_with_keys(widget: QuestionInput, response: Response) -> None:
         key(Qt.Key.Key_Space)
     elif isinstance(widget, OrderingInput):
         tab_to(widget.list)
-        target = list(response["order"])
-        for position, item_id in enumerate(target):
+        order: list[str] = list(response["order"])
+        for position, item_id in enumerate(order):
             current = widget.order().index(item_id)
             widget_row = widget.list.currentRow()
             # move the selection to the item with arrow keys, then lift it with Alt+Up
@@ -112,8 +112,12 @@ def answer_with_keys(widget: QuestionInput, response: Response) -> None:
 
 def _arrow_to(widget: QuestionInput, button: QWidget) -> None:
     """Radio buttons form one Tab stop; the arrow keys move within the group."""
-    buttons = (list(widget.buttons.values()) if isinstance(widget, ChoiceInput)
-               else [widget.true_button, widget.false_button])  # type: ignore[attr-defined]
+    buttons: list[QWidget]
+    if isinstance(widget, ChoiceInput):
+        buttons = list(widget.buttons.values())
+    else:
+        assert isinstance(widget, TrueFalseInput)
+        buttons = [widget.true_button, widget.false_button]
     for _ in range(80):
         if focused() in buttons:
             break

@@ -52,7 +52,8 @@ def test_create_trainee_take_exam_and_see_it_in_history(
     session = quiz.session
     assert session.behaviour is Behaviour.EXAM and len(session.slots) == 4
     assert quiz.timer_label.text().startswith("Time left: 0:19:") or quiz.timer_label.text() == (
-        "Time left: 0:20:00")
+        "Time left: 0:20:00"
+    )
     # answer everything right but the last question, moving on with Next
     for index, slot in enumerate(session.slots):
         assert quiz.input is not None
@@ -86,12 +87,14 @@ def test_create_trainee_take_exam_and_see_it_in_history(
     result.back_button.click()
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
-    assert modules.table.item(0, 3).text() == "1"
+    item = modules.table.item(0, 3)
+    assert item is not None and item.text() == "1"
     modules.history_button.click()
     history = window.current_screen()
     assert isinstance(history, HistoryScreen)
     assert history.table.rowCount() == 1
-    assert history.table.item(0, 2).text() == "Exam"
+    mode = history.table.item(0, 2)
+    assert mode is not None and mode.text() == "Exam"
     with qtbot.waitSignal(history.review_requested):
         history.open_button.click()
     assert isinstance(window.current_screen(), ResultScreen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from trainer.banks.model import Question, Scenario, SourceRef
 from trainer.quiz.questions import (
@@ -20,16 +20,29 @@ from trainer.quiz.questions import (
 from trainer.ui import text as rich
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
+def _tr(text: object) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP (typed as object by PySide6)."""
+    return QCoreApplication.translate("Review", str(text))
+
+
+def _label(key: str) -> str:
+    labels = {
+        "source": QT_TRANSLATE_NOOP("Review", "Source"),
+        "answer": QT_TRANSLATE_NOOP("Review", "Your answer:"),
+        "right": QT_TRANSLATE_NOOP("Review", "Right answer:"),
+        "why": QT_TRANSLATE_NOOP("Review", "Why:"),
+    }
+    return _tr(labels[key])
 
 
 def verdict(g: Grade) -> str:
     if g.state is GradeState.RIGHT:
-        return _tr("Correct")
+        return _tr(QT_TRANSLATE_NOOP("Review", "Correct"))
     if g.state is GradeState.PARTIAL:
-        return _tr("Partly correct (%1 %)").replace("%1", f"{100 * g.fraction:.0f}")
-    return _tr("Incorrect")
+        return _tr(QT_TRANSLATE_NOOP("Review", "Partly correct (%1 %)")).replace(
+            "%1", f"{100 * g.fraction:.0f}"
+        )
+    return _tr(QT_TRANSLATE_NOOP("Review", "Incorrect"))
 
 
 def describe_answer(question: Question, response: Response | None, language: str) -> str:
@@ -50,7 +63,7 @@ def _sources_html(question: Question, sources: dict[str, Any], language: str) ->
     if not refs:
         return ""
     items = "".join(f"<li>{html.escape(source_text(r, sources, language))}</li>" for r in refs)
-    return f"<p><b>{html.escape(_tr('Source'))}</b></p><ul>{items}</ul>"
+    return f"<p><b>{html.escape(_label('source'))}</b></p><ul>{items}</ul>"
 
 
 def feedback_html(
@@ -68,7 +81,9 @@ def feedback_html(
     g = grade(question, response)
     if show_mark:
         parts.append(f"<p><b>{html.escape(verdict(g))}</b></p>")
-    answer = describe_answer(question, response, language) or _tr("(no answer)")
+    answer = describe_answer(question, response, language) or _tr(
+        QT_TRANSLATE_NOOP("Review", "(no answer)")
+    )
     if isinstance(question, Scenario):
         given = (response or {}).get("parts") or {}
         for n, part in enumerate(question.parts, start=1):
@@ -81,19 +96,19 @@ def feedback_html(
                 show_correct=show_correct,
                 show_explanation=show_explanation,
             )
-            heading = _tr("Part %1").replace("%1", str(n))
+            heading = _tr(QT_TRANSLATE_NOOP("Review", "Part %1")).replace("%1", str(n))
             parts.append(f"<h4>{html.escape(heading)}</h4>{inner}")
         if show_explanation and question.explanation:
             parts.append(rich.to_html(question.explanation.get(language)))
         return "".join(parts)
-    parts.append(f"<p><b>{html.escape(_tr('Your answer:'))}</b> {html.escape(answer)}</p>")
+    parts.append(f"<p><b>{html.escape(_label('answer'))}</b> {html.escape(answer)}</p>")
     if show_correct:
         right = describe_answer(question, correct_response(question), language)
-        parts.append(f"<p><b>{html.escape(_tr('Right answer:'))}</b> {html.escape(right)}</p>")
+        parts.append(f"<p><b>{html.escape(_label('right'))}</b> {html.escape(right)}</p>")
         for fb in option_feedback(question, response, language):
             parts.append(f"<p><i>{html.escape(fb)}</i></p>")
     if show_explanation and question.explanation:
-        parts.append(f"<p><b>{html.escape(_tr('Why:'))}</b></p>")
+        parts.append(f"<p><b>{html.escape(_label('why'))}</b></p>")
         parts.append(rich.to_html(question.explanation.get(language)))
     if show_explanation:
         parts.append(_sources_html(question, sources, language))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,11 +60,12 @@ def start_session(
         if session.expired():
             session.finish()
             continue
-        title = parent.tr("Unfinished attempt")
+        title = QCoreApplication.translate("QuizScreen", "Unfinished attempt")
         text = (
-            parent.tr(
+            QCoreApplication.translate(
+                "QuizScreen",
                 "You have an unfinished attempt at “%1” (%2 of %3 questions answered). "
-                "Resume it now? Choose No to submit it as it stands and start the new one."
+                "Resume it now? Choose No to submit it as it stands and start the new one.",
             )
             .replace("%1", session.module.title.get(language))
             .replace("%2", str(len(session.slots) - len(session.unanswered())))
@@ -254,14 +256,23 @@ class QuizScreen(QWidget):
         """Tab goes through the answer first, then the buttons, then the navigator."""
         assert self.input is not None
         inputs = [
-            w for w in self.input.findChildren(QWidget)
+            w
+            for w in self.input.findChildren(QWidget)
             # (a combo box's pop-up list is a window of its own: not in the chain)
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.input.window()
         ]
-        chain = [*inputs, self.prev_button, self.next_button, self.flag_button,
-                 self.check_button, self.retry_button, self.leave_button, self.finish_button,
-                 *self.navigator.buttons]
-        for before, after in zip(chain, chain[1:], strict=False):
+        chain = [
+            *inputs,
+            self.prev_button,
+            self.next_button,
+            self.flag_button,
+            self.check_button,
+            self.retry_button,
+            self.leave_button,
+            self.finish_button,
+            *self.navigator.buttons,
+        ]
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def _refresh_slot(self) -> None:
