@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from trainer import __version__
-from trainer.banks.loader import validate_files
 from trainer.errors import TrainerError
 from trainer.paths import DATA_DIR_ENV
 
@@ -61,6 +59,8 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_banks(args: argparse.Namespace) -> int:
+    import json
+
     ws = _workspace(args)
     try:
         catalog = ws.catalog
@@ -131,6 +131,8 @@ def _kinds(questions: Sequence[object]) -> dict[str, int]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from trainer.banks.loader import validate_files
+
     problems = validate_files(args.files)
     for p in problems:
         print(p)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.banks.catalog import Catalog, load_catalog
-from trainer.certificates.signing import KeyRing
 from trainer.paths import DataDir, resolve_data_dir, shipped_banks_dir
-from trainer.storage import audit
-from trainer.storage.attempts import AttemptRepository
 from trainer.storage.database import Database
 from trainer.storage.trainees import TraineeRepository
+
+# The bank loader, the engine and the crypto library load on first use, not at
+# start-up: the first screen needs none of them.
+if TYPE_CHECKING:
+    from trainer.banks.catalog import Catalog
+    from trainer.certificates.signing import KeyRing
+    from trainer.storage.attempts import AttemptRepository
 
 
 class Workspace:
@@ -32,6 +36,8 @@ class Workspace:
         return self._catalog
 
     def load_catalog(self) -> Catalog:
+        from trainer.banks.catalog import load_catalog
+
         return load_catalog([self.shipped_banks, self.data.banks], disabled=self.disabled_banks())
 
     def reload_catalog(self) -> Catalog:
@@ -48,10 +54,14 @@ class Workspace:
 
     @cached_property
     def attempts(self) -> AttemptRepository:
+        from trainer.storage.attempts import AttemptRepository
+
         return AttemptRepository(self.db)
 
     @cached_property
     def keys(self) -> KeyRing:
+        from trainer.certificates.signing import KeyRing
+
         return KeyRing(self.db, self.data.keys, institution=self.institution_name)
 
     @property
@@ -60,6 +70,8 @@ class Workspace:
 
     def audit(self, action: str, detail: str = "") -> None:
         """Record a sensitive action in the audit log, by whoever is signed in."""
+        from trainer.storage import audit
+
         audit.record(self.db, action, detail, actor=self.actor)
 
     def close(self) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from trainer.banks.model import Audience, Kind, Topic
 from trainer.storage.trainees import Institution
+
+if TYPE_CHECKING:  # the bank model loads with the first bank, not at start-up
+    from trainer.banks.model import Audience, Kind, Topic
 
 
 def _tr(text: object) -> str:
@@ -24,10 +28,10 @@ def institution(value: Institution) -> str:
 
 def audience(value: Audience) -> str:
     return {
-        Audience.POLICE: _tr(QT_TRANSLATE_NOOP("Labels", "Police officers")),
-        Audience.PROSECUTORS: _tr(QT_TRANSLATE_NOOP("Labels", "Prosecutors")),
-        Audience.JUDGES: _tr(QT_TRANSLATE_NOOP("Labels", "Judges")),
-    }[value]
+        "police": _tr(QT_TRANSLATE_NOOP("Labels", "Police officers")),
+        "prosecutors": _tr(QT_TRANSLATE_NOOP("Labels", "Prosecutors")),
+        "judges": _tr(QT_TRANSLATE_NOOP("Labels", "Judges")),
+    }[str(value)]
 
 
 def topic(value: Topic | str) -> str:
@@ -51,6 +55,8 @@ def kind(value: Kind | str) -> str:
 
 def audience_for(value: Institution) -> Audience | None:
     """Which modules a trainee sees: their institution's track (all for 'other')."""
+    from trainer.banks.model import Audience
+
     return {
         Institution.POLICE: Audience.POLICE,
         Institution.PROSECUTION: Audience.PROSECUTORS,

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
-from trainer.banks.model import Bank, Module
 from trainer.errors import TrainerError
-from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, i18n, staff
 from trainer.ui.screens.home import HomeScreen
-from trainer.ui.screens.modules import ModulesScreen
 from trainer.ui.theme import ZOOM_STEPS, Theme
 from trainer.workspace import Workspace
+
+# Screens past the first one, and the engine, load when first needed: start-up
+# only builds the home screen.
+if TYPE_CHECKING:
+    from trainer.banks.model import Bank, Module
+    from trainer.quiz.behaviours import Behaviour
+    from trainer.quiz.session import QuizSession
 
 
 def focus_first(screen: QWidget) -> None:
@@ -196,6 +200,8 @@ class MainWindow(QMainWindow):
         self._show(self._build_modules)
 
     def _build_modules(self) -> QWidget:
+        from trainer.ui.screens.modules import ModulesScreen
+
         assert self.trainee is not None
         screen = ModulesScreen(self.workspace, self.trainee, self.language)
         screen.start_requested.connect(self.start_quiz)
@@ -257,6 +263,8 @@ class MainWindow(QMainWindow):
         return screen
 
     def _retry_wrong(self, session: QuizSession) -> None:
+        from trainer.quiz.behaviours import Behaviour
+
         try:
             bank = self.workspace.catalog.bank(session.bank_id)
             module = bank.module(session.module.id)
