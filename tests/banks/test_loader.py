@@ -28,14 +28,28 @@ CASES: list[tuple[str, int, int | None, str]] = [
     ("duplicate-question-id.yaml", 29, 9, "question 'q1': id is used twice (first at line 19)"),
     ("duplicate-option-id.yaml", 25, 14, "option id 'a' is used twice"),
     ("key-names-no-option.yaml", 26, 10, "key 'c' names no option"),
-    ("single-choice-two-keys.yaml", 26, 10,
-     "question 'q1': single_choice has 2 correct options; exactly 1 is required"),
+    (
+        "single-choice-two-keys.yaml",
+        26,
+        10,
+        "question 'q1': single_choice has 2 correct options; exactly 1 is required",
+    ),
     ("multiple-response-all-right.yaml", 26, 10, "every option is correct"),
     ("ordering-one-item.yaml", 34, 7, "ordering needs at least 2 items"),
     ("matching-one-prompt.yaml", 34, 7, "matching needs at least 2 prompts"),
-    ("matching-unknown-choice.yaml", 35, 56, "prompt 'p2' matches 'purpose', which names no choice"),
+    (
+        "matching-unknown-choice.yaml",
+        35,
+        56,
+        "prompt 'p2' matches 'purpose', which names no choice",
+    ),
     ("missing-translation.yaml", 32, 11, "'text' has no 'fr' translation"),
-    ("undeclared-language.yaml", 32, 46, "'text' is given in 'rn', which the bank does not declare"),
+    (
+        "undeclared-language.yaml",
+        32,
+        46,
+        "'text' is given in 'rn', which the bank does not declare",
+    ),
     ("undeclared-source.yaml", 35, 18, "cites source 'untoc', which is not declared"),
     ("draw-too-many.yaml", 18, 41, "draws 5 questions with topic 'legal_standards' but only 1"),
     ("pass-mark-out-of-range.yaml", 17, 16, "pass_mark must be between 0 and 100 (got 140)"),
@@ -60,8 +74,9 @@ CASES: list[tuple[str, int, int | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "line", "column", "fragment"), CASES,
-                         ids=[f"{c[0]}:{c[1]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "line", "column", "fragment"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES]
+)
 def test_bad_file_is_refused_with_place_and_reason(
     name: str, line: int, column: int | None, fragment: str
 ) -> None:
@@ -86,8 +101,10 @@ def test_problem_prints_as_file_line_column() -> None:
     with pytest.raises(BankError) as caught:
         load_bank(BAD / "single-choice-two-keys.yaml")
     lines = str(caught.value).splitlines()
-    assert ("single-choice-two-keys.yaml:26:10: question 'q1': single_choice has 2 correct "
-            "options; exactly 1 is required") in lines
+    assert (
+        "single-choice-two-keys.yaml:26:10: question 'q1': single_choice has 2 correct "
+        "options; exactly 1 is required"
+    ) in lines
 
 
 def test_all_problems_of_a_file_are_reported_together(tmp_path: Path) -> None:

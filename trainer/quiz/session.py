@@ -419,6 +419,10 @@ def _clean(question: Question, response: Response | None) -> Response | None:
     if isinstance(question, Matching):
         pairs = {k: v for k, v in (response.get("pairs") or {}).items() if v}
         return {"pairs": pairs} if pairs else None
+    if isinstance(question, SingleChoice):
+        return {"choice": response["choice"]} if response.get("choice") else None
+    if isinstance(question, Ordering):
+        return {"order": list(response["order"])} if response.get("order") else None
     if isinstance(question, Scenario):
         parts = {
             p.id: cleaned

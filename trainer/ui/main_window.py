@@ -20,6 +20,23 @@ from trainer.ui.theme import ZOOM_STEPS, Theme
 from trainer.workspace import Workspace
 
 
+def focus_first(screen: QWidget) -> None:
+    """Give the keyboard focus to the first control a Tab would reach."""
+    widget = screen.nextInFocusChain()
+    for _ in range(500):
+        if widget is None or widget is screen:
+            return
+        if (
+            screen.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isEnabled()
+            and widget.isVisibleTo(screen)
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 class MainWindow(QMainWindow):
     """Hosts the screens; rebuilds them when the interface language changes."""
 
@@ -153,10 +170,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self._update_status()
-        screen.setFocus(Qt.FocusReason.OtherFocusReason)
-        first = screen.nextInFocusChain()
-        if first is not None and screen.isAncestorOf(first):
-            first.setFocus(Qt.FocusReason.TabFocusReason)
+        if screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
+            focus_first(screen)
         return screen
 
     def _build_home(self) -> QWidget:

@@ -135,6 +135,7 @@ class QuizScreen(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.body)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(self.tr("Save status"))
 
@@ -243,10 +244,25 @@ class QuizScreen(QWidget):
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
                 label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.scroll_area.setWidget(self.body)
+        self._set_tab_order()
         self._refresh_slot()
         focus = self.input.first_focus()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the answer first, then the buttons, then the navigator."""
+        assert self.input is not None
+        inputs = [
+            w for w in self.input.findChildren(QWidget)
+            # (a combo box's pop-up list is a window of its own: not in the chain)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.input.window()
+        ]
+        chain = [*inputs, self.prev_button, self.next_button, self.flag_button,
+                 self.check_button, self.retry_button, self.leave_button, self.finish_button,
+                 *self.navigator.buttons]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _refresh_slot(self) -> None:
         slot = self.session.slots[self.session.current]

@@ -153,7 +153,10 @@ class ChoiceInput(QuestionInput):
             label = rich_label(text, selectable=False)
             label.setBuddy(button)
             label.installEventFilter(_ClickForwarder(button))
-            self.group.addButton(button)
+            if not self.multiple:
+                # Radio buttons form one Tab stop (arrows move inside); check boxes
+                # stay separate Tab stops, so they are not grouped.
+                self.group.addButton(button)
             self.buttons[option.id] = button
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
