@@ -43,16 +43,25 @@ def test_schema_is_a_valid_json_schema() -> None:
     ids=lambda p: p.name,
 )
 def test_valid_banks_satisfy_the_schema(path: Path) -> None:
-    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(_data(path)),
-                    key=lambda e: list(e.path))
+    errors = sorted(
+        jsonschema.Draft202012Validator(SCHEMA).iter_errors(_data(path)), key=lambda e: list(e.path)
+    )
     assert errors == [], [f"{list(e.path)}: {e.message}" for e in errors[:5]]
 
 
 @pytest.mark.parametrize(
     "name",
-    ["unknown-key-question.yaml", "unknown-key-bank.yaml", "missing-key-text.yaml",
-     "wrong-type-pass-mark.yaml", "pass-mark-out-of-range.yaml", "unknown-kind.yaml",
-     "bad-difficulty.yaml", "ordering-one-item.yaml", "unsupported-format.yaml"],
+    [
+        "unknown-key-question.yaml",
+        "unknown-key-bank.yaml",
+        "missing-key-text.yaml",
+        "wrong-type-pass-mark.yaml",
+        "pass-mark-out-of-range.yaml",
+        "unknown-kind.yaml",
+        "bad-difficulty.yaml",
+        "ordering-one-item.yaml",
+        "unsupported-format.yaml",
+    ],
 )
 def test_invalid_banks_fail_the_schema_too(name: str) -> None:
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(_data(DATA / "bad" / name))

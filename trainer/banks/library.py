@@ -77,8 +77,13 @@ class BankLibrary:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (DISABLED_SETTING, ",".join(sorted(disabled))),
             )
-            audit.record(self.db, "bank.enable" if enabled else "bank.disable", bank_id,
-                         actor=self.actor, conn=conn)
+            audit.record(
+                self.db,
+                "bank.enable" if enabled else "bank.disable",
+                bank_id,
+                actor=self.actor,
+                conn=conn,
+            )
         self._disabled = disabled
 
     # -- reading -----------------------------------------------------------------
@@ -86,7 +91,10 @@ class BankLibrary:
         """Every bank file, shipped first, with its state (failed files included)."""
         out: list[LibraryEntry] = []
         disabled = self.disabled()
-        for origin, folder in ((Origin.SHIPPED, self.shipped_dir), (Origin.IMPORTED, self.library_dir)):
+        for origin, folder in (
+            (Origin.SHIPPED, self.shipped_dir),
+            (Origin.IMPORTED, self.library_dir),
+        ):
             for path in bank_files(folder):
                 try:
                     bank = load_bank(path)
@@ -161,8 +169,9 @@ def _atomic_copy(source: Path, target: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise TrainerError(f"cannot write the bank into the library: {exc.strerror}",
-                           where=str(target)) from exc
+        raise TrainerError(
+            f"cannot write the bank into the library: {exc.strerror}", where=str(target)
+        ) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
