@@ -1,0 +1,47 @@
+"""Shared fixtures: every file and database lives under tmp_path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Tests never need a display (see Qt's offscreen platform).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from trainer.banks.loader import load_bank
+from trainer.banks.model import Bank
+from trainer.storage.database import Database
+from trainer.workspace import Workspace
+
+DATA = Path(__file__).parent / "data"
+SAMPLE_BANK = DATA / "banks" / "sample.yaml"
+
+
+@pytest.fixture
+def sample_bank() -> Bank:
+    return load_bank(SAMPLE_BANK)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database(tmp_path / "test.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def banks_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "shipped"
+    folder.mkdir()
+    (folder / "sample.yaml").write_bytes(SAMPLE_BANK.read_bytes())
+    return folder
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, banks_dir: Path) -> Iterator[Workspace]:
+    ws = Workspace(tmp_path / "data", shipped_banks=banks_dir)
+    yield ws
+    ws.close()

@@ -1,0 +1,1 @@
+"""Question banks: the YAML format, its validation and the library of banks."""

@@ -1,0 +1,908 @@
+"""Read a bank file safely, check every rule, and build the frozen model.
+
+Every problem in a file is collected, each with its line and column, so a
+trainer fixes a bank in one pass. A bank with any problem is not loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from trainer.banks import yamlsafe
+from trainer.banks.model import (
+    FORMAT_VERSION,
+    LANGUAGES,
+    Audience,
+    Bank,
+    DrawRule,
+    Kind,
+    LocalizedText,
+    MatchChoice,
+    Matching,
+    MatchPrompt,
+    Module,
+    MultipleResponse,
+    Option,
+    Ordering,
+    OrderItem,
+    PoolSelector,
+    Question,
+    Review,
+    Scenario,
+    SingleChoice,
+    Source,
+    SourceRef,
+    Topic,
+    TrueFalse,
+)
+from trainer.banks.yamlsafe import Mark, YMap, YSeq
+from trainer.errors import BankError, Problem
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+T = TypeVar("T")
+
+_BANK_KEYS = {
+    "format": True,
+    "id": True,
+    "version": True,
+    "languages": True,
+    "title": True,
+    "description": False,
+    "audiences": True,
+    "topics": True,
+    "tags": False,
+    "sources": True,
+    "modules": True,
+    "questions": True,
+}
+_SOURCE_KEYS = {"id": True, "title": True, "year": False, "url": False}
+_MODULE_KEYS = {
+    "id": True,
+    "title": True,
+    "description": False,
+    "audiences": False,
+    "questions": False,
+    "draw": False,
+    "pass_mark": False,
+    "time_limit": False,
+    "shuffle": False,
+    "training_hours": False,
+    "review": False,
+}
+_COMMON_QUESTION_KEYS = {
+    "id": True,
+    "kind": True,
+    "topic": True,
+    "tags": False,
+    "audiences": False,
+    "difficulty": False,
+    "text": True,
+    "explanation": True,
+    "source": True,
+    "see_also": False,
+}
+_KIND_KEYS: dict[Kind, dict[str, bool]] = {
+    Kind.SINGLE_CHOICE: {"options": True, "key": True},
+    Kind.MULTIPLE_RESPONSE: {"options": True, "key": True},
+    Kind.TRUE_FALSE: {"key": True, "feedback_true": False, "feedback_false": False},
+    Kind.ORDERING: {"items": True},
+    Kind.MATCHING: {"prompts": True, "choices": True},
+    Kind.SCENARIO: {"title": False, "parts": True},
+}
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", float: "a number"}
+
+
+def _type_name(t: type) -> str:
+    return _TYPE_NAMES.get(t, t.__name__)
+
+
+class _Checker:
+    """Walks the parsed file, noting problems and building model objects."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.languages: tuple[str, ...] = ("en",)
+        self.source_ids: set[str] = set()
+        self.topics: set[str] = set()
+        self.tags: set[str] = set()
+        self.audiences: tuple[Audience, ...] = ()
+
+    # -- reporting -------------------------------------------------------------
+    def error(self, mark: Mark, message: str) -> None:
+        self.problems.append(Problem(self.path, mark.line, mark.column, message))
+
+    @staticmethod
+    def where(container: YMap, key: str) -> Mark:
+        return container.value_marks.get(key) or container.key_marks.get(key) or container.start
+
+    # -- generic shapes --------------------------------------------------------
+    def keys(self, m: YMap, spec: dict[str, bool], what: str) -> None:
+        for key in m:
+            if key not in spec:
+                known = ", ".join(sorted(spec))
+                self.error(m.key_marks[key], f"{what}: unknown key '{key}' (known keys: {known})")
+        for key, required in spec.items():
+            if required and key not in m:
+                self.error(m.start, f"{what}: missing key '{key}'")
+
+    def mapping(self, value: Any, mark: Mark, what: str) -> YMap | None:
+        if isinstance(value, YMap):
+            return value
+        self.error(mark, f"{what} must be a mapping (key: value lines)")
+        return None
+
+    def sequence(self, value: Any, mark: Mark, what: str) -> YSeq | None:
+        if isinstance(value, YSeq):
+            return value
+        self.error(mark, f"{what} must be a list")
+        return None
+
+    def scalar(
+        self, m: YMap, key: str, kind: type[T], what: str, default: T | None = None
+    ) -> T | None:
+        if key not in m:
+            return default
+        value = m[key]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)  # type: ignore[return-value]
+        if not ok:
+            shown = "nothing" if value is None else repr(value)
+            self.error(
+                self.where(m, key), f"{what}: '{key}' must be {_type_name(kind)}, not {shown}"
+            )
+            return default
+        return value  # type: ignore[no-any-return]
+
+    def ident(self, m: YMap, key: str, what: str) -> str | None:
+        value = self.scalar(m, key, str, what)
+        if value is not None and not ID_PATTERN.match(value):
+            self.error(
+                self.where(m, key),
+                f"{what}: '{key}' must be letters, digits, '-', '_' or '.' (got '{value}')",
+            )
+            return None
+        return value
+
+    def text(self, m: YMap, key: str, what: str, *, required: bool = True) -> LocalizedText | None:
+        if key not in m:
+            return None
+        value = m[key]
+        mark = self.where(m, key)
+        if isinstance(value, str) and len(self.languages) > 0:
+            self.error(
+                mark,
+                f"{what}: '{key}' needs a text per language ({', '.join(self.languages)}), "
+                "e.g. 'en: ...' and 'fr: ...'",
+            )
+            return None
+        tm = self.mapping(value, mark, f"{what}: '{key}'")
+        if tm is None:
+            return None
+        texts: dict[str, str] = {}
+        for lang, text in tm.items():
+            lmark = tm.value_marks.get(lang, tm.key_marks[lang])
+            if lang not in LANGUAGES:
+                self.error(tm.key_marks[lang], f"{what}: '{key}' has unknown language '{lang}'")
+                continue
+            if lang not in self.languages:
+                self.error(
+                    tm.key_marks[lang],
+                    f"{what}: '{key}' is given in '{lang}', which the bank does not declare "
+                    "in 'languages'",
+                )
+                continue
+            if not isinstance(text, str):
+                self.error(lmark, f"{what}: '{key}' in '{lang}' must be text")
+                continue
+            if not text.strip():
+                self.error(lmark, f"{what}: '{key}' in '{lang}' is empty")
+                continue
+            texts[lang] = text.strip("\n")
+        for lang in self.languages:
+            if lang not in tm:
+                self.error(tm.start, f"{what}: '{key}' has no '{lang}' translation")
+        if required and not texts:
+            return None
+        return LocalizedText(texts) if texts else None
+
+    def string_list(self, m: YMap, key: str, what: str) -> list[tuple[str, Mark]]:
+        if key not in m:
+            return []
+        seq = self.sequence(m[key], self.where(m, key), f"{what}: '{key}'")
+        if seq is None:
+            return []
+        out: list[tuple[str, Mark]] = []
+        for item, mark in zip(seq, seq.item_marks, strict=True):
+            if isinstance(item, str) and item.strip():
+                out.append((item, mark))
+            else:
+                self.error(mark, f"{what}: every entry of '{key}' must be text")
+        return out
+
+    def enum_list(
+        self, m: YMap, key: str, enum: Callable[[str], T], allowed: Iterable[str], what: str
+    ) -> list[T]:
+        allowed = list(allowed)
+        out: list[T] = []
+        for value, mark in self.string_list(m, key, what):
+            if value not in allowed:
+                self.error(mark, f"{what}: '{value}' is not one of {', '.join(allowed)}")
+            else:
+                out.append(enum(value))
+        return out
+
+    # -- bank ------------------------------------------------------------------
+    def bank(self, root: Any) -> Bank | None:
+        top = self.mapping(root, Mark(1, 1), "the bank")
+        if top is None:
+            return None
+        self.keys(top, _BANK_KEYS, "bank")
+        fmt = self.scalar(top, "format", int, "bank")
+        if fmt is not None and fmt != FORMAT_VERSION:
+            self.error(
+                self.where(top, "format"),
+                f"bank: format {fmt} is not supported (this version reads format {FORMAT_VERSION})",
+            )
+        bank_id = self.ident(top, "id", "bank")
+        version = top.get("version")
+        if isinstance(version, (int, float)) and not isinstance(version, bool):
+            version = str(version)
+        elif version is not None and not isinstance(version, str):
+            self.error(self.where(top, "version"), "bank: 'version' must be text such as \"1.0\"")
+            version = None
+        langs = [lang for lang, _ in self.string_list(top, "languages", "bank")]
+        for lang, mark in self.string_list(top, "languages", "bank"):
+            if lang not in LANGUAGES:
+                self.error(mark, f"bank: language '{lang}' is not one of {', '.join(LANGUAGES)}")
+        langs = [lang for lang in dict.fromkeys(langs) if lang in LANGUAGES]
+        if "languages" in top and not langs:
+            self.error(
+                self.where(top, "languages"), "bank: 'languages' must name at least one language"
+            )
+        self.languages = tuple(langs) or ("en",)
+        title = self.text(top, "title", "bank")
+        description = self.text(top, "description", "bank", required=False)
+        audiences = self.enum_list(top, "audiences", Audience, [a.value for a in Audience], "bank")
+        if "audiences" in top and not audiences:
+            self.error(
+                self.where(top, "audiences"), "bank: 'audiences' must name at least one audience"
+            )
+        self.audiences = tuple(audiences)
+        topics = self.enum_list(top, "topics", Topic, [t.value for t in Topic], "bank")
+        self.topics = {t.value for t in topics}
+        self.tags = {t for t, _ in self.string_list(top, "tags", "bank")}
+
+        sources = self.sources(top)
+        questions = self.questions(top)
+        modules = self.modules(top, questions)
+
+        if self.problems or bank_id is None or title is None or version is None:
+            return None
+        return Bank(
+            id=bank_id,
+            version=version,
+            languages=self.languages,
+            title=title,
+            description=description,
+            audiences=self.audiences,
+            topics=tuple(topics),
+            tags=tuple(sorted(self.tags)),
+            sources=sources,
+            modules=tuple(modules),
+            questions=tuple(questions),
+        )
+
+    def sources(self, top: YMap) -> dict[str, Source]:
+        out: dict[str, Source] = {}
+        if "sources" not in top:
+            return out
+        seq = self.sequence(top["sources"], self.where(top, "sources"), "bank: 'sources'")
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            m = self.mapping(item, mark, "a source")
+            if m is None:
+                continue
+            sid = self.ident(m, "id", "source")
+            what = f"source '{sid}'" if sid else "source"
+            self.keys(m, _SOURCE_KEYS, what)
+            title = self.text(m, "title", what)
+            year = self.scalar(m, "year", int, what)
+            url = self.scalar(m, "url", str, what)
+            if url is not None and not re.match(r"^https?://", url):
+                self.error(
+                    self.where(m, "url"), f"{what}: 'url' must start with http:// or https://"
+                )
+            if sid is None:
+                continue
+            if sid in out:
+                self.error(self.where(m, "id"), f"source id '{sid}' is used twice")
+                continue
+            self.source_ids.add(sid)
+            if title is not None:
+                out[sid] = Source(id=sid, title=title, year=year, url=url)
+        return out
+
+    # -- modules ---------------------------------------------------------------
+    def modules(self, top: YMap, questions: list[Question]) -> list[Module]:
+        out: list[Module] = []
+        if "modules" not in top:
+            return out
+        seq = self.sequence(top["modules"], self.where(top, "modules"), "bank: 'modules'")
+        if seq is not None and not seq:
+            self.error(seq.start, "bank: 'modules' must hold at least one module")
+        seen: set[str] = set()
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            m = self.mapping(item, mark, "a module")
+            if m is None:
+                continue
+            mid = self.ident(m, "id", "module")
+            what = f"module '{mid}'" if mid else "module"
+            self.keys(m, _MODULE_KEYS, what)
+            if mid is not None:
+                if mid in seen:
+                    self.error(self.where(m, "id"), f"module id '{mid}' is used twice")
+                seen.add(mid)
+            module = self.module(m, mid, what, questions)
+            if module is not None:
+                out.append(module)
+        return out
+
+    def module(
+        self, m: YMap, mid: str | None, what: str, questions: list[Question]
+    ) -> Module | None:
+        title = self.text(m, "title", what)
+        description = self.text(m, "description", what, required=False)
+        audiences = self.enum_list(
+            m, "audiences", Audience, [a.value for a in self.audiences], what
+        )
+        pool = PoolSelector()
+        if "questions" in m:
+            pm = self.mapping(m["questions"], self.where(m, "questions"), f"{what}: 'questions'")
+            if pm is not None:
+                self.keys(
+                    pm, {"topics": False, "tags": False, "ids": False}, f"{what}: 'questions'"
+                )
+                topics = self.enum_list(pm, "topics", Topic, sorted(self.topics), what)
+                tags = [
+                    t for t, mk in self.string_list(pm, "tags", what) if self.known_tag(t, mk, what)
+                ]
+                ids = self.string_list(pm, "ids", what)
+                known_ids = {q.id for q in questions}
+                for qid, mk in ids:
+                    if qid not in known_ids:
+                        self.error(mk, f"{what}: no question has id '{qid}'")
+                pool = PoolSelector(
+                    frozenset(topics), frozenset(tags), frozenset(i for i, _ in ids)
+                )
+        pool_questions = [q for q in questions if pool.matches(q)]
+        if not pool_questions and questions:
+            self.error(
+                self.where(m, "questions") if "questions" in m else m.start,
+                f"{what}: selects no questions",
+            )
+        draw = self.draw(m, what, pool_questions)
+        pass_mark = self.scalar(m, "pass_mark", float, what, 70.0)
+        if pass_mark is not None and not 0 <= pass_mark <= 100:
+            self.error(
+                self.where(m, "pass_mark"),
+                f"{what}: pass_mark must be between 0 and 100 (got {pass_mark:g})",
+            )
+        time_limit = self.scalar(m, "time_limit", int, what, 0)
+        if time_limit is not None and not 0 <= time_limit <= 600:
+            self.error(
+                self.where(m, "time_limit"),
+                f"{what}: time_limit is in minutes, between 0 (none) and 600",
+            )
+        shuffle = self.scalar(m, "shuffle", bool, what, True)
+        hours = self.scalar(m, "training_hours", float, what, 0.0)
+        if hours is not None and not 0 <= hours <= 1000:
+            self.error(self.where(m, "training_hours"), f"{what}: training_hours must be 0-1000")
+        review_value = self.scalar(m, "review", str, what, "full")
+        review = Review.FULL
+        if review_value not in {r.value for r in Review}:
+            self.error(
+                self.where(m, "review"),
+                f"{what}: review must be one of {', '.join(r.value for r in Review)}",
+            )
+        elif review_value is not None:
+            review = Review(review_value)
+        if mid is None or title is None:
+            return None
+        return Module(
+            id=mid,
+            title=title,
+            description=description,
+            audiences=tuple(audiences) or self.audiences,
+            pool=pool,
+            draw=tuple(draw),
+            pass_mark=pass_mark if pass_mark is not None else 70.0,
+            time_limit_minutes=time_limit or 0,
+            shuffle=shuffle if shuffle is not None else True,
+            training_hours=hours or 0.0,
+            review=review,
+        )
+
+    def known_tag(self, tag: str, mark: Mark, what: str) -> bool:
+        if tag not in self.tags:
+            self.error(mark, f"{what}: tag '{tag}' is not declared in the bank's 'tags'")
+            return False
+        return True
+
+    def draw(self, m: YMap, what: str, pool: list[Question]) -> list[DrawRule]:
+        rules: list[DrawRule] = []
+        if "draw" not in m:
+            return rules
+        seq = self.sequence(m["draw"], self.where(m, "draw"), f"{what}: 'draw'")
+        remaining = list(pool)
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            r = self.mapping(item, mark, f"{what}: a draw rule")
+            if r is None:
+                continue
+            self.keys(r, {"topic": False, "tag": False, "count": True}, f"{what}: draw rule")
+            count = self.scalar(r, "count", int, f"{what}: draw rule")
+            topic = self.scalar(r, "topic", str, f"{what}: draw rule")
+            tag = self.scalar(r, "tag", str, f"{what}: draw rule")
+            if (topic is None) == (tag is None):
+                self.error(r.start, f"{what}: a draw rule needs either 'topic' or 'tag'")
+                continue
+            if topic is not None and topic not in self.topics:
+                self.error(
+                    self.where(r, "topic"),
+                    f"{what}: draw topic '{topic}' is not one of the bank's topics",
+                )
+                continue
+            if tag is not None and not self.known_tag(tag, self.where(r, "tag"), what):
+                continue
+            if count is None:
+                continue
+            if count < 1:
+                self.error(self.where(r, "count"), f"{what}: draw count must be at least 1")
+                continue
+            rule = DrawRule(count=count, topic=Topic(topic) if topic else None, tag=tag)
+            available = [q for q in remaining if rule.matches(q)]
+            if count > len(available):
+                label = f"topic '{topic}'" if topic else f"tag '{tag}'"
+                self.error(
+                    self.where(r, "count"),
+                    f"{what}: draws {count} questions with {label} but only {len(available)} "
+                    "are available in its pool",
+                )
+            remaining = [q for q in remaining if q not in available[:count]]
+            rules.append(rule)
+        return rules
+
+    # -- questions -------------------------------------------------------------
+    def questions(self, top: YMap) -> list[Question]:
+        out: list[Question] = []
+        if "questions" not in top:
+            return out
+        seq = self.sequence(top["questions"], self.where(top, "questions"), "bank: 'questions'")
+        if seq is not None and not seq:
+            self.error(seq.start, "bank: 'questions' must hold at least one question")
+        ids: dict[str, Mark] = {}
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            q = self.question(item, mark, ids, parent=None)
+            if q is not None:
+                out.append(q)
+        return out
+
+    def question(
+        self, item: Any, mark: Mark, ids: dict[str, Mark], parent: Scenario | YMap | None
+    ) -> Question | None:
+        m = self.mapping(item, mark, "a question")
+        if m is None:
+            return None
+        qid = self.ident(m, "id", "question")
+        what = f"question '{qid}'" if qid else f"question at line {m.start.line}"
+        if qid is not None:
+            if qid in ids:
+                self.error(
+                    self.where(m, "id"), f"{what}: id is used twice (first at line {ids[qid].line})"
+                )
+            else:
+                ids[qid] = self.where(m, "id")
+        kind_value = self.scalar(m, "kind", str, what)
+        kind: Kind | None = None
+        if kind_value is not None:
+            if kind_value not in {k.value for k in Kind}:
+                self.error(
+                    self.where(m, "kind"),
+                    f"{what}: kind '{kind_value}' is not one of {', '.join(k.value for k in Kind)}",
+                )
+            else:
+                kind = Kind(kind_value)
+        if kind is Kind.SCENARIO and parent is not None:
+            self.error(self.where(m, "kind"), f"{what}: a scenario part cannot be a scenario")
+            kind = None
+        inherited = parent if isinstance(parent, YMap) else None
+        spec = dict(_COMMON_QUESTION_KEYS)
+        if inherited is not None:
+            spec["topic"] = False
+        if kind is Kind.SCENARIO:
+            spec["explanation"] = False
+            spec["source"] = False
+        spec.update(_KIND_KEYS.get(kind, {}) if kind else {})
+        if kind is None:
+            spec = {k: False for k in m} | {"id": True, "kind": True}
+        self.keys(m, spec, what)
+
+        common = self.common(m, what, inherited)
+        if kind is None or common is None or qid is None:
+            # Still check parts of a broken scenario so their problems are reported too.
+            if kind is Kind.SCENARIO and "parts" in m:
+                self.parts(m, what, ids)
+            return None
+        builders: dict[Kind, Callable[[YMap, str, dict[str, Any]], Question | None]] = {
+            Kind.SINGLE_CHOICE: self.single_choice,
+            Kind.MULTIPLE_RESPONSE: self.multiple_response,
+            Kind.TRUE_FALSE: self.true_false,
+            Kind.ORDERING: self.ordering,
+            Kind.MATCHING: self.matching,
+            Kind.SCENARIO: lambda mm, w, c: self.scenario(mm, w, c, ids),
+        }
+        common = {"id": qid, "kind": kind, "line": m.start.line, **common}
+        return builders[kind](m, what, common)
+
+    def common(self, m: YMap, what: str, parent: YMap | None) -> dict[str, Any] | None:
+        ok = True
+        topic_value = self.scalar(m, "topic", str, what)
+        if topic_value is None and parent is not None:
+            topic_value = parent.get("topic") if isinstance(parent.get("topic"), str) else None
+        topic: Topic | None = None
+        if topic_value is not None:
+            if topic_value not in self.topics:
+                self.error(
+                    self.where(m, "topic"),
+                    f"{what}: topic '{topic_value}' is not one of the bank's topics "
+                    f"({', '.join(sorted(self.topics)) or 'none declared'})",
+                )
+                ok = False
+            else:
+                topic = Topic(topic_value)
+        tags = [t for t, mk in self.string_list(m, "tags", what) if self.known_tag(t, mk, what)]
+        if "tags" not in m and parent is not None:
+            tags = [t for t in parent.get("tags") or [] if isinstance(t, str) and t in self.tags]
+        audiences = self.enum_list(
+            m, "audiences", Audience, [a.value for a in self.audiences], what
+        )
+        difficulty = self.scalar(m, "difficulty", int, what)
+        if difficulty is None and parent is not None:
+            pd = parent.get("difficulty")
+            difficulty = pd if isinstance(pd, int) and not isinstance(pd, bool) else None
+        if difficulty is not None and difficulty not in (1, 2, 3):
+            self.error(self.where(m, "difficulty"), f"{what}: difficulty must be 1, 2 or 3")
+            difficulty = 1
+        text = self.text(m, "text", what)
+        explanation = self.text(m, "explanation", what)
+        source = self.source_ref(m, "source", what)
+        see_also: list[SourceRef] = []
+        if "see_also" in m:
+            seq = self.sequence(m["see_also"], self.where(m, "see_also"), f"{what}: 'see_also'")
+            for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+                ref = self.source_ref_value(item, mark, what)
+                if ref is not None:
+                    see_also.append(ref)
+        if topic is None or text is None or not ok:
+            return None
+        if parent is not None and not audiences:
+            pa = parent.get("audiences") or []
+            audiences = [Audience(a) for a in pa if isinstance(a, str) and a in self.audiences]
+        return {
+            "topic": topic,
+            "tags": tuple(tags),
+            "audiences": tuple(audiences) or self.audiences,
+            "difficulty": difficulty or 1,
+            "text": text,
+            "explanation": explanation,
+            "source": source,
+            "see_also": tuple(see_also),
+        }
+
+    def source_ref(self, m: YMap, key: str, what: str) -> SourceRef | None:
+        if key not in m:
+            return None
+        return self.source_ref_value(m[key], self.where(m, key), what)
+
+    def source_ref_value(self, value: Any, mark: Mark, what: str) -> SourceRef | None:
+        r = self.mapping(value, mark, f"{what}: a source reference")
+        if r is None:
+            return None
+        self.keys(r, {"id": True, "locator": True}, f"{what}: source reference")
+        sid = self.scalar(r, "id", str, f"{what}: source reference")
+        locator = self.scalar(r, "locator", str, f"{what}: source reference")
+        if locator is not None and not locator.strip():
+            self.error(self.where(r, "locator"), f"{what}: the source locator is empty")
+            return None
+        if sid is not None and sid not in self.source_ids:
+            self.error(
+                self.where(r, "id"),
+                f"{what}: cites source '{sid}', which is not declared in the bank's 'sources'",
+            )
+            return None
+        if sid is None or locator is None:
+            return None
+        return SourceRef(sid, locator.strip())
+
+    def options(self, m: YMap, what: str) -> list[Option]:
+        seq = self.sequence(m.get("options"), self.where(m, "options"), f"{what}: 'options'")
+        out: list[Option] = []
+        seen: set[str] = set()
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            o = self.mapping(item, mark, f"{what}: an option")
+            if o is None:
+                continue
+            oid = self.ident(o, "id", f"{what}: option")
+            owhat = f"{what}: option '{oid}'"
+            self.keys(o, {"id": True, "text": True, "feedback": False, "fixed": False}, owhat)
+            text = self.text(o, "text", owhat)
+            feedback = self.text(o, "feedback", owhat, required=False)
+            fixed = self.scalar(o, "fixed", bool, owhat, False)
+            if oid is None or text is None:
+                continue
+            if oid in seen:
+                self.error(self.where(o, "id"), f"{what}: option id '{oid}' is used twice")
+                continue
+            seen.add(oid)
+            out.append(Option(oid, text, feedback, bool(fixed)))
+        if seq is not None and len(seq) < 2:
+            self.error(seq.start, f"{what}: needs at least 2 options")
+        return out
+
+    def key_ids(self, m: YMap, what: str, options: list[Option]) -> list[str] | None:
+        raw = m.get("key")
+        mark = self.where(m, "key")
+        if isinstance(raw, YSeq):
+            keys = list(zip(raw, raw.item_marks, strict=True))
+        elif isinstance(raw, (str, int)) and not isinstance(raw, bool):
+            keys = [(str(raw), mark)]
+        else:
+            self.error(mark, f"{what}: 'key' must name an option id or a list of them")
+            return None
+        out: list[str] = []
+        names = {o.id for o in options}
+        for k, kmark in keys:
+            k = str(k)
+            if k not in names:
+                self.error(
+                    kmark,
+                    f"{what}: key '{k}' names no option "
+                    f"(options are {', '.join(sorted(names)) or 'none'})",
+                )
+                return None
+            if k in out:
+                self.error(kmark, f"{what}: key '{k}' is listed twice")
+                return None
+            out.append(k)
+        return out
+
+    def single_choice(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
+        options = self.options(m, what)
+        if "key" not in m or not isinstance(m.get("options"), YSeq):
+            return None
+        keys = self.key_ids(m, what, options)
+        if keys is None:
+            return None
+        if len(keys) != 1:
+            self.error(
+                self.where(m, "key"),
+                f"{what}: single_choice has {len(keys)} correct options; exactly 1 is required",
+            )
+            return None
+        return SingleChoice(options=tuple(options), key=keys[0], **common)
+
+    def multiple_response(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
+        options = self.options(m, what)
+        if "key" not in m or not isinstance(m.get("options"), YSeq):
+            return None
+        keys = self.key_ids(m, what, options)
+        if keys is None:
+            return None
+        if not keys:
+            self.error(
+                self.where(m, "key"), f"{what}: multiple_response needs at least 1 correct option"
+            )
+            return None
+        if len(keys) == len(options) and len(options) > 1:
+            self.error(
+                self.where(m, "key"),
+                f"{what}: every option is correct; add at least one wrong option",
+            )
+            return None
+        return MultipleResponse(options=tuple(options), key=frozenset(keys), **common)
+
+    def true_false(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
+        key = self.scalar(m, "key", bool, what)
+        ft = self.text(m, "feedback_true", what, required=False)
+        ff = self.text(m, "feedback_false", what, required=False)
+        if key is None:
+            return None
+        return TrueFalse(key=key, feedback_true=ft, feedback_false=ff, **common)
+
+    def id_text_list(
+        self, m: YMap, key: str, what: str, extra: dict[str, bool]
+    ) -> list[tuple[YMap, str, LocalizedText]]:
+        seq = self.sequence(m.get(key), self.where(m, key), f"{what}: '{key}'")
+        out: list[tuple[YMap, str, LocalizedText]] = []
+        seen: set[str] = set()
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            entry = self.mapping(item, mark, f"{what}: an entry of '{key}'")
+            if entry is None:
+                continue
+            eid = self.ident(entry, "id", f"{what}: '{key}' entry")
+            ewhat = f"{what}: {key[:-1]} '{eid}'"
+            self.keys(entry, {"id": True, "text": True} | extra, ewhat)
+            text = self.text(entry, "text", ewhat)
+            if eid is None or text is None:
+                continue
+            if eid in seen:
+                self.error(self.where(entry, "id"), f"{what}: id '{eid}' is used twice in '{key}'")
+                continue
+            seen.add(eid)
+            out.append((entry, eid, text))
+        return out
+
+    def ordering(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
+        items = self.id_text_list(m, "items", what, {})
+        if isinstance(m.get("items"), YSeq) and len(m["items"]) < 2:
+            self.error(self.where(m, "items"), f"{what}: ordering needs at least 2 items")
+            return None
+        if len(items) < 2:
+            return None
+        return Ordering(items=tuple(OrderItem(i, t) for _, i, t in items), **common)
+
+    def matching(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
+        choices = self.id_text_list(m, "choices", what, {})
+        prompts = self.id_text_list(m, "prompts", what, {"match": True})
+        if isinstance(m.get("prompts"), YSeq) and len(m["prompts"]) < 2:
+            self.error(self.where(m, "prompts"), f"{what}: matching needs at least 2 prompts")
+            return None
+        if isinstance(m.get("choices"), YSeq) and len(m["choices"]) < 2:
+            self.error(self.where(m, "choices"), f"{what}: matching needs at least 2 choices")
+            return None
+        choice_ids = {c for _, c, _ in choices}
+        built: list[MatchPrompt] = []
+        for entry, pid, text in prompts:
+            match = self.scalar(entry, "match", str, f"{what}: prompt '{pid}'")
+            if match is None:
+                continue
+            if match not in choice_ids:
+                self.error(
+                    self.where(entry, "match"),
+                    f"{what}: prompt '{pid}' matches '{match}', which names no choice",
+                )
+                continue
+            built.append(MatchPrompt(pid, text, match))
+        if len(built) != len(prompts) or len(built) < 2 or len(choices) < 2:
+            return None
+        return Matching(
+            prompts=tuple(built), choices=tuple(MatchChoice(c, t) for _, c, t in choices), **common
+        )
+
+    def parts(self, m: YMap, what: str, ids: dict[str, Mark]) -> list[Question]:
+        seq = self.sequence(m.get("parts"), self.where(m, "parts"), f"{what}: 'parts'")
+        parts: list[Question] = []
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            part = self.question(item, mark, ids, parent=m)
+            if part is not None:
+                parts.append(part)
+        if seq is not None and len(seq) < 2:
+            self.error(seq.start, f"{what}: a scenario needs at least 2 parts")
+        return parts
+
+    def scenario(
+        self, m: YMap, what: str, common: dict[str, Any], ids: dict[str, Mark]
+    ) -> Question | None:
+        title = self.text(m, "title", what, required=False)
+        seq = m.get("parts")
+        parts = self.parts(m, what, ids)
+        if not isinstance(seq, YSeq) or len(parts) != len(seq) or len(parts) < 2:
+            return None
+        return Scenario(title=title, parts=tuple(parts), **common)
+
+
+def _decode(data: bytes, path: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for bom, name in ((b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            raise BankError(
+                "not UTF-8", [Problem(path, 1, 1, f"the file is {name}; save it as UTF-8")]
+            )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise BankError(
+            "binary", [Problem(path, line, 1, "this is a binary file, not a YAML bank")]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BankError(
+            "not UTF-8",
+            [
+                Problem(
+                    path,
+                    line,
+                    col,
+                    "the file is not UTF-8 text (save it as UTF-8; "
+                    f"byte 0x{data[exc.start]:02x} cannot be read)",
+                )
+            ],
+        ) from None
+
+
+def load_bank(path: Path, *, display_name: str | None = None) -> Bank:
+    """Load and check one bank file; raise BankError listing every problem."""
+    name = display_name or path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BankError(
+                "too large",
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        f"the file is {size / 1048576:.1f} MiB; a bank may be at most "
+                        f"{MAX_FILE_BYTES // 1048576} MiB",
+                    )
+                ],
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BankError(
+            "unreadable", [Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]
+        ) from exc
+    return load_bank_bytes(data, name, path=path)
+
+
+def load_bank_bytes(data: bytes, name: str, *, path: Path | None = None) -> Bank:
+    if len(data) > MAX_FILE_BYTES:
+        raise BankError("too large", [Problem(name, 1, 1, "the file is larger than 16 MiB")])
+    text = _decode(data, name)
+    root, issues = yamlsafe.parse(text)
+    checker = _Checker(name)
+    for issue in issues:
+        checker.error(issue.mark, issue.message)
+    if root is None and not issues:
+        checker.error(Mark(1, 1), "the file is empty")
+    bank = checker.bank(root) if root is not None and not _fatal(issues) else None
+    if checker.problems or bank is None:
+        problems = sorted(set(checker.problems), key=lambda p: (p.line, p.column, p.message))
+        raise BankError(f"{name}: {len(problems)} problem(s)", problems)
+    digest = hashlib.sha256(data).hexdigest()
+    return _with(bank, content_hash=digest, path=path)
+
+
+def _fatal(issues: list[yamlsafe.YamlIssue]) -> bool:
+    return any(
+        i.message.startswith(("YAML syntax", "YAML error", "nesting", "a bank file holds"))
+        for i in issues
+    )
+
+
+def _with(bank: Bank, **changes: Any) -> Bank:
+    from dataclasses import replace
+
+    return replace(bank, **changes)
+
+
+def validate_files(paths: Iterable[Path]) -> list[Problem]:
+    """Every problem in every file (empty when all are valid)."""
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            load_bank(path, display_name=str(path))
+        except BankError as exc:
+            problems.extend(exc.problems or [Problem(str(path), 1, 1, exc.message)])
+    return problems

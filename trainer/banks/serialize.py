@@ -1,0 +1,201 @@
+"""Model ⇄ plain data in the bank file's own shape (for YAML export and attempt snapshots)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trainer.banks.model import (
+    FORMAT_VERSION,
+    Audience,
+    Bank,
+    Kind,
+    LocalizedText,
+    MatchChoice,
+    Matching,
+    MatchPrompt,
+    Module,
+    MultipleResponse,
+    Option,
+    Ordering,
+    OrderItem,
+    Question,
+    Scenario,
+    SingleChoice,
+    SourceRef,
+    Topic,
+    TrueFalse,
+)
+
+
+def text_data(text: LocalizedText | None) -> dict[str, str] | None:
+    return dict(text.values) if text is not None else None
+
+
+def _ref(ref: SourceRef) -> dict[str, str]:
+    return {"id": ref.source_id, "locator": ref.locator}
+
+
+def question_to_data(q: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": q.id, "kind": q.kind.value, "topic": q.topic.value}
+    if q.tags:
+        data["tags"] = list(q.tags)
+    if q.audiences:
+        data["audiences"] = [a.value for a in q.audiences]
+    data["difficulty"] = q.difficulty
+    data["text"] = text_data(q.text)
+    if isinstance(q, (SingleChoice, MultipleResponse)):
+        options = []
+        for o in q.options:
+            od: dict[str, Any] = {"id": o.id, "text": text_data(o.text)}
+            if o.feedback:
+                od["feedback"] = text_data(o.feedback)
+            if o.fixed:
+                od["fixed"] = True
+            options.append(od)
+        data["options"] = options
+        data["key"] = (
+            q.key if isinstance(q, SingleChoice) else [o.id for o in q.options if o.id in q.key]
+        )
+    elif isinstance(q, TrueFalse):
+        data["key"] = q.key
+        if q.feedback_true:
+            data["feedback_true"] = text_data(q.feedback_true)
+        if q.feedback_false:
+            data["feedback_false"] = text_data(q.feedback_false)
+    elif isinstance(q, Ordering):
+        data["items"] = [{"id": i.id, "text": text_data(i.text)} for i in q.items]
+    elif isinstance(q, Matching):
+        data["prompts"] = [
+            {"id": p.id, "text": text_data(p.text), "match": p.match} for p in q.prompts
+        ]
+        data["choices"] = [{"id": c.id, "text": text_data(c.text)} for c in q.choices]
+    elif isinstance(q, Scenario):
+        if q.title:
+            data["title"] = text_data(q.title)
+        data["parts"] = [question_to_data(p) for p in q.parts]
+    if q.explanation:
+        data["explanation"] = text_data(q.explanation)
+    if q.source:
+        data["source"] = _ref(q.source)
+    if q.see_also:
+        data["see_also"] = [_ref(r) for r in q.see_also]
+    return data
+
+
+def _text(value: Any) -> LocalizedText:
+    return LocalizedText(dict(value))
+
+
+def _opt_text(value: Any) -> LocalizedText | None:
+    return LocalizedText(dict(value)) if value else None
+
+
+def _refd(value: Any) -> SourceRef:
+    return SourceRef(value["id"], value["locator"])
+
+
+def question_from_data(data: dict[str, Any]) -> Question:
+    """Rebuild a question from trusted data (a snapshot this program wrote)."""
+    kind = Kind(data["kind"])
+    common: dict[str, Any] = {
+        "id": data["id"],
+        "kind": kind,
+        "topic": Topic(data["topic"]),
+        "tags": tuple(data.get("tags") or ()),
+        "audiences": tuple(Audience(a) for a in data.get("audiences") or ()),
+        "difficulty": int(data.get("difficulty", 1)),
+        "text": _text(data["text"]),
+        "explanation": _opt_text(data.get("explanation")),
+        "source": _refd(data["source"]) if data.get("source") else None,
+        "see_also": tuple(_refd(r) for r in data.get("see_also") or ()),
+    }
+    if kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE):
+        options = tuple(
+            Option(o["id"], _text(o["text"]), _opt_text(o.get("feedback")), bool(o.get("fixed")))
+            for o in data["options"]
+        )
+        if kind is Kind.SINGLE_CHOICE:
+            return SingleChoice(options=options, key=data["key"], **common)
+        return MultipleResponse(options=options, key=frozenset(data["key"]), **common)
+    if kind is Kind.TRUE_FALSE:
+        return TrueFalse(
+            key=bool(data["key"]),
+            feedback_true=_opt_text(data.get("feedback_true")),
+            feedback_false=_opt_text(data.get("feedback_false")),
+            **common,
+        )
+    if kind is Kind.ORDERING:
+        return Ordering(
+            items=tuple(OrderItem(i["id"], _text(i["text"])) for i in data["items"]), **common
+        )
+    if kind is Kind.MATCHING:
+        return Matching(
+            prompts=tuple(
+                MatchPrompt(p["id"], _text(p["text"]), p["match"]) for p in data["prompts"]
+            ),
+            choices=tuple(MatchChoice(c["id"], _text(c["text"])) for c in data["choices"]),
+            **common,
+        )
+    return Scenario(
+        title=_opt_text(data.get("title")),
+        parts=tuple(question_from_data(p) for p in data["parts"]),
+        **common,
+    )
+
+
+def module_to_data(m: Module) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": m.id, "title": text_data(m.title)}
+    if m.description:
+        data["description"] = text_data(m.description)
+    data["audiences"] = [a.value for a in m.audiences]
+    pool: dict[str, Any] = {}
+    if m.pool.topics:
+        pool["topics"] = sorted(t.value for t in m.pool.topics)
+    if m.pool.tags:
+        pool["tags"] = sorted(m.pool.tags)
+    if m.pool.ids:
+        pool["ids"] = sorted(m.pool.ids)
+    if pool:
+        data["questions"] = pool
+    if m.draw:
+        data["draw"] = [
+            {"topic": r.topic.value, "count": r.count}
+            if r.topic
+            else {"tag": r.tag, "count": r.count}
+            for r in m.draw
+        ]
+    data["pass_mark"] = int(m.pass_mark) if float(m.pass_mark).is_integer() else m.pass_mark
+    data["time_limit"] = m.time_limit_minutes
+    data["shuffle"] = m.shuffle
+    data["training_hours"] = m.training_hours
+    data["review"] = m.review.value
+    return data
+
+
+def bank_to_data(bank: Bank) -> dict[str, Any]:
+    """The whole bank in its file shape, ready for ``yaml.safe_dump``."""
+    data: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "id": bank.id,
+        "version": bank.version,
+        "languages": list(bank.languages),
+        "title": text_data(bank.title),
+    }
+    if bank.description:
+        data["description"] = text_data(bank.description)
+    data["audiences"] = [a.value for a in bank.audiences]
+    data["topics"] = [t.value for t in bank.topics]
+    if bank.tags:
+        data["tags"] = list(bank.tags)
+    sources = []
+    for s in bank.sources.values():
+        sd: dict[str, Any] = {"id": s.id, "title": text_data(s.title)}
+        if s.year is not None:
+            sd["year"] = s.year
+        if s.url:
+            sd["url"] = s.url
+        sources.append(sd)
+    data["sources"] = sources
+    data["modules"] = [module_to_data(m) for m in bank.modules]
+    data["questions"] = [question_to_data(q) for q in bank.questions]
+    return data

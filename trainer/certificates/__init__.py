@@ -1,0 +1,1 @@
+"""Certificates: what they say, how they are signed and how they are drawn."""

@@ -1,0 +1,207 @@
+"""This installation's Ed25519 key pair, trusted issuers' public keys, sign and verify (no Qt).
+
+The private key is created on first use in the data folder's ``keys/`` with
+owner-only permissions. Other installations trust it by importing the public
+key file this module exports.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from trainer.errors import CertificateError
+from trainer.storage.database import Database, now
+
+PRIVATE_KEY_FILE = "installation-ed25519.pem"
+PUBLIC_KEY_SUFFIX = ".tip-key"
+PUBLIC_KEY_HEADER = "TiP Trainer public key v1"
+
+
+def raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def key_id(key: Ed25519PublicKey) -> str:
+    """A short, stable name for a public key: 16 hex digits of its SHA-256."""
+    return hashlib.sha256(raw_public(key)).hexdigest()[:16]
+
+
+def _write_private(path: Path, key: Ed25519PrivateKey) -> None:
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    tmp = path.with_suffix(".tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+        fh.flush()
+        os.fsync(fh.fileno())
+    with contextlib.suppress(OSError):  # Windows: the folder's own ACL protects the file
+        tmp.chmod(0o600)
+    tmp.replace(path)
+
+
+def load_or_create_private_key(keys_dir: Path) -> Ed25519PrivateKey:
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    path = keys_dir / PRIVATE_KEY_FILE
+    if path.exists():
+        try:
+            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        except (ValueError, OSError) as exc:
+            raise CertificateError(
+                "the installation's signing key cannot be read; restore it from a backup",
+                where=str(path),
+            ) from exc
+        if not isinstance(key, Ed25519PrivateKey):
+            raise CertificateError("the installation key is not an Ed25519 key", where=str(path))
+        return key
+    key = Ed25519PrivateKey.generate()
+    _write_private(path, key)
+    return key
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    key_id: str
+    public_key: Ed25519PublicKey
+    name: str
+    own: bool
+
+
+class KeyRing:
+    """This installation's key and the issuers it trusts."""
+
+    def __init__(self, db: Database, keys_dir: Path, *, institution: str = "") -> None:
+        self.db = db
+        self.keys_dir = keys_dir
+        self._private: Ed25519PrivateKey | None = None
+        self._institution = institution
+
+    @property
+    def private_key(self) -> Ed25519PrivateKey:
+        if self._private is None:
+            self._private = load_or_create_private_key(self.keys_dir)
+            self._remember_own()
+        return self._private
+
+    @property
+    def public_key(self) -> Ed25519PublicKey:
+        return self.private_key.public_key()
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.public_key)
+
+    def _remember_own(self) -> None:
+        assert self._private is not None
+        public = self._private.public_key()
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO trusted_keys (key_id, public_key, name, added_at, own)"
+                " VALUES (?, ?, ?, ?, 1)",
+                (
+                    key_id(public),
+                    raw_public(public),
+                    self._institution or "this installation",
+                    now(),
+                ),
+            )
+
+    def sign(self, data: bytes) -> bytes:
+        return self.private_key.sign(data)
+
+    def trusted(self) -> list[TrustedKey]:
+        self.private_key  # noqa: B018 - make sure our own key is listed
+        return [
+            TrustedKey(
+                r["key_id"],
+                Ed25519PublicKey.from_public_bytes(r["public_key"]),
+                r["name"],
+                bool(r["own"]),
+            )
+            for r in self.db.query("SELECT * FROM trusted_keys ORDER BY own DESC, name")
+        ]
+
+    def lookup(self, kid: str) -> TrustedKey | None:
+        row = self.db.query_one("SELECT * FROM trusted_keys WHERE key_id = ?", (kid,))
+        if row is None:
+            if kid == self.key_id:
+                return self.lookup(kid)
+            return None
+        return TrustedKey(
+            row["key_id"],
+            Ed25519PublicKey.from_public_bytes(row["public_key"]),
+            row["name"],
+            bool(row["own"]),
+        )
+
+    def verify(self, kid: str, signature: bytes, data: bytes) -> TrustedKey:
+        """The trusted key that signed ``data``; CertificateError says why not."""
+        trusted = self.lookup(kid)
+        if trusted is None:
+            raise CertificateError(
+                f"signed by an unknown issuer key ({kid}); it is not trusted here"
+            )
+        try:
+            trusted.public_key.verify(signature, data)
+        except InvalidSignature:
+            raise CertificateError(
+                "the signature does not match: the content was altered"
+            ) from None
+        return trusted
+
+    # -- public key files -------------------------------------------------------
+    def export_public(self, path: Path, name: str) -> Path:
+        """Write this installation's public key for others to trust."""
+        text = (
+            f"{PUBLIC_KEY_HEADER}\nname: {name}\nkey-id: {self.key_id}\n"
+            f"key: {base64.b64encode(raw_public(self.public_key)).decode('ascii')}\n"
+        )
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    def import_public(self, path: Path, name: str | None = None) -> TrustedKey:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CertificateError("cannot read the key file", where=str(path)) from exc
+        if not lines or lines[0].strip() != PUBLIC_KEY_HEADER:
+            raise CertificateError("this is not a TiP Trainer public key file", where=str(path))
+        fields = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+        try:
+            public = Ed25519PublicKey.from_public_bytes(
+                base64.b64decode(fields["key"], validate=True)
+            )
+        except (KeyError, ValueError) as exc:
+            raise CertificateError("the key file is damaged", where=str(path)) from exc
+        kid = key_id(public)
+        if fields.get("key-id") not in (None, kid):
+            raise CertificateError("the key file is damaged (key id mismatch)", where=str(path))
+        label = name or fields.get("name") or kid
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO trusted_keys (key_id, public_key, name, added_at, own)"
+                " VALUES (?, ?, ?, ?, 0) ON CONFLICT (key_id) DO UPDATE SET name = excluded.name",
+                (kid, raw_public(public), label, now()),
+            )
+        return TrustedKey(kid, public, label, False)
+
+    def remove(self, kid: str) -> None:
+        if kid == self.key_id:
+            raise CertificateError("this installation's own key cannot be removed")
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM trusted_keys WHERE key_id = ?", (kid,))

@@ -1,0 +1,80 @@
+"""Where things live: the shipped banks and assets, and the user's data folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from trainer import APP_NAME
+
+DATA_DIR_ENV = "TIP_TRAINER_DATA_DIR"
+DATABASE_NAME = "tip-trainer.sqlite3"
+
+
+def install_root() -> Path:
+    """The folder holding ``question_banks/`` and ``assets/`` (frozen builds included)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def shipped_banks_dir() -> Path:
+    return install_root() / "question_banks"
+
+
+def assets_dir() -> Path:
+    return install_root() / "assets"
+
+
+def translations_dir() -> Path:
+    return assets_dir() / "translations"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: ``--data-dir``, else ``$TIP_TRAINER_DATA_DIR``, else the platform's."""
+    chosen = explicit or os.environ.get(DATA_DIR_ENV) or default_data_dir()
+    return Path(chosen).expanduser().resolve()
+
+
+class DataDir:
+    """The layout of one data folder: database, logs, bank library, backups, keys."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_NAME
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def banks(self) -> Path:
+        return self.root / "banks"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def keys(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    def ensure(self) -> DataDir:
+        for folder in (self.root, self.logs, self.banks, self.backups, self.keys):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self

@@ -1,0 +1,1 @@
+"""The quiz engine: how questions are graded and when feedback is given (no Qt)."""

@@ -1,0 +1,1 @@
+"""Coordinator work on results: exports, item analysis, workstation bundles (no Qt)."""

@@ -1,0 +1,1 @@
+"""SQLite storage: one repository per table family (no Qt)."""

@@ -1,0 +1,112 @@
+"""Trainee profiles."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+
+from trainer.errors import TrainerError
+from trainer.storage.database import Database, new_uid, now
+
+
+class Institution(StrEnum):
+    POLICE = "police"
+    PROSECUTION = "prosecution"
+    JUDICIARY = "judiciary"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Trainee:
+    id: int
+    uid: str
+    name: str
+    institution: Institution
+    service_number: str | None
+    gender: str | None = None
+    province: str | None = None
+
+
+def _row(row: sqlite3.Row) -> Trainee:
+    return Trainee(
+        id=row["id"],
+        uid=row["uid"],
+        name=row["name"],
+        institution=Institution(row["institution"]),
+        service_number=row["service_number"],
+        gender=row["gender"],
+        province=row["province"],
+    )
+
+
+class TraineeRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create(
+        self,
+        name: str,
+        institution: Institution,
+        service_number: str | None = None,
+        *,
+        gender: str | None = None,
+        province: str | None = None,
+    ) -> Trainee:
+        name = " ".join(name.split())
+        if not name:
+            raise TrainerError("a trainee needs a name")
+        if len(name) > 200:
+            raise TrainerError("a name may be at most 200 characters")
+        service_number = (service_number or "").strip() or None
+        stamp = now()
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO trainees (uid, name, institution, service_number, gender, province,"
+                " workstation_uid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_uid(),
+                    name,
+                    institution.value,
+                    service_number,
+                    gender,
+                    province,
+                    self.db.workstation_uid,
+                    stamp,
+                    stamp,
+                ),
+            )
+            trainee_id = int(cur.lastrowid or 0)
+        return self.get(trainee_id)
+
+    def get(self, trainee_id: int) -> Trainee:
+        row = self.db.query_one("SELECT * FROM trainees WHERE id = ?", (trainee_id,))
+        if row is None:
+            raise TrainerError(f"no trainee with id {trainee_id}")
+        return _row(row)
+
+    def list(self, search: str = "") -> list[Trainee]:
+        pattern = f"%{search.strip()}%"
+        rows = self.db.query(
+            "SELECT * FROM trainees WHERE name LIKE ? OR ifnull(service_number, '') LIKE ?"
+            " ORDER BY name COLLATE NOCASE",
+            (pattern, pattern),
+        )
+        return [_row(r) for r in rows]
+
+    def update(self, trainee: Trainee) -> Trainee:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE trainees SET name = ?, institution = ?, service_number = ?, gender = ?,"
+                " province = ?, updated_at = ? WHERE id = ?",
+                (
+                    trainee.name,
+                    trainee.institution.value,
+                    trainee.service_number,
+                    trainee.gender,
+                    trainee.province,
+                    now(),
+                    trainee.id,
+                ),
+            )
+        return self.get(trainee.id)

@@ -1,0 +1,1 @@
+"""The Qt user interface: a passive view over the core."""

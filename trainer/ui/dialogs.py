@@ -1,0 +1,57 @@
+"""Message boxes, wrapped in functions so tests can replace them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from trainer.errors import BankError, TrainerError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def show_error(parent: QWidget | None, error: TrainerError) -> None:
+    """One clear message for a problem the user can act on."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Something needs your attention"))
+    if isinstance(error, BankError) and error.problems:
+        box.setText(_tr("The question bank has problems and was not loaded."))
+        box.setDetailedText("\n".join(str(p) for p in error.problems))
+    else:
+        box.setText(str(error))
+    box.setAccessibleName(_tr("Error message"))
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_crash(parent: QWidget | None, log_path: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_tr("Unexpected error"))
+    box.setText(
+        _tr(
+            "TiP Trainer met an unexpected error. Your saved answers are safe.\n"
+            "Details were written to:\n%1"
+        ).replace("%1", log_path)
+    )
+    box.exec()

@@ -1,0 +1,42 @@
+"""Interface language: Qt translators for the chosen language, and the list on offer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from trainer.paths import translations_dir
+
+# The languages the interface ships in, by code, with their own names.
+INTERFACE_LANGUAGES = {"en": "English", "fr": "Français"}
+DEFAULT_LANGUAGE = "en"
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    code = QLocale.system().name().split("_")[0]
+    return code if code in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def install(language: str) -> bool:
+    """Install the translators for ``language``; English needs none. False if missing."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        return True
+    ours = QTranslator()
+    if not ours.load(str(translations_dir() / f"tip_trainer_{language}.qm")):
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt_own = QTranslator()  # Qt's own dialogs (file dialogs, buttons)
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return True

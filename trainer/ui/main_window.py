@@ -1,0 +1,327 @@
+"""The main window: one screen at a time, menus for language, text size and staff work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from trainer.banks.model import Bank, Module
+from trainer.errors import TrainerError
+from trainer.quiz.behaviours import Behaviour
+from trainer.quiz.session import QuizSession
+from trainer.storage.trainees import Trainee
+from trainer.ui import dialogs, i18n, staff
+from trainer.ui.screens.home import HomeScreen
+from trainer.ui.screens.modules import ModulesScreen
+from trainer.ui.theme import ZOOM_STEPS, Theme
+from trainer.workspace import Workspace
+
+
+def focus_first(screen: QWidget) -> None:
+    """Give the keyboard focus to the first control a Tab would reach."""
+    widget = screen.nextInFocusChain()
+    for _ in range(500):
+        if widget is None or widget is screen:
+            return
+        if (
+            screen.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isEnabled()
+            and widget.isVisibleTo(screen)
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
+class MainWindow(QMainWindow):
+    """Hosts the screens; rebuilds them when the interface language changes."""
+
+    def __init__(
+        self, workspace: Workspace, *, language: str = "en", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.language = language if language in i18n.INTERFACE_LANGUAGES else "en"
+        self.trainee: Trainee | None = None
+        self.session: QuizSession | None = None
+        self._screen_builder: Callable[[], QWidget] = self._build_home
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.theme = Theme(app)
+        self.theme.apply(
+            zoom=int(workspace.db.get_setting("ui_zoom", "100") or 100),
+            high_contrast=workspace.db.get_setting("ui_high_contrast", "0") == "1",
+        )
+        i18n.install(self.language)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.resize(1100, 760)
+        self._build_menus()
+        self._retranslate_window()
+        self._show(self._build_home)
+
+    # -- chrome -------------------------------------------------------------------
+    def _retranslate_window(self) -> None:
+        self.setWindowTitle(self.tr("TiP Trainer — anti-trafficking training"))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.trainee is None:
+            self.status_label.setText(self.tr("No trainee selected"))
+        else:
+            self.status_label.setText(self.tr("Trainee: %1").replace("%1", self.trainee.name))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        home = QAction(self.tr("&Home"), self)
+        home.setShortcut(QKeySequence("Ctrl+Home"))
+        home.triggered.connect(self._on_home)
+        file_menu.addAction(home)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view = bar.addMenu(self.tr("&View"))
+        lang_menu = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in i18n.INTERFACE_LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            group.addAction(action)
+            lang_menu.addAction(action)
+        bigger = QAction(self.tr("&Larger text"), self)
+        bigger.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        bigger.triggered.connect(lambda: self.set_zoom(self._next_zoom(+1)))
+        smaller = QAction(self.tr("&Smaller text"), self)
+        smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        smaller.triggered.connect(lambda: self.set_zoom(self._next_zoom(-1)))
+        reset = QAction(self.tr("&Normal text size"), self)
+        reset.setShortcut(QKeySequence("Ctrl+0"))
+        reset.triggered.connect(lambda: self.set_zoom(100))
+        contrast = QAction(self.tr("&High contrast"), self, checkable=True)
+        contrast.setChecked(self.theme.high_contrast)
+        contrast.triggered.connect(self.set_high_contrast)
+        for action in (bigger, smaller, reset):
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(contrast)
+
+        entries = staff.entries()
+        if entries:
+            staff_menu = bar.addMenu(self.tr("&Staff"))
+            for entry in entries:
+                action = QAction(entry.title(), self)
+                action.triggered.connect(lambda _c=False, e=entry: self.open_staff(e))
+                staff_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About TiP Trainer"), self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    def _next_zoom(self, step: int) -> int:
+        steps = list(ZOOM_STEPS)
+        current = min(steps, key=lambda z: abs(z - self.theme.zoom))
+        index = max(0, min(len(steps) - 1, steps.index(current) + step))
+        return steps[index]
+
+    # -- settings ----------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        if language not in i18n.INTERFACE_LANGUAGES:
+            return
+        self.language = language
+        i18n.install(language)
+        self.workspace.db.set_setting("ui_language", language)
+        self._build_menus()
+        self._retranslate_window()
+        self._show(self._screen_builder)
+
+    def set_zoom(self, zoom: int) -> None:
+        self.theme.apply(zoom=zoom)
+        self.workspace.db.set_setting("ui_zoom", str(self.theme.zoom))
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.theme.apply(high_contrast=on)
+        self.workspace.db.set_setting("ui_high_contrast", "1" if on else "0")
+
+    # -- screens ------------------------------------------------------------------
+    def current_screen(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def _show(self, builder: Callable[[], QWidget]) -> QWidget:
+        """Build a screen and make it the only one (screens are cheap and rebuilt)."""
+        self._screen_builder = builder
+        screen = builder()
+        while (old := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        self._update_status()
+        if screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
+            focus_first(screen)
+        return screen
+
+    def _build_home(self) -> QWidget:
+        screen = HomeScreen(self.workspace.trainees)
+        screen.trainee_chosen.connect(self.choose_trainee)
+        return screen
+
+    def choose_trainee(self, trainee: Trainee) -> None:
+        self.trainee = trainee
+        self.show_modules()
+
+    def show_home(self) -> None:
+        self.trainee = None
+        self.session = None
+        self._show(self._build_home)
+
+    def show_modules(self) -> None:
+        if self.trainee is None:
+            self.show_home()
+            return
+        self.session = None
+        self._show(self._build_modules)
+
+    def _build_modules(self) -> QWidget:
+        assert self.trainee is not None
+        screen = ModulesScreen(self.workspace, self.trainee, self.language)
+        screen.start_requested.connect(self.start_quiz)
+        screen.history_requested.connect(self.show_history)
+        screen.switch_requested.connect(self.show_home)
+        return screen
+
+    def start_quiz(
+        self,
+        bank: Bank,
+        module: Module,
+        behaviour: Behaviour,
+        question_ids: list[str] | None = None,
+    ) -> None:
+        from trainer.ui.screens.quiz import start_session
+
+        assert self.trainee is not None
+        try:
+            session = start_session(
+                self,
+                self.workspace,
+                self.trainee,
+                bank,
+                module,
+                behaviour,
+                self.language,
+                question_ids,
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        if session is not None:
+            self.show_quiz(session)
+
+    def show_quiz(self, session: QuizSession) -> None:
+        self.session = session
+        self._show(self._build_quiz)
+
+    def _build_quiz(self) -> QWidget:
+        from trainer.ui.screens.quiz import QuizScreen
+
+        assert self.session is not None
+        screen = QuizScreen(self.session, self.language)
+        screen.finished.connect(self.show_result)
+        screen.left.connect(self.show_modules)
+        return screen
+
+    def show_result(self, session: QuizSession) -> None:
+        self.session = session
+        self._show(self._build_result)
+
+    def _build_result(self) -> QWidget:
+        from trainer.ui.screens.result import ResultScreen
+
+        assert self.session is not None
+        screen = ResultScreen(self.session, self.language)
+        screen.back_requested.connect(self.show_modules)
+        screen.retry_wrong_requested.connect(self._retry_wrong)
+        return screen
+
+    def _retry_wrong(self, session: QuizSession) -> None:
+        try:
+            bank = self.workspace.catalog.bank(session.bank_id)
+            module = bank.module(session.module.id)
+        except KeyError:
+            dialogs.show_error(self, TrainerError(self.tr("This module is no longer available.")))
+            return
+        self.start_quiz(bank, module, Behaviour.PRACTICE, session.wrong_question_ids())
+
+    def show_history(self) -> None:
+        self.session = None
+        self._show(self._build_history)
+
+    def _build_history(self) -> QWidget:
+        from trainer.ui.screens.history import HistoryScreen
+
+        assert self.trainee is not None
+        screen = HistoryScreen(self.workspace, self.trainee, self.language)
+        screen.back_requested.connect(self.show_modules)
+        screen.review_requested.connect(self._review_attempt)
+        return screen
+
+    def _review_attempt(self, attempt_id: int) -> None:
+        session = self.workspace.attempts.load_session(attempt_id)
+        if session.finished:
+            self.show_result(session)
+        else:
+            self.show_quiz(session)
+
+    # -- staff ---------------------------------------------------------------------
+    def open_staff(self, entry: staff.StaffEntry) -> None:
+        if self.session is not None and not self.session.finished:
+            dialogs.show_info(
+                self,
+                self.tr("Quiz in progress"),
+                self.tr("Finish or leave the quiz before opening staff tools."),
+            )
+            return
+        self._show(lambda: entry.build(self))
+
+    # -- events -------------------------------------------------------------------
+    def _on_home(self) -> None:
+        if self.trainee is not None:
+            self.show_modules()
+        else:
+            self.show_home()
+
+    def _on_about(self) -> None:
+        from trainer import __version__
+
+        dialogs.show_info(
+            self,
+            self.tr("About TiP Trainer"),
+            self.tr(
+                "TiP Trainer %1\nOffline training on trafficking in persons for police "
+                "officers, prosecutors and judges."
+            ).replace("%1", __version__),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Every answer is already committed; nothing to save here.
+        screen = self.current_screen()
+        closer = getattr(screen, "prepare_close", None)
+        if callable(closer):
+            closer()
+        event.accept()

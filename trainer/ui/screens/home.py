@@ -1,0 +1,139 @@
+"""The first screen: a trainee picks their profile or creates one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.errors import TrainerError
+from trainer.storage.trainees import Institution, Trainee, TraineeRepository
+from trainer.ui import dialogs, labels
+
+
+class HomeScreen(QWidget):
+    """Choose an existing trainee profile or create a new one."""
+
+    trainee_chosen = Signal(object)  # Trainee
+
+    def __init__(self, trainees: TraineeRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.trainees = trainees
+
+        title = QLabel(self.tr("Welcome to TiP Trainer"))
+        title.setObjectName("screenTitle")
+        intro = QLabel(
+            self.tr(
+                "Training on trafficking in persons for police officers, prosecutors and judges. "
+                "Choose your profile, or create one if this is your first time."
+            )
+        )
+        intro.setWordWrap(True)
+
+        # Existing profiles
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name or service number"))
+        self.search.setAccessibleName(self.tr("Search trainee profiles"))
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Trainee profiles"))
+        self.continue_button = QPushButton(self.tr("&Continue with this profile"))
+        self.continue_button.setAccessibleName(self.tr("Continue with the selected profile"))
+        self.continue_button.setEnabled(False)
+        existing = QGroupBox(self.tr("I already have a profile"))
+        ex_layout = QVBoxLayout(existing)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        ex_layout.addWidget(search_label)
+        ex_layout.addWidget(self.search)
+        ex_layout.addWidget(self.list, 1)
+        ex_layout.addWidget(self.continue_button)
+
+        # New profile
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Full name"))
+        self.name.setMaxLength(200)
+        self.institution = QComboBox()
+        self.institution.setAccessibleName(self.tr("Institution"))
+        for inst in Institution:
+            self.institution.addItem(labels.institution(inst), inst.value)
+        self.service_number = QLineEdit()
+        self.service_number.setAccessibleName(self.tr("Service number (optional)"))
+        self.service_number.setMaxLength(50)
+        self.create_button = QPushButton(self.tr("C&reate my profile"))
+        self.create_button.setAccessibleName(self.tr("Create my profile"))
+        new = QGroupBox(self.tr("This is my first time"))
+        form = QFormLayout(new)
+        form.addRow(self.tr("Full &name:"), self.name)
+        form.addRow(self.tr("&Institution:"), self.institution)
+        form.addRow(self.tr("Service n&umber (optional):"), self.service_number)
+        form.addRow(self.create_button)
+
+        columns = QHBoxLayout()
+        columns.addWidget(existing, 1)
+        columns.addWidget(new, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(columns, 1)
+
+        self.search.textChanged.connect(self.refresh)
+        self.list.itemSelectionChanged.connect(self._on_selection_changed)
+        self.list.itemActivated.connect(lambda _item: self._on_continue())
+        self.continue_button.clicked.connect(self._on_continue)
+        self.create_button.clicked.connect(self._on_create)
+        self.name.returnPressed.connect(self._on_create)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for trainee in self.trainees.list(self.search.text()):
+            text = f"{trainee.name} — {labels.institution(trainee.institution)}"
+            if trainee.service_number:
+                text += f" ({trainee.service_number})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, trainee.id)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self._on_selection_changed()
+
+    def selected_trainee(self) -> Trainee | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        return self.trainees.get(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_selection_changed(self) -> None:
+        self.continue_button.setEnabled(self.list.currentItem() is not None)
+
+    def _on_continue(self) -> None:
+        trainee = self.selected_trainee()
+        if trainee is not None:
+            self.trainee_chosen.emit(trainee)
+
+    def _on_create(self) -> None:
+        if not self.name.text().strip():
+            dialogs.show_error(self, TrainerError(self.tr("Please enter your full name.")))
+            self.name.setFocus()
+            return
+        trainee = self.trainees.create(
+            self.name.text(),
+            Institution(self.institution.currentData()),
+            self.service_number.text(),
+        )
+        self.name.clear()
+        self.service_number.clear()
+        self.refresh()
+        self.trainee_chosen.emit(trainee)

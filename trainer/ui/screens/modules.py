@@ -1,0 +1,190 @@
+"""The trainee's modules, with progress, and the way into practice, exam and history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.banks.model import Bank, Module
+from trainer.quiz.behaviours import Behaviour
+from trainer.storage.trainees import Trainee
+from trainer.ui import labels
+from trainer.workspace import Workspace
+
+
+class ModulesScreen(QWidget):
+    """Lists the modules for the trainee's audience with best score and status."""
+
+    start_requested = Signal(object, object, object)  # Bank, Module, Behaviour
+    history_requested = Signal()
+    switch_requested = Signal()
+
+    def __init__(
+        self, workspace: Workspace, trainee: Trainee, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.trainee = trainee
+        self.language = language
+        self.entries: list[tuple[Bank, Module]] = []
+
+        title = QLabel(self.tr("Modules for %1").replace("%1", trainee.name))
+        title.setObjectName("screenTitle")
+        title.setWordWrap(True)
+        audience = labels.audience_for(trainee.institution)
+        subtitle = QLabel(
+            self.tr("Track: %1").replace("%1", labels.audience(audience))
+            if audience
+            else self.tr("Track: all modules")
+        )
+
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Modules"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Module"),
+                self.tr("Questions"),
+                self.tr("Exam"),
+                self.tr("Attempts"),
+                self.tr("Best score"),
+                self.tr("Status"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.practice_button = QPushButton(self.tr("&Practice"))
+        self.practice_button.setAccessibleName(self.tr("Practise the selected module"))
+        self.practice_button.setToolTip(
+            self.tr("Answer at your own pace, with feedback after each answer")
+        )
+        self.exam_button = QPushButton(self.tr("Take the &exam"))
+        self.exam_button.setAccessibleName(self.tr("Take the exam of the selected module"))
+        self.history_button = QPushButton(self.tr("My &history"))
+        self.history_button.setAccessibleName(self.tr("My attempt history"))
+        self.switch_button = QPushButton(self.tr("&Switch trainee"))
+        self.switch_button.setAccessibleName(self.tr("Switch to another trainee profile"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.practice_button)
+        buttons.addWidget(self.exam_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.switch_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.description)
+        layout.addLayout(buttons)
+
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.table.itemActivated.connect(lambda _i: self._start(Behaviour.PRACTICE))
+        self.practice_button.clicked.connect(lambda: self._start(Behaviour.PRACTICE))
+        self.exam_button.clicked.connect(lambda: self._start(Behaviour.EXAM))
+        self.history_button.clicked.connect(self.history_requested.emit)
+        self.switch_button.clicked.connect(self.switch_requested.emit)
+        self.refresh()
+
+    def refresh(self) -> None:
+        audience = labels.audience_for(self.trainee.institution)
+        self.entries = self.workspace.catalog.modules(audience)
+        progress = self.workspace.attempts.progress(self.trainee.id)
+        self.table.setRowCount(len(self.entries))
+        for row, (bank, module) in enumerate(self.entries):
+            pool = len(bank.pool(module))
+            exam_n = sum(r.count for r in module.draw) or pool
+            p = progress.get(module.id)
+            if module.time_limit_minutes:
+                exam = (
+                    self.tr("%1 questions, %2 min")
+                    .replace("%1", str(exam_n))
+                    .replace("%2", str(module.time_limit_minutes))
+                )
+            else:
+                exam = self.tr("%1 questions").replace("%1", str(exam_n))
+            status = (
+                self.tr("Passed")
+                if p and p.passed
+                else self.tr("Not passed yet")
+                if p
+                else self.tr("Not started")
+            )
+            best = f"{p.best_percent:.0f} %" if p and p.best_percent is not None else "—"
+            values = [
+                module.title.get(self.language),
+                str(pool),
+                exam,
+                str(p.attempts if p else 0),
+                best,
+                status,
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, item)
+        if self.entries:
+            self.table.selectRow(0)
+        self._on_selection_changed()
+
+    def selected(self) -> tuple[Bank, Module] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.entries[rows[0].row()]
+
+    def select_module(self, module_id: str) -> bool:
+        for row, (_bank, module) in enumerate(self.entries):
+            if module.id == module_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _on_selection_changed(self) -> None:
+        chosen = self.selected()
+        self.practice_button.setEnabled(chosen is not None)
+        self.exam_button.setEnabled(chosen is not None)
+        if chosen is None:
+            self.description.setText(
+                self.tr(
+                    "No module is available for your track yet. Ask your trainer to load "
+                    "the question banks."
+                )
+                if not self.entries
+                else ""
+            )
+            return
+        _bank, module = chosen
+        text = module.description.get(self.language) if module.description else ""
+        details = (
+            self.tr("Pass mark %1 %. Training hours: %2.")
+            .replace("%1", f"{module.pass_mark:g}")
+            .replace("%2", f"{module.training_hours:g}")
+        )
+        self.description.setText(f"{text}\n{details}".strip())
+
+    def _start(self, behaviour: Behaviour) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.start_requested.emit(chosen[0], chosen[1], behaviour)

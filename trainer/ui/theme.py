@@ -1,0 +1,78 @@
+"""Text size (zoom) and the normal or high-contrast look; focus is always visible."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+ZOOM_STEPS = (100, 125, 150, 175, 200)
+
+_BASE = """
+QWidget:focus { outline: none; }
+QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus,
+QComboBox:focus, QLineEdit:focus, QListWidget:focus, QTableView:focus, QTextBrowser:focus,
+QSpinBox:focus, QDateEdit:focus, QTreeView:focus, QPlainTextEdit:focus {
+    border: 3px solid %(focus)s; border-radius: 4px;
+}
+QPushButton { padding: 0.35em 0.9em; }
+QLabel#screenTitle { font-size: 150%%; font-weight: bold; }
+QLabel#timer { font-size: 130%%; font-weight: bold; }
+QLabel#timer[warning="true"] { color: %(warn)s; }
+QLabel#verdictPass { color: %(ok)s; font-size: 140%%; font-weight: bold; }
+QLabel#verdictFail { color: %(warn)s; font-size: 140%%; font-weight: bold; }
+QFrame#feedbackRight { border-left: 6px solid %(ok)s; padding-left: 8px; }
+QFrame#feedbackWrong { border-left: 6px solid %(warn)s; padding-left: 8px; }
+QFrame#feedbackPartial { border-left: 6px solid %(partial)s; padding-left: 8px; }
+"""
+
+_NORMAL = {"focus": "#1a5fb4", "warn": "#a51d2d", "ok": "#26734d", "partial": "#9c6500"}
+_CONTRAST = {"focus": "#ffff00", "warn": "#ff8080", "ok": "#7cfc00", "partial": "#ffd700"}
+
+
+def _contrast_palette() -> QPalette:
+    p = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
+    for role in (
+        QPalette.ColorRole.Window,
+        QPalette.ColorRole.Base,
+        QPalette.ColorRole.Button,
+        QPalette.ColorRole.AlternateBase,
+        QPalette.ColorRole.ToolTipBase,
+    ):
+        p.setColor(role, black)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.ToolTipText,
+        QPalette.ColorRole.BrightText,
+    ):
+        p.setColor(role, white)
+    p.setColor(QPalette.ColorRole.Highlight, yellow)
+    p.setColor(QPalette.ColorRole.HighlightedText, black)
+    p.setColor(QPalette.ColorRole.Link, yellow)
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0"))
+    return p
+
+
+class Theme:
+    """Applies zoom and contrast to the whole application."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.base_point_size = app.font().pointSizeF() or 10.0
+        self.default_palette = app.palette()
+        self.zoom = 100
+        self.high_contrast = False
+
+    def apply(self, zoom: int | None = None, high_contrast: bool | None = None) -> None:
+        if zoom is not None:
+            self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        if high_contrast is not None:
+            self.high_contrast = high_contrast
+        font = QFont(self.app.font())
+        font.setPointSizeF(self.base_point_size * self.zoom / 100.0)
+        self.app.setFont(font)
+        self.app.setPalette(_contrast_palette() if self.high_contrast else self.default_palette)
+        colours = _CONTRAST if self.high_contrast else _NORMAL
+        self.app.setStyleSheet(_BASE % colours)

@@ -1,0 +1,66 @@
+"""One data folder opened: its database, repositories and bank catalog (GUI and CLI share it)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from trainer.banks.catalog import Catalog, load_catalog
+from trainer.certificates.signing import KeyRing
+from trainer.paths import DataDir, resolve_data_dir, shipped_banks_dir
+from trainer.storage import audit
+from trainer.storage.attempts import AttemptRepository
+from trainer.storage.database import Database
+from trainer.storage.trainees import TraineeRepository
+
+
+class Workspace:
+    """Everything the program works on, for one data folder."""
+
+    def __init__(self, data_dir: Path | str | None = None, *, shipped_banks: Path | None = None):
+        self.data = DataDir(resolve_data_dir(data_dir)).ensure()
+        self.shipped_banks = shipped_banks if shipped_banks is not None else shipped_banks_dir()
+        self.db = Database(self.data.database)
+        self._catalog: Catalog | None = None
+        # Who is signed in (a staff account name), for the audit log; None for trainees.
+        self.actor: str | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = self.load_catalog()
+        return self._catalog
+
+    def load_catalog(self) -> Catalog:
+        return load_catalog([self.shipped_banks, self.data.banks], disabled=self.disabled_banks())
+
+    def reload_catalog(self) -> Catalog:
+        self._catalog = self.load_catalog()
+        return self._catalog
+
+    def disabled_banks(self) -> set[str]:
+        value = self.db.get_setting("disabled_banks", "") or ""
+        return {b for b in value.split(",") if b}
+
+    @cached_property
+    def trainees(self) -> TraineeRepository:
+        return TraineeRepository(self.db)
+
+    @cached_property
+    def attempts(self) -> AttemptRepository:
+        return AttemptRepository(self.db)
+
+    @cached_property
+    def keys(self) -> KeyRing:
+        return KeyRing(self.db, self.data.keys, institution=self.institution_name)
+
+    @property
+    def institution_name(self) -> str:
+        return self.db.get_setting("institution_name", "") or ""
+
+    def audit(self, action: str, detail: str = "") -> None:
+        """Record a sensitive action in the audit log, by whoever is signed in."""
+        audit.record(self.db, action, detail, actor=self.actor)
+
+    def close(self) -> None:
+        self.db.close()
