@@ -6,6 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trainer.access import StaffSession
 from trainer.paths import DataDir, resolve_data_dir, shipped_banks_dir
 from trainer.storage.database import Database
 from trainer.storage.trainees import TraineeRepository
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from trainer.banks.catalog import Catalog
     from trainer.banks.library import BankLibrary
     from trainer.certificates.signing import KeyRing
+    from trainer.storage.accounts import AccountRepository
     from trainer.storage.attempts import AttemptRepository
 
 
@@ -29,6 +31,16 @@ class Workspace:
         self._catalog: Catalog | None = None
         # Who is signed in (a staff account name), for the audit log; None for trainees.
         self.actor: str | None = None
+        # The signed-in trainer or coordinator; None means a trainee is at the keyboard.
+        self.staff: StaffSession | None = None
+
+    def sign_in(self, session: StaffSession) -> None:
+        self.staff = session
+        self.actor = session.name
+
+    def sign_out(self) -> None:
+        self.staff = None
+        self.actor = None
 
     @property
     def catalog(self) -> Catalog:
@@ -65,6 +77,12 @@ class Workspace:
 
         return KeyRing(self.db, self.data.keys, institution=self.institution_name)
 
+    @cached_property
+    def accounts(self) -> AccountRepository:
+        from trainer.storage.accounts import AccountRepository
+
+        return AccountRepository(self.db)
+
     @property
     def institution_name(self) -> str:
         return self.db.get_setting("institution_name", "") or ""
@@ -77,3 +95,11 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+    def reopen(self) -> None:
+        """Open the database file again (after a restore replaced it); forget what was read."""
+        self.db.close()
+        self.db = Database(self.data.database)
+        for name in ("trainees", "attempts", "keys", "accounts"):
+            self.__dict__.pop(name, None)
+        self._catalog = None

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
+from trainer.errors import ExportError
 from trainer.storage.database import Database, now
 
 SYSTEM_ACTOR = "system"
@@ -49,3 +53,48 @@ def entries(db: Database, *, action: str | None = None, limit: int = 1000) -> li
         AuditEntry(r["id"], datetime.fromisoformat(r["at"]), r["actor"], r["action"], r["detail"])
         for r in db.query(sql, params)
     ]
+
+
+def search(
+    db: Database, *, text: str = "", action: str = "", limit: int = 5000
+) -> list[AuditEntry]:
+    """Newest first; ``text`` matches the actor, action or detail; ``action`` a prefix."""
+    sql = "SELECT * FROM audit_log WHERE 1 = 1"
+    params: list[object] = []
+    if text.strip():
+        pattern = f"%{text.strip()}%"
+        sql += " AND (actor LIKE ? OR action LIKE ? OR detail LIKE ?)"
+        params += [pattern, pattern, pattern]
+    if action:
+        sql += " AND action LIKE ?"
+        params.append(f"{action}%")
+    sql += " ORDER BY id DESC LIMIT ?"
+    params.append(limit)
+    return [
+        AuditEntry(r["id"], datetime.fromisoformat(r["at"]), r["actor"], r["action"], r["detail"])
+        for r in db.query(sql, params)
+    ]
+
+
+def actions(db: Database) -> list[str]:
+    """The distinct actions recorded so far, sorted (for a filter list)."""
+    return [str(r[0]) for r in db.query("SELECT DISTINCT action FROM audit_log ORDER BY action")]
+
+
+def write_csv(rows: list[AuditEntry], path: Path) -> None:
+    """Write entries as CSV (UTF-8 with BOM, so spreadsheet programs read accents right).
+
+    Written to a temporary file, then renamed: a failed export leaves no half file.
+    """
+    part = path.with_name(path.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["id", "at_utc", "actor", "action", "detail"])
+            for e in rows:
+                writer.writerow([e.id, e.at.isoformat(), e.actor, e.action, e.detail])
+        part.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise ExportError(f"the audit log could not be written ({exc})", where=str(path)) from exc

@@ -1,0 +1,229 @@
+"""Staff operations on a workspace: accounts, audit log, backups, workstation settings.
+
+The GUI and the command line both call these. Each staff-only function checks the
+signed-in role first (``access.staff_action``) and records itself in the audit log.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trainer.access import DEFAULT_TIMEOUT_SECONDS, Permission, Role, StaffSession, staff_action
+from trainer.errors import AccessDeniedError, TrainerError
+from trainer.storage import audit, backups
+from trainer.storage.accounts import Account
+
+if TYPE_CHECKING:
+    from trainer.banks.library import ImportResult
+    from trainer.storage.audit import AuditEntry
+    from trainer.workspace import Workspace
+
+# Workstation settings a coordinator may change, with their defaults.
+TIMEOUT_SETTING = "staff_timeout_minutes"
+EXAM_FULLSCREEN_SETTING = "exam_fullscreen"
+INSTITUTION_SETTING = "institution_name"
+SAFETY_DEFAULTS = {
+    TIMEOUT_SETTING: str(DEFAULT_TIMEOUT_SECONDS // 60),
+    EXAM_FULLSCREEN_SETTING: "0",
+    backups.KEEP_SETTING: str(backups.DEFAULT_KEEP),
+}
+
+
+# -- first run, signing in ---------------------------------------------------------
+def needs_setup(ws: Workspace) -> bool:
+    """True until the first coordinator account exists."""
+    return ws.accounts.count() == 0
+
+
+def first_setup(ws: Workspace, institution: str, name: str, password: str) -> Account:
+    """Name the institution and create the first coordinator (only while no account exists)."""
+    if not needs_setup(ws):
+        raise AccessDeniedError("this workstation is already set up; sign in as a coordinator")
+    institution = " ".join(institution.split())
+    if not institution:
+        raise TrainerError("please give the institution's name")
+    if len(institution) > 200:
+        raise TrainerError("an institution's name may be at most 200 characters")
+    account = ws.accounts.create(name, password, Role.COORDINATOR, actor=name)
+    ws.db.set_setting(INSTITUTION_SETTING, institution)
+    audit.record(ws.db, "setup", f"institution: {institution}", actor=account.name)
+    return account
+
+
+def sign_in(ws: Workspace, name: str, password: str) -> StaffSession:
+    account = ws.accounts.authenticate(name, password)
+    session = StaffSession(account.name, account.role, timeout=timeout_seconds(ws))
+    ws.sign_in(session)
+    return session
+
+
+def sign_out(ws: Workspace, *, reason: str = "") -> None:
+    if ws.staff is not None:
+        audit.record(ws.db, "account.sign_out", reason, actor=ws.staff.name)
+    ws.sign_out()
+
+
+def timeout_seconds(ws: Workspace) -> int:
+    minutes = _int_setting(ws, TIMEOUT_SETTING)
+    return max(1, minutes) * 60
+
+
+def exam_fullscreen(ws: Workspace) -> bool:
+    return setting(ws, EXAM_FULLSCREEN_SETTING) == "1"
+
+
+def backups_keep(ws: Workspace) -> int:
+    return max(1, _int_setting(ws, backups.KEEP_SETTING))
+
+
+def setting(ws: Workspace, key: str) -> str:
+    return ws.db.get_setting(key, SAFETY_DEFAULTS.get(key, "")) or ""
+
+
+def _int_setting(ws: Workspace, key: str) -> int:
+    try:
+        return int(setting(ws, key))
+    except ValueError:
+        return int(SAFETY_DEFAULTS[key])
+
+
+# -- accounts ----------------------------------------------------------------------
+@staff_action(Permission.ACCOUNTS)
+def list_accounts(ws: Workspace) -> list[Account]:
+    return ws.accounts.list()
+
+
+@staff_action(Permission.ACCOUNTS)
+def create_account(ws: Workspace, name: str, password: str, role: Role) -> Account:
+    return ws.accounts.create(name, password, role, actor=ws.actor)
+
+
+@staff_action(Permission.ACCOUNTS)
+def reset_password(ws: Workspace, name: str, password: str) -> None:
+    ws.accounts.reset_password(name, password, actor=ws.actor)
+
+
+@staff_action(Permission.ACCOUNTS)
+def set_account_disabled(ws: Workspace, name: str, disabled: bool) -> None:
+    if disabled and ws.staff is not None and name.strip().casefold() == ws.staff.name.casefold():
+        raise TrainerError("you cannot disable the account you are signed in with")
+    ws.accounts.set_disabled(name, disabled, actor=ws.actor)
+
+
+# -- audit log ---------------------------------------------------------------------
+@staff_action(Permission.AUDIT)
+def audit_entries(ws: Workspace, text: str = "", action: str = "") -> list[AuditEntry]:
+    return audit.search(ws.db, text=text, action=action)
+
+
+@staff_action(Permission.AUDIT)
+def audit_actions(ws: Workspace) -> list[str]:
+    return audit.actions(ws.db)
+
+
+@staff_action(Permission.AUDIT)
+def export_audit(ws: Workspace, path: Path, text: str = "", action: str = "") -> int:
+    """Write the (filtered) audit log as CSV; the export itself is audited."""
+    rows = audit.search(ws.db, text=text, action=action, limit=10_000_000)
+    audit.write_csv(rows, path)
+    ws.audit("audit.export", f"{len(rows)} entries to {path}")
+    return len(rows)
+
+
+# -- backups -----------------------------------------------------------------------
+def automatic_backup(ws: Workspace) -> backups.Backup:
+    """The backup taken at start and daily (no sign-in needed; not a user's action)."""
+    return backups.create_backup(ws.db.conn, ws.data.backups, keep=backups_keep(ws))
+
+
+def daily_backup_if_due(ws: Workspace) -> backups.Backup | None:
+    if backups.backup_due(ws.data.backups):
+        return automatic_backup(ws)
+    return None
+
+
+@staff_action(Permission.BACKUPS)
+def list_backups(ws: Workspace) -> list[backups.Backup]:
+    return backups.list_backups(ws.data.backups)
+
+
+@staff_action(Permission.BACKUPS)
+def backup_now(ws: Workspace) -> backups.Backup:
+    made = automatic_backup(ws)
+    ws.audit("backup.create", made.name)
+    return made
+
+
+@staff_action(Permission.BACKUPS)
+def restore_backup(ws: Workspace, backup: Path) -> backups.Backup:
+    """Replace the live database with ``backup``; the database as it was is backed up first.
+
+    Returns the "before-restore" backup, from which the restore can be undone.
+    """
+    problems = backups.check_database(backup)
+    if problems:
+        raise TrainerError(
+            f"this backup is damaged and cannot be restored: {problems[0]}", where=str(backup)
+        )
+    before = backups.create_backup(ws.db.conn, ws.data.backups, keep=None, label="before-restore")
+    actor = ws.actor
+    ws.db.close()
+    try:
+        backups.replace_database(backup, ws.data.database, keep_old=False)
+    finally:
+        ws.reopen()
+    # Written into the restored database: its log now says what happened to it.
+    audit.record(
+        ws.db,
+        "backup.restore",
+        f"{backup.name} (the database as it was is kept as {before.name})",
+        actor=actor,
+    )
+    return before
+
+
+def recover_damaged(ws_data_database: Path, backup_folder: Path) -> tuple[backups.Backup, Path]:
+    """At start, before anything opens it: set a damaged database aside, restore the newest
+    good backup. Returns the backup used and where the damaged file was kept."""
+    good = backups.latest_good(backup_folder)
+    if good is None:
+        raise TrainerError("there is no usable backup to restore", where=str(backup_folder))
+    kept = backups.replace_database(good.path, ws_data_database, keep_old=True)
+    assert kept is not None
+    return good, kept
+
+
+# -- question banks (trainers) ---------------------------------------------------------
+@staff_action(Permission.MANAGE_BANKS)
+def import_bank(ws: Workspace, path: Path) -> ImportResult:
+    """Check a bank file and add it to the library (audited by the library)."""
+    result = ws.library().import_bank(path)
+    ws.reload_catalog()
+    return result
+
+
+@staff_action(Permission.MANAGE_BANKS)
+def set_bank_enabled(ws: Workspace, bank_id: str, enabled: bool) -> None:
+    """Offer a bank to trainees or withdraw it (audited by the library)."""
+    ws.library().set_enabled(bank_id, enabled)
+    ws.reload_catalog()
+
+
+# -- settings ----------------------------------------------------------------------
+@staff_action(Permission.SETTINGS)
+def change_setting(ws: Workspace, key: str, value: str) -> None:
+    if key not in SAFETY_DEFAULTS:
+        raise TrainerError(f"unknown setting {key!r}")
+    if key == EXAM_FULLSCREEN_SETTING and value not in ("0", "1"):
+        raise TrainerError("exam full-screen is 0 or 1")
+    if key in (TIMEOUT_SETTING, backups.KEEP_SETTING) and not (
+        value.isdigit() and 1 <= int(value) <= 1000
+    ):
+        raise TrainerError("a whole number from 1 to 1000 is needed")
+    if setting(ws, key) == value:
+        return
+    ws.db.set_setting(key, value)
+    ws.audit("settings.change", f"{key} = {value}")
+    if key == TIMEOUT_SETTING and ws.staff is not None:
+        ws.staff.timeout = int(value) * 60
