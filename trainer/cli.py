@@ -53,6 +53,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_import_bank)
 
+    p = sub.add_parser("backup", help="back up the database now (into the data folder's backups/)")
+    add_data_dir(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("backups", help="list the database backups, newest first")
+    add_data_dir(p)
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser(
+        "restore",
+        help="replace the database with a backup (refused while the window is open; "
+        "the database as it was is backed up first)",
+    )
+    add_data_dir(p)
+    p.add_argument("file", type=Path, metavar="BACKUP")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("audit", help="show the audit log, or export it as CSV")
+    add_data_dir(p)
+    p.add_argument("--action", default="", help="only actions starting with this (e.g. account.)")
+    p.add_argument(
+        "--search", default="", help="only entries whose actor/action/detail contain this"
+    )
+    p.add_argument("--csv", type=Path, metavar="FILE", help="write CSV to FILE instead of printing")
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("accounts", help="list staff accounts")
+    add_data_dir(p)
+    p.set_defaults(func=cmd_accounts)
+
+    p = sub.add_parser(
+        "reset-password",
+        help="set a staff account's password (read from standard input); lifts a lockout",
+    )
+    add_data_dir(p)
+    p.add_argument("name", metavar="ACCOUNT")
+    p.set_defaults(func=cmd_reset_password)
+
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_validate)
@@ -155,6 +193,118 @@ def cmd_import_bank(args: argparse.Namespace) -> int:
             f"imported {bank.id} {bank.version} ({len(bank.questions)} questions, "
             f"{len(bank.modules)} modules){note} into {result.path}"
         )
+        return 0
+    finally:
+        ws.close()
+
+
+def _operator_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The command line acts as the workstation's administrator: whoever can run it can
+    read and copy the database file anyway. The audit log names the system user."""
+    import getpass
+
+    from trainer.access import Role, StaffSession
+
+    ws = _workspace(args)
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # pragma: no cover - no user name in the environment
+        user = "unknown"
+    ws.sign_in(StaffSession(f"cli:{user}", Role.COORDINATOR, timeout=0))
+    return ws
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from trainer import admin
+
+    ws = _operator_workspace(args)
+    try:
+        made = admin.backup_now(ws)
+        print(f"backed up to {made.path} ({made.size} bytes)")
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from trainer import admin
+
+    ws = _operator_workspace(args)
+    try:
+        for b in admin.list_backups(ws):
+            label = f"  [{b.label}]" if b.label else ""
+            print(f"{b.taken_at:%Y-%m-%d %H:%M:%S} UTC  {b.size:>10}  {b.path}{label}")
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from trainer import admin
+    from trainer.instance import InstanceLock
+    from trainer.paths import DataDir, resolve_data_dir
+
+    lock = InstanceLock(DataDir(resolve_data_dir(args.data_dir)).root)
+    if not lock.acquire():
+        print("error: TiP Trainer is open on this data folder; close it first", file=sys.stderr)
+        return 3
+    try:
+        ws = _operator_workspace(args)
+        try:
+            before = admin.restore_backup(ws, args.file.resolve())
+            print(f"restored {args.file.name}; the database as it was is kept as {before.path}")
+            return 0
+        finally:
+            ws.close()
+    finally:
+        lock.release()
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from trainer import admin
+
+    ws = _operator_workspace(args)
+    try:
+        if args.csv:
+            count = admin.export_audit(ws, args.csv, text=args.search, action=args.action)
+            print(f"{count} entries written to {args.csv}")
+            return 0
+        for e in admin.audit_entries(ws, text=args.search, action=args.action):
+            print(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {e.actor:<20} {e.action:<24} {e.detail}")
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_accounts(args: argparse.Namespace) -> int:
+    from trainer import admin
+
+    ws = _operator_workspace(args)
+    try:
+        for a in admin.list_accounts(ws):
+            state = "disabled" if a.disabled else ("locked" if a.locked_until else "active")
+            print(f"{a.name:<30} {a.role.value:<12} {state}")
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from trainer import admin
+
+    if sys.stdin.isatty():  # pragma: no cover - interactive
+        password = getpass.getpass("New password: ")
+        if getpass.getpass("Again: ") != password:
+            print("error: the two passwords differ", file=sys.stderr)
+            return 2
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    ws = _operator_workspace(args)
+    try:
+        admin.reset_password(ws, args.name, password)
+        print(f"password of {args.name} changed")
         return 0
     finally:
         ws.close()

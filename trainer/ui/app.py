@@ -78,7 +78,38 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from trainer.instance import InstanceLock
+    from trainer.paths import resolve_data_dir
+
     app = create_application()
+    root = resolve_data_dir(args.data_dir)
+    lock = InstanceLock(root)
+    try:
+        acquired = lock.acquire()
+    except TrainerError as exc:
+        dialogs.show_error(None, exc)
+        return 2
+    if not acquired:
+        from trainer.ui import startup
+
+        # Told so, and gone before anything in the data folder is opened.
+        startup.tell_already_running(root, quiet=args.exit_when_ready)
+        return 3
+    try:
+        return _run_with_lock(app, args)
+    finally:
+        lock.release()
+
+
+def _run_with_lock(app: QApplication, args: argparse.Namespace) -> int:
+    from trainer.paths import DataDir, resolve_data_dir
+    from trainer.ui import startup
+
+    go_on, recovered = startup.check_database(
+        DataDir(resolve_data_dir(args.data_dir)), quiet=args.exit_when_ready
+    )
+    if not go_on:
+        return 2
     try:
         workspace = Workspace(args.data_dir)
     except TrainerError as exc:
@@ -86,14 +117,19 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     log_path = setup_logging(workspace)
     install_excepthook(log_path)
+    startup.record_recovery(workspace, recovered)
+    startup.start_backup(workspace)
     from trainer.ui.main_window import MainWindow
 
     language = args.lang or workspace.db.get_setting("ui_language") or i18n.system_language()
     window = MainWindow(workspace, language=language)
+    startup.schedule_daily_backups(window, workspace)
     window.show()
     if args.exit_when_ready:
         # Runs once the event loop is idle, i.e. after the window has been shown.
         QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, lambda: startup.offer_setup(window, workspace))
     code = app.exec()
     workspace.close()
     return int(code)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 from trainer.errors import TrainerError
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, i18n, staff
+from trainer.ui.auth import StaffGate
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.theme import ZOOM_STEPS, Theme
 from trainer.workspace import Workspace
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.resize(1100, 760)
+        # Staff sign-in, role checks and sign-out (trainer/ui/auth.py).
+        self.staff_gate = StaffGate(self)
         self._build_menus()
         self._retranslate_window()
         self._show(self._build_home)
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
                 action = QAction(entry.title(), self)
                 action.triggered.connect(lambda _c=False, e=entry: self.open_staff(e))
                 staff_menu.addAction(action)
+            self.staff_gate.add_menu_actions(staff_menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About TiP Trainer"), self)
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self._update_status()
+        self.staff_gate.screen_shown(screen)
         if screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
             focus_first(screen)
         return screen
@@ -302,7 +307,9 @@ class MainWindow(QMainWindow):
                 self.tr("Finish or leave the quiz before opening staff tools."),
             )
             return
-        self._show(lambda: entry.build(self))
+        if not self.staff_gate.admit(entry.role):
+            return
+        self._show(lambda: self.staff_gate.mark(entry.build(self)))
 
     # -- events -------------------------------------------------------------------
     def _on_home(self) -> None:

@@ -1,0 +1,189 @@
+"""The staff gate: sign-in before a staff screen, role checks, sign-out and inactivity logout."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+
+from trainer import admin
+from trainer.access import Role
+from trainer.errors import AccessDeniedError
+from trainer.ui import dialogs, dialogs_auth
+
+if TYPE_CHECKING:
+    from trainer.ui.main_window import MainWindow
+    from trainer.workspace import Workspace
+
+STAFF_PROPERTY = "staffScreen"
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StaffGate", text)
+
+
+class StaffGate(QObject):
+    """Lets a signed-in trainer or coordinator into staff screens, and signs them out.
+
+    Staff are signed out when they choose Sign out, when they leave the staff area
+    (a trainee screen is shown), and after a period without keyboard or mouse use.
+    """
+
+    signed_in = Signal(str)  # account name
+    signed_out = Signal(str)  # reason
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._on_idle_timeout)
+        self._last_restart = 0.0
+        self._watching = False
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(lambda: self.sign_out("signed out"))
+        self.status = QLabel()
+        self.status.setAccessibleName(_tr("Staff sign-in status"))
+        window.statusBar().addPermanentWidget(self.status)
+        self._refresh_status()
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.window.workspace
+
+    # -- the hooks the main window calls -----------------------------------------------
+    def add_menu_actions(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        self.sign_out_action.setText(_tr("Sign &out"))
+        menu.addAction(self.sign_out_action)
+        self._refresh_status()
+
+    def admit(self, least_role: str) -> bool:
+        """True if a staff member holding ``least_role`` is (now) signed in."""
+        ws = self.workspace
+        if ws.staff is not None and ws.staff.expired():
+            self.sign_out("inactivity")
+        if ws.staff is None:
+            if admin.needs_setup(ws):
+                # the first coordinator is signed in once the account exists
+                if not dialogs_auth.run_setup(self.window, ws, sign_in=True):
+                    return False
+            elif not dialogs_auth.ask_sign_in(self.window, ws):
+                return False
+            if ws.staff is None:
+                return False
+            self._started()
+        if not ws.staff.role.at_least(least_role):
+            needed = (
+                _tr("a coordinator account")
+                if Role(least_role) is Role.COORDINATOR
+                else _tr("a trainer account")
+            )
+            dialogs.show_error(
+                self.window,
+                AccessDeniedError(
+                    _tr("This needs %1. Sign out, then sign in with such an account.").replace(
+                        "%1", needed
+                    )
+                ),
+            )
+            return False
+        ws.staff.touch()
+        self._restart_timer()
+        return True
+
+    def mark(self, screen: QWidget) -> QWidget:
+        """Label a widget as a staff screen (showing anything else signs staff out)."""
+        screen.setProperty(STAFF_PROPERTY, True)
+        return screen
+
+    def screen_shown(self, screen: QWidget) -> None:
+        if self.workspace.staff is not None and not screen.property(STAFF_PROPERTY):
+            self.sign_out("left the staff area")
+
+    def sign_out(self, reason: str = "") -> None:
+        was = self.workspace.staff
+        if was is None:
+            return
+        admin.sign_out(self.workspace, reason=reason)
+        self._stop_watching()
+        self._refresh_status()
+        self.signed_out.emit(reason)
+
+    # -- inactivity ------------------------------------------------------------------------
+    def _started(self) -> None:
+        staff = self.workspace.staff
+        assert staff is not None
+        self._refresh_status()
+        self.signed_in.emit(staff.name)
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+
+    def _stop_watching(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+        self._watching = False
+
+    def _restart_timer(self) -> None:
+        staff = self.workspace.staff
+        if staff is None or staff.timeout <= 0:
+            return
+        self.timer.start(int(staff.timeout * 1000))
+        self._last_restart = time.monotonic()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            staff = self.workspace.staff
+            # mouse moves come by the hundred: restarting once a second is plenty
+            if staff is not None and time.monotonic() - self._last_restart >= 1.0:
+                staff.touch()
+                self._restart_timer()
+        return False
+
+    def _on_idle_timeout(self) -> None:
+        if self.workspace.staff is None:
+            return
+        self.sign_out("inactivity")
+        self.window.show_home()
+        self.window.statusBar().showMessage(
+            _tr("Staff signed out after a period of inactivity."), 15000
+        )
+
+    def after_restore(self) -> None:
+        """The database was replaced: accounts may differ, so start again from sign-in."""
+        self.sign_out("database restored")
+        self.window.show_home()
+        dialogs.show_info(
+            self.window,
+            _tr("Backup restored"),
+            _tr("The backup was restored. Sign in again to continue staff work."),
+        )
+
+    def _refresh_status(self) -> None:
+        staff = self.workspace.staff
+        if staff is None:
+            self.status.setText("")
+            self.status.setVisible(False)
+        else:
+            role = _tr("coordinator") if staff.role is Role.COORDINATOR else _tr("trainer")
+            self.status.setText(
+                _tr("Signed in: %1 (%2)").replace("%1", staff.name).replace("%2", role)
+            )
+            self.status.setVisible(True)
+        self.sign_out_action.setEnabled(staff is not None)

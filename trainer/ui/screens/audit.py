@@ -1,0 +1,125 @@
+"""Coordinators: the audit log of sensitive actions, filtered, and exported as CSV."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer import admin
+from trainer.errors import TrainerError
+from trainer.storage.audit import AuditEntry
+from trainer.ui import dialogs, dialogs_auth
+from trainer.ui.screens.accounts import local_time, make_table
+from trainer.workspace import Workspace
+
+
+class AuditScreen(QWidget):
+    """Who did what, and when: newest first; the log itself can never be edited."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.entries: list[AuditEntry] = []
+        title = QLabel(self.tr("Audit log"))
+        title.setObjectName("screenTitle")
+        intro = QLabel(
+            self.tr(
+                "Sensitive actions on this workstation: accounts, question banks, certificates, "
+                "imports, exports and backups. Entries can be added, never changed or deleted."
+            )
+        )
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search the audit log"))
+        self.search.setPlaceholderText(self.tr("Name, action or detail"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        self.action = QComboBox()
+        self.action.setAccessibleName(self.tr("Action"))
+        self.action.addItem(self.tr("All actions"), "")
+        for name in admin.audit_actions(workspace):
+            self.action.addItem(name, name)
+        action_label = QLabel(self.tr("&Action:"))
+        action_label.setBuddy(self.action)
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export the entries shown as CSV"))
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(action_label)
+        filters.addWidget(self.action, 1)
+        filters.addWidget(self.export_button)
+        self.table = make_table(
+            [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Detail")],
+            self.tr("Audit log entries"),
+        )
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        # typing filters after a short pause, not on every key
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.action.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.export_button.clicked.connect(self._on_export)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.entries = admin.audit_entries(
+            self.workspace, text=self.search.text(), action=str(self.action.currentData() or "")
+        )
+        self.table.setRowCount(len(self.entries))
+        for row, e in enumerate(self.entries):
+            for col, text in enumerate([local_time(e.at), e.actor, e.action, e.detail]):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.count_label.setText(self.tr("%1 entries").replace("%1", str(len(self.entries))))
+
+    def _on_export(self) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = self.workspace.data.exports / f"audit-log-{stamp}.csv"
+        path = dialogs_auth.choose_save_path(self, self.tr("Export the audit log"), suggested)
+        if path is None:
+            return
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            count = admin.export_audit(
+                self.workspace,
+                path,
+                text=self.search.text(),
+                action=str(self.action.currentData() or ""),
+            )
+        except OSError as exc:
+            dialogs.show_error(self, TrainerError(str(exc), where=str(path)))
+            return
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.refresh()  # the export is itself in the log now
+        dialogs.show_info(
+            self,
+            self.tr("Audit log exported"),
+            self.tr("%1 entries were written to %2.")
+            .replace("%1", str(count))
+            .replace("%2", str(path)),
+        )

@@ -1,0 +1,176 @@
+"""Coordinators: database backups (back up now, restore one) and workstation safety settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer import admin
+from trainer.errors import TrainerError
+from trainer.storage import backups
+from trainer.ui import dialogs
+from trainer.ui.screens.accounts import local_time, make_table
+from trainer.workspace import Workspace
+
+
+def confirm_restore(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before replacing the data (a function, so tests can answer for the user)."""
+    return dialogs.confirm(parent, title, text)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+class BackupsScreen(QWidget):
+    """The backups of this workstation's database, newest first."""
+
+    restored = Signal(str)  # the backup's file name
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.backups: list[backups.Backup] = []
+        title = QLabel(self.tr("Backups"))
+        title.setObjectName("screenTitle")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = make_table(
+            [self.tr("Taken"), self.tr("Size"), self.tr("Kind"), self.tr("File")],
+            self.tr("Backups"),
+        )
+        self.backup_button = QPushButton(self.tr("&Back up now"))
+        self.backup_button.setAccessibleName(self.tr("Back up the database now"))
+        self.restore_button = QPushButton(self.tr("&Restore this backup…"))
+        self.restore_button.setAccessibleName(
+            self.tr("Replace the database with the selected backup")
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(SafetySettingsWidget(workspace))
+
+        self.backup_button.clicked.connect(self._on_backup)
+        self.restore_button.clicked.connect(self._on_restore)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "The database is backed up automatically when TiP Trainer starts and once a "
+                "day; the newest %1 are kept, in %2."
+            )
+            .replace("%1", str(admin.backups_keep(self.workspace)))
+            .replace("%2", str(self.workspace.data.backups))
+        )
+        self.backups = admin.list_backups(self.workspace)
+        self.table.setRowCount(len(self.backups))
+        for row, b in enumerate(self.backups):
+            kind = self.tr("Before a restore") if b.label else self.tr("Regular")
+            cells = [local_time(b.taken_at), _size(b.size), kind, b.name]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        if self.backups:
+            self.table.selectRow(0)
+        self._on_selection_changed()
+
+    def selected(self) -> backups.Backup | None:
+        row = self.table.currentRow()
+        return self.backups[row] if 0 <= row < len(self.backups) else None
+
+    def _on_selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def _on_backup(self) -> None:
+        try:
+            admin.backup_now(self.workspace)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.refresh()
+
+    def _on_restore(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        question = self.tr(
+            "Replace ALL the data of this workstation with the backup of %1?\n\n"
+            "Everything recorded since then (attempts, profiles, accounts) will no longer "
+            "be shown. The data as they are now are backed up first, so this can be undone "
+            "by restoring that copy."
+        ).replace("%1", local_time(chosen.taken_at))
+        if not confirm_restore(self, self.tr("Restore a backup"), question):
+            return
+        try:
+            admin.restore_backup(self.workspace, chosen.path)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.restored.emit(chosen.name)
+
+
+class SafetySettingsWidget(QGroupBox):
+    """Backups kept, staff sign-out delay and full-screen exams, for this workstation."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setTitle(self.tr("Workstation safety settings"))
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 1000)
+        self.keep.setValue(admin.backups_keep(workspace))
+        self.keep.setAccessibleName(self.tr("Number of backups to keep"))
+        self.timeout = QSpinBox()
+        self.timeout.setRange(1, 1000)
+        self.timeout.setValue(admin.timeout_seconds(workspace) // 60)
+        self.timeout.setSuffix(self.tr(" min"))
+        self.timeout.setAccessibleName(
+            self.tr("Minutes without activity before staff are signed out")
+        )
+        self.fullscreen = QCheckBox(self.tr("E&xams fill the whole screen"))
+        self.fullscreen.setChecked(admin.exam_fullscreen(workspace))
+        self.fullscreen.setAccessibleName(self.tr("Exams fill the whole screen"))
+        self.save_button = QPushButton(self.tr("Sa&ve settings"))
+        self.save_button.setAccessibleName(self.tr("Save the safety settings"))
+        form = QFormLayout(self)
+        keep_label = QLabel(self.tr("Backups &kept:"))
+        keep_label.setBuddy(self.keep)
+        timeout_label = QLabel(self.tr("Sign staff out &after:"))
+        timeout_label.setBuddy(self.timeout)
+        form.addRow(keep_label, self.keep)
+        form.addRow(timeout_label, self.timeout)
+        form.addRow(self.fullscreen)
+        form.addRow(self.save_button)
+        self.save_button.clicked.connect(self._on_save)
+
+    def _on_save(self) -> None:
+        try:
+            admin.change_setting(self.workspace, backups.KEEP_SETTING, str(self.keep.value()))
+            admin.change_setting(self.workspace, admin.TIMEOUT_SETTING, str(self.timeout.value()))
+            admin.change_setting(
+                self.workspace,
+                admin.EXAM_FULLSCREEN_SETTING,
+                "1" if self.fullscreen.isChecked() else "0",
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.show_info(self, self.tr("Settings saved"), self.tr("The settings were saved."))

@@ -1,0 +1,125 @@
+"""Safety at start: one window per data folder, a damaged database found and recovered,
+the start-up and daily backups, and the first-run setup."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from trainer import admin
+from trainer.errors import TrainerError
+from trainer.paths import DataDir
+from trainer.storage import audit, backups
+from trainer.ui import dialogs, dialogs_auth
+from trainer.workspace import Workspace
+
+log = logging.getLogger("trainer.startup")
+DAILY_CHECK_MS = 60 * 60 * 1000  # look hourly whether a day has passed since the last backup
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def tell_already_running(root: Path, *, quiet: bool) -> None:
+    message = _tr(
+        "TiP Trainer is already open on this workstation (data folder %1). "
+        "Use the window that is open; this one will close so that nothing is recorded twice."
+    ).replace("%1", str(root))
+    print(f"TiP Trainer is already open on this data folder: {root}", file=sys.stderr)
+    if not quiet:
+        dialogs.show_info(None, _tr("TiP Trainer is already open"), message)
+
+
+def ask_recover(parent: QWidget | None, title: str, text: str) -> bool:
+    """Offer to restore the latest good backup (a function, so tests can answer)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def check_database(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
+    """Check the database before it is opened. Returns (go on, what was recovered).
+
+    A damaged database is never opened nor changed: with the user's consent it is
+    set aside and the newest good backup takes its place.
+    """
+    problems = backups.check_database(data.database)
+    if not problems:
+        return True, ""
+    log.error("damaged database %s: %s", data.database, "; ".join(problems[:5]))
+    print(f"the database is damaged: {data.database}: {problems[0]}", file=sys.stderr)
+    good = backups.latest_good(data.backups)
+    if good is None:
+        if not quiet:
+            dialogs.show_error(
+                None,
+                TrainerError(
+                    _tr(
+                        "The database is damaged and there is no backup to restore. "
+                        "Nothing was changed. Ask your coordinator or technician for help; "
+                        "the file is %1."
+                    ).replace("%1", str(data.database))
+                ),
+            )
+        return False, ""
+    when = good.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    text = (
+        _tr(
+            "The database of this workstation is damaged (%1).\n\n"
+            "Restore the latest good backup, taken on %2? What was recorded after it will be "
+            "missing. The damaged file is kept beside the database for a technician."
+        )
+        .replace("%1", problems[0])
+        .replace("%2", when)
+    )
+    if quiet or not ask_recover(None, _tr("The database is damaged"), text):
+        return False, ""
+    try:
+        used, kept = admin.recover_damaged(data.database, data.backups)
+    except TrainerError as exc:
+        dialogs.show_error(None, exc)
+        return False, ""
+    return True, f"{used.name} (damaged file kept as {kept.name})"
+
+
+def record_recovery(workspace: Workspace, note: str) -> None:
+    if note:
+        audit.record(workspace.db, "database.recover", note)
+
+
+def start_backup(workspace: Workspace) -> None:
+    """The backup at every start; a failure is logged, never a reason not to start."""
+    try:
+        admin.automatic_backup(workspace)
+    except TrainerError as exc:
+        log.warning("start-up backup failed: %s", exc)
+
+
+def schedule_daily_backups(owner: QObject, workspace: Workspace) -> QTimer:
+    timer = QTimer(owner)
+    timer.setInterval(DAILY_CHECK_MS)
+
+    def check() -> None:
+        try:
+            admin.daily_backup_if_due(workspace)
+        except TrainerError as exc:
+            log.warning("daily backup failed: %s", exc)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
+def offer_setup(parent: QWidget, workspace: Workspace) -> None:
+    """First run: name the institution and create the first coordinator (can be put off)."""
+    if admin.needs_setup(workspace):
+        dialogs_auth.run_setup(parent, workspace)
