@@ -1,0 +1,116 @@
+"""Exam integrity: the key stays hidden during an exam; one attempt in progress per trainee."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from trainer.banks.model import Bank
+from trainer.errors import QuizError
+from trainer.quiz.behaviours import Behaviour
+from trainer.quiz.questions import correct_response
+from trainer.storage import attempts_guard
+from trainer.storage.trainees import Institution
+from trainer.ui.main_window import MainWindow
+from trainer.ui.screens import quiz as quiz_screen
+from trainer.ui.screens.quiz import QuizScreen
+from trainer.workspace import Workspace
+
+from .helpers import answer_with_widgets
+
+
+def _key_texts(question: Any) -> list[str]:
+    """Every text that would tell the answer: feedback and explanations, in any language."""
+    found: list[str] = []
+
+    def visit(value: Any) -> None:
+        for name in ("feedback", "explanation", "feedback_true", "feedback_false"):
+            text = getattr(value, name, None)
+            if text is not None:
+                found.extend(v for v in text.values.values() if len(v) > 12)
+        for child in getattr(value, "options", ()) or ():
+            visit(child)
+        for child in getattr(value, "parts", ()) or ():
+            visit(child)
+
+    visit(question)
+    return found
+
+
+def test_exam_screen_never_shows_feedback_or_selectable_text(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window = MainWindow(workspace, language="en")
+    qtbot.addWidget(window)
+    trainee = workspace.trainees.create("Exam Taker", Institution.POLICE)
+    window.choose_trainee(trainee)
+    bank = workspace.catalog.bank("sample")
+    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    screen = window.current_screen()
+    assert isinstance(screen, QuizScreen) and screen.exam
+    assert not screen.check_button.isVisibleTo(screen)
+    secrets_seen = 0
+    for index, slot in enumerate(screen.session.slots):
+        screen.go_to(index)
+        assert screen.input is not None
+        answer_with_widgets(screen.input, correct_response(slot.question))
+        assert not screen.feedback_frame.isVisibleTo(screen)
+        shown = [w for w in screen.findChildren(QLabel) if w.isVisibleTo(screen)]
+        for label in shown:
+            for secret in _key_texts(slot.question):
+                secrets_seen += 1
+                assert secret not in label.text(), (index, secret)
+            flags = label.textInteractionFlags()
+            assert not flags & Qt.TextInteractionFlag.TextSelectableByMouse, label.text()
+    assert secrets_seen > 0  # the sample bank does have feedback to hide
+
+
+def test_one_attempt_in_progress_per_trainee(
+    workspace: Workspace, sample_bank: Bank, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    trainee = workspace.trainees.create("Only One", Institution.JUDICIARY)
+    module = sample_bank.modules[0]
+    assert attempts_guard.active_attempt(workspace.attempts, trainee.id) is None
+    attempts_guard.ensure_no_active_attempt(workspace.attempts, trainee.id)
+    first = quiz_screen.start_session(
+        None,  # type: ignore[arg-type]
+        workspace,
+        trainee,
+        sample_bank,
+        module,
+        Behaviour.EXAM,
+        "en",
+    )
+    assert first is not None
+    with pytest.raises(QuizError, match="still in progress"):
+        attempts_guard.ensure_no_active_attempt(workspace.attempts, trainee.id)
+    # starting again offers the open attempt; declining submits it before a new one starts
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *_a: False)
+    second = quiz_screen.start_session(
+        None,  # type: ignore[arg-type]
+        workspace,
+        trainee,
+        sample_bank,
+        module,
+        Behaviour.EXAM,
+        "en",
+    )
+    assert second is not None and second.attempt_id != first.attempt_id
+    open_now = workspace.attempts.unfinished(trainee.id)
+    assert [a.id for a in open_now] == [second.attempt_id]
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *_a: True)
+    resumed = quiz_screen.start_session(
+        None,  # type: ignore[arg-type]
+        workspace,
+        trainee,
+        sample_bank,
+        module,
+        Behaviour.PRACTICE,
+        "en",
+    )
+    assert resumed is not None and resumed.attempt_id == second.attempt_id
+    assert len(workspace.attempts.unfinished(trainee.id)) == 1
