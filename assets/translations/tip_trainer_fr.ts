@@ -2,6 +2,321 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>Nouveau mot de passe de %1</translation>
+    </message>
+    <message>
+        <source>New staff account</source>
+        <translation>Nouveau compte du personnel</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coordonnateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Confirmation du mot de passe</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>&amp;Confirmer le mot de passe :</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Un mot de passe doit comporter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Please give the account a name.</source>
+        <translation>Veuillez donner un nom au compte.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Comptes du personnel</translation>
+    </message>
+    <message>
+        <source>Trainers manage question banks, trainee profiles and sessions; coordinators can do everything. Trainees need no account.</source>
+        <translation>Les formateurs gèrent les banques de questions, les profils des apprenants et les sessions ; les coordonnateurs peuvent tout faire. Les apprenants n&apos;ont pas besoin de compte.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+        <source>Create a staff account</source>
+        <translation>Créer un compte du personnel</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Reset the selected account&apos;s password</source>
+        <translation>Réinitialiser le mot de passe du compte sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>Disable or enable the selected account</source>
+        <translation>Désactiver ou réactiver le compte sélectionné</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Locked after wrong passwords</source>
+        <translation>Bloqué après des mots de passe erronés</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coordonnateur</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>Ré&amp;activer</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Mot de passe modifié</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>Le mot de passe de %1 a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Sensitive actions on this workstation: accounts, question banks, certificates, imports, exports and backups. Entries can be added, never changed or deleted.</source>
+        <translation>Actions sensibles effectuées sur ce poste de travail : comptes, banques de questions, certificats, importations, exportations et sauvegardes. Des entrées peuvent être ajoutées, jamais modifiées ni supprimées.</translation>
+    </message>
+    <message>
+        <source>Search the audit log</source>
+        <translation>Rechercher dans le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Name, action or detail</source>
+        <translation>Nom, action ou détail</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action :</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export the entries shown as CSV</source>
+        <translation>Exporter en CSV les entrées affichées</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Entrées du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 entrée(s)</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exporter le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Journal d&apos;audit exporté</translation>
+    </message>
+    <message>
+        <source>%1 entries were written to %2.</source>
+        <translation>%1 entrée(s) enregistrée(s) dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AuthDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Wrong account name or password.</source>
+        <translation>Nom de compte ou mot de passe erroné.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Try again in %1 second(s).</source>
+        <translation>Trop de mots de passe erronés. Réessayez dans %1 seconde(s).</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask a coordinator.</source>
+        <translation>Ce compte est désactivé. Adressez-vous à un coordonnateur.</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Un mot de passe doit comporter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsScreen</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Back up the database now</source>
+        <translation>Sauvegarder la base de données maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup…</source>
+        <translation>&amp;Restaurer cette sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the selected backup</source>
+        <translation>Remplacer la base de données par la sauvegarde sélectionnée</translation>
+    </message>
+    <message>
+        <source>The database is backed up automatically when TiP Trainer starts and once a day; the newest %1 are kept, in %2.</source>
+        <translation>La base de données est sauvegardée automatiquement au démarrage de TiP Trainer et une fois par jour ; les %1 plus récentes sont conservées, dans %2.</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Avant une restauration</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>Ordinaire</translation>
+    </message>
+    <message>
+        <source>Replace ALL the data of this workstation with the backup of %1?
+
+Everything recorded since then (attempts, profiles, accounts) will no longer be shown. The data as they are now are backed up first, so this can be undone by restoring that copy.</source>
+        <translation>Remplacer TOUTES les données de ce poste de travail par la sauvegarde du %1 ?
+
+Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera plus affiché. Les données actuelles sont d&apos;abord sauvegardées : l&apos;opération peut être annulée en restaurant cette copie.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceInput</name>
     <message>
         <source>Select every right answer.</source>
@@ -783,10 +1098,236 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     </message>
 </context>
 <context>
+    <name>SafetySettingsWidget</name>
+    <message>
+        <source>Workstation safety settings</source>
+        <translation>Paramètres de sécurité du poste de travail</translation>
+    </message>
+    <message>
+        <source>Number of backups to keep</source>
+        <translation>Nombre de sauvegardes à conserver</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes without activity before staff are signed out</source>
+        <translation>Minutes d&apos;inactivité avant la déconnexion du personnel</translation>
+    </message>
+    <message>
+        <source>E&amp;xams fill the whole screen</source>
+        <translation>Les e&amp;xamens occupent tout l&apos;écran</translation>
+    </message>
+    <message>
+        <source>Exams fill the whole screen</source>
+        <translation>Les examens occupent tout l&apos;écran</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve settings</source>
+        <translation>&amp;Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Save the safety settings</source>
+        <translation>Enregistrer les paramètres de sécurité</translation>
+    </message>
+    <message>
+        <source>Backups &amp;kept:</source>
+        <translation>Sauvegardes &amp;conservées :</translation>
+    </message>
+    <message>
+        <source>Sign staff out &amp;after:</source>
+        <translation>&amp;Déconnecter le personnel après :</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Paramètres enregistrés</translation>
+    </message>
+    <message>
+        <source>The settings were saved.</source>
+        <translation>Les paramètres ont été enregistrés.</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioInput</name>
     <message>
         <source>Part %1 of %2</source>
         <translation>Partie %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Set up this workstation</source>
+        <translation>Configurer ce poste de travail</translation>
+    </message>
+    <message>
+        <source>Welcome. Before trainees use this workstation, give your institution&apos;s name and create the first coordinator account. The coordinator can then create accounts for trainers and other coordinators.</source>
+        <translation>Bienvenue. Avant que les apprenants n&apos;utilisent ce poste de travail, indiquez le nom de votre institution et créez le premier compte de coordonnateur. Le coordonnateur pourra ensuite créer les comptes des formateurs et d&apos;autres coordonnateurs.</translation>
+    </message>
+    <message>
+        <source>Institution name</source>
+        <translation>Nom de l&apos;institution</translation>
+    </message>
+    <message>
+        <source>Coordinator account name</source>
+        <translation>Nom du compte de coordonnateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Confirmation du mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Institution :</translation>
+    </message>
+    <message>
+        <source>Coordinator account &amp;name:</source>
+        <translation>&amp;Nom du compte de coordonnateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>&amp;Confirmer le mot de passe :</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Un mot de passe doit comporter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>C&amp;réer le compte</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <source>Staff tools are for trainers and coordinators. Sign in with your account.</source>
+        <translation>Les outils du personnel sont réservés aux formateurs et aux coordonnateurs. Connectez-vous avec votre compte.</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Staff &amp;accounts</source>
+        <translation>&amp;Comptes du personnel</translation>
+    </message>
+    <message>
+        <source>A&amp;udit log</source>
+        <translation>&amp;Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>&amp;Backups and safety settings</source>
+        <translation>&amp;Sauvegardes et paramètres de sécurité</translation>
+    </message>
+</context>
+<context>
+    <name>StaffGate</name>
+    <message>
+        <source>Staff sign-in status</source>
+        <translation>État de la connexion du personnel</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>a coordinator account</source>
+        <translation>un compte de coordonnateur</translation>
+    </message>
+    <message>
+        <source>a trainer account</source>
+        <translation>un compte de formateur</translation>
+    </message>
+    <message>
+        <source>This needs %1. Sign out, then sign in with such an account.</source>
+        <translation>Cette fonction exige %1. Déconnectez-vous, puis connectez-vous avec un tel compte.</translation>
+    </message>
+    <message>
+        <source>Staff signed out after a period of inactivity.</source>
+        <translation>Personnel déconnecté après une période d&apos;inactivité.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Sign in again to continue staff work.</source>
+        <translation>La sauvegarde a été restaurée. Reconnectez-vous pour poursuivre le travail du personnel.</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coordonnateur</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Connecté : %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>TiP Trainer is already open on this workstation (data folder %1). Use the window that is open; this one will close so that nothing is recorded twice.</source>
+        <translation>TiP Trainer est déjà ouvert sur ce poste de travail (dossier de données %1). Utilisez la fenêtre déjà ouverte ; celle-ci va se fermer afin que rien ne soit enregistré deux fois.</translation>
+    </message>
+    <message>
+        <source>TiP Trainer is already open</source>
+        <translation>TiP Trainer est déjà ouvert</translation>
+    </message>
+    <message>
+        <source>The database is damaged and there is no backup to restore. Nothing was changed. Ask your coordinator or technician for help; the file is %1.</source>
+        <translation>La base de données est endommagée et aucune sauvegarde ne peut être restaurée. Rien n&apos;a été modifié. Demandez l&apos;aide de votre coordonnateur ou d&apos;un technicien ; le fichier est %1.</translation>
+    </message>
+    <message>
+        <source>The database of this workstation is damaged (%1).
+
+Restore the latest good backup, taken on %2? What was recorded after it will be missing. The damaged file is kept beside the database for a technician.</source>
+        <translation>La base de données de ce poste de travail est endommagée (%1).
+
+Restaurer la dernière sauvegarde intacte, du %2 ? Ce qui a été enregistré après elle manquera. Le fichier endommagé est conservé à côté de la base de données pour un technicien.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>La base de données est endommagée</translation>
     </message>
 </context>
 <context>

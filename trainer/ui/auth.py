@@ -30,10 +30,6 @@ _ACTIVITY = frozenset(
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaffGate", text)
-
-
 class StaffGate(QObject):
     """Lets a signed-in trainer or coordinator into staff screens, and signs them out.
 
@@ -55,7 +51,9 @@ class StaffGate(QObject):
         self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(lambda: self.sign_out("signed out"))
         self.status = QLabel()
-        self.status.setAccessibleName(_tr("Staff sign-in status"))
+        self.status.setAccessibleName(
+            QCoreApplication.translate("StaffGate", "Staff sign-in status")
+        )
         window.statusBar().addPermanentWidget(self.status)
         self._refresh_status()
 
@@ -66,7 +64,7 @@ class StaffGate(QObject):
     # -- the hooks the main window calls -----------------------------------------------
     def add_menu_actions(self, menu: QMenu) -> None:
         menu.addSeparator()
-        self.sign_out_action.setText(_tr("Sign &out"))
+        self.sign_out_action.setText(QCoreApplication.translate("StaffGate", "Sign &out"))
         menu.addAction(self.sign_out_action)
         self._refresh_status()
 
@@ -87,16 +85,16 @@ class StaffGate(QObject):
             self._started()
         if not ws.staff.role.at_least(least_role):
             needed = (
-                _tr("a coordinator account")
+                QCoreApplication.translate("StaffGate", "a coordinator account")
                 if Role(least_role) is Role.COORDINATOR
-                else _tr("a trainer account")
+                else QCoreApplication.translate("StaffGate", "a trainer account")
             )
             dialogs.show_error(
                 self.window,
                 AccessDeniedError(
-                    _tr("This needs %1. Sign out, then sign in with such an account.").replace(
-                        "%1", needed
-                    )
+                    QCoreApplication.translate(
+                        "StaffGate", "This needs %1. Sign out, then sign in with such an account."
+                    ).replace("%1", needed)
                 ),
             )
             return False
@@ -162,7 +160,10 @@ class StaffGate(QObject):
         self.sign_out("inactivity")
         self.window.show_home()
         self.window.statusBar().showMessage(
-            _tr("Staff signed out after a period of inactivity."), 15000
+            QCoreApplication.translate(
+                "StaffGate", "Staff signed out after a period of inactivity."
+            ),
+            15000,
         )
 
     def after_restore(self) -> None:
@@ -171,8 +172,10 @@ class StaffGate(QObject):
         self.window.show_home()
         dialogs.show_info(
             self.window,
-            _tr("Backup restored"),
-            _tr("The backup was restored. Sign in again to continue staff work."),
+            QCoreApplication.translate("StaffGate", "Backup restored"),
+            QCoreApplication.translate(
+                "StaffGate", "The backup was restored. Sign in again to continue staff work."
+            ),
         )
 
     def _refresh_status(self) -> None:
@@ -181,9 +184,15 @@ class StaffGate(QObject):
             self.status.setText("")
             self.status.setVisible(False)
         else:
-            role = _tr("coordinator") if staff.role is Role.COORDINATOR else _tr("trainer")
+            role = (
+                QCoreApplication.translate("StaffGate", "coordinator")
+                if staff.role is Role.COORDINATOR
+                else QCoreApplication.translate("StaffGate", "trainer")
+            )
             self.status.setText(
-                _tr("Signed in: %1 (%2)").replace("%1", staff.name).replace("%2", role)
+                QCoreApplication.translate("StaffGate", "Signed in: %1 (%2)")
+                .replace("%1", staff.name)
+                .replace("%2", role)
             )
             self.status.setVisible(True)
         self.sign_out_action.setEnabled(staff is not None)

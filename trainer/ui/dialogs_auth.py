@@ -24,10 +24,6 @@ from trainer.storage.accounts import MIN_PASSWORD_LENGTH
 from trainer.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuthDialogs", text)
-
-
 def _password_field(accessible: str) -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -56,8 +52,8 @@ def _buttons(ok_text: str) -> QDialogButtonBox:
     ok.setText(ok_text)
     ok.setAccessibleName(ok_text.replace("&", ""))
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(_tr("Cancel"))
-    cancel.setAccessibleName(_tr("Cancel"))
+    cancel.setText(QCoreApplication.translate("AuthDialogs", "Cancel"))
+    cancel.setAccessibleName(QCoreApplication.translate("AuthDialogs", "Cancel"))
     return box
 
 
@@ -249,18 +245,20 @@ def _message(exc: TrainerError) -> str:
     """Core messages are English; the common ones are shown in the interface language."""
     text = str(exc)
     if text == "wrong account name or password":
-        return _tr("Wrong account name or password.")
+        return QCoreApplication.translate("AuthDialogs", "Wrong account name or password.")
     if text.startswith("too many wrong passwords"):
         seconds = getattr(exc, "seconds", 0)
-        return _tr("Too many wrong passwords. Try again in %1 second(s).").replace(
-            "%1", str(seconds)
-        )
+        return QCoreApplication.translate(
+            "AuthDialogs", "Too many wrong passwords. Try again in %1 second(s)."
+        ).replace("%1", str(seconds))
     if text.endswith("is disabled"):
-        return _tr("This account is disabled. Ask a coordinator.")
-    if text.startswith("a password needs at least"):
-        return _tr("A password needs at least %1 characters.").replace(
-            "%1", str(MIN_PASSWORD_LENGTH)
+        return QCoreApplication.translate(
+            "AuthDialogs", "This account is disabled. Ask a coordinator."
         )
+    if text.startswith("a password needs at least"):
+        return QCoreApplication.translate(
+            "AuthDialogs", "A password needs at least %1 characters."
+        ).replace("%1", str(MIN_PASSWORD_LENGTH))
     return text
 
 
@@ -284,5 +282,10 @@ def ask_account(parent: QWidget | None, name: str | None = None) -> AccountDialo
 
 
 def choose_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), _tr("CSV files (*.csv)"))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(suggested),
+        QCoreApplication.translate("AuthDialogs", "CSV files (*.csv)"),
+    )
     return Path(chosen) if chosen else None

@@ -21,18 +21,17 @@ log = logging.getLogger("trainer.startup")
 DAILY_CHECK_MS = 60 * 60 * 1000  # look hourly whether a day has passed since the last backup
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def tell_already_running(root: Path, *, quiet: bool) -> None:
-    message = _tr(
+    message = QCoreApplication.translate(
+        "Startup",
         "TiP Trainer is already open on this workstation (data folder %1). "
-        "Use the window that is open; this one will close so that nothing is recorded twice."
+        "Use the window that is open; this one will close so that nothing is recorded twice.",
     ).replace("%1", str(root))
     print(f"TiP Trainer is already open on this data folder: {root}", file=sys.stderr)
     if not quiet:
-        dialogs.show_info(None, _tr("TiP Trainer is already open"), message)
+        dialogs.show_info(
+            None, QCoreApplication.translate("Startup", "TiP Trainer is already open"), message
+        )
 
 
 def ask_recover(parent: QWidget | None, title: str, text: str) -> bool:
@@ -63,25 +62,29 @@ def check_database(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
             dialogs.show_error(
                 None,
                 TrainerError(
-                    _tr(
+                    QCoreApplication.translate(
+                        "Startup",
                         "The database is damaged and there is no backup to restore. "
                         "Nothing was changed. Ask your coordinator or technician for help; "
-                        "the file is %1."
+                        "the file is %1.",
                     ).replace("%1", str(data.database))
                 ),
             )
         return False, ""
     when = good.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     text = (
-        _tr(
+        QCoreApplication.translate(
+            "Startup",
             "The database of this workstation is damaged (%1).\n\n"
             "Restore the latest good backup, taken on %2? What was recorded after it will be "
-            "missing. The damaged file is kept beside the database for a technician."
+            "missing. The damaged file is kept beside the database for a technician.",
         )
         .replace("%1", problems[0])
         .replace("%2", when)
     )
-    if quiet or not ask_recover(None, _tr("The database is damaged"), text):
+    if quiet or not ask_recover(
+        None, QCoreApplication.translate("Startup", "The database is damaged"), text
+    ):
         return False, ""
     try:
         used, kept = admin.recover_damaged(data.database, data.backups)

@@ -151,6 +151,7 @@ class SafetySettingsWidget(QGroupBox):
         self.save_button = QPushButton(self.tr("Sa&ve settings"))
         self.save_button.setAccessibleName(self.tr("Save the safety settings"))
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         keep_label = QLabel(self.tr("Backups &kept:"))
         keep_label.setBuddy(self.keep)
         timeout_label = QLabel(self.tr("Sign staff out &after:"))
@@ -158,7 +159,10 @@ class SafetySettingsWidget(QGroupBox):
         form.addRow(keep_label, self.keep)
         form.addRow(timeout_label, self.timeout)
         form.addRow(self.fullscreen)
-        form.addRow(self.save_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        form.addRow(save_row)
         self.save_button.clicked.connect(self._on_save)
 
     def _on_save(self) -> None:
