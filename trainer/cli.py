@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from trainer import __version__
@@ -49,7 +50,86 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_validate)
+    add_certificate_commands(sub)
     return parser
+
+
+def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "verify-certificate",
+        help="check a certificate PDF or a typed code; exit 0 if valid, 1 if not",
+    )
+    add_data_dir(p)
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
+    p.add_argument("--code", metavar="TEXT", help="the verification code printed on the page")
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of module titles")
+    p.set_defaults(func=cmd_verify_certificate)
+
+    certs = sub.add_parser("certificates", help="the certificate register")
+    add_data_dir(certs)
+    csub = certs.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = csub.add_parser("list", help="list certificates")
+    add_data_dir(p)
+    p.add_argument("--search", default="", help="part of a name or number")
+    p.add_argument("--status", choices=["valid", "revoked"])
+    p.set_defaults(func=cmd_certificates_list)
+    p = csub.add_parser("revoke", help="revoke a certificate, with a reason")
+    add_data_dir(p)
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_certificates_revoke)
+    p = csub.add_parser("pdf", help="write a certificate's PDF again (same number)")
+    add_data_dir(p)
+    p.add_argument("number")
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.add_argument("--lang", choices=["en", "fr"])
+    p.set_defaults(func=cmd_certificates_pdf)
+    p = csub.add_parser("batch", help="issue and write certificates for every passed exam")
+    add_data_dir(p)
+    p.add_argument("folder", type=Path)
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--institution", choices=["police", "prosecution", "judiciary", "other"]
+    )
+    p.add_argument("--lang", choices=["en", "fr"])
+    p.set_defaults(func=cmd_certificates_batch)
+    p = csub.add_parser("export-csv", help="write the register to a CSV file")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_certificates_export_csv)
+    p = csub.add_parser("export-revocations", help="write this installation's signed revocation list")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_certificates_export_revocations)
+    p = csub.add_parser("import-revocations", help="read a trusted issuer's revocation list")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_certificates_import_revocations)
+
+    keys = sub.add_parser("keys", help="this installation's public key and trusted issuers")
+    add_data_dir(keys)
+    ksub = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = ksub.add_parser("list", help="list trusted issuer keys")
+    add_data_dir(p)
+    p.set_defaults(func=cmd_keys_list)
+    p = ksub.add_parser("export", help="write this installation's public key for others to trust")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--name", help="issuer name written in the file (default: the institution)")
+    p.set_defaults(func=cmd_keys_export)
+    p = ksub.add_parser("import", help="trust an issuer's public key file")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--name", help="name to show for this issuer")
+    p.set_defaults(func=cmd_keys_import)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -143,6 +223,173 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
         return 1
     print(f"{len(args.files)} file(s) valid", file=sys.stderr)
+    return 0
+
+
+def cmd_verify_certificate(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    if (args.file is None) == (args.code is None):
+        print("error: give either a PDF file or --code TEXT", file=sys.stderr)
+        return 2
+    ws = _workspace(args)
+    try:
+        if args.file is not None:
+            if not args.file.is_file():
+                raise TrainerError("the file does not exist", where=str(args.file))
+            verdict = service.verify_pdf(ws, args.file, language=args.lang)
+        else:
+            verdict = service.verify_code(ws, args.code, language=args.lang)
+    finally:
+        ws.close()
+    facts = verdict.facts
+    if verdict.valid and facts is not None:
+        print("VALID certificate")
+    else:
+        print(f"NOT VALID: {verdict.detail}")
+    if facts is not None and verdict.problem not in (
+        service.Problem.ALTERED,
+        service.Problem.MALFORMED,
+    ):
+        label = "" if verdict.valid else " (as claimed)"
+        print(f"  number{label}:  {facts.number}")
+        print(f"  name:     {facts.name}")
+        print(f"  modules:  {'; '.join(verdict.module_titles or facts.modules)}")
+        print(f"  score:    {facts.score:g}%")
+        print(f"  date:     {facts.date.isoformat()}")
+        print(f"  issuer:   {verdict.issuer_name or '?'} (key {facts.issuer_key_id})")
+    return 0 if verdict.valid else 1
+
+
+def cmd_certificates_list(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        for r in service.repository(ws).list(args.search, status=args.status):
+            modules = ", ".join(m.id for m in r.modules)
+            print(
+                f"{r.number}  {r.certified_on.isoformat()}  {r.status:<7}  {r.score:5.1f}%  "
+                f"{r.trainee_name}  [{modules}]"
+            )
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_certificates_revoke(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        record = service.revoke(ws, args.number, args.reason)
+    finally:
+        ws.close()
+    print(f"revoked {record.number}: {record.revoked_reason}")
+    return 0
+
+
+def cmd_certificates_pdf(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        record = service.repository(ws).by_number(args.number)
+        service.render_pdf(ws, record, args.file, args.lang)
+    finally:
+        ws.close()
+    print(f"wrote {args.file}")
+    return 0
+
+
+def cmd_certificates_batch(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        result = service.batch_generate(
+            ws,
+            args.folder,
+            since=args.since,
+            until=args.until,
+            institution=args.institution,
+            language=args.lang,
+        )
+    finally:
+        ws.close()
+    for error in result.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(f"{len(result.written)} certificate(s) written to {args.folder}")
+    return 1 if result.errors else 0
+
+
+def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        count = service.export_csv(ws, args.file, service.repository(ws).list())
+    finally:
+        ws.close()
+    print(f"{count} certificate(s) written to {args.file}")
+    return 0
+
+
+def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        count = service.export_revocations(ws, args.file)
+    finally:
+        ws.close()
+    print(f"{count} revocation(s) written to {args.file}")
+    return 0
+
+
+def cmd_certificates_import_revocations(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        count = service.import_revocations(ws, args.file)
+    finally:
+        ws.close()
+    print(f"{count} new revocation(s) recorded")
+    return 0
+
+
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    try:
+        for key in ws.keys.trusted():
+            print(f"{key.key_id}  {'(this installation) ' if key.own else ''}{key.name}")
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        service.export_public_key(ws, args.file, args.name)
+    finally:
+        ws.close()
+    print(f"public key written to {args.file}")
+    return 0
+
+
+def cmd_keys_import(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        key = service.import_public_key(ws, args.file, args.name)
+    finally:
+        ws.close()
+    print(f"now trusting {key.name} (key {key.key_id})")
     return 0
 
 

@@ -30,6 +30,7 @@ from trainer.storage.certificates import (
 from trainer.storage.database import now
 
 if TYPE_CHECKING:
+    from trainer.certificates.signing import TrustedKey
     from trainer.workspace import Workspace
 
 SETTING_INSTITUTION = "institution_name"
@@ -479,6 +480,28 @@ def verify_file_or_code(ws: Workspace, value: str, *, language: str = "en") -> V
             raise CertificateError("the file does not exist", where=str(path))
         return verify_pdf(ws, path, language=language)
     return verify_code(ws, value, language=language)
+
+
+# -- keys ------------------------------------------------------------------------------
+def export_public_key(ws: Workspace, path: Path, name: str | None = None) -> Path:
+    label = name or load_settings(ws).institution_or_default
+    try:
+        ws.keys.export_public(path, label)
+    except OSError as exc:
+        raise CertificateError(f"cannot write the key file ({exc.strerror})", where=str(path)) from exc
+    ws.audit("keys.export", f"{ws.keys.key_id} -> {path.name}")
+    return path
+
+
+def import_public_key(ws: Workspace, path: Path, name: str | None = None) -> TrustedKey:
+    key = ws.keys.import_public(path, name)
+    ws.audit("keys.import", f"{key.key_id} {key.name}")
+    return key
+
+
+def remove_trusted_key(ws: Workspace, key_id: str) -> None:
+    ws.keys.remove(key_id)
+    ws.audit("keys.remove", key_id)
 
 
 # -- revocation lists ----------------------------------------------------------------
