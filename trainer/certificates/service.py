@@ -301,8 +301,7 @@ def render_pdf(
     settings = load_settings(ws)
     lang = language or settings.language
     pdf.render(path, pdf.page_content(certificate, settings, lang))
-    repository(ws).pdf_written(certificate.id)
-    ws.audit("certificate.pdf", f"{certificate.number} -> {path.name}")
+    repository(ws).pdf_written(certificate.id, f"{certificate.number} -> {path.name}", ws.actor)
     return path
 
 

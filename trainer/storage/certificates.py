@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from trainer.errors import CertificateError
+from trainer.storage import audit
 from trainer.storage.database import Database, now
 
 
@@ -252,12 +253,14 @@ class CertificateRepository:
             )
         return self.get(record.id)
 
-    def pdf_written(self, cert_id: int) -> None:
+    def pdf_written(self, cert_id: int, audit_detail: str, actor: str | None) -> None:
+        """Count a PDF written, and log it, in one transaction."""
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE certificates SET pdf_count = pdf_count + 1, last_pdf_at = ? WHERE id = ?",
                 (now(), cert_id),
             )
+            audit.record(self.db, "certificate.pdf", audit_detail, actor=actor, conn=conn)
 
     # -- revocations ------------------------------------------------------------------
     def revocation(self, issuer_key_id: str, number: str) -> Revocation | None:
