@@ -13,14 +13,14 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from trainer.certificates import pdf, service  # noqa: E402
-from trainer.storage.certificates import (  # noqa: E402
+from trainer.certificates import pdf, service
+from trainer.storage.certificates import (
     CertificateRecord,
     CertifiedModule,
     NewCertificate,
 )
-from trainer.storage.trainees import Institution  # noqa: E402
-from trainer.workspace import Workspace  # noqa: E402
+from trainer.storage.trainees import Institution
+from trainer.workspace import Workspace
 
 COUNT = 500
 CHUNK = 25
@@ -82,10 +82,20 @@ def _bare(path: Path, content: pdf.PageContent) -> None:
     )
     painter = QPainter(writer)
     texts = [
-        content.institution, content.title, content.certifies, content.name, content.of_line,
-        content.passed_line, *content.subjects, *(f"{a} {b}" for a, b in content.facts),
-        *(f"{a} {b}" for a, b in content.signatories), content.number_label, content.number,
-        content.code_label, content.code, content.verify,
+        content.institution,
+        content.title,
+        content.certifies,
+        content.name,
+        content.of_line,
+        content.passed_line,
+        *content.subjects,
+        *(f"{a} {b}" for a, b in content.facts),
+        *(f"{a} {b}" for a, b in content.signatories),
+        content.number_label,
+        content.number,
+        content.code_label,
+        content.code,
+        content.verify,
     ]
     y = 300.0
     for text in texts:
@@ -124,8 +134,10 @@ def run() -> list[dict[str, Any]]:
         finally:
             ws.close()
     mine, base = statistics.median(ours), statistics.median(bare)
-    print(f"  {COUNT} certificates: {mine * 1000:.1f} ms each (median of chunks of {CHUNK}), "
-          f"bare page {base * 1000:.1f} ms, PDF {size / 1024:.0f} KB")
+    print(
+        f"  {COUNT} certificates: {mine * 1000:.1f} ms each (median of chunks of {CHUNK}), "
+        f"bare page {base * 1000:.1f} ms, PDF {size / 1024:.0f} KB"
+    )
     return [
         {
             "name": f"certificate PDF ({COUNT}, per certificate)",

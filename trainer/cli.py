@@ -89,16 +89,16 @@ def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentPa
     p.add_argument("folder", type=Path)
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument(
-        "--institution", choices=["police", "prosecution", "judiciary", "other"]
-    )
+    p.add_argument("--institution", choices=["police", "prosecution", "judiciary", "other"])
     p.add_argument("--lang", choices=["en", "fr"])
     p.set_defaults(func=cmd_certificates_batch)
     p = csub.add_parser("export-csv", help="write the register to a CSV file")
     add_data_dir(p)
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_certificates_export_csv)
-    p = csub.add_parser("export-revocations", help="write this installation's signed revocation list")
+    p = csub.add_parser(
+        "export-revocations", help="write this installation's signed revocation list"
+    )
     add_data_dir(p)
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_certificates_export_revocations)
@@ -228,6 +228,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_verify_certificate(args: argparse.Namespace) -> int:
     from trainer.certificates import service
+    from trainer.certificates.document import Problem
 
     if (args.file is None) == (args.code is None):
         print("error: give either a PDF file or --code TEXT", file=sys.stderr)
@@ -247,10 +248,7 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
         print("VALID certificate")
     else:
         print(f"NOT VALID: {verdict.detail}")
-    if facts is not None and verdict.problem not in (
-        service.Problem.ALTERED,
-        service.Problem.MALFORMED,
-    ):
+    if facts is not None and verdict.problem not in (Problem.ALTERED, Problem.MALFORMED):
         label = "" if verdict.valid else " (as claimed)"
         print(f"  number{label}:  {facts.number}")
         print(f"  name:     {facts.name}")
@@ -266,7 +264,7 @@ def cmd_certificates_list(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     try:
-        for r in service.repository(ws).list(args.search, status=args.status):
+        for r in service.repository(ws).records(args.search, status=args.status):
             modules = ", ".join(m.id for m in r.modules)
             print(
                 f"{r.number}  {r.certified_on.isoformat()}  {r.status:<7}  {r.score:5.1f}%  "
@@ -328,7 +326,7 @@ def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     try:
-        count = service.export_csv(ws, args.file, service.repository(ws).list())
+        count = service.export_csv(ws, args.file, service.repository(ws).records())
     finally:
         ws.close()
     print(f"{count} certificate(s) written to {args.file}")

@@ -2,6 +2,367 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Generate certificates</source>
+        <translation>Générer des attestations</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>All institutions</source>
+        <translation>Toutes les institutions</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation>&amp;Promotion :</translation>
+    </message>
+    <message>
+        <source>Every trainee who passed a module exam in this period receives a certificate (already issued ones keep their number). You choose the folder next.</source>
+        <translation>Chaque apprenant ayant réussi l’examen d’un module pendant cette période reçoit une attestation (celles déjà délivrées conservent leur numéro). Vous choisirez ensuite le dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSettingsDialog</name>
+    <message>
+        <source>Certificate settings</source>
+        <translation>Paramètres des attestations</translation>
+    </message>
+    <message>
+        <source>Issuing institution</source>
+        <translation>Institution émettrice</translation>
+    </message>
+    <message>
+        <source>Logo file</source>
+        <translation>Fichier du logo</translation>
+    </message>
+    <message>
+        <source>the neutral emblem shipped with TiP Trainer</source>
+        <translation>l’emblème neutre fourni avec TiP Trainer</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose a logo file</source>
+        <translation>Choisir un fichier de logo</translation>
+    </message>
+    <message>
+        <source>Certificate language</source>
+        <translation>Langue des attestations</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing institution:</source>
+        <translation>&amp;Institution émettrice :</translation>
+    </message>
+    <message>
+        <source>&amp;Logo (PNG, JPEG or SVG):</source>
+        <translation>&amp;Logo (PNG, JPEG ou SVG) :</translation>
+    </message>
+    <message>
+        <source>Default &amp;language:</source>
+        <translation>&amp;Langue par défaut :</translation>
+    </message>
+    <message>
+        <source>Signatory %1 name</source>
+        <translation>Nom du signataire %1</translation>
+    </message>
+    <message>
+        <source>Signatory %1 title</source>
+        <translation>Fonction du signataire %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Title, e.g. Director of Training</source>
+        <translation>Fonction, p. ex. Directeur de la formation</translation>
+    </message>
+    <message>
+        <source>Signatory &amp;%1:</source>
+        <translation>Signataire &amp;%1 :</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Choisir un logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesScreen</name>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>Révoquer l’attestation</translation>
+    </message>
+    <message>
+        <source>Why is certificate %1 revoked? The reason travels with the revocation list.</source>
+        <translation>Pourquoi l’attestation %1 est-elle révoquée ? Le motif accompagne la liste de révocation.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Search certificates</source>
+        <translation>Rechercher des attestations</translation>
+    </message>
+    <message>
+        <source>Name or certificate number</source>
+        <translation>Nom ou numéro d’attestation</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révoquée</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>A&amp;fficher :</translation>
+    </message>
+    <message>
+        <source>Language of the PDF</source>
+        <translation>Langue du PDF</translation>
+    </message>
+    <message>
+        <source>PDF &amp;language:</source>
+        <translation>&amp;Langue du PDF :</translation>
+    </message>
+    <message>
+        <source>Certificate register</source>
+        <translation>Registre des attestations</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Apprenant</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Enregistrer le &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the selected certificate as PDF</source>
+        <translation>Enregistrer l’attestation sélectionnée en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Révoquer…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected certificate</source>
+        <translation>Révoquer l’attestation sélectionnée</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Exporter en C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Export the register to CSV</source>
+        <translation>Exporter le registre en CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Generate in batch…</source>
+        <translation>&amp;Générer par lot…</translation>
+    </message>
+    <message>
+        <source>Generate certificates for every passed trainee</source>
+        <translation>Générer les attestations de tous les apprenants admis</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>Certificate settings</source>
+        <translation>Paramètres des attestations</translation>
+    </message>
+    <message>
+        <source>Pro&amp;grammes…</source>
+        <translation>Pro&amp;grammes…</translation>
+    </message>
+    <message>
+        <source>Define programmes of modules</source>
+        <translation>Définir des programmes de modules</translation>
+    </message>
+    <message>
+        <source>E&amp;xport public key…</source>
+        <translation>E&amp;xporter la clé publique…</translation>
+    </message>
+    <message>
+        <source>Export this installation&apos;s public key</source>
+        <translation>Exporter la clé publique de cette installation</translation>
+    </message>
+    <message>
+        <source>&amp;Import trusted key…</source>
+        <translation>&amp;Importer une clé de confiance…</translation>
+    </message>
+    <message>
+        <source>Trust another installation&apos;s public key</source>
+        <translation>Reconnaître la clé publique d’une autre installation</translation>
+    </message>
+    <message>
+        <source>Export re&amp;vocations…</source>
+        <translation>Exporter les ré&amp;vocations…</translation>
+    </message>
+    <message>
+        <source>Export the signed list of revoked certificates</source>
+        <translation>Exporter la liste signée des attestations révoquées</translation>
+    </message>
+    <message>
+        <source>Import revocati&amp;ons…</source>
+        <translation>Importer des révocati&amp;ons…</translation>
+    </message>
+    <message>
+        <source>Import a trusted issuer&apos;s revocation list</source>
+        <translation>Importer la liste de révocation d’un émetteur reconnu</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s)</source>
+        <translation>%1 attestation(s)</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>Enregistrer l’attestation</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>Exporter le registre</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>Exporter la clé publique</translation>
+    </message>
+    <message>
+        <source>TiP Trainer keys (*.tip-key)</source>
+        <translation>Clés TiP Trainer (*.tip-key)</translation>
+    </message>
+    <message>
+        <source>Import a trusted key</source>
+        <translation>Importer une clé de confiance</translation>
+    </message>
+    <message>
+        <source>Trusted keys</source>
+        <translation>Clés de confiance</translation>
+    </message>
+    <message>
+        <source>Certificates signed by %1 (key %2) are now accepted here.</source>
+        <translation>Les attestations signées par %1 (clé %2) sont désormais reconnues sur ce poste.</translation>
+    </message>
+    <message>
+        <source>Export revocations</source>
+        <translation>Exporter les révocations</translation>
+    </message>
+    <message>
+        <source>Revocation lists (*.tip-revocations)</source>
+        <translation>Listes de révocation (*.tip-revocations)</translation>
+    </message>
+    <message>
+        <source>Import revocations</source>
+        <translation>Importer des révocations</translation>
+    </message>
+    <message>
+        <source>Revocations</source>
+        <translation>Révocations</translation>
+    </message>
+    <message>
+        <source>%1 new revocation(s) recorded.</source>
+        <translation>%1 nouvelle(s) révocation(s) enregistrée(s).</translation>
+    </message>
+    <message>
+        <source>Folder for the certificates</source>
+        <translation>Dossier des attestations</translation>
+    </message>
+    <message>
+        <source>Generating certificates…</source>
+        <translation>Génération des attestations…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Progress of the certificates</source>
+        <translation>Avancement des attestations</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s) written.</source>
+        <translation>%1 attestation(s) enregistrée(s).</translation>
+    </message>
+    <message>
+        <source>Stopped before the end, as asked.</source>
+        <translation>Arrêt avant la fin, comme demandé.</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Problèmes :</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceInput</name>
     <message>
         <source>Select every right answer.</source>
@@ -522,6 +883,69 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     </message>
 </context>
 <context>
+    <name>ProgrammesDialog</name>
+    <message>
+        <source>Programmes</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Programmes defined</source>
+        <translation>Programmes définis</translation>
+    </message>
+    <message>
+        <source>Programme name</source>
+        <translation>Nom du programme</translation>
+    </message>
+    <message>
+        <source>Training hours (0: the modules&apos; sum)</source>
+        <translation>Heures de formation (0 : somme des modules)</translation>
+    </message>
+    <message>
+        <source>Modules of the programme</source>
+        <translation>Modules du programme</translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Programme :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Training &amp;hours:</source>
+        <translation>&amp;Heures de formation :</translation>
+    </message>
+    <message>
+        <source>&amp;Modules:</source>
+        <translation>&amp;Modules :</translation>
+    </message>
+    <message>
+        <source>&amp;Save programme</source>
+        <translation>&amp;Enregistrer le programme</translation>
+    </message>
+    <message>
+        <source>Save the programme</source>
+        <translation>Enregistrer le programme</translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificates</source>
+        <translation>&amp;Délivrer les attestations</translation>
+    </message>
+    <message>
+        <source>Issue programme certificates to everyone who passed all its modules</source>
+        <translation>Délivrer l’attestation du programme à tous ceux qui en ont réussi tous les modules</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>Nouveau programme</translation>
+    </message>
+    <message>
+        <source>%1 trainee(s) hold a certificate for this programme.</source>
+        <translation>%1 apprenant(s) détiennent une attestation pour ce programme.</translation>
+    </message>
+</context>
+<context>
     <name>QuizScreen</name>
     <message>
         <source>Unfinished attempt</source>
@@ -790,6 +1214,17 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Vérifier une attestation</translation>
+    </message>
+</context>
+<context>
     <name>TrueFalseInput</name>
     <message>
         <source>&amp;True</source>
@@ -806,6 +1241,129 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>False</source>
         <translation>Faux</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyScreen</name>
+    <message>
+        <source>Open a certificate</source>
+        <translation>Ouvrir une attestation</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No certificate code was found.</source>
+        <translation>Aucun code d’attestation n’a été trouvé.</translation>
+    </message>
+    <message>
+        <source>The code is incomplete or mistyped. Check each group of characters and try again.</source>
+        <translation>Le code est incomplet ou mal saisi. Vérifiez chaque groupe de caractères et réessayez.</translation>
+    </message>
+    <message>
+        <source>This is not a TiP Trainer certificate code, or it is damaged.</source>
+        <translation>Ce n’est pas un code d’attestation TiP Trainer, ou il est endommagé.</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the certificate was altered after it was issued.</source>
+        <translation>La signature ne correspond pas : l’attestation a été modifiée après sa délivrance.</translation>
+    </message>
+    <message>
+        <source>It was issued by an installation whose key is not trusted here. Import the issuer&apos;s public key to check it.</source>
+        <translation>Elle a été délivrée par une installation dont la clé n’est pas reconnue sur ce poste. Importez la clé publique de l’émetteur pour la vérifier.</translation>
+    </message>
+    <message>
+        <source>The certificate was revoked by its issuer: %1</source>
+        <translation>L’attestation a été révoquée par son émetteur : %1</translation>
+    </message>
+    <message>
+        <source>The text printed on the page differs from the signed facts: the page was altered.</source>
+        <translation>Le texte imprimé sur la page diffère des données signées : la page a été modifiée.</translation>
+    </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Vérifier une attestation</translation>
+    </message>
+    <message>
+        <source>Open the certificate&apos;s PDF file, or type the verification code printed at the bottom of the page (or read from its QR code).</source>
+        <translation>Ouvrez le fichier PDF de l’attestation, ou saisissez le code de vérification imprimé en bas de la page (ou lu dans son code QR).</translation>
+    </message>
+    <message>
+        <source>&amp;Open a PDF…</source>
+        <translation>&amp;Ouvrir un PDF…</translation>
+    </message>
+    <message>
+        <source>Open a certificate PDF to verify</source>
+        <translation>Ouvrir le PDF d’une attestation à vérifier</translation>
+    </message>
+    <message>
+        <source>Verification &amp;code:</source>
+        <translation>&amp;Code de vérification :</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Code de vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the code</source>
+        <translation>&amp;Vérifier le code</translation>
+    </message>
+    <message>
+        <source>Verify the typed code</source>
+        <translation>Vérifier le code saisi</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Résultat de la vérification</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Numéro de l’attestation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Délivrée par</translation>
+    </message>
+    <message>
+        <source>✔ VALID CERTIFICATE</source>
+        <translation>✔ ATTESTATION VALIDE</translation>
+    </message>
+    <message>
+        <source>The signature is genuine and the certificate has not been revoked.</source>
+        <translation>La signature est authentique et l’attestation n’a pas été révoquée.</translation>
+    </message>
+    <message>
+        <source>✘ NOT VALID</source>
+        <translation>✘ NON VALIDE</translation>
+    </message>
+    <message>
+        <source> (not verified)</source>
+        <translation> (non vérifié)</translation>
+    </message>
+    <message>
+        <source>unknown issuer</source>
+        <translation>émetteur inconnu</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>clé %1</translation>
     </message>
 </context>
 </TS>

@@ -58,7 +58,10 @@ def _text(path: Path) -> str:
     ],
 )
 def test_the_page_states_the_certified_facts(
-    tmp_path: Path, workspace: Workspace, record: CertificateRecord, language: str,
+    tmp_path: Path,
+    workspace: Workspace,
+    record: CertificateRecord,
+    language: str,
     words: list[str],
 ) -> None:
     path = service.render_pdf(workspace, record, tmp_path / f"c-{language}.pdf", language)

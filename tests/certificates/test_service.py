@@ -33,7 +33,7 @@ def test_a_passed_exam_is_recorded_once(workspace: Workspace, sample_bank: Bank)
     assert [m.id for m in first.modules] == ["sample-module"]
     assert first.modules[0].title_in("fr") == "Module d'exemple"
     assert first.training_hours == 1.5 and first.certified_on == date(2026, 5, 4)
-    assert len(service.repository(workspace).list()) == 1
+    assert len(service.repository(workspace).records()) == 1
     actions = [r["action"] for r in workspace.db.query("SELECT action FROM audit_log")]
     assert actions.count("certificate.issue") == 1
 
@@ -56,9 +56,7 @@ def test_the_private_key_is_owner_only(workspace: Workspace) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_code_verifies_and_alterations_are_caught(
-    workspace: Workspace, sample_bank: Bank
-) -> None:
+def test_code_verifies_and_alterations_are_caught(workspace: Workspace, sample_bank: Bank) -> None:
     _, attempt = passed(workspace, sample_bank)
     record = service.issue_for_attempt(workspace, attempt)
     assert record is not None
@@ -136,9 +134,9 @@ def test_register_search_and_csv(tmp_path: Path, workspace: Workspace, sample_ba
         _, attempt = passed(workspace, sample_bank, name)
         service.issue_for_attempt(workspace, attempt)
     repo = service.repository(workspace)
-    assert [r.trainee_name for r in repo.list("pierre")] == ["Pierre B."]
+    assert [r.trainee_name for r in repo.records("pierre")] == ["Pierre B."]
     out = tmp_path / "register.csv"
-    assert service.export_csv(workspace, out, repo.list()) == 3
+    assert service.export_csv(workspace, out, repo.records()) == 3
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["trainee"] for r in rows} == {"Aline N.", "'=cmd|' /C calc'!A0", "Pierre B."}
@@ -157,9 +155,7 @@ def test_csv_on_a_full_disk_leaves_nothing_behind(
     assert list(tmp_path.glob("r.csv*")) == []
 
 
-def test_programme_certificate_needs_every_module(
-    workspace: Workspace, sample_bank: Bank
-) -> None:
+def test_programme_certificate_needs_every_module(workspace: Workspace, sample_bank: Bank) -> None:
     programme = service.save_programme(workspace, "Police basic course", ["sample-module"], 12)
     trainee, _ = passed(workspace, sample_bank)
     loser = workspace.trainees.create("Not Yet", Institution.POLICE)

@@ -323,15 +323,24 @@ WORDING: dict[str, dict[str, str]] = {
 
 
 INSTITUTIONS = {
-    "en": {"police": "of the National Police", "prosecution": "of the Prosecution Service",
-           "judiciary": "of the Judiciary"},
-    "fr": {"police": "de la Police nationale", "prosecution": "du Ministère public (parquet)",
-           "judiciary": "de la Magistrature assise"},
+    "en": {
+        "police": "of the National Police",
+        "prosecution": "of the Prosecution Service",
+        "judiciary": "of the Judiciary",
+    },
+    "fr": {
+        "police": "de la Police nationale",
+        "prosecution": "du Ministère public (parquet)",
+        "judiciary": "de la Magistrature assise",
+    },
 }
 AUDIENCES = {
     "en": {"police": "Police officers", "prosecutors": "Prosecutors", "judges": "Judges"},
-    "fr": {"police": "Officiers de police", "prosecutors": "Magistrats du parquet",
-           "judges": "Juges"},
+    "fr": {
+        "police": "Officiers de police",
+        "prosecutors": "Magistrats du parquet",
+        "judges": "Juges",
+    },
 }
 
 

@@ -134,6 +134,7 @@ def page_content(record: object, settings: object, language: str) -> PageContent
     lang = language if language in document.LANGUAGES else "en"
     w = document.wording(lang)
     titles = tuple(m.title_in(lang) for m in record.modules)
+    subjects: tuple[str, ...]
     if record.kind == document.Kind.PROGRAMME:
         title, passed = w["title_programme"], w["completed_programme"]
         subjects = (record.programme_name or "", "; ".join(titles))
@@ -197,7 +198,7 @@ def xmp_metadata(content: PageContent) -> bytes:
         f"<xmp:CreatorTool>TiP Trainer {__version__}</xmp:CreatorTool>\n"
         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
         '<?xpacket end="w"?>'
-    ).encode("utf-8")
+    ).encode()
 
 
 class _Page:
@@ -273,7 +274,9 @@ def _render(path: Path, content: PageContent) -> Path:
     try:
         tmp.write_bytes(b"")  # fail early, with the reason, where Qt would only say "false"
     except OSError as exc:
-        raise CertificateError(f"cannot write the PDF file ({exc.strerror})", where=str(path)) from exc
+        raise CertificateError(
+            f"cannot write the PDF file ({exc.strerror})", where=str(path)
+        ) from exc
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
@@ -303,7 +306,9 @@ def _render(path: Path, content: PageContent) -> Path:
             )
         tmp.replace(path)
     except OSError as exc:
-        raise CertificateError(f"cannot write the PDF file ({exc.strerror})", where=str(path)) from exc
+        raise CertificateError(
+            f"cannot write the PDF file ({exc.strerror})", where=str(path)
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path
@@ -321,27 +326,48 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
     p.drawRect(page.rect(11, 11, 275, 188))
 
     _draw_logo(page, c.logo, page.rect(19, 16, 28, 28))
-    page.text(page.rect(52, 17, 193, 18), c.institution, _font(serif, 17, bold=True),
-              min_points=10, align=Qt.AlignmentFlag.AlignCenter)
+    page.text(
+        page.rect(52, 17, 193, 18),
+        c.institution,
+        _font(serif, 17, bold=True),
+        min_points=10,
+        align=Qt.AlignmentFlag.AlignCenter,
+    )
     p.setPen(QPen(GOLD, 0.5 * k))
     p.drawLine(page.rect(98, 38, 101, 0).topLeft(), page.rect(98, 38, 101, 0).topRight())
-    page.text(page.rect(20, 41, 257, 14), c.title, _font(serif, 28, bold=True), min_points=16,
-              align=Qt.AlignmentFlag.AlignCenter)
+    page.text(
+        page.rect(20, 41, 257, 14),
+        c.title,
+        _font(serif, 28, bold=True),
+        min_points=16,
+        align=Qt.AlignmentFlag.AlignCenter,
+    )
     page.text(page.rect(20, 58, 257, 7), c.certifies, _font(serif, 13), color=GREY)
-    page.text(page.rect(25, 66, 247, 16), c.name, _font(serif, 28, bold=True), min_points=14,
-              align=Qt.AlignmentFlag.AlignCenter)
+    page.text(
+        page.rect(25, 66, 247, 16),
+        c.name,
+        _font(serif, 28, bold=True),
+        min_points=14,
+        align=Qt.AlignmentFlag.AlignCenter,
+    )
     page.text(page.rect(20, 83, 257, 7), c.of_line, _font(serif, 13), color=GREY)
     page.text(page.rect(20, 91, 257, 7), c.passed_line, _font(serif, 13), color=GREY)
-    page.text(page.rect(25, 99, 247, 22), "\n".join(s for s in c.subjects if s),
-              _font(serif, 16, bold=True), min_points=9, align=Qt.AlignmentFlag.AlignCenter)
+    page.text(
+        page.rect(25, 99, 247, 22),
+        "\n".join(s for s in c.subjects if s),
+        _font(serif, 16, bold=True),
+        min_points=9,
+        align=Qt.AlignmentFlag.AlignCenter,
+    )
 
     # The certified facts in a row of labelled columns.
     column = 205 / max(1, len(c.facts))
     for i, (label, value) in enumerate(c.facts):
         x = 20 + i * column
         page.text(page.rect(x, 127, column - 3, 5), label, _font(serif, 9), color=GREY)
-        page.text(page.rect(x, 132, column - 3, 10), value, _font(serif, 13, bold=True),
-                  min_points=8)
+        page.text(
+            page.rect(x, 132, column - 3, 10), value, _font(serif, 13, bold=True), min_points=8
+        )
 
     # Signatories: a line to sign on, the name, the title.
     if c.signatories:
@@ -351,10 +377,12 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
             w = width - 16
             p.setPen(QPen(NAVY, 0.3 * k))
             p.drawLine(page.rect(x, 163, w, 0).topLeft(), page.rect(x, 163, w, 0).topRight())
-            page.text(page.rect(x - 4, 164.5, w + 8, 6), name, _font(serif, 11, bold=True),
-                      min_points=7)
-            page.text(page.rect(x - 4, 170.5, w + 8, 9), title, _font(serif, 9), color=GREY,
-                      min_points=6)
+            page.text(
+                page.rect(x - 4, 164.5, w + 8, 6), name, _font(serif, 11, bold=True), min_points=7
+            )
+            page.text(
+                page.rect(x - 4, 170.5, w + 8, 9), title, _font(serif, 9), color=GREY, min_points=6
+            )
 
     # The QR code, drawn as vector rectangles (one per run of dark modules).
     _draw_qr(page, document.qr_text(c.code), x=236, y=124, size=40)
@@ -365,13 +393,29 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
     groups = document.grouped(c.code)
     per_line = 24
     lines = [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
-    page.text(page.rect(20, 179, 40, 4), c.code_label, _font(serif, 7.5), color=GREY,
-              align=Qt.AlignmentFlag.AlignLeft)
-    page.text(page.rect(20, 183, 257, 10), document.CODE_PREFIX + " " + "\n".join(lines),
-              _font(serif, 6.5), color=QColor("#222222"), align=Qt.AlignmentFlag.AlignLeft,
-              min_points=5)
-    page.text(page.rect(20, 193.5, 257, 4), c.verify, _font(serif, 6.5), color=GREY,
-              align=Qt.AlignmentFlag.AlignLeft, min_points=5)
+    page.text(
+        page.rect(20, 179, 40, 4),
+        c.code_label,
+        _font(serif, 7.5),
+        color=GREY,
+        align=Qt.AlignmentFlag.AlignLeft,
+    )
+    page.text(
+        page.rect(20, 183, 257, 10),
+        document.CODE_PREFIX + " " + "\n".join(lines),
+        _font(serif, 6.5),
+        color=QColor("#222222"),
+        align=Qt.AlignmentFlag.AlignLeft,
+        min_points=5,
+    )
+    page.text(
+        page.rect(20, 193.5, 257, 4),
+        c.verify,
+        _font(serif, 6.5),
+        color=GREY,
+        align=Qt.AlignmentFlag.AlignLeft,
+        min_points=5,
+    )
 
 
 def _draw_logo(page: _Page, logo: Path, box: QRectF) -> None:

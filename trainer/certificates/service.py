@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trainer.certificates import document
 from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
@@ -349,7 +349,9 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CertificateError(f"cannot write the CSV file ({exc.strerror})", where=str(path)) from exc
+        raise CertificateError(
+            f"cannot write the CSV file ({exc.strerror})", where=str(path)
+        ) from exc
     ws.audit("certificate.export_csv", f"{len(records)} -> {path.name}")
     return len(records)
 
@@ -439,9 +441,9 @@ def read_pdf(path: Path) -> tuple[str | None, str]:
     try:
         reader = PdfReader(str(path))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
-        meta = reader.metadata or {}
+        meta: Any = reader.metadata or {}
         candidates = [str(meta.get("/Subject", "") or ""), str(meta.get("/Keywords", "") or "")]
-        xmp = reader.trailer["/Root"].get("/Metadata")
+        xmp: Any = reader.trailer["/Root"].get("/Metadata")  # type: ignore[attr-defined]
         if xmp is not None:
             candidates.append(xmp.get_object().get_data().decode("utf-8", "replace"))
     except (OSError, PdfReadError, ValueError, KeyError) as exc:
@@ -459,16 +461,19 @@ def verify_pdf(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     if code is None:
         return Verdict(False, Problem.NO_CODE, "this PDF carries no TiP Trainer certificate code")
     verdict = verify_code(ws, code, language=language)
-    if verdict.problem in (None, Problem.REVOKED) and verdict.facts is not None:
-        if not document.page_matches(text, verdict.facts):
-            return Verdict(
-                False,
-                Problem.PAGE_MISMATCH,
-                "the text printed on the page differs from the signed facts",
-                verdict.facts,
-                verdict.issuer_name,
-                verdict.module_titles,
-            )
+    if (
+        verdict.problem in (None, Problem.REVOKED)
+        and verdict.facts is not None
+        and not document.page_matches(text, verdict.facts)
+    ):
+        return Verdict(
+            False,
+            Problem.PAGE_MISMATCH,
+            "the text printed on the page differs from the signed facts",
+            verdict.facts,
+            verdict.issuer_name,
+            verdict.module_titles,
+        )
     return verdict
 
 
@@ -487,7 +492,9 @@ def export_public_key(ws: Workspace, path: Path, name: str | None = None) -> Pat
     try:
         ws.keys.export_public(path, label)
     except OSError as exc:
-        raise CertificateError(f"cannot write the key file ({exc.strerror})", where=str(path)) from exc
+        raise CertificateError(
+            f"cannot write the key file ({exc.strerror})", where=str(path)
+        ) from exc
     ws.audit("keys.export", f"{ws.keys.key_id} -> {path.name}")
     return path
 

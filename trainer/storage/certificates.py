@@ -205,7 +205,7 @@ class CertificateRepository:
             raise CertificateError(f"no certificate numbered {number} in this register")
         return _record(row)
 
-    def list(
+    def records(
         self,
         search: str = "",
         *,
@@ -276,7 +276,9 @@ class CertificateRepository:
         rows = self.db.query(
             "SELECT * FROM revocations WHERE issuer_key_id = ? ORDER BY number", (issuer_key_id,)
         )
-        return [Revocation(r["issuer_key_id"], r["number"], r["reason"], r["revoked_at"]) for r in rows]
+        return [
+            Revocation(r["issuer_key_id"], r["number"], r["reason"], r["revoked_at"]) for r in rows
+        ]
 
     def add_revocations(self, entries: Iterable[Revocation]) -> int:
         """Remember revocations from a verified list; returns how many were new."""
@@ -331,4 +333,3 @@ class CertificateRepository:
             if used:
                 raise CertificateError("certificates were issued for this programme; keep it")
             conn.execute("DELETE FROM programmes WHERE id = ?", (programme_id,))
-

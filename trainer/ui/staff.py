@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -32,4 +32,29 @@ def entries() -> list[StaffEntry]:
     """Every staff screen, in menu order. Titles use QT_TRANSLATE_NOOP("Staff", ...)."""
     found: list[StaffEntry] = []
     # Each feature appends its screens below.
+    found.extend(_certificate_entries())
     return found
+
+
+def _certificate_entries() -> list[StaffEntry]:
+    def register(window: MainWindow) -> QWidget:
+        from trainer.ui.screens.certificates import CertificatesScreen
+
+        return CertificatesScreen(window.workspace, window.language)
+
+    def verify(window: MainWindow) -> QWidget:
+        from trainer.ui.screens.verify import VerifyScreen
+
+        return VerifyScreen(window.workspace, window.language)
+
+    return [
+        StaffEntry(
+            "certificates", str(QT_TRANSLATE_NOOP("Staff", "Certificates")), register, "coordinator"
+        ),
+        StaffEntry(
+            "verify-certificate",
+            str(QT_TRANSLATE_NOOP("Staff", "Verify a certificate")),
+            verify,
+            "trainer",
+        ),
+    ]
