@@ -250,7 +250,7 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
         print(f"NOT VALID: {verdict.detail}")
     if facts is not None and verdict.problem not in (Problem.ALTERED, Problem.MALFORMED):
         label = "" if verdict.valid else " (as claimed)"
-        print(f"  number{label}:  {facts.number}")
+        print(f"  number{label}:   {facts.number}")
         print(f"  name:     {facts.name}")
         print(f"  modules:  {'; '.join(verdict.module_titles or facts.modules)}")
         print(f"  score:    {facts.score:g}%")

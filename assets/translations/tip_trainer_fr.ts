@@ -1342,6 +1342,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Délivrée par</translation>
     </message>
     <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+    <message>
         <source>✔ VALID CERTIFICATE</source>
         <translation>✔ ATTESTATION VALIDE</translation>
     </message>

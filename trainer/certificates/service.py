@@ -407,11 +407,12 @@ def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
             Problem.REVOKED,
             f"revoked on {revocation.revoked_at[:10]}: {revocation.reason}",
             facts,
-            trusted.name,
+            load_settings(ws).institution_or_default if trusted.own else trusted.name,
             titles,
             revocation,
         )
-    return Verdict(True, None, "", facts, trusted.name, titles)
+    issuer = load_settings(ws).institution_or_default if trusted.own else trusted.name
+    return Verdict(True, None, "", facts, issuer, titles)
 
 
 def catalog_titles(ws: Workspace) -> dict[str, dict[str, str]]:

@@ -125,7 +125,7 @@ class VerifyScreen(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
             self.fact_labels[key] = value
-            self.facts.addRow(label + ":", value)
+            self.facts.addRow(self.tr("%1:").replace("%1", label), value)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
