@@ -683,8 +683,8 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Tentative inachevée</translation>
     </message>
     <message>
-        <source>You have an unfinished attempt at “%1” (%2 of %3 questions answered). Resume it now? Choose No to submit it as it stands and start the new one.</source>
-        <translation>Vous avez une tentative inachevée pour « %1 » (%2 questions répondues sur %3). La reprendre maintenant ? Choisissez Non pour la remettre en l&apos;état et commencer la nouvelle.</translation>
+        <source>You have an unfinished attempt at “%1” (%2 of %3 questions answered). Resume it now? Choose No to submit it as it stands.</source>
+        <translation>Vous avez une tentative inachevée pour « %1 » (%2 questions répondues sur %3). La reprendre maintenant ? Choisissez Non pour la remettre en l&apos;état.</translation>
     </message>
     <message>
         <source>Exam</source>

@@ -17,7 +17,9 @@ BAD = DATA / "banks" / "bad"
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> BankLibraryScreen:
+def screen(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> BankLibraryScreen:
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, e: shown.append(str(e)))
     monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: shown.append(text))
@@ -51,9 +53,12 @@ def test_a_bad_bank_is_refused_and_its_problems_shown_with_lines(
     assert screen.tabs.currentIndex() == 1
 
 
-def test_import_then_disable(screen: BankLibraryScreen, workspace: Workspace,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bank_library, "choose_bank_files", lambda _p: [DATA / "banks" / "bom-ok.yaml"])
+def test_import_then_disable(
+    screen: BankLibraryScreen, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        bank_library, "choose_bank_files", lambda _p: [DATA / "banks" / "bom-ok.yaml"]
+    )
     screen.import_button.click()
     assert screen.table.rowCount() == 2
     assert {b.id for b in workspace.catalog.banks} == {"sample", "bad-example"}

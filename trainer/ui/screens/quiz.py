@@ -40,20 +40,14 @@ def confirm_finish(parent: QWidget | None, title: str, text: str) -> bool:
     return dialogs.confirm(parent, title, text)
 
 
-def start_session(
-    parent: QWidget,
-    workspace: Workspace,
-    trainee: Trainee,
-    bank: Bank,
-    module: Module,
-    behaviour: Behaviour,
-    language: str,
-    question_ids: list[str] | None = None,
+def offer_unfinished(
+    parent: QWidget, workspace: Workspace, trainee: Trainee, language: str
 ) -> QuizSession | None:
-    """Resume the trainee's unfinished attempt if they wish, else start a new one.
+    """The trainee's attempt in progress, if they choose to resume it.
 
-    A trainee has at most one attempt in progress: starting another while one
-    is open offers to resume it, or to submit it as it stands.
+    A trainee has at most one attempt in progress: one they decline is
+    submitted as it stands, and one whose time ran out while the program was
+    closed is submitted with the answers it had.
     """
     for open_attempt in workspace.attempts.unfinished(trainee.id):
         session = workspace.attempts.load_session(open_attempt.id)
@@ -65,7 +59,7 @@ def start_session(
             QCoreApplication.translate(
                 "QuizScreen",
                 "You have an unfinished attempt at “%1” (%2 of %3 questions answered). "
-                "Resume it now? Choose No to submit it as it stands and start the new one.",
+                "Resume it now? Choose No to submit it as it stands.",
             )
             .replace("%1", session.module.title.get(language))
             .replace("%2", str(len(session.slots) - len(session.unanswered())))
@@ -74,6 +68,23 @@ def start_session(
         if ask_resume(parent, title, text):
             return session
         session.finish()
+    return None
+
+
+def start_session(
+    parent: QWidget,
+    workspace: Workspace,
+    trainee: Trainee,
+    bank: Bank,
+    module: Module,
+    behaviour: Behaviour,
+    language: str,
+    question_ids: list[str] | None = None,
+) -> QuizSession | None:
+    """Resume the trainee's unfinished attempt if they wish, else start a new one."""
+    resumed = offer_unfinished(parent, workspace, trainee, language)
+    if resumed is not None:
+        return resumed
     return QuizSession.start(
         bank,
         module,
