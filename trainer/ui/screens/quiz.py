@@ -135,10 +135,19 @@ class QuizScreen(QWidget):
         nav_title = QLabel(self.tr("Questions"))
         nav_title.setStyleSheet("font-weight: bold;")
         nav_box.addWidget(nav_title)
-        nav_box.addWidget(self.navigator)
+        # The navigator scrolls when a long module meets large text.
+        nav_scroll = QScrollArea()
+        nav_scroll.setWidget(self.navigator)
+        nav_scroll.setWidgetResizable(True)
+        nav_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        nav_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        nav_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        nav_scroll.setMinimumWidth(
+            self.navigator.sizeHint().width() + nav_scroll.verticalScrollBar().sizeHint().width()
+        )
+        nav_box.addWidget(nav_scroll, 1)
         legend = QLabel(self.tr("✓ answered   ⚑ flagged"))
         nav_box.addWidget(legend)
-        nav_box.addStretch(1)
 
         self.position = QLabel()
         self.position.setStyleSheet("font-weight: bold;")
@@ -171,18 +180,20 @@ class QuizScreen(QWidget):
         self.leave_button.setAccessibleName(self.tr("Leave and continue later"))
         self.check_button.setVisible(not self.exam)
         self.retry_button.setVisible(not self.exam)
-        buttons = QHBoxLayout()
-        for b in (
-            self.prev_button,
-            self.next_button,
-            self.flag_button,
-            self.check_button,
-            self.retry_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.leave_button)
-        buttons.addWidget(self.finish_button)
+        # Two rows, so the window still fits the screen when the text is large.
+        buttons = QVBoxLayout()
+        answer_row = QHBoxLayout()
+        for b in (self.prev_button, self.next_button, self.flag_button):
+            answer_row.addWidget(b)
+        answer_row.addStretch(1)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.check_button)
+        end_row.addWidget(self.retry_button)
+        end_row.addStretch(1)
+        end_row.addWidget(self.leave_button)
+        end_row.addWidget(self.finish_button)
+        buttons.addLayout(answer_row)
+        buttons.addLayout(end_row)
 
         main = QVBoxLayout()
         main.addWidget(self.position)
@@ -247,6 +258,12 @@ class QuizScreen(QWidget):
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
         self.feedback.setAccessibleName(self.tr("Feedback"))
+        # Reachable by keyboard, so a screen reader reads the feedback after Check.
+        self.feedback.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.feedback.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.feedback_frame = QFrame()
         frame_layout = QVBoxLayout(self.feedback_frame)
         frame_layout.addWidget(self.feedback)
@@ -349,7 +366,8 @@ class QuizScreen(QWidget):
             return
         self._saved()
         self._refresh_slot()
-        self.retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.ensureWidgetVisible(self.feedback_frame)
+        self.feedback.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_retry(self) -> None:
         try:
