@@ -36,13 +36,14 @@ def _label(key: str) -> str:
 
 
 def verdict(g: Grade) -> str:
+    """Right, partly right or wrong, with a symbol so colour is never the only cue."""
     if g.state is GradeState.RIGHT:
-        return _tr(QT_TRANSLATE_NOOP("Review", "Correct"))
+        return "✓ " + _tr(QT_TRANSLATE_NOOP("Review", "Correct"))
     if g.state is GradeState.PARTIAL:
-        return _tr(QT_TRANSLATE_NOOP("Review", "Partly correct (%1 %)")).replace(
+        return "◐ " + _tr(QT_TRANSLATE_NOOP("Review", "Partly correct (%1 %)")).replace(
             "%1", f"{100 * g.fraction:.0f}"
         )
-    return _tr(QT_TRANSLATE_NOOP("Review", "Incorrect"))
+    return "✗ " + _tr(QT_TRANSLATE_NOOP("Review", "Incorrect"))
 
 
 def describe_answer(question: Question, response: Response | None, language: str) -> str:

@@ -327,7 +327,9 @@ class QuizScreen(QWidget):
                 GradeState.WRONG: "feedbackWrong",
             }[slot.grade.state]
             self.feedback_frame.setObjectName(name)
-            self.feedback_frame.setStyleSheet("")  # re-polish with the new object name
+            style = self.feedback_frame.style()
+            style.unpolish(self.feedback_frame)  # apply the rule for the new name
+            style.polish(self.feedback_frame)
             self.feedback_frame.show()
         else:
             self.feedback_frame.hide()

@@ -32,6 +32,7 @@ class NavigatorWidget(QWidget):
             button.clicked.connect(lambda _c=False, i=slot.index: self.question_chosen.emit(i))
             grid.addWidget(button, slot.index // columns, slot.index % columns)
             self.buttons.append(button)
+        grid.setRowStretch(len(session.slots) // columns + 1, 1)  # buttons stay at the top
         self.refresh()
 
     def refresh(self) -> None:
