@@ -14,6 +14,7 @@ from trainer.storage.trainees import TraineeRepository
 # start-up: the first screen needs none of them.
 if TYPE_CHECKING:
     from trainer.banks.catalog import Catalog
+    from trainer.banks.library import BankLibrary
     from trainer.certificates.signing import KeyRing
     from trainer.storage.attempts import AttemptRepository
 
@@ -35,18 +36,18 @@ class Workspace:
             self._catalog = self.load_catalog()
         return self._catalog
 
-    def load_catalog(self) -> Catalog:
-        from trainer.banks.catalog import load_catalog
+    def library(self) -> BankLibrary:
+        """The bank library, acting as whoever is signed in."""
+        from trainer.banks.library import BankLibrary
 
-        return load_catalog([self.shipped_banks, self.data.banks], disabled=self.disabled_banks())
+        return BankLibrary(self.db, self.shipped_banks, self.data.banks, actor=self.actor)
+
+    def load_catalog(self) -> Catalog:
+        return self.library().catalog()
 
     def reload_catalog(self) -> Catalog:
         self._catalog = self.load_catalog()
         return self._catalog
-
-    def disabled_banks(self) -> set[str]:
-        value = self.db.get_setting("disabled_banks", "") or ""
-        return {b for b in value.split(",") if b}
 
     @cached_property
     def trainees(self) -> TraineeRepository:

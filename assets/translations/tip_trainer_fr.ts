@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BankLibraryScreen</name>
+    <message>
+        <source>Question bank library</source>
+        <translation>Bibliothèque des banques de questions</translation>
+    </message>
+    <message>
+        <source>Import a bank with the button or drop YAML files here. A bank is added only when it has no problem at all.</source>
+        <translation>Importez une banque avec le bouton ou déposez ici des fichiers YAML. Une banque n&apos;est ajoutée que si elle ne comporte aucune erreur.</translation>
+    </message>
+    <message>
+        <source>Question banks</source>
+        <translation>Banques de questions</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>Par type</translation>
+    </message>
+    <message>
+        <source>By topic</source>
+        <translation>Par thème</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bank…</source>
+        <translation>&amp;Importer une banque…</translation>
+    </message>
+    <message>
+        <source>Import a question bank file</source>
+        <translation>Importer un fichier de banque de questions</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable or disable the selected bank</source>
+        <translation>Activer ou désactiver la banque sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>Reload the library from disk</source>
+        <translation>Recharger la bibliothèque depuis le disque</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Erreurs détectées</translation>
+    </message>
+    <message>
+        <source>Lines of the file around the problem</source>
+        <translation>Lignes du fichier autour de l&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Select a bank that failed to load, or import one, to see its problems.</source>
+        <translation>Sélectionnez une banque qui n&apos;a pas pu être chargée, ou importez-en une, pour voir ses erreurs.</translation>
+    </message>
+    <message>
+        <source>Preview language</source>
+        <translation>Langue de l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Questions of the bank</source>
+        <translation>Questions de la banque</translation>
+    </message>
+    <message>
+        <source>Question preview with its key</source>
+        <translation>Aperçu de la question avec son corrigé</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>&amp;Preview questions</source>
+        <translation>&amp;Aperçu des questions</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems</source>
+        <translation>&amp;Erreurs</translation>
+    </message>
+    <message>
+        <source>Failed: %1 problem(s)</source>
+        <translation>Échec : %1 erreur(s)</translation>
+    </message>
+    <message>
+        <source>Replaced by an imported version</source>
+        <translation>Remplacée par une version importée</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En service</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>fournie</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importée</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <source>%1: %2 problem(s). Select one to see the lines concerned.</source>
+        <translation>%1 : %2 erreur(s). Sélectionnez-en une pour voir les lignes concernées.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>Imported “%1”, version %2.</source>
+        <translation>« %1 », version %2, a été importée.</translation>
+    </message>
+    <message>
+        <source>It replaces version %1; the old file is kept in the archive.</source>
+        <translation>Elle remplace la version %1 ; l&apos;ancien fichier est conservé dans les archives.</translation>
+    </message>
+    <message>
+        <source>Bank imported</source>
+        <translation>Banque importée</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <source>Generate certificates</source>
@@ -952,8 +1107,8 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Tentative inachevée</translation>
     </message>
     <message>
-        <source>You have an unfinished attempt at “%1” (%2 of %3 questions answered). Resume it now? Choose No to submit it as it stands and start the new one.</source>
-        <translation>Vous avez une tentative inachevée pour « %1 » (%2 questions répondues sur %3). La reprendre maintenant ? Choisissez Non pour la remettre en l&apos;état et commencer la nouvelle.</translation>
+        <source>You have an unfinished attempt at “%1” (%2 of %3 questions answered). Resume it now? Choose No to submit it as it stands.</source>
+        <translation>Vous avez une tentative inachevée pour « %1 » (%2 questions répondues sur %3). La reprendre maintenant ? Choisissez Non pour la remettre en l&apos;état.</translation>
     </message>
     <message>
         <source>Exam</source>
@@ -1205,6 +1360,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <source>Part %1</source>
         <translation>Partie %1</translation>
     </message>
+    <message>
+        <source>right</source>
+        <translation>bonne réponse</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioInput</name>
@@ -1215,6 +1374,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
 </context>
 <context>
     <name>Staff</name>
+    <message>
+        <source>Question bank library</source>
+        <translation>Bibliothèque des banques de questions</translation>
+    </message>
     <message>
         <source>Certificates</source>
         <translation>Attestations</translation>
@@ -1368,6 +1531,17 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>key %1</source>
         <translation>clé %1</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Import question banks</source>
+        <translation>Importer des banques de questions</translation>
+    </message>
+    <message>
+        <source>Question banks (*.yaml *.yml)</source>
+        <translation>Banques de questions (*.yaml *.yml)</translation>
     </message>
 </context>
 </TS>
