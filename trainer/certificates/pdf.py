@@ -327,7 +327,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
 
     _draw_logo(page, c.logo, page.rect(19, 16, 28, 28))
     page.text(
-        page.rect(52, 17, 193, 18),
+        page.rect(52, 15, 193, 21),
         c.institution,
         _font(serif, 17, bold=True),
         min_points=10,
@@ -350,8 +350,8 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
         min_points=14,
         align=Qt.AlignmentFlag.AlignCenter,
     )
-    page.text(page.rect(20, 83, 257, 7), c.of_line, _font(serif, 13), color=GREY)
-    page.text(page.rect(20, 91, 257, 7), c.passed_line, _font(serif, 13), color=GREY)
+    page.text(page.rect(20, 84, 257, 7), c.of_line, _font(serif, 13), color=GREY)
+    page.text(page.rect(20, 91.5, 257, 7), c.passed_line, _font(serif, 13), color=GREY)
     page.text(
         page.rect(25, 99, 247, 22),
         "\n".join(s for s in c.subjects if s),
