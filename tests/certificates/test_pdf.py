@@ -186,3 +186,18 @@ def test_the_printed_qr_decodes_to_a_valid_code(
     ).stdout.strip()
     assert out == document.qr_text(record.code)
     assert service.verify_code(workspace, out).valid
+
+
+def test_drawing_pages_does_not_drain_none(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    """PySide6 6.12 drops a reference to None per void call on Python 3.11; render puts
+    them back, or a few thousand pages would abort the interpreter."""
+    import sys
+
+    content = pdf.page_content(record, service.load_settings(workspace), "en")
+    pdf.render(tmp_path / "warm.pdf", content)
+    before = sys.getrefcount(None)
+    for i in range(5):
+        pdf.render(tmp_path / f"p{i}.pdf", content)
+    assert sys.getrefcount(None) >= before - 50

@@ -187,3 +187,17 @@ def test_settings_round_trip(tmp_path: Path, workspace: Workspace) -> None:
     assert back.signatories == (service.Signatory("A. B.", "Director"),) and back.language == "fr"
     with pytest.raises(CertificateError, match="does not exist"):
         service.save_settings(workspace, service.CertificateSettings(logo=tmp_path / "no.png"))
+
+
+def test_after_a_revocation_passing_again_gives_a_new_number(
+    workspace: Workspace, sample_bank: Bank
+) -> None:
+    trainee, attempt = passed(workspace, sample_bank)
+    first = service.issue_for_attempt(workspace, attempt)
+    assert first is not None
+    service.revoke(workspace, first.number, "wrong score recorded")
+    again = exam(workspace, sample_bank, trainee, at=T0 + timedelta(days=7))
+    second = service.issue_for_attempt(workspace, again)
+    assert second is not None and second.number != first.number
+    assert service.verify_code(workspace, second.code).valid
+    assert service.verify_code(workspace, first.code).problem is Problem.REVOKED
