@@ -89,6 +89,7 @@ def _bare(path: Path, content: pdf.PageContent) -> None:
         content.of_line,
         content.passed_line,
         *content.subjects,
+        content.subtitle,
         *(f"{a} {b}" for a, b in content.facts),
         *(f"{a} {b}" for a, b in content.signatories),
         content.number_label,

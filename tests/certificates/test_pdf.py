@@ -201,3 +201,15 @@ def test_drawing_pages_does_not_drain_none(
     for i in range(5):
         pdf.render(tmp_path / f"p{i}.pdf", content)
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_programme_certificate_names_the_programme_and_its_modules(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    programme = service.save_programme(workspace, "Basic course on trafficking", ["sample-module"])
+    [issued] = service.issue_programme_for_all(workspace, programme.id)
+    path = service.render_pdf(workspace, issued, tmp_path / "p.pdf", "en")
+    text = " ".join(_text(path).split())
+    assert "Certificate of Completion of a Training Programme" in text
+    assert "Basic course on trafficking" in text and "Sample module" in text
+    assert service.verify_pdf(workspace, path).valid

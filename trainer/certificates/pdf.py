@@ -115,6 +115,7 @@ class PageContent:
     of_line: str
     passed_line: str
     subjects: tuple[str, ...]
+    subtitle: str  # for a programme: its modules
     facts: tuple[tuple[str, str], ...]  # (label, value)
     signatories: tuple[tuple[str, str], ...]  # (name, title)
     number_label: str
@@ -137,11 +138,11 @@ def page_content(record: object, settings: object, language: str) -> PageContent
     subjects: tuple[str, ...]
     if record.kind == document.Kind.PROGRAMME:
         title, passed = w["title_programme"], w["completed_programme"]
-        subjects = (record.programme_name or "", "; ".join(titles))
+        subjects, subtitle = (record.programme_name or "",), " · ".join(titles)
     else:
         title = w["title_module"]
         passed = w["passed_module"] if len(titles) == 1 else w["passed_modules"]
-        subjects = titles
+        subjects, subtitle = titles, ""
     institution = document.institution_label(record.institution, lang)
     facts = (
         (w["track"], document.audience_label(record.audiences, lang) or "—"),
@@ -160,6 +161,7 @@ def page_content(record: object, settings: object, language: str) -> PageContent
         of_line=institution,
         passed_line=passed,
         subjects=subjects,
+        subtitle=subtitle,
         facts=facts,
         signatories=tuple((s.name, s.title) for s in settings.signatories),
         number_label=w["number"],
@@ -334,9 +336,9 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
         align=Qt.AlignmentFlag.AlignCenter,
     )
     p.setPen(QPen(GOLD, 0.5 * k))
-    p.drawLine(page.rect(98, 38, 101, 0).topLeft(), page.rect(98, 38, 101, 0).topRight())
+    p.drawLine(page.rect(98, 38.8, 101, 0).topLeft(), page.rect(98, 38.8, 101, 0).topRight())
     page.text(
-        page.rect(20, 41, 257, 14),
+        page.rect(20, 41.5, 257, 13.5),
         c.title,
         _font(serif, 28, bold=True),
         min_points=16,
@@ -352,13 +354,29 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
     )
     page.text(page.rect(20, 84, 257, 7), c.of_line, _font(serif, 13), color=GREY)
     page.text(page.rect(20, 91.5, 257, 7), c.passed_line, _font(serif, 13), color=GREY)
-    page.text(
-        page.rect(25, 99, 247, 22),
-        "\n".join(s for s in c.subjects if s),
-        _font(serif, 16, bold=True),
-        min_points=9,
-        align=Qt.AlignmentFlag.AlignCenter,
-    )
+    if c.subtitle:  # a programme: its name, then its modules in smaller type
+        page.text(
+            page.rect(25, 99, 247, 13),
+            "\n".join(c.subjects),
+            _font(serif, 16, bold=True),
+            min_points=10,
+            align=Qt.AlignmentFlag.AlignCenter,
+        )
+        page.text(
+            page.rect(25, 113, 247, 10),
+            c.subtitle,
+            _font(serif, 11),
+            min_points=7,
+            align=Qt.AlignmentFlag.AlignCenter,
+        )
+    else:
+        page.text(
+            page.rect(25, 99, 247, 22),
+            "\n".join(s for s in c.subjects if s),
+            _font(serif, 16, bold=True),
+            min_points=9,
+            align=Qt.AlignmentFlag.AlignCenter,
+        )
 
     # The certified facts in a row of labelled columns.
     column = 205 / max(1, len(c.facts))

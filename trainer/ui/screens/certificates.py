@@ -186,7 +186,7 @@ class CertificateSettingsDialog(QDialog):
     def __init__(self, settings: service.CertificateSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Certificate settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         self.institution = QLineEdit(settings.institution)
         self.institution.setAccessibleName(self.tr("Issuing institution"))
         self.logo = QLineEdit(str(settings.logo) if settings.logo else "")
