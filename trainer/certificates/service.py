@@ -294,15 +294,38 @@ def render_pdf(
     ws: Workspace, certificate: CertificateRecord, path: Path, language: str | None = None
 ) -> Path:
     """Write the certificate's PDF (same number, same signed code) to ``path``."""
+    _write_pdf(ws, certificate, path, language, load_settings(ws))
+    repository(ws).pdf_written(
+        [certificate.id], "certificate.pdf", f"{certificate.number} -> {path.name}", ws.actor
+    )
+    return path
+
+
+def write_pdfs(
+    ws: Workspace, jobs: list[tuple[CertificateRecord, Path]], language: str | None = None
+) -> list[Path]:
+    """Write several PDFs, then count them in the register in one transaction."""
+    settings = load_settings(ws)
+    for record, path in jobs:
+        _write_pdf(ws, record, path, language, settings)
+    repository(ws).pdf_written(
+        [r.id for r, _ in jobs], "certificate.pdf", f"{len(jobs)} PDF(s)", ws.actor
+    )
+    return [path for _, path in jobs]
+
+
+def _write_pdf(
+    ws: Workspace,
+    certificate: CertificateRecord,
+    path: Path,
+    language: str | None,
+    settings: CertificateSettings,
+) -> None:
     from trainer.certificates import pdf
 
     if certificate.issuer_key_id != ws.keys.key_id:
         raise CertificateError("only the installation that issued a certificate can print it")
-    settings = load_settings(ws)
-    lang = language or settings.language
-    pdf.render(path, pdf.page_content(certificate, settings, lang))
-    repository(ws).pdf_written(certificate.id, f"{certificate.number} -> {path.name}", ws.actor)
-    return path
+    pdf.render(path, pdf.page_content(certificate, settings, language or settings.language))
 
 
 def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> int:
@@ -608,6 +631,8 @@ def batch_generate(
     attempts = passed_attempts(ws, since, until, institution)
     result = BatchResult()
     total = len(attempts)
+    settings = load_settings(ws)
+    written_ids: list[int] = []
     for done, attempt_id in enumerate(attempts):
         if cancelled is not None and cancelled():
             result.cancelled = True
@@ -616,14 +641,18 @@ def batch_generate(
             record = issue_for_attempt(ws, attempt_id)
             if record is not None and not record.revoked:
                 path = folder / safe_file_name(record)
-                render_pdf(ws, record, path, language)
+                _write_pdf(ws, record, path, language, settings)
                 result.written.append(path)
+                written_ids.append(record.id)
         except TrainerError as exc:
             result.errors.append(str(exc))
         if progress is not None:
             progress(done + 1, total)
-    ws.audit(
+    # One transaction for the whole batch: the register's PDF counts and the audit entry.
+    repository(ws).pdf_written(
+        written_ids,
         "certificate.batch",
         f"{len(result.written)} written to {folder}" + (" (cancelled)" if result.cancelled else ""),
+        ws.actor,
     )
     return result

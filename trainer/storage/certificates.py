@@ -253,14 +253,17 @@ class CertificateRepository:
             )
         return self.get(record.id)
 
-    def pdf_written(self, cert_id: int, audit_detail: str, actor: str | None) -> None:
-        """Count a PDF written, and log it, in one transaction."""
+    def pdf_written(
+        self, cert_ids: list[int], action: str, audit_detail: str, actor: str | None
+    ) -> None:
+        """Count the PDFs written, and log it, in one transaction."""
+        stamp = now()
         with self.db.transaction() as conn:
-            conn.execute(
+            conn.executemany(
                 "UPDATE certificates SET pdf_count = pdf_count + 1, last_pdf_at = ? WHERE id = ?",
-                (now(), cert_id),
+                [(stamp, cert_id) for cert_id in cert_ids],
             )
-            audit.record(self.db, "certificate.pdf", audit_detail, actor=actor, conn=conn)
+            audit.record(self.db, action, audit_detail, actor=actor, conn=conn)
 
     # -- revocations ------------------------------------------------------------------
     def revocation(self, issuer_key_id: str, number: str) -> Revocation | None:
