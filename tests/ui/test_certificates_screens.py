@@ -216,3 +216,34 @@ def test_problem_texts_cover_every_problem() -> None:
         assert verify_module.problem_text(problem, "x: y")
     assert verify_module.problem_text(None, "") == ""
     assert isinstance(TrainerError("x"), Exception)
+
+
+def test_dialogs_name_their_controls_and_programmes_issue(
+    qtbot: QtBot,
+    workspace: Workspace,
+    issued: list[CertificateRecord],
+    errors: list[str],
+) -> None:
+    from tests.ui.test_accessibility import unnamed_controls
+
+    settings = screen_module.CertificateSettingsDialog(service.load_settings(workspace))
+    batch = screen_module.BatchDialog()
+    programmes = screen_module.ProgrammesDialog(workspace, "en")
+    for dialog in (settings, batch, programmes):
+        qtbot.add_widget(dialog)
+        dialog.show()
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+    assert not programmes.issue_button.isEnabled()
+    programmes.name.setText("Police basic course")
+    item = programmes.modules.item(0)
+    assert item is not None
+    item.setCheckState(item.checkState().Checked)
+    programmes.save_button.click()
+    assert programmes.existing.currentText() == "Police basic course"
+    assert programmes.issue_button.isEnabled()
+    programmes.issue_button.click()
+    assert errors[-1] == "2 trainee(s) hold a certificate for this programme."
+    kinds = [r.kind for r in service.repository(workspace).records()]
+    assert kinds.count("programme") == 2
+    since, until, institution = batch.values()
+    assert since <= until and institution is None

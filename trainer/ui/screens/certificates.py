@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -67,6 +68,14 @@ def ask_reason(parent: QWidget, number: str) -> str | None:
     )
     text, ok = QInputDialog.getText(parent, title, question.replace("%1", number))
     return text if ok else None
+
+
+def _name_spin_box(box: QAbstractSpinBox, name: str) -> None:
+    """A spin box and the line edit inside it both carry the name, for screen readers."""
+    box.setAccessibleName(name)
+    inner = box.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)
 
 
 def run_dialog(dialog: QDialog) -> bool:
@@ -141,7 +150,7 @@ class BatchDialog(QDialog):
         for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
+            _name_spin_box(edit, name)
         self.institution = QComboBox()
         self.institution.setAccessibleName(self.tr("Cohort"))
         self.institution.addItem(self.tr("All institutions"), None)
@@ -276,7 +285,7 @@ class ProgrammesDialog(QDialog):
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, 1000)
         self.hours.setDecimals(1)
-        self.hours.setAccessibleName(self.tr("Training hours (0: the modules' sum)"))
+        _name_spin_box(self.hours, self.tr("Training hours (0: the modules' sum)"))
         self.modules = QListWidget()
         self.modules.setAccessibleName(self.tr("Modules of the programme"))
         try:
