@@ -8,18 +8,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
@@ -30,6 +27,7 @@ from PySide6.QtWidgets import (
 from trainer.banks.library import LibraryEntry, Origin
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.ui import dialogs, labels, review
+from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
@@ -81,9 +79,7 @@ class BankLibraryScreen(QWidget):
         )
         hint.setWordWrap(True)
 
-        self.table = QTableWidget(0, 8)
-        self.table.setAccessibleName(self.tr("Question banks"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("Status"),
                 self.tr("Title"),
@@ -93,18 +89,10 @@ class BankLibraryScreen(QWidget):
                 self.tr("Questions"),
                 self.tr("By kind"),
                 self.tr("By topic"),
-            ]
+            ],
+            self.tr("Question banks"),
+            stretch=(1, 6, 7),  # long texts wrap instead of scrolling sideways
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for col in (1, 6, 7):  # long texts wrap instead of scrolling sideways
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
         self.import_button = QPushButton(self.tr("&Import a bank…"))
         self.import_button.setAccessibleName(self.tr("Import a question bank file"))
