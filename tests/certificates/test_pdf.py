@@ -213,3 +213,34 @@ def test_a_programme_certificate_names_the_programme_and_its_modules(
     assert "Certificate of Completion of a Training Programme" in text
     assert "Basic course on trafficking" in text and "Sample module" in text
     assert service.verify_pdf(workspace, path).valid
+
+
+def test_the_drawn_qr_is_the_signed_code_without_any_tool(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    """Rebuild the QR module grid from the rectangles in the PDF's content stream and
+    compare it with the QR code of the code kept in the file (which verifies)."""
+    import re
+
+    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    code, _ = service.read_pdf(path)
+    assert code is not None and service.verify_code(workspace, code).valid
+    expected = pdf.qr_matrix(document.qr_text(code))
+    n = len(expected)
+    k = pdf.RESOLUTION / 25.4
+    x0, y0, size = (v * k for v in pdf.QR_BOX)
+    module = size / n
+    stream = PdfReader(str(path)).pages[0].get_contents()
+    assert stream is not None
+    content = stream.get_data().decode("latin-1")
+    grid = [[False] * n for _ in range(n)]
+    number = r"(-?[\d.]+)"
+    for match in re.finditer(rf"{number} {number} {number} {number} re\b", content):
+        x, y, w, h = (float(v) for v in match.groups())
+        if not (x0 - 1 <= x and x + w <= x0 + size + 1 and y0 - 1 <= y and y + h <= y0 + size + 1):
+            continue
+        col, row = round((x - x0) / module), round((y - y0) / module)
+        for r in range(row, row + round(h / module)):
+            for c in range(col, col + round(w / module)):
+                grid[r][c] = True
+    assert tuple(tuple(r) for r in grid) == expected

@@ -44,6 +44,7 @@ RESOLUTION = 600  # device units per inch
 # A fixed mask pattern: choosing the best of eight costs ~50 ms a page in pure Python,
 # and any mask gives a valid code (checked with zbar in the tests).
 QR_MASK = 4
+QR_BOX = (236.0, 124.0, 40.0)  # x, y, size of the QR code on the page, in millimetres
 NAVY = QColor("#1f3a5f")
 GOLD = QColor("#b8862b")
 GREY = QColor("#555555")
@@ -403,7 +404,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
             )
 
     # The QR code, drawn as vector rectangles (one per run of dark modules).
-    _draw_qr(page, document.qr_text(c.code), x=236, y=124, size=40)
+    _draw_qr(page, document.qr_text(c.code), x=QR_BOX[0], y=QR_BOX[1], size=QR_BOX[2])
     page.text(page.rect(226, 165, 60, 4.5), c.number_label, _font(serif, 8), color=GREY)
     page.text(page.rect(226, 169.5, 60, 6), c.number, _font(serif, 11, bold=True))
 
