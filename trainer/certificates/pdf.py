@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import segno
@@ -39,6 +40,10 @@ from trainer import __version__
 from trainer.certificates import document
 from trainer.errors import CertificateError
 from trainer.paths import assets_dir
+
+if TYPE_CHECKING:
+    from trainer.certificates.service import CertificateSettings
+    from trainer.storage.certificates import CertificateRecord
 
 RESOLUTION = 600  # device units per inch
 # A fixed mask pattern: choosing the best of eight costs ~50 ms a page in pure Python,
@@ -127,12 +132,10 @@ class PageContent:
     subject: str
 
 
-def page_content(record: object, settings: object, language: str) -> PageContent:
+def page_content(
+    record: CertificateRecord, settings: CertificateSettings, language: str
+) -> PageContent:
     """Everything a page says, from a register record and the certificate settings."""
-    from trainer.certificates.service import CertificateSettings
-    from trainer.storage.certificates import CertificateRecord
-
-    assert isinstance(record, CertificateRecord) and isinstance(settings, CertificateSettings)
     lang = language if language in document.LANGUAGES else "en"
     w = document.wording(lang)
     titles = tuple(m.title_in(lang) for m in record.modules)
