@@ -244,3 +244,17 @@ def test_the_drawn_qr_is_the_signed_code_without_any_tool(
             for c in range(col, col + round(w / module)):
                 grid[r][c] = True
     assert tuple(tuple(r) for r in grid) == expected
+
+
+def test_a_truncated_certificate_is_refused_plainly(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+    try:
+        verdict = service.verify_pdf(workspace, cut)
+    except CertificateError as exc:
+        assert "cannot be read" in str(exc)
+    else:
+        assert not verdict.valid

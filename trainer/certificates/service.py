@@ -470,7 +470,8 @@ def read_pdf(path: Path) -> tuple[str | None, str]:
         xmp: Any = reader.trailer["/Root"].get("/Metadata")  # type: ignore[attr-defined]
         if xmp is not None:
             candidates.append(xmp.get_object().get_data().decode("utf-8", "replace"))
-    except (OSError, PdfReadError, ValueError, KeyError) as exc:
+    except (OSError, PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # a damaged or hostile file is the user's problem, not a bug: say so plainly
         raise CertificateError("this file cannot be read as a PDF", where=str(path)) from exc
     for candidate in candidates:
         found = _CODE_IN_TEXT.search(candidate)
