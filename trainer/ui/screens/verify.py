@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -106,6 +107,7 @@ class VerifyScreen(QWidget):
         self.verdict_label = QLabel()
         self.verdict_label.setAccessibleName(self.tr("Verification result"))
         self.verdict_label.setWordWrap(True)
+        self._size_verdict()
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
         self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -170,6 +172,19 @@ class VerifyScreen(QWidget):
         self.verify_code(self.code_edit.toPlainText())
 
     # -- showing ------------------------------------------------------------------------
+    def _size_verdict(self) -> None:
+        """Twice the text size, following the app's zoom: the answer is the point of the
+        screen. Its colour comes from the theme (normal or high contrast)."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(self.font().pointSizeF(), 9.0) * 2)
+        font.setBold(True)
+        self.verdict_label.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_verdict()
+
     def _show(self, verdict: service.Verdict | None) -> None:
         for value in self.fact_labels.values():
             value.clear()
