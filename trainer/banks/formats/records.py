@@ -69,6 +69,11 @@ def snap_grade(fraction: float) -> float | None:
     return None
 
 
+def nearest_grade(fraction: float) -> float:
+    """The allowed Moodle grade closest to ``fraction``."""
+    return min((*_GRADES, *(-g for g in _GRADES)), key=lambda g: abs(g - fraction))
+
+
 @dataclass
 class FText:
     """A text and its Moodle format."""
@@ -215,9 +220,8 @@ class _TextMaker(HTMLParser):
         elif tag == "img":
             found = dict(attrs)
             self.images.append(found.get("src") or "")
-            alt = found.get("alt")
-            if alt:
-                self.out.append(alt)
+            alt = (found.get("alt") or "").strip()
+            self.out.append(f" [image: {alt}] " if alt else " [image] ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
