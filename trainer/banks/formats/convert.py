@@ -378,7 +378,9 @@ class _Importer:
     def ordering(self, q: MQuestion) -> Question | None:
         texts = [self.text(a.text, q, "an item") for a in q.answers]
         if len(texts) < 2 or any(not t for t in texts):
-            self.report.skip(q.line, q.name, "an ordering question needs at least 2 items with text")
+            self.report.skip(
+                q.line, q.name, "an ordering question needs at least 2 items with text"
+            )
             return None
         grading = q.options.get("gradingtype", "").upper()
         if grading not in ("", "RELATIVE", "RELATIVE_NEXT_EXCLUDE_LAST"):
@@ -616,7 +618,9 @@ class _Exporter:
         value = text.get(self.lang) if text is not None else ""
         if self.fmt is ExportFormat.MOODLE_XML:
             return FText(text_to_html(value) if value else "", HTML)
-        return FText(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), MARKDOWN)
+        return FText(
+            value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), MARKDOWN
+        )
 
     def meta(self, q: Question) -> dict[str, Any]:
         data: dict[str, Any] = {"id": q.id, "kind": q.kind.value, "topic": q.topic.value}
@@ -669,7 +673,9 @@ class _Exporter:
             r.meta["option_ids"] = [o.id for o in q.options]
             if any(o.fixed for o in q.options):
                 self.report.change(
-                    q.line, q.id, "options fixed in place cannot be expressed; Moodle may shuffle them"
+                    q.line,
+                    q.id,
+                    "options fixed in place cannot be expressed; Moodle may shuffle them",
                 )
             return r
         if isinstance(q, TrueFalse):
@@ -781,7 +787,7 @@ def export_bank(bank: Bank, fmt: ExportFormat, lang: str) -> tuple[str, ImportRe
             f"the bank has no '{lang}' text (it is written in {', '.join(bank.languages)})",
             where=bank.id,
         )
-    report = ImportReport(f"{bank.id}{fmt.suffix}")
+    report = ImportReport(bank.path.name if bank.path else bank.id)
     records = _Exporter(bank, lang, fmt, report).run()
     report.note(
         0,

@@ -275,10 +275,10 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
             )
     elif q.type == "truefalse":
         bits = answer_text.split("#", 2)
-        answer = _with_format(_trim(bits[0]), fmt)
+        verdict = _with_format(_trim(bits[0]), fmt)
         wrong = _with_format(_trim(bits[1]), fmt) if len(bits) > 1 else FText("", fmt)
         right = _with_format(_trim(bits[2]), fmt) if len(bits) > 2 else FText("", fmt)
-        q.correct = answer.text in ("T", "TRUE")
+        q.correct = verdict.text in ("T", "TRUE")
         # Moodle: the first feedback is for the wrong choice, the second for the right one.
         if q.correct:
             q.answers = [MAnswer(FText("True"), 1.0, right), MAnswer(FText("False"), 0.0, wrong)]
@@ -319,7 +319,9 @@ def write_gift(records: list[MQuestion]) -> str:
         for tag in q.tags:
             lines.append("// [tag:" + tag.replace("]", "\\]") + "]")
         if q.meta:
-            lines.append(f"// {META_PREFIX} {json.dumps(q.meta, ensure_ascii=True, sort_keys=True)}")
+            lines.append(
+                f"// {META_PREFIX} {json.dumps(q.meta, ensure_ascii=True, sort_keys=True)}"
+            )
         head = f"::{escape(q.title)}::" if q.title else ""
         qfmt = q.text.format
         head += _fmt(q.text, MOODLE)

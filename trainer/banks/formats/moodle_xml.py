@@ -117,9 +117,7 @@ def _format(name: str | None, default: str) -> str:
 def _ftext(el: ET.Element | None, default_format: str) -> FText:
     if el is None:
         return FText("", default_format)
-    return FText(
-        _value(el.find("text")), _format(el.get("format"), default_format), _files(el)
-    )
+    return FText(_value(el.find("text")), _format(el.get("format"), default_format), _files(el))
 
 
 def _files(el: ET.Element) -> list[str]:
@@ -170,7 +168,8 @@ def _question(el: ET.Element, qtype: str, line: int) -> MQuestion:
         tags=[_value(t.find("text")) for t in el.findall("tags/tag")],
     )
     for node in el:
-        if node.tag is ET.Comment and (node.text or "").strip().startswith(META_PREFIX):
+        is_comment = not isinstance(node.tag, str) and node.tag is ET.Comment
+        if is_comment and (node.text or "").strip().startswith(META_PREFIX):
             try:
                 meta = json.loads((node.text or "").strip()[len(META_PREFIX) :])
             except ValueError:

@@ -161,7 +161,11 @@ class MQuestion:
             out["text_files"] = list(self.text.files)
         if self.type == "match":
             out["pairs"] = [
-                {"question": p.question.text, "question_format": p.question.format, "answer": p.answer}
+                {
+                    "question": p.question.text,
+                    "question_format": p.question.format,
+                    "answer": p.answer,
+                }
                 for p in self.pairs
             ]
         if self.idnumber is not None:
@@ -257,7 +261,9 @@ def html_to_text_and_images(value: str, *, keep_newlines: bool = False) -> tuple
     maker.feed(source)
     maker.close()
     raw = "".join(maker.out).replace("\xa0", " ")
-    lines = [" ".join(line.split()) if not keep_newlines else line.strip() for line in raw.split("\n")]
+    lines = [
+        " ".join(line.split()) if not keep_newlines else line.strip() for line in raw.split("\n")
+    ]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text, maker.images
@@ -269,7 +275,9 @@ def needs_html_conversion(value: str) -> bool:
 
 def to_plain(value: FText) -> tuple[str, list[str]]:
     """A Moodle text as our text, and the images it referred to (which we cannot keep)."""
-    if value.format == HTML or (value.format in (MOODLE, MARKDOWN) and needs_html_conversion(value.text)):
+    if value.format == HTML or (
+        value.format in (MOODLE, MARKDOWN) and needs_html_conversion(value.text)
+    ):
         return html_to_text_and_images(value.text, keep_newlines=value.format != HTML)
     return value.text.strip(), []
 
@@ -296,9 +304,7 @@ def text_to_html(text: str) -> str:
             items = "".join(f"<li>{_inline_html(line[2:])}</li>" for line in lines)
             out.append(f"<ul>{items}</ul>")
         elif all(re.match(r"\d+\. ", line) for line in lines):
-            items = "".join(
-                f"<li>{_inline_html(line.split('. ', 1)[1])}</li>" for line in lines
-            )
+            items = "".join(f"<li>{_inline_html(line.split('. ', 1)[1])}</li>" for line in lines)
             out.append(f"<ol>{items}</ol>")
         else:
             out.append("<p>" + "<br>".join(_inline_html(line) for line in lines) + "</p>")
