@@ -195,6 +195,181 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>FormatsScreen</name>
+    <message>
+        <source>Import a GIFT or Moodle XML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIFT or Moodle XML (*.gift *.txt *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import/export GIFT and Moodle XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert questions written for Moodle (GIFT or Moodle XML) into a draft bank. Question kinds this program cannot ask are listed in the report with their file and line; nothing is dropped silently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file to import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a GIFT or Moodle XML file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save the draft as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the draft bank as a YAML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language of the questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next steps: the draft holds only this language. Open the saved file in a text editor, replace every TO-COMPLETE (topic, source) and every &apos;TO COMPLETE&apos; explanation, declare the sources the questions cite, add the second language if you have it, then import the file in the question bank library, which checks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the bank to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle XML keeps every kind of question; GIFT has no ordering questions. Scenarios become a description followed by their questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import or export a file to see its report here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report: questions left out, changed or to complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 question(s) converted, %2 left out, %3 changed, %4 to complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved to %1. Complete it as described above, then import it in the question bank library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the draft bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question banks (*.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIFT (*.gift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle XML (*.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <source>Attempt history of %1</source>
@@ -953,6 +1128,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>Question bank library</source>
         <translation>Bibliothèque des banques de questions</translation>
+    </message>
+    <message>
+        <source>Import/export GIFT and Moodle XML</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,33 @@ import yaml
 
 from trainer.banks import serialize
 from trainer.banks.formats import gift, moodle_xml
+from trainer.banks.formats.messages import (
+    M_ANSWER_NO_TEXT,
+    M_DESCRIPTION_ALONE,
+    M_DESCRIPTION_MERGED,
+    M_FIXED_OPTIONS,
+    M_GIFT_ORDERING,
+    M_IMAGES,
+    M_MATCH_PAIRS,
+    M_METADATA,
+    M_NO_CREDIT,
+    M_NO_FULL_MARKS,
+    M_NO_TEXT,
+    M_NOTHING,
+    M_ORDERING_GRADING,
+    M_ORDERING_ITEMS,
+    M_ORDERING_SUBSET,
+    M_PARTIAL_DROPPED,
+    M_SCENARIO_MADE,
+    M_SCENARIO_WRITTEN,
+    M_SEVERAL_FULL_MARKS,
+    M_SUBQUESTION_NO_TEXT,
+    M_TO_COMPLETE,
+    M_UNREADABLE,
+    M_UNSUPPORTED,
+    M_WEIGHT_ROUNDED,
+    M_WEIGHTS,
+)
 from trainer.banks.formats.records import (
     HTML,
     MARKDOWN,
@@ -150,13 +177,7 @@ class _Importer:
 
     def report_lost_files(self) -> None:
         for (line, name), parts in self.lost_files.items():
-            self.report.change(
-                line,
-                name,
-                "images and files cannot be shown here and were left out (in "
-                + ", ".join(dict.fromkeys(parts))
-                + "); an [image] mark shows where they were",
-            )
+            self.report.change(line, name, M_IMAGES, ", ".join(dict.fromkeys(parts)))
         self.lost_files.clear()
 
     def loc(self, text: str) -> LocalizedText:
@@ -198,7 +219,7 @@ class _Importer:
     def common(self, q: MQuestion, kind_needs_explanation: bool = True) -> dict[str, Any] | None:
         text = self.text(q.text, q, "question text")
         if not text:
-            self.report.skip(q.line, q.name, "the question has no text")
+            self.report.skip(q.line, q.name, M_NO_TEXT)
             return None
         qid = self.new_id(q)
         meta = q.meta
@@ -228,7 +249,7 @@ class _Importer:
             missing.append("source")
             source = SourceRef(PLACEHOLDER, PLACEHOLDER)
         if missing:
-            self.report.to_complete(q.line, qid, "to complete: " + ", ".join(missing))
+            self.report.to_complete(q.line, qid, M_TO_COMPLETE, ", ".join(missing))
         audiences = tuple(
             Audience(a) for a in meta.get("audiences", []) if a in {x.value for x in Audience}
         )
@@ -267,35 +288,27 @@ class _Importer:
         for a in q.answers:
             text = self.text(a.text, q, "an answer")
             if not text:
-                self.report.skip(q.line, q.name, "an answer has no text")
+                self.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
                 return None
             options_text.append((text, self.text(a.feedback, q, "answer feedback")))
         kind = q.meta.get("kind")
         if q.single and kind != "multiple_response":
             right = [i for i, a in enumerate(q.answers) if a.fraction >= 0.99999]
             if not right:
-                self.report.skip(q.line, q.name, "no answer gives full marks")
+                self.report.skip(q.line, q.name, M_NO_FULL_MARKS)
                 return None
             if len(right) > 1:
-                self.report.skip(
-                    q.line,
-                    q.name,
-                    f"{len(right)} answers give full marks; a single-choice question here has "
-                    "exactly one right option",
-                )
+                self.report.skip(q.line, q.name, M_SEVERAL_FULL_MARKS, str(len(right)))
                 return None
             for a, (text, _) in zip(q.answers, options_text, strict=True):
                 if 0 < a.fraction < 0.99999 or a.fraction < 0:
                     self.report.change(
-                        q.line,
-                        q.name,
-                        f"the {a.fraction * 100:g}% credit for '{_short(text)}' is not kept: only "
-                        "the right option scores here",
+                        q.line, q.name, M_PARTIAL_DROPPED, f"{a.fraction * 100:g}", _short(text)
                     )
         else:
             right = [i for i, a in enumerate(q.answers) if a.fraction > 0]
             if not right:
-                self.report.skip(q.line, q.name, "no answer gives any credit")
+                self.report.skip(q.line, q.name, M_NO_CREDIT)
                 return None
             wrong = len(q.answers) - len(right)
             exact = all(
@@ -304,13 +317,7 @@ class _Importer:
             )
             if not exact:
                 weights = ", ".join(f"{a.fraction * 100:g}%" for a in q.answers)
-                self.report.change(
-                    q.line,
-                    q.name,
-                    f"answer weights ({weights}) become our fixed rule: the {len(right)} "
-                    "option(s) with positive weight are right, each right option ticked earns "
-                    "an equal share and each wrong one ticked costs an equal share",
-                )
+                self.report.change(q.line, q.name, M_WEIGHTS, weights, str(len(right)))
         common = self.common(q)
         if common is None:
             return None
@@ -347,15 +354,15 @@ class _Importer:
     def match(self, q: MQuestion) -> Question | None:
         prompts = [p for p in q.pairs if p.question.text]
         if len(prompts) < 2:
-            self.report.skip(q.line, q.name, "a matching question needs at least 2 pairs")
+            self.report.skip(q.line, q.name, M_MATCH_PAIRS)
             return None
         answers = list(dict.fromkeys(p.answer for p in q.pairs))
         if any(not a for a in answers):
-            self.report.skip(q.line, q.name, "an answer of the matching question has no text")
+            self.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
             return None
         prompt_texts = [self.text(p.question, q, "a sub-question") for p in prompts]
         if any(not t for t in prompt_texts):
-            self.report.skip(q.line, q.name, "a sub-question has no text")
+            self.report.skip(q.line, q.name, M_SUBQUESTION_NO_TEXT)
             return None
         common = self.common(q)
         if common is None:
@@ -378,23 +385,14 @@ class _Importer:
     def ordering(self, q: MQuestion) -> Question | None:
         texts = [self.text(a.text, q, "an item") for a in q.answers]
         if len(texts) < 2 or any(not t for t in texts):
-            self.report.skip(
-                q.line, q.name, "an ordering question needs at least 2 items with text"
-            )
+            self.report.skip(q.line, q.name, M_ORDERING_ITEMS)
             return None
         grading = q.options.get("gradingtype", "").upper()
         if grading not in ("", "RELATIVE", "RELATIVE_NEXT_EXCLUDE_LAST"):
-            self.report.change(
-                q.line,
-                q.name,
-                f"Moodle grades it by {grading}; here it earns the share of neighbouring items "
-                "placed in the right order",
-            )
+            self.report.change(q.line, q.name, M_ORDERING_GRADING, grading)
         select = q.options.get("selecttype", "").upper()
         if select and select != "ALL":
-            self.report.change(
-                q.line, q.name, "Moodle showed only some of the items; here all items are shown"
-            )
+            self.report.change(q.line, q.name, M_ORDERING_SUBSET)
         common = self.common(q)
         if common is None:
             return None
@@ -423,22 +421,13 @@ class _Importer:
             return
         text = self.text(desc.text, desc, "description")
         if not parts or not text:
-            self.report.skip(
-                desc.line,
-                desc.name,
-                "a description with no question after it is not a question; its text was not "
-                "imported",
-            )
+            self.report.skip(desc.line, desc.name, M_DESCRIPTION_ALONE)
             return
         if len(parts) == 1:
             part = parts[0]
             joined = f"{text}\n\n{part.text.get(self.lang)}"
             self.questions.append(replace(part, text=self.loc(joined)))
-            self.report.note(
-                desc.line,
-                desc.name,
-                f"the description was put before the text of question '{part.id}'",
-            )
+            self.report.note(desc.line, desc.name, M_DESCRIPTION_MERGED, part.id)
             return
         sid = self.new_id(desc)
         meta = desc.meta
@@ -474,11 +463,7 @@ class _Importer:
                 line=desc.line,
             )
         )
-        self.report.note(
-            desc.line,
-            sid,
-            f"the description and the {len(parts)} questions after it became one scenario",
-        )
+        self.report.note(desc.line, sid, M_SCENARIO_MADE, str(len(parts)))
 
     def run(self, records: list[MQuestion]) -> None:
         for q in records:
@@ -487,15 +472,13 @@ class _Importer:
             if q.type == "category":
                 self.category(q.category)
             elif q.type == "error":
-                self.report.skip(q.line, q.title or "", q.error or "not readable")
+                self.report.skip(q.line, q.title or "", q.error or M_UNREADABLE)
             elif q.type == "description":
                 self.flush()
                 self.scenario = q
             elif q.type not in SUPPORTED_TYPES:
                 label = TYPE_LABELS.get(q.type, q.type)
-                self.report.skip(
-                    q.line, q.name, f"{label} questions have no equivalent here and were left out"
-                )
+                self.report.skip(q.line, q.name, M_UNSUPPORTED, label)
             else:
                 question = getattr(self, q.type)(q)
                 if question is not None:
@@ -529,7 +512,7 @@ def records_to_draft(records: list[MQuestion], name: str, *, lang: str = "en") -
                 s.get("url") if isinstance(s.get("url"), str) else None,
             )
     if not imp.questions:
-        imp.report.note(0, "", "no question could be converted")
+        imp.report.note(0, "", M_NOTHING)
     bank = Bank(
         id=bank_id,
         version=str(meta.get("version") or "1.0"),
@@ -672,11 +655,7 @@ class _Exporter:
             ]
             r.meta["option_ids"] = [o.id for o in q.options]
             if any(o.fixed for o in q.options):
-                self.report.change(
-                    q.line,
-                    q.id,
-                    "options fixed in place cannot be expressed; Moodle may shuffle them",
-                )
+                self.report.change(q.line, q.id, M_FIXED_OPTIONS)
             return r
         if isinstance(q, TrueFalse):
             r = self.base(q, "truefalse")
@@ -705,11 +684,7 @@ class _Exporter:
             return r
         if isinstance(q, Ordering):
             if self.fmt is ExportFormat.GIFT:
-                self.report.skip(
-                    q.line,
-                    q.id,
-                    "GIFT has no ordering questions; export to Moodle XML to keep this one",
-                )
+                self.report.skip(q.line, q.id, M_GIFT_ORDERING)
                 return None
             r = self.base(q, "ordering")
             r.answers = [MAnswer(self.ftext(i.text), 1.0) for i in q.items]
@@ -730,10 +705,7 @@ class _Exporter:
             return snapped
         nearest = nearest_grade(fraction)
         self.report.change(
-            q.line,
-            q.id,
-            f"a weight of {fraction * 100:.2f}% is not one Moodle allows; "
-            f"{nearest * 100:g}% was written instead",
+            q.line, q.id, M_WEIGHT_ROUNDED, f"{fraction * 100:.2f}", f"{nearest * 100:g}"
         )
         return nearest
 
@@ -748,12 +720,7 @@ class _Exporter:
                 self.category(q)
                 self.records.append(desc)
                 self.records += parts
-                self.report.note(
-                    q.line,
-                    q.id,
-                    f"scenario written as a description followed by its {len(parts)} questions; "
-                    "Moodle shows them as separate questions",
-                )
+                self.report.note(q.line, q.id, M_SCENARIO_WRITTEN, str(len(parts)))
                 self.report.imported += len(parts)
             else:
                 r = self.question(q)
@@ -789,12 +756,7 @@ def export_bank(bank: Bank, fmt: ExportFormat, lang: str) -> tuple[str, ImportRe
         )
     report = ImportReport(bank.path.name if bank.path else bank.id)
     records = _Exporter(bank, lang, fmt, report).run()
-    report.note(
-        0,
-        "",
-        "sources, difficulty and audiences have no place in Moodle: they are kept in a comment "
-        "that Moodle ignores and TiP Trainer reads back",
-    )
+    report.note(0, "", M_METADATA)
     if fmt is ExportFormat.GIFT:
         return gift.write_gift(records), report
     return moodle_xml.write_moodle_xml(records), report

@@ -10,6 +10,13 @@ from __future__ import annotations
 import json
 import re
 
+from trainer.banks.formats.messages import (
+    E_BRACES,
+    E_MATCH_PAIR,
+    E_MC_ANSWERS,
+    E_WEIGHT,
+    M_MATCH_PAIRS,
+)
 from trainer.banks.formats.records import (
     HTML,
     MARKDOWN,
@@ -180,8 +187,7 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
             "error",
             line,
             title=title,
-            error="unbalanced braces: the answers must be written between one '{' and one '}' "
-            "(write \\{ or \\} for a literal brace)",
+            error=E_BRACES,
         )
     missing_word = False
     if description:
@@ -238,7 +244,7 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
         if answers[0] in ("", "0"):
             answers.pop(0)
         if len(answers) < 2:
-            return _error(q, "a multiple choice question needs at least 2 answers")
+            return _error(q, E_MC_ANSWERS)
         for raw in answers:
             answer = _trim(raw)
             if answer.startswith("="):
@@ -250,7 +256,7 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
                 try:
                     weight = float(answer[:end]) / 100
                 except ValueError:
-                    return _error(q, f"the weight '%{answer[:end]}%' is not a number")
+                    return _error(q, E_WEIGHT)
                 answer = answer[end + 1 :]
             else:
                 weight = 0.0
@@ -264,11 +270,11 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
         if parts[0] in ("", "0"):
             parts.pop(0)
         if len(parts) < 2:
-            return _error(q, "a matching question needs at least 2 pairs")
+            return _error(q, M_MATCH_PAIRS)
         for raw in parts:
             pair = _trim(raw)
             if "->" not in pair:
-                return _error(q, f"a matching pair must be written 'question -> answer': {pair}")
+                return _error(q, E_MATCH_PAIR)
             marker = pair.find("->")
             q.pairs.append(
                 MPair(_with_format(pair[:marker], fmt), _trim(_post(pair[marker + 2 :])))

@@ -15,13 +15,28 @@ class Severity(StrEnum):
     NOTE = "note"  # nothing lost; worth knowing
 
 
+def fill(template: str, args: tuple[str, ...]) -> str:
+    """Put ``args`` in place of ``%1``, ``%2`` … (the same placeholders Qt translations use)."""
+    for index, value in reversed(list(enumerate(args, start=1))):
+        template = template.replace(f"%{index}", value)
+    return template
+
+
 @dataclass(frozen=True)
 class ReportEntry:
+    """One line of a report. ``template`` is English with %1-style placeholders, so the
+    interface can show it translated (context "ImportReport")."""
+
     severity: Severity
     path: str
     line: int
     question: str  # the question's name or id, "" for the whole file
-    message: str
+    template: str
+    args: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        return fill(self.template, self.args)
 
     @property
     def where(self) -> str:
@@ -40,20 +55,20 @@ class ImportReport:
     imported: int = 0
     entries: list[ReportEntry] = field(default_factory=list)
 
-    def add(self, severity: Severity, line: int, question: str, message: str) -> None:
-        self.entries.append(ReportEntry(severity, self.path, line, question, message))
+    def add(self, severity: Severity, line: int, question: str, template: str, *args: str) -> None:
+        self.entries.append(ReportEntry(severity, self.path, line, question, template, args))
 
-    def skip(self, line: int, question: str, message: str) -> None:
-        self.add(Severity.SKIPPED, line, question, message)
+    def skip(self, line: int, question: str, template: str, *args: str) -> None:
+        self.add(Severity.SKIPPED, line, question, template, *args)
 
-    def change(self, line: int, question: str, message: str) -> None:
-        self.add(Severity.CHANGED, line, question, message)
+    def change(self, line: int, question: str, template: str, *args: str) -> None:
+        self.add(Severity.CHANGED, line, question, template, *args)
 
-    def to_complete(self, line: int, question: str, message: str) -> None:
-        self.add(Severity.TO_COMPLETE, line, question, message)
+    def to_complete(self, line: int, question: str, template: str, *args: str) -> None:
+        self.add(Severity.TO_COMPLETE, line, question, template, *args)
 
-    def note(self, line: int, question: str, message: str) -> None:
-        self.add(Severity.NOTE, line, question, message)
+    def note(self, line: int, question: str, template: str, *args: str) -> None:
+        self.add(Severity.NOTE, line, question, template, *args)
 
     def of(self, severity: Severity) -> list[ReportEntry]:
         return [e for e in self.entries if e.severity is severity]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,7 +26,7 @@ from trainer.banks.formats.convert import (
     import_file,
     save_draft,
 )
-from trainer.banks.formats.report import ImportReport, Severity
+from trainer.banks.formats.report import ImportReport, ReportEntry, Severity, fill
 from trainer.banks.model import Bank
 from trainer.errors import TrainerError
 from trainer.ui import dialogs
@@ -36,6 +36,109 @@ if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "rn": "Ikirundi"}
+
+# Every report text, for the translation tools (kept equal to trainer.banks.formats.messages;
+# a test checks it).
+REPORT_TEXTS = (
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "images and files cannot be shown here and were left out (in %1); an [image] mark shows where they were",
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "the question has no text"),
+    QT_TRANSLATE_NOOP("ImportReport", "to complete: %1"),
+    QT_TRANSLATE_NOOP("ImportReport", "an answer has no text"),
+    QT_TRANSLATE_NOOP("ImportReport", "no answer gives full marks"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "%1 answers give full marks; a single-choice question here has exactly one right option",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "the %1% credit for '%2' is not kept: only the right option scores here"
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "no answer gives any credit"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "answer weights (%1) become our fixed rule: the %2 option(s) with positive weight are right, each right option ticked earns an equal share and each wrong one ticked costs an equal share",
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "a matching question needs at least 2 pairs"),
+    QT_TRANSLATE_NOOP("ImportReport", "a sub-question has no text"),
+    QT_TRANSLATE_NOOP("ImportReport", "an ordering question needs at least 2 items with text"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "Moodle grades it by %1; here it earns the share of neighbouring items placed in the right order",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "Moodle showed only some of the items; here all items are shown"
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "the description was put before the text of question '%1'"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "a description with no question after it is not a question; its text was not imported",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "the description and the %1 questions after it became one scenario"
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "the question could not be read"),
+    QT_TRANSLATE_NOOP("ImportReport", "%1 questions have no equivalent here and were left out"),
+    QT_TRANSLATE_NOOP("ImportReport", "no question could be converted"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "options fixed in place cannot be expressed; Moodle may shuffle them"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "GIFT has no ordering questions; export to Moodle XML to keep this one"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "a weight of %1% is not one Moodle allows; %2% was written instead"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "scenario written as a description followed by its %1 questions; Moodle shows them as separate questions",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "sources, difficulty and audiences have no place in Moodle: they are kept in a comment that Moodle ignores and TiP Trainer reads back",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "unbalanced braces: the answers must be written between one '{' and one '}' (write \\{ or \\} for a literal brace)",
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "a multiple choice question needs at least 2 answers"),
+    QT_TRANSLATE_NOOP("ImportReport", "an answer weight such as %50% is not a number"),
+    QT_TRANSLATE_NOOP("ImportReport", "a matching pair must be written '=question -> answer'"),
+    QT_TRANSLATE_NOOP("ImportReport", "question text"),
+    QT_TRANSLATE_NOOP("ImportReport", "general feedback"),
+    QT_TRANSLATE_NOOP("ImportReport", "an answer"),
+    QT_TRANSLATE_NOOP("ImportReport", "answer feedback"),
+    QT_TRANSLATE_NOOP("ImportReport", "feedback"),
+    QT_TRANSLATE_NOOP("ImportReport", "a sub-question"),
+    QT_TRANSLATE_NOOP("ImportReport", "an item"),
+    QT_TRANSLATE_NOOP("ImportReport", "description"),
+    QT_TRANSLATE_NOOP("ImportReport", "topic"),
+    QT_TRANSLATE_NOOP("ImportReport", "explanation"),
+    QT_TRANSLATE_NOOP("ImportReport", "source"),
+    QT_TRANSLATE_NOOP("ImportReport", "essay"),
+    QT_TRANSLATE_NOOP("ImportReport", "short answer"),
+    QT_TRANSLATE_NOOP("ImportReport", "numerical"),
+    QT_TRANSLATE_NOOP("ImportReport", "embedded answers (Cloze)"),
+    QT_TRANSLATE_NOOP("ImportReport", "calculated"),
+    QT_TRANSLATE_NOOP("ImportReport", "simple calculated"),
+    QT_TRANSLATE_NOOP("ImportReport", "calculated multichoice"),
+    QT_TRANSLATE_NOOP("ImportReport", "drag and drop into text"),
+    QT_TRANSLATE_NOOP("ImportReport", "drag and drop onto image"),
+    QT_TRANSLATE_NOOP("ImportReport", "drag and drop markers"),
+    QT_TRANSLATE_NOOP("ImportReport", "select missing words"),
+    QT_TRANSLATE_NOOP("ImportReport", "random short-answer matching"),
+)
+
+
+def report_message(entry: ReportEntry) -> str:
+    """A report line in the interface language (English when no translation exists)."""
+    template = QCoreApplication.translate("ImportReport", entry.template)
+    args = tuple(
+        ", ".join(QCoreApplication.translate("ImportReport", word) for word in arg.split(", "))
+        for arg in entry.args
+    )
+    return fill(template, args)
 
 
 def choose_import_file(parent: QWidget) -> Path | None:
@@ -201,7 +304,12 @@ class FormatsScreen(QWidget):
             row = self.report_table.rowCount()
             self.report_table.insertRow(row)
             for col, text in enumerate(
-                (self.severity_label(entry.severity), entry.where, entry.question, entry.message)
+                (
+                    self.severity_label(entry.severity),
+                    entry.where,
+                    entry.question,
+                    report_message(entry),
+                )
             ):
                 self.report_table.setItem(row, col, QTableWidgetItem(text))
         self.report_table.resizeRowsToContents()
