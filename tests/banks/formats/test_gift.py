@@ -117,7 +117,7 @@ def test_import_report_lists_what_cannot_be_represented(tmp_path: Path) -> None:
     assert [q.id for q in bank.questions] == ["child-age", "Means", "Border", "Elements"]
     child, means, border, elements = bank.questions
     assert isinstance(child, SingleChoice) and child.key == "b"
-    assert child.topic.value == "legal_standards" and child.tags == ("children",)
+    assert child.topic.value == "legal_standards" and child.tags == ("police", "children")
     assert child.explanation is not None and "under 18" in child.explanation.get("en")
     assert isinstance(means, MultipleResponse) and means.key == {"a", "b"}
     assert isinstance(border, TrueFalse) and border.key is False
@@ -219,7 +219,7 @@ def test_unbalanced_braces_are_reported_with_their_line(tmp_path: Path) -> None:
 
 
 def test_grade_moodle_refuses_stops_the_import() -> None:
-    with pytest.raises(FormatError, match="grades Moodle does not allow.*33%"):
+    with pytest.raises(FormatError, match=r"grades Moodle does not allow.*33%"):
         gift.read_gift(b"::Q::Pick {~%33%a ~%67%b}", "g.gift")
 
 
