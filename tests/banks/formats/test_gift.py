@@ -23,6 +23,7 @@ from trainer.banks.loader import load_bank
 from trainer.banks.model import Bank, Matching, MultipleResponse, Scenario, SingleChoice, TrueFalse
 from trainer.cli import main
 from trainer.errors import BankError, FormatError
+from trainer.workspace import Workspace
 
 SAMPLE_GIFT = """\
 // A small bank written by hand for these tests.
@@ -272,3 +273,20 @@ def test_cli_reports_a_refused_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     source = write(tmp_path, b"\xff\xfe bad")
     assert main(["import-bank", str(source), "--data-dir", str(tmp_path / "d")]) == 2
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_library_refuses_a_draft_whose_explanation_is_still_a_placeholder(
+    tmp_path: Path, workspace: Workspace
+) -> None:
+    draft = import_file(write(tmp_path, "::Q::Is it true? {T}"))
+    path = save_draft(draft, tmp_path / "draft.yaml")
+    # The trainer completes topic and source but forgets the explanation.
+    text = path.read_text(encoding="utf-8").replace("topic: TO-COMPLETE", "topic: referral")
+    text = text.replace("sources: []", "sources:\n- id: pal\n  title:\n    en: Palermo")
+    text = text.replace("id: TO-COMPLETE\n    locator: TO-COMPLETE", "id: pal\n    locator: Art. 3")
+    path.write_text(text, encoding="utf-8")
+    load_bank(path)  # valid as a bank ...
+    with pytest.raises(BankError) as info:  # ... but not accepted into the library
+        workspace.library().import_bank(path)
+    [problem] = info.value.problems
+    assert problem.line > 0 and "placeholder" in problem.message

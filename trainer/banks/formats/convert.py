@@ -85,7 +85,7 @@ from trainer.banks.model import (
     Topic,
     TrueFalse,
 )
-from trainer.errors import FormatError
+from trainer.errors import FormatError, Problem
 
 PLACEHOLDER = "TO-COMPLETE"
 EXPLANATION_PLACEHOLDER = "TO COMPLETE: explain why this is the right answer."
@@ -583,8 +583,26 @@ def write_text_atomic(target: Path, text: str) -> None:
         raise FormatError(f"cannot write the file: {exc.strerror}", where=str(target)) from exc
 
 
-def placeholders_left(data_text: str) -> bool:
-    return PLACEHOLDER in data_text or EXPLANATION_PLACEHOLDER in data_text
+def placeholder_problems(path: Path) -> list[Problem]:
+    """Placeholders of an imported draft still in a bank file (one problem per line).
+
+    Topic and source placeholders already fail validation; the explanation one is valid
+    text, so a bank is checked for it before it enters the library.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    return [
+        Problem(
+            str(path),
+            number,
+            line.index("TO COMPLETE") + 1,
+            "this text still holds the placeholder of an imported draft; write the real text",
+        )
+        for number, line in enumerate(text.splitlines(), start=1)
+        if EXPLANATION_PLACEHOLDER in line and not line.lstrip().startswith("#")
+    ]
 
 
 # -- export ------------------------------------------------------------------------------

@@ -219,6 +219,7 @@ class FormatsScreen(QWidget):
         self.bank_combo = QComboBox()
         self.bank_combo.setAccessibleName(self.tr("Bank to export"))
         self.export_language = self._language_combo(self.tr("Language to export"))
+        self.export_language.setCurrentIndex(max(0, self.export_language.findData(language)))
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleName(self.tr("File format"))
         self.format_combo.addItem(self.tr("GIFT"), ExportFormat.GIFT.value)
