@@ -21,6 +21,7 @@ from trainer.banks.formats.records import FText, MQuestion
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Bank, Matching, Ordering, SingleChoice, TrueFalse
 from trainer.cli import main
+from trainer.paths import shipped_banks_dir
 from trainer.errors import FormatError
 
 SAMPLE_XML = """\
@@ -216,3 +217,14 @@ def test_cli_export_by_file_and_by_library_id(
     assert code in (0, 1) and "<quiz>" in out.read_text(encoding="utf-8")
     code = main(["export-bank", "no-such-bank", "--format", "gift", "--output", str(out), *data])
     assert code == 2 and "no bank 'no-such-bank'" in capsys.readouterr().err
+
+
+def test_shipped_banks_survive_a_round_trip() -> None:
+    for path in sorted(shipped_banks_dir().glob("*.yaml")):
+        bank = load_bank(path)
+        lang = bank.languages[-1]
+        text, report = export_bank(bank, ExportFormat.MOODLE_XML, lang)
+        records = moodle_xml.read_moodle_xml(text.encode(), "x.xml")
+        draft = records_to_draft(records, "x.xml", lang=lang)
+        assert questions_by_id(draft.bank, lang) == questions_by_id(bank, lang), path.name
+        assert not report.skipped

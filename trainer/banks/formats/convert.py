@@ -370,15 +370,19 @@ class _Importer:
         choice_ids = self.ids_for(q, "choice_ids", len(answers), lambda i: f"c{i + 1}")
         prompt_ids = self.ids_for(q, "prompt_ids", len(prompts), lambda i: f"p{i + 1}")
         by_text = dict(zip(answers, choice_ids, strict=True))
+        choices = [
+            MatchChoice(cid, self.loc(a)) for cid, a in zip(choice_ids, answers, strict=True)
+        ]
+        order = q.meta.get("choice_order")
+        if isinstance(order, list) and sorted(map(str, order)) == sorted(choice_ids):
+            choices.sort(key=lambda c: order.index(c.id))
         return Matching(
             kind=Kind.MATCHING,
             prompts=tuple(
                 MatchPrompt(pid, self.loc(text), by_text[p.answer])
                 for pid, text, p in zip(prompt_ids, prompt_texts, prompts, strict=True)
             ),
-            choices=tuple(
-                MatchChoice(cid, self.loc(a)) for cid, a in zip(choice_ids, answers, strict=True)
-            ),
+            choices=tuple(choices),
             **common,
         )
 
@@ -699,6 +703,7 @@ class _Exporter:
             r.meta["choice_ids"] = list(
                 dict.fromkeys([*(p.match for p in q.prompts), *(c.id for c in q.choices)])
             )
+            r.meta["choice_order"] = [c.id for c in q.choices]
             return r
         if isinstance(q, Ordering):
             if self.fmt is ExportFormat.GIFT:
