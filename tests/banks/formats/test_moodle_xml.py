@@ -21,8 +21,8 @@ from trainer.banks.formats.records import FText, MQuestion
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Bank, Matching, Ordering, SingleChoice, TrueFalse
 from trainer.cli import main
-from trainer.paths import shipped_banks_dir
 from trainer.errors import FormatError
+from trainer.paths import shipped_banks_dir
 
 SAMPLE_XML = """\
 <?xml version="1.0" encoding="UTF-8"?>
