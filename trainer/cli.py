@@ -48,11 +48,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_banks)
 
     p = sub.add_parser(
-        "import-bank", help="check a bank file and add it to the data folder's library"
+        "import-bank",
+        help="add a YAML bank to the library, or convert a GIFT / Moodle XML file into a "
+        "draft YAML bank to complete",
     )
     add_data_dir(p)
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="a .yaml, .gift, .txt or .xml file")
+    p.add_argument(
+        "--lang",
+        dest="bank_lang",
+        choices=["en", "fr", "rn"],
+        default="en",
+        help="GIFT / XML: the language the questions are written in (default en)",
+    )
+    p.add_argument(
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="GIFT / XML: where to write the draft (default: next to FILE, as .yaml)",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing draft file")
     p.set_defaults(func=cmd_import_bank)
+
+    p = sub.add_parser("export-bank", help="write a bank, in one language, as GIFT or Moodle XML")
+    add_data_dir(p)
+    p.add_argument("bank", metavar="BANK_ID_OR_FILE", help="a bank id from the library or a file")
+    p.add_argument("--format", dest="export_format", choices=["gift", "moodle-xml"], required=True)
+    p.add_argument("--lang", dest="bank_lang", choices=["en", "fr", "rn"], default="en")
+    p.add_argument("--output", type=Path, metavar="PATH", required=True)
+    p.set_defaults(func=cmd_export_bank)
 
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -218,6 +242,66 @@ def _kinds(questions: Sequence[object]) -> dict[str, int]:
 
 
 def cmd_import_bank(args: argparse.Namespace) -> int:
+    from trainer.banks.formats.convert import is_importable
+
+    if is_importable(args.file):
+        return _convert_to_draft(args)
+    return _import_yaml(args)
+
+
+def _convert_to_draft(args: argparse.Namespace) -> int:
+    from trainer.banks.formats.convert import import_file, save_draft
+
+    target: Path = args.output or args.file.with_suffix(".yaml")
+    if target.exists() and not args.force:
+        print(
+            f"error: {target} already exists (a draft you may have started completing); "
+            "choose another --output or add --force",
+            file=sys.stderr,
+        )
+        return 2
+    draft = import_file(args.file, lang=args.bank_lang)
+    for line in draft.report.lines():
+        print(line)
+    save_draft(draft, target)
+    print(draft.report.summary(), file=sys.stderr)
+    print(
+        f"draft saved to {target}: replace every TO-COMPLETE placeholder, declare the sources, "
+        f"then run: python -m trainer validate {target}",
+        file=sys.stderr,
+    )
+    return 1 if draft.report.skipped else 0
+
+
+def cmd_export_bank(args: argparse.Namespace) -> int:
+    from trainer.banks.formats.convert import ExportFormat, export_to_file
+    from trainer.banks.loader import load_bank
+    from trainer.errors import TrainerError
+
+    candidate = Path(args.bank)
+    ws = _workspace(args)
+    try:
+        if candidate.suffix.lower() in (".yaml", ".yml") and candidate.is_file():
+            bank = load_bank(candidate)
+        else:
+            try:
+                bank = ws.catalog.bank(args.bank)
+            except KeyError:
+                raise TrainerError(
+                    f"no bank '{args.bank}' in the library (see: python -m trainer banks)"
+                ) from None
+        fmt = ExportFormat(args.export_format)
+        report = export_to_file(bank, fmt, args.bank_lang, args.output)
+        ws.audit("bank.export", f"{bank.id} {bank.version} as {fmt.value} ({args.bank_lang})")
+    finally:
+        ws.close()
+    for line in report.lines():
+        print(line)
+    print(f"{report.summary()}; written to {args.output}", file=sys.stderr)
+    return 1 if report.skipped else 0
+
+
+def _import_yaml(args: argparse.Namespace) -> int:
     from trainer.errors import BankError
 
     ws = _workspace(args)

@@ -556,6 +556,181 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>FormatsScreen</name>
+    <message>
+        <source>Import a GIFT or Moodle XML file</source>
+        <translation>Importer un fichier GIFT ou Moodle XML</translation>
+    </message>
+    <message>
+        <source>GIFT or Moodle XML (*.gift *.txt *.xml)</source>
+        <translation>GIFT ou Moodle XML (*.gift *.txt *.xml)</translation>
+    </message>
+    <message>
+        <source>Import/export GIFT and Moodle XML</source>
+        <translation>Import/export GIFT et Moodle XML</translation>
+    </message>
+    <message>
+        <source>Convert questions written for Moodle (GIFT or Moodle XML) into a draft bank. Question kinds this program cannot ask are listed in the report with their file and line; nothing is dropped silently.</source>
+        <translation>Convertissez des questions rédigées pour Moodle (GIFT ou Moodle XML) en projet de banque. Les types de questions que ce programme ne peut pas poser sont signalés dans le rapport avec leur fichier et leur ligne ; rien n&apos;est écarté en silence.</translation>
+    </message>
+    <message>
+        <source>Language of the questions</source>
+        <translation>Langue des questions</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file to import…</source>
+        <translation>&amp;Choisir un fichier à importer…</translation>
+    </message>
+    <message>
+        <source>Choose a GIFT or Moodle XML file to import</source>
+        <translation>Choisir un fichier GIFT ou Moodle XML à importer</translation>
+    </message>
+    <message>
+        <source>&amp;Save the draft as…</source>
+        <translation>Enre&amp;gistrer le projet sous…</translation>
+    </message>
+    <message>
+        <source>Save the draft bank as a YAML file</source>
+        <translation>Enregistrer le projet de banque dans un fichier YAML</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the questions:</source>
+        <translation>&amp;Langue des questions :</translation>
+    </message>
+    <message>
+        <source>Next steps: the draft holds only this language. Open the saved file in a text editor, replace every TO-COMPLETE (topic, source) and every &apos;TO COMPLETE&apos; explanation, declare the sources the questions cite, add the second language if you have it, then import the file in the question bank library, which checks it.</source>
+        <translation>Étapes suivantes : le projet ne contient que cette langue. Ouvrez le fichier enregistré dans un éditeur de texte, remplacez chaque TO-COMPLETE (thème, source) et chaque explication « TO COMPLETE », déclarez les sources citées par les questions, ajoutez la seconde langue si vous en disposez, puis importez le fichier dans la bibliothèque des banques de questions, qui le vérifie.</translation>
+    </message>
+    <message>
+        <source>Bank to export</source>
+        <translation>Banque à exporter</translation>
+    </message>
+    <message>
+        <source>Language to export</source>
+        <translation>Langue à exporter</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Format du fichier</translation>
+    </message>
+    <message>
+        <source>GIFT</source>
+        <translation>GIFT</translation>
+    </message>
+    <message>
+        <source>Moodle XML</source>
+        <translation>Moodle XML</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export the bank to a file</source>
+        <translation>Exporter la banque dans un fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Banque :</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>La&amp;ngue :</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>Moodle XML keeps every kind of question; GIFT has no ordering questions. Scenarios become a description followed by their questions.</source>
+        <translation>Moodle XML conserve tous les types de questions ; GIFT n&apos;a pas de questions de mise en ordre. Les mises en situation deviennent une description suivie de leurs questions.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Import or export a file to see its report here.</source>
+        <translation>Importez ou exportez un fichier pour en voir le rapport ici.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Report: questions left out, changed or to complete</source>
+        <translation>Rapport : questions écartées, modifiées ou à compléter</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Écartée</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>À compléter</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>%1 question(s) converted, %2 left out, %3 changed, %4 to complete.</source>
+        <translation>%1 question(s) convertie(s), %2 écartée(s), %3 modifiée(s), %4 à compléter.</translation>
+    </message>
+    <message>
+        <source>Imported %1: </source>
+        <translation>%1 importé : </translation>
+    </message>
+    <message>
+        <source>Draft saved to %1. Complete it as described above, then import it in the question bank library.</source>
+        <translation>Projet enregistré dans %1. Complétez-le comme indiqué ci-dessus, puis importez-le dans la bibliothèque des banques de questions.</translation>
+    </message>
+    <message>
+        <source>Save the draft bank</source>
+        <translation>Enregistrer le projet de banque</translation>
+    </message>
+    <message>
+        <source>Question banks (*.yaml)</source>
+        <translation>Banques de questions (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Exported to %1: </source>
+        <translation>Exporté dans %1 : </translation>
+    </message>
+    <message>
+        <source>GIFT (*.gift)</source>
+        <translation>GIFT (*.gift)</translation>
+    </message>
+    <message>
+        <source>Moodle XML (*.xml)</source>
+        <translation>Moodle XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Export the bank</source>
+        <translation>Exporter la banque</translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <source>Attempt history of %1</source>
@@ -707,6 +882,217 @@ Les détails ont été consignés dans :
     <message>
         <source>Please enter your full name.</source>
         <translation>Veuillez saisir votre nom complet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>images and files cannot be shown here and were left out (in %1); an [image] mark shows where they were</source>
+        <translation>les images et fichiers ne peuvent pas être affichés ici et ont été écartés (dans : %1) ; une marque [image] indique leur emplacement</translation>
+    </message>
+    <message>
+        <source>the question has no text</source>
+        <translation>la question n&apos;a pas de texte</translation>
+    </message>
+    <message>
+        <source>to complete: %1</source>
+        <translation>à compléter : %1</translation>
+    </message>
+    <message>
+        <source>an answer has no text</source>
+        <translation>une réponse n&apos;a pas de texte</translation>
+    </message>
+    <message>
+        <source>no answer gives full marks</source>
+        <translation>aucune réponse ne donne la totalité des points</translation>
+    </message>
+    <message>
+        <source>%1 answers give full marks; a single-choice question here has exactly one right option</source>
+        <translation>%1 réponses donnent la totalité des points ; ici, une question à choix unique a exactement une bonne réponse</translation>
+    </message>
+    <message>
+        <source>the %1% credit for &apos;%2&apos; is not kept: only the right option scores here</source>
+        <translation>le crédit de %1 % pour « %2 » n&apos;est pas conservé : ici, seule la bonne réponse rapporte des points</translation>
+    </message>
+    <message>
+        <source>no answer gives any credit</source>
+        <translation>aucune réponse ne rapporte de points</translation>
+    </message>
+    <message>
+        <source>answer weights (%1) become our fixed rule: the %2 option(s) with positive weight are right, each right option ticked earns an equal share and each wrong one ticked costs an equal share</source>
+        <translation>les pondérations des réponses (%1) sont remplacées par notre règle fixe : les %2 réponse(s) de poids positif sont justes, chaque bonne réponse cochée rapporte une part égale et chaque mauvaise réponse cochée retire une part égale</translation>
+    </message>
+    <message>
+        <source>a matching question needs at least 2 pairs</source>
+        <translation>une question d&apos;appariement exige au moins 2 paires</translation>
+    </message>
+    <message>
+        <source>a sub-question has no text</source>
+        <translation>une sous-question n&apos;a pas de texte</translation>
+    </message>
+    <message>
+        <source>an ordering question needs at least 2 items with text</source>
+        <translation>une question de mise en ordre exige au moins 2 éléments avec du texte</translation>
+    </message>
+    <message>
+        <source>Moodle grades it by %1; here it earns the share of neighbouring items placed in the right order</source>
+        <translation>Moodle la note selon %1 ; ici, elle rapporte la part des éléments voisins placés dans le bon ordre</translation>
+    </message>
+    <message>
+        <source>Moodle showed only some of the items; here all items are shown</source>
+        <translation>Moodle n&apos;affichait qu&apos;une partie des éléments ; ici, tous les éléments sont affichés</translation>
+    </message>
+    <message>
+        <source>the description was put before the text of question &apos;%1&apos;</source>
+        <translation>la description a été placée avant le texte de la question « %1 »</translation>
+    </message>
+    <message>
+        <source>a description with no question after it is not a question; its text was not imported</source>
+        <translation>une description sans question à sa suite n&apos;est pas une question ; son texte n&apos;a pas été importé</translation>
+    </message>
+    <message>
+        <source>the description and the %1 questions after it became one scenario</source>
+        <translation>la description et les %1 questions qui la suivent forment une mise en situation</translation>
+    </message>
+    <message>
+        <source>the question could not be read</source>
+        <translation>la question n&apos;a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>%1 questions have no equivalent here and were left out</source>
+        <translation>les questions de type « %1 » n&apos;ont pas d&apos;équivalent ici et ont été écartées</translation>
+    </message>
+    <message>
+        <source>no question could be converted</source>
+        <translation>aucune question n&apos;a pu être convertie</translation>
+    </message>
+    <message>
+        <source>options fixed in place cannot be expressed; Moodle may shuffle them</source>
+        <translation>les réponses à position fixe ne peuvent pas être exprimées ; Moodle peut les mélanger</translation>
+    </message>
+    <message>
+        <source>GIFT has no ordering questions; export to Moodle XML to keep this one</source>
+        <translation>GIFT n&apos;a pas de questions de mise en ordre ; exportez en Moodle XML pour conserver celle-ci</translation>
+    </message>
+    <message>
+        <source>a weight of %1% is not one Moodle allows; %2% was written instead</source>
+        <translation>une pondération de %1 % n&apos;est pas admise par Moodle ; %2 % a été écrit à la place</translation>
+    </message>
+    <message>
+        <source>scenario written as a description followed by its %1 questions; Moodle shows them as separate questions</source>
+        <translation>mise en situation écrite sous forme d&apos;une description suivie de ses %1 questions ; Moodle les affiche comme des questions distinctes</translation>
+    </message>
+    <message>
+        <source>sources, difficulty and audiences have no place in Moodle: they are kept in a comment that Moodle ignores and TiP Trainer reads back</source>
+        <translation>les sources, la difficulté et les publics n&apos;ont pas de place dans Moodle : ils sont conservés dans un commentaire que Moodle ignore et que TiP Trainer relit</translation>
+    </message>
+    <message>
+        <source>unbalanced braces: the answers must be written between one &apos;{&apos; and one &apos;}&apos; (write \{ or \} for a literal brace)</source>
+        <translation>accolades déséquilibrées : les réponses doivent être écrites entre une « { » et une « } » (écrivez \{ ou \} pour une accolade littérale)</translation>
+    </message>
+    <message>
+        <source>a multiple choice question needs at least 2 answers</source>
+        <translation>une question à choix multiple exige au moins 2 réponses</translation>
+    </message>
+    <message>
+        <source>an answer weight such as %50% is not a number</source>
+        <translation>une pondération de réponse telle que %50% n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>a matching pair must be written &apos;=question -&gt; answer&apos;</source>
+        <translation>une paire d&apos;appariement s&apos;écrit « =question -&gt; réponse »</translation>
+    </message>
+    <message>
+        <source>question text</source>
+        <translation>texte de la question</translation>
+    </message>
+    <message>
+        <source>general feedback</source>
+        <translation>rétroaction générale</translation>
+    </message>
+    <message>
+        <source>an answer</source>
+        <translation>une réponse</translation>
+    </message>
+    <message>
+        <source>answer feedback</source>
+        <translation>rétroaction d&apos;une réponse</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>rétroaction</translation>
+    </message>
+    <message>
+        <source>a sub-question</source>
+        <translation>une sous-question</translation>
+    </message>
+    <message>
+        <source>an item</source>
+        <translation>un élément</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>thème</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>explication</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>essay</source>
+        <translation>composition</translation>
+    </message>
+    <message>
+        <source>short answer</source>
+        <translation>réponse courte</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>numérique</translation>
+    </message>
+    <message>
+        <source>embedded answers (Cloze)</source>
+        <translation>réponses intégrées (Cloze)</translation>
+    </message>
+    <message>
+        <source>calculated</source>
+        <translation>calculée</translation>
+    </message>
+    <message>
+        <source>simple calculated</source>
+        <translation>calculée simple</translation>
+    </message>
+    <message>
+        <source>calculated multichoice</source>
+        <translation>calculée à choix multiple</translation>
+    </message>
+    <message>
+        <source>drag and drop into text</source>
+        <translation>glisser-déposer sur texte</translation>
+    </message>
+    <message>
+        <source>drag and drop onto image</source>
+        <translation>glisser-déposer sur image</translation>
+    </message>
+    <message>
+        <source>drag and drop markers</source>
+        <translation>glisser-déposer de marqueurs</translation>
+    </message>
+    <message>
+        <source>select missing words</source>
+        <translation>sélection de mots manquants</translation>
+    </message>
+    <message>
+        <source>random short-answer matching</source>
+        <translation>appariement aléatoire à réponse courte</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1763,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>Question bank library</source>
         <translation>Bibliothèque des banques de questions</translation>
+    </message>
+    <message>
+        <source>Import/export GIFT and Moodle XML</source>
+        <translation>Import/export GIFT et Moodle XML</translation>
     </message>
     <message>
         <source>Certificates</source>

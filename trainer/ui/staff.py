@@ -40,8 +40,22 @@ def entries() -> list[StaffEntry]:
             role="trainer",
         )
     )
+    found.append(
+        StaffEntry(
+            "formats",
+            QT_TRANSLATE_NOOP("Staff", "Import/export GIFT and Moodle XML"),
+            _formats,
+            role="trainer",
+        )
+    )
     found.extend(_certificate_entries())
     return found
+
+
+def _formats(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.formats import FormatsScreen
+
+    return FormatsScreen(window.workspace, window.language)
 
 
 def _bank_library(window: MainWindow) -> QWidget:
