@@ -19,8 +19,12 @@ def test_verify_revoke_and_exchange_from_the_command_line(
     tmp_path: Path,
     workspace: Workspace,
     sample_bank: Bank,
+    banks_dir: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # the commands open the data folder with the small sample bank, not the shipped library
+    monkeypatch.setattr("trainer.workspace.shipped_banks_dir", lambda: banks_dir)
     _, attempt = passed(workspace, sample_bank)
     record = service.issue_for_attempt(workspace, attempt)
     assert record is not None
