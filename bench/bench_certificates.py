@@ -108,7 +108,7 @@ def _bare(path: Path, content: pdf.PageContent) -> None:
 
 def run() -> list[dict[str, Any]]:
     pdf.ensure_application()
-    with tempfile.TemporaryDirectory() as tmp, pdf.balanced_none():
+    with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         ws = Workspace(root / "data", shipped_banks=root / "none")
         try:

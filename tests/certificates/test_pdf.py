@@ -191,8 +191,7 @@ def test_the_printed_qr_decodes_to_a_valid_code(
 def test_drawing_pages_does_not_drain_none(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    """PySide6 6.12 drops a reference to None per void call on Python 3.11; render puts
-    them back, or a few thousand pages would abort the interpreter."""
+    """A page makes about a thousand Qt calls: none may lose a reference to None."""
     import sys
 
     content = pdf.page_content(record, service.load_settings(workspace), "en")

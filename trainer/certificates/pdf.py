@@ -8,13 +8,10 @@ register by ``page_content``; the words are the certificate's own
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import functools
 import os
 import sys
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -245,36 +242,8 @@ class _Page:
         self.p.drawText(rect, flags, text)
 
 
-@contextlib.contextmanager
-def balanced_none() -> Iterator[None]:
-    """Give back the references to None that PySide6 drops while a page is drawn.
-
-    PySide6 6.12's bindings return None from every method that returns nothing
-    without taking a reference to it. From Python 3.12 None is immortal and this
-    is harmless; on 3.11 each such call (setPen, addRect, drawLine ...) lowers
-    None's count by one, and a few thousand pages would bring it to zero and
-    abort the interpreter ("none_dealloc"). A page makes about a thousand such
-    calls, so the count lost while drawing is put back afterwards.
-    """
-    if sys.version_info >= (3, 12):
-        yield
-        return
-    before = sys.getrefcount(None)
-    try:
-        yield
-    finally:
-        lost = before - sys.getrefcount(None)
-        if lost > 0:
-            ctypes.c_ssize_t.from_address(id(None)).value += lost
-
-
 def render(path: Path, content: PageContent) -> Path:
     """Write the certificate page to ``path`` (to a temporary name first, then renamed)."""
-    with balanced_none():
-        return _render(path, content)
-
-
-def _render(path: Path, content: PageContent) -> Path:
     serif = font_family()
     tmp = path.with_name(path.name + ".tmp")
     try:
