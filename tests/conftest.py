@@ -45,3 +45,21 @@ def workspace(tmp_path: Path, banks_dir: Path) -> Iterator[Workspace]:
     ws = Workspace(tmp_path / "data", shipped_banks=banks_dir)
     yield ws
     ws.close()
+
+
+TEST_COORDINATOR = ("Test coordinator", "test coordinator password")
+
+
+@pytest.fixture
+def signed_in_coordinator(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """Staff screens ask for a staff sign-in: this answers it as a coordinator."""
+    from trainer import admin
+    from trainer.ui import dialogs_auth
+
+    name, password = TEST_COORDINATOR
+    if admin.needs_setup(workspace):
+        admin.first_setup(workspace, "Test centre", name, password)
+    monkeypatch.setattr(
+        dialogs_auth, "ask_sign_in", lambda _p, ws: bool(admin.sign_in(ws, name, password))
+    )
+    return workspace

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import correct_response
+from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Institution
+from trainer.ui import dialogs
 from trainer.ui.main_window import MainWindow
 from trainer.ui.screens import quiz as quiz_screen
 from trainer.ui.screens.history import HistoryScreen
@@ -190,3 +194,64 @@ def test_an_exam_by_keyboard_alone(qtbot: QtBot, window: MainWindow, workspace: 
     assert quiz.session.result is not None
     assert quiz.session.result.percent == 100.0
     assert quiz.session.result.passed
+
+
+def test_timer_warns_at_five_minutes_then_submits_when_time_is_up(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, _text: shown.append(title))
+    trainee = workspace.trainees.create("Jean", Institution.POLICE)
+    window.trainee = trainee
+    bank = workspace.catalog.bank("sample")
+    # started 16 minutes ago on a 20-minute exam: 4 minutes left
+    session = QuizSession.start(
+        bank,
+        bank.modules[0],
+        Behaviour.EXAM,
+        trainee_id=trainee.id,
+        language="en",
+        recorder=workspace.attempts.recorder,
+        now=datetime.now(UTC) - timedelta(minutes=16),
+    )
+    window.show_quiz(session)
+    quiz = window.current_screen()
+    assert isinstance(quiz, QuizScreen)
+    assert quiz.timer_label.property("warning") is True
+    assert quiz.banner.isVisible() and "Five minutes left" in quiz.banner.text()
+    assert quiz.timer_label.text().startswith("Time left: 0:03:") or quiz.timer_label.text() == (
+        "Time left: 0:04:00"
+    )
+    # the stored end time passes (as after a long power cut): the next tick submits
+    session.deadline = datetime.now(UTC) - timedelta(seconds=1)
+    with qtbot.waitSignal(quiz.finished, timeout=5000):
+        pass
+    assert session.finished and shown == ["Time is up"]
+    assert workspace.attempts.get(session.attempt_id).finished
+    assert isinstance(window.current_screen(), ResultScreen)
+
+
+def test_picking_a_profile_offers_the_unfinished_attempt(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trainee = workspace.trainees.create("Aline", Institution.POLICE)
+    bank = workspace.catalog.bank("sample")
+    session = QuizSession.start(
+        bank,
+        bank.modules[0],
+        Behaviour.PRACTICE,
+        trainee_id=trainee.id,
+        language="en",
+        recorder=workspace.attempts.recorder,
+    )
+    session.flag(2, True)
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: True)
+    window.show_home()
+    home = window.current_screen()
+    assert isinstance(home, HomeScreen)
+    home.search.setText("Aline")
+    home.continue_button.click()
+    resumed = window.current_screen()
+    assert isinstance(resumed, QuizScreen)
+    assert resumed.session.attempt_id == session.attempt_id
+    assert resumed.session.flagged() == [2]

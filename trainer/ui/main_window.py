@@ -189,8 +189,15 @@ class MainWindow(QMainWindow):
         return screen
 
     def choose_trainee(self, trainee: Trainee) -> None:
+        """Open the trainee's modules, first offering an attempt left unfinished."""
+        from trainer.ui.screens.quiz import offer_unfinished
+
         self.trainee = trainee
-        self.show_modules()
+        session = offer_unfinished(self, self.workspace, trainee, self.language)
+        if session is not None:
+            self.show_quiz(session)
+        else:
+            self.show_modules()
 
     def show_home(self) -> None:
         self.trainee = None

@@ -36,13 +36,14 @@ def _label(key: str) -> str:
 
 
 def verdict(g: Grade) -> str:
+    """Right, partly right or wrong, with a symbol so colour is never the only cue."""
     if g.state is GradeState.RIGHT:
-        return _tr(QT_TRANSLATE_NOOP("Review", "Correct"))
+        return "✓ " + _tr(QT_TRANSLATE_NOOP("Review", "Correct"))
     if g.state is GradeState.PARTIAL:
-        return _tr(QT_TRANSLATE_NOOP("Review", "Partly correct (%1 %)")).replace(
+        return "◐ " + _tr(QT_TRANSLATE_NOOP("Review", "Partly correct (%1 %)")).replace(
             "%1", f"{100 * g.fraction:.0f}"
         )
-    return _tr(QT_TRANSLATE_NOOP("Review", "Incorrect"))
+    return "✗ " + _tr(QT_TRANSLATE_NOOP("Review", "Incorrect"))
 
 
 def describe_answer(question: Question, response: Response | None, language: str) -> str:
@@ -113,3 +114,55 @@ def feedback_html(
     if show_explanation:
         parts.append(_sources_html(question, sources, language))
     return "".join(parts)
+
+
+def preview_html(question: Question, language: str, sources: dict[str, Any]) -> str:
+    """A question as a trainer checks it: text, every option with the key marked, why, source."""
+    from trainer.banks.model import Matching, MultipleResponse, Ordering, SingleChoice, TrueFalse
+
+    out = [f"<p><i>{html.escape(question.id)}</i></p>"]
+    title = getattr(question, "title", None)
+    if title is not None:
+        out.append(f"<p><b>{html.escape(title.get(language))}</b></p>")
+    out.append(rich.to_html(question.text.get(language)))
+    right = _tr(QT_TRANSLATE_NOOP("Review", "right"))
+    if isinstance(question, (SingleChoice, MultipleResponse)):
+        keys = {question.key} if isinstance(question, SingleChoice) else set(question.key)
+        items = []
+        for option in question.options:
+            mark = f" <b>✓ {html.escape(right)}</b>" if option.id in keys else ""
+            feedback = (
+                f"<br/><i>{html.escape(option.feedback.get(language))}</i>"
+                if option.feedback
+                else ""
+            )
+            items.append(f"<li>{html.escape(option.text.get(language))}{mark}{feedback}</li>")
+        out.append(f"<ol type='A'>{''.join(items)}</ol>")
+    elif isinstance(question, TrueFalse):
+        out.append(
+            f"<p><b>{html.escape(_label('right'))}</b> "
+            f"{html.escape(describe(question, {'value': question.key}, language))}</p>"
+        )
+    elif isinstance(question, Ordering):
+        steps = "".join(f"<li>{html.escape(i.text.get(language))}</li>" for i in question.items)
+        out.append(f"<ol>{steps}</ol>")
+    elif isinstance(question, Matching):
+        choices = {c.id: c.text.get(language) for c in question.choices}
+        rows = "".join(
+            f"<tr><td>{html.escape(p.text.get(language))}</td><td>→</td>"
+            f"<td>{html.escape(choices[p.match])}</td></tr>"
+            for p in question.prompts
+        )
+        out.append(f"<table cellpadding='4'>{rows}</table>")
+    elif isinstance(question, Scenario):
+        for n, part in enumerate(question.parts, start=1):
+            out.append(
+                f"<h4>{html.escape(_tr(QT_TRANSLATE_NOOP('Review', 'Part %1')).replace('%1', str(n)))}</h4>"
+            )
+            out.append(preview_html(part, language, sources))
+        return "".join(out)
+    if question.explanation:
+        out.append(f"<p><b>{html.escape(_label('why'))}</b></p>")
+        out.append(rich.to_html(question.explanation.get(language)))
+    out.append(_sources_html(question, sources, language))
+    return "".join(out)

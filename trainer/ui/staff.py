@@ -20,20 +20,73 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class StaffEntry:
     key: str
-    title_source: str  # untranslated; translated in the "Staff" context when shown
+    title_source: object  # QT_TRANSLATE_NOOP("Staff", ...): translated when shown
     build: Callable[[MainWindow], QWidget]
     role: str = "trainer"  # the least role that may open it: trainer or coordinator
 
     def title(self) -> str:
-        return QCoreApplication.translate("Staff", self.title_source)
+        return QCoreApplication.translate("Staff", str(self.title_source))
 
 
 def entries() -> list[StaffEntry]:
     """Every staff screen, in menu order. Titles use QT_TRANSLATE_NOOP("Staff", ...)."""
     found: list[StaffEntry] = []
     # Each feature appends its screens below.
-    found += _safety_entries()
+    found.append(
+        StaffEntry(
+            "bank_library",
+            QT_TRANSLATE_NOOP("Staff", "Question bank library"),
+            _bank_library,
+            role="trainer",
+        )
+    )
+    found.append(
+        StaffEntry(
+            "formats",
+            QT_TRANSLATE_NOOP("Staff", "Import/export GIFT and Moodle XML"),
+            _formats,
+            role="trainer",
+        )
+    )
+    found.extend(_certificate_entries())
+    found.extend(_safety_entries())
     return found
+
+
+def _formats(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.formats import FormatsScreen
+
+    return FormatsScreen(window.workspace, window.language)
+
+
+def _bank_library(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.bank_library import BankLibraryScreen
+
+    return BankLibraryScreen(window.workspace, window.language)
+
+
+def _certificate_entries() -> list[StaffEntry]:
+    def register(window: MainWindow) -> QWidget:
+        from trainer.ui.screens.certificates import CertificatesScreen
+
+        return CertificatesScreen(window.workspace, window.language)
+
+    def verify(window: MainWindow) -> QWidget:
+        from trainer.ui.screens.verify import VerifyScreen
+
+        return VerifyScreen(window.workspace, window.language)
+
+    return [
+        StaffEntry(
+            "certificates", str(QT_TRANSLATE_NOOP("Staff", "Certificates")), register, "coordinator"
+        ),
+        StaffEntry(
+            "verify-certificate",
+            str(QT_TRANSLATE_NOOP("Staff", "Verify a certificate")),
+            verify,
+            "trainer",
+        ),
+    ]
 
 
 def _safety_entries() -> list[StaffEntry]:

@@ -145,6 +145,8 @@ class SafetySettingsWidget(QGroupBox):
         self.timeout.setAccessibleName(
             self.tr("Minutes without activity before staff are signed out")
         )
+        for spin in (self.keep, self.timeout):
+            spin.lineEdit().setAccessibleName(spin.accessibleName())
         self.fullscreen = QCheckBox(self.tr("E&xams fill the whole screen"))
         self.fullscreen.setChecked(admin.exam_fullscreen(workspace))
         self.fullscreen.setAccessibleName(self.tr("Exams fill the whole screen"))

@@ -6,12 +6,9 @@ import json
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.attempts import AttemptSummary
 from trainer.storage.trainees import Trainee
+from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
 
 
@@ -36,26 +34,18 @@ class HistoryScreen(QWidget):
         title = QLabel(self.tr("Attempt history of %1").replace("%1", trainee.name))
         title.setObjectName("screenTitle")
         title.setWordWrap(True)
-        self.table = QTableWidget(len(self.attempts), 5)
-        self.table.setAccessibleName(self.tr("My attempts"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("Date"),
                 self.tr("Module"),
                 self.tr("Mode"),
                 self.tr("Score"),
                 self.tr("Result"),
-            ]
+            ],
+            self.tr("My attempts"),
+            stretch=(1,),
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setRowCount(len(self.attempts))
         for row, a in enumerate(self.attempts):
             titles = json.loads(a.module_title)
             module = titles.get(language) or titles.get("en") or a.module_id

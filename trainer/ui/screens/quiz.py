@@ -40,20 +40,14 @@ def confirm_finish(parent: QWidget | None, title: str, text: str) -> bool:
     return dialogs.confirm(parent, title, text)
 
 
-def start_session(
-    parent: QWidget,
-    workspace: Workspace,
-    trainee: Trainee,
-    bank: Bank,
-    module: Module,
-    behaviour: Behaviour,
-    language: str,
-    question_ids: list[str] | None = None,
+def offer_unfinished(
+    parent: QWidget, workspace: Workspace, trainee: Trainee, language: str
 ) -> QuizSession | None:
-    """Resume the trainee's unfinished attempt if they wish, else start a new one.
+    """The trainee's attempt in progress, if they choose to resume it.
 
-    A trainee has at most one attempt in progress: starting another while one
-    is open offers to resume it, or to submit it as it stands.
+    A trainee has at most one attempt in progress: one they decline is
+    submitted as it stands, and one whose time ran out while the program was
+    closed is submitted with the answers it had.
     """
     for open_attempt in workspace.attempts.unfinished(trainee.id):
         session = workspace.attempts.load_session(open_attempt.id)
@@ -65,7 +59,7 @@ def start_session(
             QCoreApplication.translate(
                 "QuizScreen",
                 "You have an unfinished attempt at “%1” (%2 of %3 questions answered). "
-                "Resume it now? Choose No to submit it as it stands and start the new one.",
+                "Resume it now? Choose No to submit it as it stands.",
             )
             .replace("%1", session.module.title.get(language))
             .replace("%2", str(len(session.slots) - len(session.unanswered())))
@@ -74,6 +68,23 @@ def start_session(
         if ask_resume(parent, title, text):
             return session
         session.finish()
+    return None
+
+
+def start_session(
+    parent: QWidget,
+    workspace: Workspace,
+    trainee: Trainee,
+    bank: Bank,
+    module: Module,
+    behaviour: Behaviour,
+    language: str,
+    question_ids: list[str] | None = None,
+) -> QuizSession | None:
+    """Resume the trainee's unfinished attempt if they wish, else start a new one."""
+    resumed = offer_unfinished(parent, workspace, trainee, language)
+    if resumed is not None:
+        return resumed
     return QuizSession.start(
         bank,
         module,
@@ -124,10 +135,19 @@ class QuizScreen(QWidget):
         nav_title = QLabel(self.tr("Questions"))
         nav_title.setStyleSheet("font-weight: bold;")
         nav_box.addWidget(nav_title)
-        nav_box.addWidget(self.navigator)
+        # The navigator scrolls when a long module meets large text.
+        nav_scroll = QScrollArea()
+        nav_scroll.setWidget(self.navigator)
+        nav_scroll.setWidgetResizable(True)
+        nav_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        nav_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        nav_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        nav_scroll.setMinimumWidth(
+            self.navigator.sizeHint().width() + nav_scroll.verticalScrollBar().sizeHint().width()
+        )
+        nav_box.addWidget(nav_scroll, 1)
         legend = QLabel(self.tr("✓ answered   ⚑ flagged"))
         nav_box.addWidget(legend)
-        nav_box.addStretch(1)
 
         self.position = QLabel()
         self.position.setStyleSheet("font-weight: bold;")
@@ -160,18 +180,20 @@ class QuizScreen(QWidget):
         self.leave_button.setAccessibleName(self.tr("Leave and continue later"))
         self.check_button.setVisible(not self.exam)
         self.retry_button.setVisible(not self.exam)
-        buttons = QHBoxLayout()
-        for b in (
-            self.prev_button,
-            self.next_button,
-            self.flag_button,
-            self.check_button,
-            self.retry_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.leave_button)
-        buttons.addWidget(self.finish_button)
+        # Two rows, so the window still fits the screen when the text is large.
+        buttons = QVBoxLayout()
+        answer_row = QHBoxLayout()
+        for b in (self.prev_button, self.next_button, self.flag_button):
+            answer_row.addWidget(b)
+        answer_row.addStretch(1)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.check_button)
+        end_row.addWidget(self.retry_button)
+        end_row.addStretch(1)
+        end_row.addWidget(self.leave_button)
+        end_row.addWidget(self.finish_button)
+        buttons.addLayout(answer_row)
+        buttons.addLayout(end_row)
 
         main = QVBoxLayout()
         main.addWidget(self.position)
@@ -236,6 +258,12 @@ class QuizScreen(QWidget):
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
         self.feedback.setAccessibleName(self.tr("Feedback"))
+        # Reachable by keyboard, so a screen reader reads the feedback after Check.
+        self.feedback.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.feedback.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.feedback_frame = QFrame()
         frame_layout = QVBoxLayout(self.feedback_frame)
         frame_layout.addWidget(self.feedback)
@@ -299,7 +327,9 @@ class QuizScreen(QWidget):
                 GradeState.WRONG: "feedbackWrong",
             }[slot.grade.state]
             self.feedback_frame.setObjectName(name)
-            self.feedback_frame.setStyleSheet("")  # re-polish with the new object name
+            style = self.feedback_frame.style()
+            style.unpolish(self.feedback_frame)  # apply the rule for the new name
+            style.polish(self.feedback_frame)
             self.feedback_frame.show()
         else:
             self.feedback_frame.hide()
@@ -338,7 +368,8 @@ class QuizScreen(QWidget):
             return
         self._saved()
         self._refresh_slot()
-        self.retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.ensureWidgetVisible(self.feedback_frame)
+        self.feedback.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_retry(self) -> None:
         try:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from trainer.quiz.session import QuizSession
 
 COLUMNS = 5
+LARGE_TEXT_COLUMNS = 3  # at large text sizes, fewer columns keep the window on screen
 
 
 class NavigatorWidget(QWidget):
@@ -22,13 +23,16 @@ class NavigatorWidget(QWidget):
         grid = QGridLayout(self)
         grid.setSpacing(4)
         self.buttons: list[QPushButton] = []
+        columns = COLUMNS if self.fontMetrics().height() < 24 else LARGE_TEXT_COLUMNS
         for slot in session.slots:
             button = QPushButton()
             button.setCheckable(True)
-            button.setMinimumWidth(56)
+            # wide enough for "20 ✓ ⚑" at any text size
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("888 ✓ ⚑") + 12)
             button.clicked.connect(lambda _c=False, i=slot.index: self.question_chosen.emit(i))
-            grid.addWidget(button, slot.index // COLUMNS, slot.index % COLUMNS)
+            grid.addWidget(button, slot.index // columns, slot.index % columns)
             self.buttons.append(button)
+        grid.setRowStretch(len(session.slots) // columns + 1, 1)  # buttons stay at the top
         self.refresh()
 
     def refresh(self) -> None:

@@ -231,6 +231,9 @@ class OrderingInput(QuestionInput):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # show every step at once, whatever the text size: no inner scrolling
+        self.list.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.up = QPushButton(self.tr("Move &up"))
         self.up.setAccessibleName(self.tr("Move the selected step up"))
         self.down = QPushButton(self.tr("Move &down"))
