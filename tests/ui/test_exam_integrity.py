@@ -114,3 +114,34 @@ def test_one_attempt_in_progress_per_trainee(
     )
     assert resumed is not None and resumed.attempt_id == second.attempt_id
     assert len(workspace.attempts.unfinished(trainee.id)) == 1
+
+
+def test_exams_fill_the_screen_when_a_coordinator_chose_so(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trainer import admin
+
+    monkeypatch.setattr(quiz_screen, "confirm_finish", lambda *a: True)
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: False)  # submit a left attempt
+    window = MainWindow(workspace, language="en")
+    qtbot.addWidget(window)
+    window.show()
+    trainee = workspace.trainees.create("Full Screen", Institution.POLICE)
+    window.choose_trainee(trainee)
+    bank = workspace.catalog.bank("sample")
+    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    assert not window.isFullScreen()  # off by default
+    screen = window.current_screen()
+    assert isinstance(screen, QuizScreen)
+    screen.finish()
+    workspace.db.set_setting(admin.EXAM_FULLSCREEN_SETTING, "1")
+    window.show_modules()
+    window.start_quiz(bank, bank.modules[0], Behaviour.PRACTICE)
+    assert not window.isFullScreen()  # practice keeps the window as it is
+    window.show_modules()
+    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    assert window.isFullScreen()
+    screen = window.current_screen()
+    assert isinstance(screen, QuizScreen)
+    screen.finish()  # the result screen: the window comes back
+    assert not window.isFullScreen()

@@ -48,6 +48,8 @@ class StaffGate(QObject):
         self.timer.timeout.connect(self._on_idle_timeout)
         self._last_restart = 0.0
         self._watching = False
+        self._fullscreen_for_exam = False
+        self._restore_maximized = False
         self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(lambda: self.sign_out("signed out"))
         self.status = QLabel()
@@ -110,6 +112,22 @@ class StaffGate(QObject):
     def screen_shown(self, screen: QWidget) -> None:
         if self.workspace.staff is not None and not screen.property(STAFF_PROPERTY):
             self.sign_out("left the staff area")
+        self._fit_exam(screen)
+
+    def _fit_exam(self, screen: QWidget) -> None:
+        """An exam fills the screen when a coordinator chose so; the window comes back after."""
+        exam = getattr(screen, "exam", None) is True and hasattr(screen, "session")
+        if exam and admin.exam_fullscreen(self.workspace):
+            if not self.window.isFullScreen():
+                self._restore_maximized = self.window.isMaximized()
+                self._fullscreen_for_exam = True
+                self.window.showFullScreen()
+        elif self._fullscreen_for_exam:
+            self._fullscreen_for_exam = False
+            if self._restore_maximized:
+                self.window.showMaximized()
+            else:
+                self.window.showNormal()
 
     def sign_out(self, reason: str = "") -> None:
         was = self.workspace.staff
