@@ -1225,6 +1225,16 @@ Les détails ont été consignés dans :
         <translation>À &amp;propos de TiP Trainer</translation>
     </message>
     <message>
+        <source>Certificate saved</source>
+        <translation>Attestation enregistrée</translation>
+    </message>
+    <message>
+        <source>Your certificate %1 was saved to:
+%2</source>
+        <translation>Votre attestation %1 a été enregistrée dans :
+%2</translation>
+    </message>
+    <message>
         <source>This module is no longer available.</source>
         <translation>Ce module n&apos;est plus disponible.</translation>
     </message>
@@ -1640,6 +1650,14 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
 <context>
     <name>ResultScreen</name>
     <message>
+        <source>Save my certificate</source>
+        <translation>Enregistrer mon attestation</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Exam result</source>
         <translation>Résultat de l&apos;examen</translation>
     </message>
@@ -1698,6 +1716,18 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>Retry the questions I got wrong</source>
         <translation>Refaire les questions manquées</translation>
+    </message>
+    <message>
+        <source>Save my &amp;certificate (PDF)…</source>
+        <translation>Enregistrer mon &amp;attestation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save my certificate as a PDF file</source>
+        <translation>Enregistrer mon attestation dans un fichier PDF</translation>
+    </message>
+    <message>
+        <source>Certificate %1 has been issued for this module.</source>
+        <translation>L&apos;attestation %1 a été délivrée pour ce module.</translation>
     </message>
     <message>
         <source>This exam shows only your score and your results by topic.</source>
