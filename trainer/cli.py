@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from trainer import __version__
-from trainer.banks.loader import validate_files
 from trainer.errors import TrainerError
 from trainer.paths import DATA_DIR_ENV
 
@@ -48,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_data_dir(p)
     p.add_argument("--json", action="store_true", help="print JSON for other tools")
     p.set_defaults(func=cmd_banks)
+
+    p = sub.add_parser(
+        "import-bank", help="check a bank file and add it to the data folder's library"
+    )
+    add_data_dir(p)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_import_bank)
 
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -265,6 +270,8 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_banks(args: argparse.Namespace) -> int:
+    import json
+
     ws = _workspace(args)
     try:
         catalog = ws.catalog
@@ -334,7 +341,32 @@ def _kinds(questions: Sequence[object]) -> dict[str, int]:
     return counts
 
 
+def cmd_import_bank(args: argparse.Namespace) -> int:
+    from trainer.errors import BankError
+
+    ws = _workspace(args)
+    try:
+        try:
+            result = ws.library().import_bank(args.file)
+        except BankError as exc:
+            for p in exc.problems:
+                print(p)
+            print(f"not imported: {len(exc.problems)} problem(s) in {args.file}", file=sys.stderr)
+            return 1
+        bank = result.bank
+        note = f", replacing version {result.replaced_version}" if result.replaced_version else ""
+        print(
+            f"imported {bank.id} {bank.version} ({len(bank.questions)} questions, "
+            f"{len(bank.modules)} modules){note} into {result.path}"
+        )
+        return 0
+    finally:
+        ws.close()
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
+    from trainer.banks.loader import validate_files
+
     problems = validate_files(args.files)
     for p in problems:
         print(p)

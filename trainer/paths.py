@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from trainer import APP_NAME
 
 DATA_DIR_ENV = "TIP_TRAINER_DATA_DIR"
@@ -35,6 +33,8 @@ def translations_dir() -> Path:
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no folder was given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

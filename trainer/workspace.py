@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.banks.catalog import Catalog, load_catalog
-from trainer.certificates.signing import KeyRing
 from trainer.paths import DataDir, resolve_data_dir, shipped_banks_dir
-from trainer.storage import audit
-from trainer.storage.attempts import AttemptRepository
 from trainer.storage.database import Database
 from trainer.storage.trainees import TraineeRepository
+
+# The bank loader, the engine and the crypto library load on first use, not at
+# start-up: the first screen needs none of them.
+if TYPE_CHECKING:
+    from trainer.banks.catalog import Catalog
+    from trainer.banks.library import BankLibrary
+    from trainer.certificates.signing import KeyRing
+    from trainer.storage.attempts import AttemptRepository
 
 
 class Workspace:
@@ -31,16 +36,18 @@ class Workspace:
             self._catalog = self.load_catalog()
         return self._catalog
 
+    def library(self) -> BankLibrary:
+        """The bank library, acting as whoever is signed in."""
+        from trainer.banks.library import BankLibrary
+
+        return BankLibrary(self.db, self.shipped_banks, self.data.banks, actor=self.actor)
+
     def load_catalog(self) -> Catalog:
-        return load_catalog([self.shipped_banks, self.data.banks], disabled=self.disabled_banks())
+        return self.library().catalog()
 
     def reload_catalog(self) -> Catalog:
         self._catalog = self.load_catalog()
         return self._catalog
-
-    def disabled_banks(self) -> set[str]:
-        value = self.db.get_setting("disabled_banks", "") or ""
-        return {b for b in value.split(",") if b}
 
     @cached_property
     def trainees(self) -> TraineeRepository:
@@ -48,10 +55,14 @@ class Workspace:
 
     @cached_property
     def attempts(self) -> AttemptRepository:
+        from trainer.storage.attempts import AttemptRepository
+
         return AttemptRepository(self.db)
 
     @cached_property
     def keys(self) -> KeyRing:
+        from trainer.certificates.signing import KeyRing
+
         return KeyRing(self.db, self.data.keys, institution=self.institution_name)
 
     @property
@@ -60,6 +71,8 @@ class Workspace:
 
     def audit(self, action: str, detail: str = "") -> None:
         """Record a sensitive action in the audit log, by whoever is signed in."""
+        from trainer.storage import audit
+
         audit.record(self.db, action, detail, actor=self.actor)
 
     def close(self) -> None:

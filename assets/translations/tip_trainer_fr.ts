@@ -2,273 +2,987 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BankLibraryScreen</name>
+    <message>
+        <source>Question bank library</source>
+        <translation>Bibliothèque des banques de questions</translation>
+    </message>
+    <message>
+        <source>Import a bank with the button or drop YAML files here. A bank is added only when it has no problem at all.</source>
+        <translation>Importez une banque avec le bouton ou déposez ici des fichiers YAML. Une banque n&apos;est ajoutée que si elle ne comporte aucune erreur.</translation>
+    </message>
+    <message>
+        <source>Question banks</source>
+        <translation>Banques de questions</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>Par type</translation>
+    </message>
+    <message>
+        <source>By topic</source>
+        <translation>Par thème</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bank…</source>
+        <translation>&amp;Importer une banque…</translation>
+    </message>
+    <message>
+        <source>Import a question bank file</source>
+        <translation>Importer un fichier de banque de questions</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable or disable the selected bank</source>
+        <translation>Activer ou désactiver la banque sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>Reload the library from disk</source>
+        <translation>Recharger la bibliothèque depuis le disque</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Erreurs détectées</translation>
+    </message>
+    <message>
+        <source>Lines of the file around the problem</source>
+        <translation>Lignes du fichier autour de l&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Select a bank that failed to load, or import one, to see its problems.</source>
+        <translation>Sélectionnez une banque qui n&apos;a pas pu être chargée, ou importez-en une, pour voir ses erreurs.</translation>
+    </message>
+    <message>
+        <source>Preview language</source>
+        <translation>Langue de l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Questions of the bank</source>
+        <translation>Questions de la banque</translation>
+    </message>
+    <message>
+        <source>Question preview with its key</source>
+        <translation>Aperçu de la question avec son corrigé</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>&amp;Preview questions</source>
+        <translation>&amp;Aperçu des questions</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems</source>
+        <translation>&amp;Erreurs</translation>
+    </message>
+    <message>
+        <source>Failed: %1 problem(s)</source>
+        <translation>Échec : %1 erreur(s)</translation>
+    </message>
+    <message>
+        <source>Replaced by an imported version</source>
+        <translation>Remplacée par une version importée</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En service</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>fournie</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importée</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <source>%1: %2 problem(s). Select one to see the lines concerned.</source>
+        <translation>%1 : %2 erreur(s). Sélectionnez-en une pour voir les lignes concernées.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>Imported “%1”, version %2.</source>
+        <translation>« %1 », version %2, a été importée.</translation>
+    </message>
+    <message>
+        <source>It replaces version %1; the old file is kept in the archive.</source>
+        <translation>Elle remplace la version %1 ; l&apos;ancien fichier est conservé dans les archives.</translation>
+    </message>
+    <message>
+        <source>Bank imported</source>
+        <translation>Banque importée</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceInput</name>
+    <message>
+        <source>Select every right answer.</source>
+        <translation>Cochez toutes les bonnes réponses.</translation>
+    </message>
+    <message>
+        <source>Select one answer.</source>
+        <translation>Choisissez une seule réponse.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Something needs your attention</source>
+        <translation>Votre attention est requise</translation>
+    </message>
+    <message>
+        <source>The question bank has problems and was not loaded.</source>
+        <translation>La banque de questions comporte des erreurs et n&apos;a pas été chargée.</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Message d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>TiP Trainer met an unexpected error. Your saved answers are safe.
+Details were written to:
+%1</source>
+        <translation>TiP Trainer a rencontré une erreur inattendue. Vos réponses enregistrées sont préservées.
+Les détails ont été consignés dans :
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>Attempt history of %1</source>
+        <translation>Historique des tentatives de %1</translation>
+    </message>
+    <message>
+        <source>My attempts</source>
+        <translation>Mes tentatives</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Non réussi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>You have not taken any module yet.</source>
+        <translation>Vous n&apos;avez encore suivi aucun module.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Review or resume the selected attempt</source>
+        <translation>Revoir ou reprendre la tentative sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my modules</source>
+        <translation>&amp;Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>Back to my modules</source>
+        <translation>Retour à mes modules</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Welcome to TiP Trainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans TiP Trainer</translation>
     </message>
     <message>
         <source>Training on trafficking in persons for police officers, prosecutors and judges. Choose your profile, or create one if this is your first time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formation à la lutte contre la traite des personnes destinée aux officiers de police, aux magistrats du parquet et aux juges. Choisissez votre profil, ou créez-en un s&apos;il s&apos;agit de votre première connexion.</translation>
     </message>
     <message>
         <source>Search by name or service number</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par nom ou matricule</translation>
     </message>
     <message>
         <source>Search trainee profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un profil d&apos;apprenant</translation>
     </message>
     <message>
         <source>Trainee profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils des apprenants</translation>
     </message>
     <message>
         <source>&amp;Continue with this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continuer avec ce profil</translation>
     </message>
     <message>
         <source>Continue with the selected profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer avec le profil sélectionné</translation>
     </message>
     <message>
         <source>I already have a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai déjà un profil</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher :</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom complet</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
         <source>Service number (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Matricule (facultatif)</translation>
     </message>
     <message>
         <source>C&amp;reate my profile</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;réer mon profil</translation>
     </message>
     <message>
         <source>Create my profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer mon profil</translation>
     </message>
     <message>
         <source>This is my first time</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est ma première connexion</translation>
     </message>
     <message>
         <source>Full &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom complet :</translation>
     </message>
     <message>
         <source>&amp;Institution:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Institution :</translation>
     </message>
     <message>
         <source>Service n&amp;umber (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Matricule (facultatif) :</translation>
     </message>
     <message>
         <source>Please enter your full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez saisir votre nom complet.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Police</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Prosecution service</source>
+        <translation>Parquet (ministère public)</translation>
+    </message>
+    <message>
+        <source>Judiciary</source>
+        <translation>Magistrature du siège</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Police officers</source>
+        <translation>Officiers de police</translation>
+    </message>
+    <message>
+        <source>Prosecutors</source>
+        <translation>Magistrats du parquet</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Juges</translation>
+    </message>
+    <message>
+        <source>Trafficking indicators</source>
+        <translation>Indicateurs de la traite</translation>
+    </message>
+    <message>
+        <source>Referral and protection</source>
+        <translation>Orientation et protection</translation>
+    </message>
+    <message>
+        <source>Legal standards</source>
+        <translation>Normes juridiques</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>Choix unique</translation>
+    </message>
+    <message>
+        <source>Multiple response</source>
+        <translation>Réponses multiples</translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation>Vrai ou faux</translation>
+    </message>
+    <message>
+        <source>Ordering</source>
+        <translation>Mise en ordre</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Cas pratique</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>TiP Trainer — anti-trafficking training</source>
-        <translation type="unfinished"></translation>
+        <translation>TiP Trainer — formation à la lutte contre la traite</translation>
     </message>
     <message>
         <source>No trainee selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun apprenant sélectionné</translation>
     </message>
     <message>
         <source>Trainee: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenant : %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accueil</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ffichage</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>&amp;Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
         <source>&amp;Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
         <source>&amp;Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Personnel</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About TiP Trainer</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de TiP Trainer</translation>
     </message>
     <message>
         <source>This module is no longer available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce module n&apos;est plus disponible.</translation>
     </message>
     <message>
         <source>Quiz in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Questionnaire en cours</translation>
     </message>
     <message>
         <source>Finish or leave the quiz before opening staff tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez ou quittez le questionnaire avant d&apos;ouvrir les outils du personnel.</translation>
     </message>
     <message>
         <source>About TiP Trainer</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de TiP Trainer</translation>
     </message>
     <message>
         <source>TiP Trainer %1
 Offline training on trafficking in persons for police officers, prosecutors and judges.</source>
-        <translation type="unfinished"></translation>
+        <translation>TiP Trainer %1
+Formation hors ligne à la lutte contre la traite des personnes pour les officiers de police, les magistrats du parquet et les juges.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingInput</name>
+    <message>
+        <source>For each item, choose the matching answer.</source>
+        <translation>Pour chaque élément, choisissez la réponse correspondante.</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choisir —</translation>
     </message>
 </context>
 <context>
     <name>ModulesScreen</name>
     <message>
         <source>Modules for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modules de %1</translation>
     </message>
     <message>
         <source>Track: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcours : %1</translation>
     </message>
     <message>
         <source>Track: all modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcours : tous les modules</translation>
     </message>
     <message>
         <source>Modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Modules</translation>
     </message>
     <message>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>Module</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <source>Exam</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Best score</source>
-        <translation type="unfinished"></translation>
+        <translation>Meilleure note</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>&amp;Practice</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;&amp;entraîner</translation>
     </message>
     <message>
         <source>Practise the selected module</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;entraîner sur le module sélectionné</translation>
     </message>
     <message>
         <source>Answer at your own pace, with feedback after each answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondez à votre rythme, avec une correction après chaque réponse</translation>
     </message>
     <message>
         <source>Take the &amp;exam</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer l&apos;e&amp;xamen</translation>
     </message>
     <message>
         <source>Take the exam of the selected module</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer l&apos;examen du module sélectionné</translation>
     </message>
     <message>
         <source>My &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon &amp;historique</translation>
     </message>
     <message>
         <source>My attempt history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique de mes tentatives</translation>
     </message>
     <message>
         <source>&amp;Switch trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Changer d&apos;apprenant</translation>
     </message>
     <message>
         <source>Switch to another trainee profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer à un autre profil d&apos;apprenant</translation>
     </message>
     <message>
         <source>%1 questions, %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 questions, %2 min</translation>
     </message>
     <message>
         <source>%1 questions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 questions</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussi</translation>
     </message>
     <message>
         <source>Not passed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore réussi</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Non commencé</translation>
     </message>
     <message>
         <source>No module is available for your track yet. Ask your trainer to load the question banks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun module n&apos;est encore disponible pour votre parcours. Demandez à votre formateur de charger les banques de questions.</translation>
     </message>
     <message>
         <source>Pass mark %1 %. Training hours: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de réussite : %1 %. Heures de formation : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorWidget</name>
+    <message>
+        <source>Question navigator</source>
+        <translation>Navigation entre les questions</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>répondue</translation>
+    </message>
+    <message>
+        <source>partly answered</source>
+        <translation>partiellement répondue</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sans réponse</translation>
+    </message>
+    <message>
+        <source>flagged for review</source>
+        <translation>marquée pour relecture</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderingInput</name>
+    <message>
+        <source>Put the steps in the right order, first at the top. Select a step and use Move up / Move down (Alt+Up / Alt+Down), or drag it.</source>
+        <translation>Remettez les étapes dans le bon ordre, la première en haut. Sélectionnez une étape et utilisez Monter / Descendre (Alt+Haut / Alt+Bas), ou faites-la glisser.</translation>
+    </message>
+    <message>
+        <source>Steps to put in order</source>
+        <translation>Étapes à remettre dans l&apos;ordre</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>Monter l&apos;étape sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>Descendre l&apos;étape sélectionnée</translation>
+    </message>
+</context>
+<context>
+    <name>QuizScreen</name>
+    <message>
+        <source>Unfinished attempt</source>
+        <translation>Tentative inachevée</translation>
+    </message>
+    <message>
+        <source>You have an unfinished attempt at “%1” (%2 of %3 questions answered). Resume it now? Choose No to submit it as it stands.</source>
+        <translation>Vous avez une tentative inachevée pour « %1 » (%2 questions répondues sur %3). La reprendre maintenant ? Choisissez Non pour la remettre en l&apos;état.</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Time remaining</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>✓ answered   ⚑ flagged</source>
+        <translation>✓ répondue   ⚑ marquée</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>État de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous</source>
+        <translation>← &amp;Précédente</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>Question précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>&amp;Suivante →</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Question suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Flag for review</source>
+        <translation>&amp;Marquer pour relecture</translation>
+    </message>
+    <message>
+        <source>Flag this question for review</source>
+        <translation>Marquer cette question pour relecture</translation>
+    </message>
+    <message>
+        <source>&amp;Check answer</source>
+        <translation>&amp;Vérifier la réponse</translation>
+    </message>
+    <message>
+        <source>Check my answer</source>
+        <translation>Vérifier ma réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Try this question again</source>
+        <translation>Réessayer cette question</translation>
+    </message>
+    <message>
+        <source>Finis&amp;h…</source>
+        <translation>&amp;Terminer…</translation>
+    </message>
+    <message>
+        <source>Submit the exam</source>
+        <translation>Remettre l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Finish practice</source>
+        <translation>Terminer l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>&amp;Leave and continue later</source>
+        <translation>&amp;Quitter et reprendre plus tard</translation>
+    </message>
+    <message>
+        <source>Leave and continue later</source>
+        <translation>Quitter et reprendre plus tard</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Question %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Question text</source>
+        <translation>Énoncé de la question</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation>✓ Enregistré</translation>
+    </message>
+    <message>
+        <source>You have answered %1 of %2 questions.</source>
+        <translation>Vous avez répondu à %1 questions sur %2.</translation>
+    </message>
+    <message>
+        <source>Not answered: %1</source>
+        <translation>Sans réponse : %1</translation>
+    </message>
+    <message>
+        <source>Flagged for review: %1</source>
+        <translation>Marquées pour relecture : %1</translation>
+    </message>
+    <message>
+        <source>Once submitted, answers can no longer be changed. Submit now?</source>
+        <translation>Une fois l&apos;examen remis, les réponses ne peuvent plus être modifiées. Remettre maintenant ?</translation>
+    </message>
+    <message>
+        <source>Finish this practice session now?</source>
+        <translation>Terminer cette séance d&apos;entraînement maintenant ?</translation>
+    </message>
+    <message>
+        <source>Time is up</source>
+        <translation>Temps écoulé</translation>
+    </message>
+    <message>
+        <source>The time for this exam is over. Your answers have been submitted.</source>
+        <translation>Le temps imparti pour cet examen est écoulé. Vos réponses ont été remises.</translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>Temps restant : %1</translation>
+    </message>
+    <message>
+        <source>Five minutes left. Unanswered questions score nothing; your answers are submitted when time runs out.</source>
+        <translation>Plus que cinq minutes. Les questions sans réponse ne rapportent aucun point ; vos réponses seront remises automatiquement à la fin du temps.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <source>Exam result</source>
+        <translation>Résultat de l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Practice result</source>
+        <translation>Résultat de l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>%1: %2 out of %3 (%4 %)</source>
+        <translation>%1 : %2 sur %3 (%4 %)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Passed — the pass mark is %1 %.</source>
+        <translation>Réussi — le seuil de réussite est de %1 %.</translation>
+    </message>
+    <message>
+        <source>Not passed — the pass mark is %1 %.</source>
+        <translation>Non réussi — le seuil de réussite est de %1 %.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Score by topic</source>
+        <translation>Note par thème</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Review of each question</source>
+        <translation>Revue de chaque question</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my modules</source>
+        <translation>&amp;Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>Back to my modules</source>
+        <translation>Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>&amp;Retry the questions I got wrong</source>
+        <translation>&amp;Refaire les questions manquées</translation>
+    </message>
+    <message>
+        <source>Retry the questions I got wrong</source>
+        <translation>Refaire les questions manquées</translation>
+    </message>
+    <message>
+        <source>This exam shows only your score and your results by topic.</source>
+        <translation>Cet examen n&apos;affiche que votre note et vos résultats par thème.</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>Votre réponse :</translation>
+    </message>
+    <message>
+        <source>Right answer:</source>
+        <translation>Bonne réponse :</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Pourquoi :</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Réponse juste</translation>
+    </message>
+    <message>
+        <source>Partly correct (%1 %)</source>
+        <translation>Réponse partiellement juste (%1 %)</translation>
+    </message>
+    <message>
+        <source>Incorrect</source>
+        <translation>Réponse fausse</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(pas de réponse)</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <translation>Partie %1</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>bonne réponse</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioInput</name>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>Partie %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Question bank library</source>
+        <translation>Bibliothèque des banques de questions</translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseInput</name>
+    <message>
+        <source>&amp;True</source>
+        <translation>&amp;Vrai</translation>
+    </message>
+    <message>
+        <source>&amp;False</source>
+        <translation>&amp;Faux</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Vrai</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Faux</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Import question banks</source>
+        <translation>Importer des banques de questions</translation>
+    </message>
+    <message>
+        <source>Question banks (*.yaml *.yml)</source>
+        <translation>Banques de questions (*.yaml *.yml)</translation>
     </message>
 </context>
 </TS>

@@ -684,7 +684,7 @@ class _Checker:
 
     def single_choice(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
         options = self.options(m, what)
-        if "key" not in m:
+        if "key" not in m or not isinstance(m.get("options"), YSeq):
             return None
         keys = self.key_ids(m, what, options)
         if keys is None:
@@ -699,7 +699,7 @@ class _Checker:
 
     def multiple_response(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
         options = self.options(m, what)
-        if "key" not in m:
+        if "key" not in m or not isinstance(m.get("options"), YSeq):
             return None
         keys = self.key_ids(m, what, options)
         if keys is None:

@@ -89,7 +89,7 @@ class _ScalarResolver:
         key = (event.value, plain)
         if key in self._cache:
             return self._cache[key]
-        if not plain:
+        if not plain or event.value.lower() in _YAML11_WORDS:
             result: Any = event.value
         else:
             tag = self._resolver.resolve(ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
@@ -211,6 +211,10 @@ def parse(text: str) -> tuple[Any, list[YamlIssue]]:
         return None, issues
     return root, issues
 
+
+# YAML 1.1 reads these as booleans ("Norway problem"); a bank means the words.
+# As in YAML 1.2, only true and false are booleans here.
+_YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 _NO_KEY = object()
 _BAD_KEY = object()

@@ -138,6 +138,20 @@ def make_layout(question: Question, rng: random.Random, shuffle: bool) -> Layout
     return {}
 
 
+def cited_sources(bank: Bank, question: Question) -> dict[str, dict[str, Any]]:
+    """The titles of the documents a question cites, kept with the attempt as shown."""
+    refs = list(question.sources())
+    if isinstance(question, Scenario):
+        for part in question.parts:
+            refs.extend(part.sources())
+    out: dict[str, dict[str, Any]] = {}
+    for ref in refs:
+        source = bank.sources.get(ref.source_id)
+        if source is not None:
+            out[source.id] = {"title": dict(source.title.values), "year": source.year}
+    return out
+
+
 def ordered_options(question: SingleChoice | MultipleResponse, layout: Layout) -> list[Option]:
     by_id = {o.id: o for o in question.options}
     return [by_id[i] for i in layout.get("options", list(by_id)) if i in by_id]
@@ -228,6 +242,8 @@ class QuizSession:
             Slot(index=i, question=q, layout=make_layout(q, rng, module.shuffle))
             for i, q in enumerate(questions)
         ]
+        for slot in slots:
+            slot.layout["sources"] = cited_sources(bank, slot.question)
         deadline = None
         if behaviours.is_timed(behaviour, module.time_limit_minutes):
             deadline = now + timedelta(minutes=module.time_limit_minutes)
@@ -403,6 +419,10 @@ def _clean(question: Question, response: Response | None) -> Response | None:
     if isinstance(question, Matching):
         pairs = {k: v for k, v in (response.get("pairs") or {}).items() if v}
         return {"pairs": pairs} if pairs else None
+    if isinstance(question, SingleChoice):
+        return {"choice": response["choice"]} if response.get("choice") else None
+    if isinstance(question, Ordering):
+        return {"order": list(response["order"])} if response.get("order") else None
     if isinstance(question, Scenario):
         parts = {
             p.id: cleaned

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from trainer.errors import StorageError
 
-MIGRATIONS_PACKAGE = "trainer.storage.migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def now() -> str:
@@ -22,7 +20,10 @@ def now() -> str:
 
 
 def new_uid() -> str:
-    return uuid.uuid4().hex
+    """A random 128-bit id in hex, unique across workstations (as uuid4, without its import cost)."""
+    import secrets
+
+    return secrets.token_hex(16)
 
 
 def _plain(exc: sqlite3.Error) -> str:
@@ -102,10 +103,8 @@ class Database:
     def available_migrations() -> list[tuple[int, str, str]]:
         """(version, name, sql) for every migration shipped, in order."""
         found: list[tuple[int, str, str]] = []
-        for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
+        for entry in MIGRATIONS_DIR.glob("*.sql"):
             name = entry.name
-            if not name.endswith(".sql"):
-                continue
             version = int(name.split("_", 1)[0])
             found.append((version, name, entry.read_text(encoding="utf-8")))
         found.sort()

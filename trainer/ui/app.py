@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
@@ -20,11 +20,31 @@ from trainer.workspace import Workspace
 log = logging.getLogger("trainer")
 
 
+LOG_LIMIT = 1_000_000
+LOG_KEEP = 3
+
+
+def rotate_log(path: Path) -> None:
+    """Keep the log small: at start, a log past 1 MB becomes .1 (and .1 becomes .2 ...).
+
+    (logging.handlers would do it too, but importing it costs start-up time.)
+    """
+    try:
+        if not path.exists() or path.stat().st_size < LOG_LIMIT:
+            return
+        for n in range(LOG_KEEP - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{n + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # a log that cannot rotate is not worth failing the start for
+
+
 def setup_logging(workspace: Workspace) -> str:
     path = workspace.data.logs / "tip-trainer.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    rotate_log(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

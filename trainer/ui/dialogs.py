@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from trainer.errors import BankError, TrainerError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+def _tr(text: object) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP (typed as object by PySide6)."""
+    return QCoreApplication.translate("Dialogs", str(text))
 
 
 def show_error(parent: QWidget | None, error: TrainerError) -> None:
     """One clear message for a problem the user can act on."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Something needs your attention"))
+    box.setWindowTitle(_tr(QT_TRANSLATE_NOOP("Dialogs", "Something needs your attention")))
     if isinstance(error, BankError) and error.problems:
-        box.setText(_tr("The question bank has problems and was not loaded."))
+        box.setText(
+            _tr(QT_TRANSLATE_NOOP("Dialogs", "The question bank has problems and was not loaded."))
+        )
         box.setDetailedText("\n".join(str(p) for p in error.problems))
     else:
         box.setText(str(error))
-    box.setAccessibleName(_tr("Error message"))
+    box.setAccessibleName(_tr(QT_TRANSLATE_NOOP("Dialogs", "Error message")))
     box.exec()
 
 
@@ -47,11 +50,12 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 def show_crash(parent: QWidget | None, log_path: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Unexpected error"))
+    box.setWindowTitle(_tr(QT_TRANSLATE_NOOP("Dialogs", "Unexpected error")))
     box.setText(
-        _tr(
+        QCoreApplication.translate(
+            "Dialogs",
             "TiP Trainer met an unexpected error. Your saved answers are safe.\n"
-            "Details were written to:\n%1"
+            "Details were written to:\n%1",
         ).replace("%1", log_path)
     )
     box.exec()

@@ -2,54 +2,61 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from typing import TYPE_CHECKING
 
-from trainer.banks.model import Audience, Kind, Topic
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from trainer.storage.trainees import Institution
 
+if TYPE_CHECKING:  # the bank model loads with the first bank, not at start-up
+    from trainer.banks.model import Audience, Kind, Topic
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+
+def _tr(text: object) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP (typed as object by PySide6)."""
+    return QCoreApplication.translate("Labels", str(text))
 
 
 def institution(value: Institution) -> str:
     return {
-        Institution.POLICE: _tr("Police"),
-        Institution.PROSECUTION: _tr("Prosecution service"),
-        Institution.JUDICIARY: _tr("Judiciary"),
-        Institution.OTHER: _tr("Other"),
+        Institution.POLICE: _tr(QT_TRANSLATE_NOOP("Labels", "Police")),
+        Institution.PROSECUTION: _tr(QT_TRANSLATE_NOOP("Labels", "Prosecution service")),
+        Institution.JUDICIARY: _tr(QT_TRANSLATE_NOOP("Labels", "Judiciary")),
+        Institution.OTHER: _tr(QT_TRANSLATE_NOOP("Labels", "Other")),
     }[value]
 
 
 def audience(value: Audience) -> str:
     return {
-        Audience.POLICE: _tr("Police officers"),
-        Audience.PROSECUTORS: _tr("Prosecutors"),
-        Audience.JUDGES: _tr("Judges"),
-    }[value]
+        "police": _tr(QT_TRANSLATE_NOOP("Labels", "Police officers")),
+        "prosecutors": _tr(QT_TRANSLATE_NOOP("Labels", "Prosecutors")),
+        "judges": _tr(QT_TRANSLATE_NOOP("Labels", "Judges")),
+    }[str(value)]
 
 
 def topic(value: Topic | str) -> str:
     return {
-        "indicators": _tr("Trafficking indicators"),
-        "referral": _tr("Referral and protection"),
-        "legal_standards": _tr("Legal standards"),
+        "indicators": _tr(QT_TRANSLATE_NOOP("Labels", "Trafficking indicators")),
+        "referral": _tr(QT_TRANSLATE_NOOP("Labels", "Referral and protection")),
+        "legal_standards": _tr(QT_TRANSLATE_NOOP("Labels", "Legal standards")),
     }.get(str(value), str(value))
 
 
 def kind(value: Kind | str) -> str:
     return {
-        "single_choice": _tr("Single choice"),
-        "multiple_response": _tr("Multiple response"),
-        "true_false": _tr("True or false"),
-        "ordering": _tr("Ordering"),
-        "matching": _tr("Matching"),
-        "scenario": _tr("Case study"),
+        "single_choice": _tr(QT_TRANSLATE_NOOP("Labels", "Single choice")),
+        "multiple_response": _tr(QT_TRANSLATE_NOOP("Labels", "Multiple response")),
+        "true_false": _tr(QT_TRANSLATE_NOOP("Labels", "True or false")),
+        "ordering": _tr(QT_TRANSLATE_NOOP("Labels", "Ordering")),
+        "matching": _tr(QT_TRANSLATE_NOOP("Labels", "Matching")),
+        "scenario": _tr(QT_TRANSLATE_NOOP("Labels", "Case study")),
     }.get(str(value), str(value))
 
 
 def audience_for(value: Institution) -> Audience | None:
     """Which modules a trainee sees: their institution's track (all for 'other')."""
+    from trainer.banks.model import Audience
+
     return {
         Institution.POLICE: Audience.POLICE,
         Institution.PROSECUTION: Audience.PROSECUTORS,

@@ -3,21 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
-from trainer.banks.model import Bank, Module
 from trainer.errors import TrainerError
-from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, i18n, staff
 from trainer.ui.screens.home import HomeScreen
-from trainer.ui.screens.modules import ModulesScreen
 from trainer.ui.theme import ZOOM_STEPS, Theme
 from trainer.workspace import Workspace
+
+# Screens past the first one, and the engine, load when first needed: start-up
+# only builds the home screen.
+if TYPE_CHECKING:
+    from trainer.banks.model import Bank, Module
+    from trainer.quiz.behaviours import Behaviour
+    from trainer.quiz.session import QuizSession
+
+
+def focus_first(screen: QWidget) -> None:
+    """Give the keyboard focus to the first control a Tab would reach."""
+    widget = screen.nextInFocusChain()
+    for _ in range(500):
+        if widget is None or widget is screen:
+            return
+        if (
+            screen.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isEnabled()
+            and widget.isVisibleTo(screen)
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 class MainWindow(QMainWindow):
@@ -153,10 +174,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self._update_status()
-        screen.setFocus(Qt.FocusReason.OtherFocusReason)
-        first = screen.nextInFocusChain()
-        if first is not None and screen.isAncestorOf(first):
-            first.setFocus(Qt.FocusReason.TabFocusReason)
+        if screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
+            focus_first(screen)
         return screen
 
     def _build_home(self) -> QWidget:
@@ -165,8 +184,15 @@ class MainWindow(QMainWindow):
         return screen
 
     def choose_trainee(self, trainee: Trainee) -> None:
+        """Open the trainee's modules, first offering an attempt left unfinished."""
+        from trainer.ui.screens.quiz import offer_unfinished
+
         self.trainee = trainee
-        self.show_modules()
+        session = offer_unfinished(self, self.workspace, trainee, self.language)
+        if session is not None:
+            self.show_quiz(session)
+        else:
+            self.show_modules()
 
     def show_home(self) -> None:
         self.trainee = None
@@ -181,6 +207,8 @@ class MainWindow(QMainWindow):
         self._show(self._build_modules)
 
     def _build_modules(self) -> QWidget:
+        from trainer.ui.screens.modules import ModulesScreen
+
         assert self.trainee is not None
         screen = ModulesScreen(self.workspace, self.trainee, self.language)
         screen.start_requested.connect(self.start_quiz)
@@ -242,6 +270,8 @@ class MainWindow(QMainWindow):
         return screen
 
     def _retry_wrong(self, session: QuizSession) -> None:
+        from trainer.quiz.behaviours import Behaviour
+
         try:
             bank = self.workspace.catalog.bank(session.bank_id)
             module = bank.module(session.module.id)

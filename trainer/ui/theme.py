@@ -25,6 +25,24 @@ QFrame#feedbackWrong { border-left: 6px solid %(warn)s; padding-left: 8px; }
 QFrame#feedbackPartial { border-left: 6px solid %(partial)s; padding-left: 8px; }
 """
 
+# High contrast: Qt's default indicators vanish on black, so draw them plainly.
+_CONTRAST_EXTRA = """
+QPushButton { border: 2px solid #ffffff; border-radius: 4px; }
+QPushButton:checked { background: #ffff00; color: #000000; }
+QPushButton:disabled, QLabel:disabled, QCheckBox:disabled, QRadioButton:disabled {
+    color: #9a9a9a; border-color: #5a5a5a;
+}
+QCheckBox::indicator, QRadioButton::indicator {
+    width: 0.9em; height: 0.9em; border: 2px solid #ffffff; background: #000000;
+}
+QRadioButton::indicator { border-radius: 0.5em; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #9a9a9a; }
+QComboBox, QLineEdit, QListWidget, QTableView, QTextBrowser, QPlainTextEdit {
+    border: 1px solid #ffffff;
+}
+"""
+
 _NORMAL = {"focus": "#1a5fb4", "warn": "#a51d2d", "ok": "#26734d", "partial": "#9c6500"}
 _CONTRAST = {"focus": "#ffff00", "warn": "#ff8080", "ok": "#7cfc00", "partial": "#ffd700"}
 
@@ -75,4 +93,7 @@ class Theme:
         self.app.setFont(font)
         self.app.setPalette(_contrast_palette() if self.high_contrast else self.default_palette)
         colours = _CONTRAST if self.high_contrast else _NORMAL
-        self.app.setStyleSheet(_BASE % colours)
+        sheet = _BASE % colours
+        if self.high_contrast:
+            sheet += _CONTRAST_EXTRA
+        self.app.setStyleSheet(sheet)

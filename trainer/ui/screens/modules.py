@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -19,6 +16,7 @@ from trainer.banks.model import Bank, Module
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.trainees import Trainee
 from trainer.ui import labels
+from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
 
 
@@ -48,9 +46,7 @@ class ModulesScreen(QWidget):
             else self.tr("Track: all modules")
         )
 
-        self.table = QTableWidget(0, 6)
-        self.table.setAccessibleName(self.tr("Modules"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("Module"),
                 self.tr("Questions"),
@@ -58,17 +54,9 @@ class ModulesScreen(QWidget):
                 self.tr("Attempts"),
                 self.tr("Best score"),
                 self.tr("Status"),
-            ]
+            ],
+            self.tr("Modules"),
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
@@ -144,6 +132,7 @@ class ModulesScreen(QWidget):
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()

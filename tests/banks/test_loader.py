@@ -1,0 +1,177 @@
+"""Loading banks: the valid sample, and one real bad file per rule (message and line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trainer.banks.loader import MAX_FILE_BYTES, load_bank, load_bank_bytes, validate_files
+from trainer.banks.model import Kind, MultipleResponse, Scenario, SingleChoice
+from trainer.errors import BankError
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "banks"
+BAD = DATA / "bad"
+
+# file, line, column (None: any), a fragment of the message
+CASES: list[tuple[str, int, int | None, str]] = [
+    ("syntax-error.yaml", 27, 16, "YAML syntax error"),
+    ("tab-indent.yaml", 30, 1, "tab character"),
+    ("unknown-key-question.yaml", 27, 5, "question 'q1': unknown key 'explantion'"),
+    ("unknown-key-bank.yaml", 9, 1, "bank: unknown key 'author'"),
+    ("missing-key-text.yaml", 29, 5, "question 'q2': missing key 'text'"),
+    ("missing-bank-id.yaml", 1, 1, "bank: missing key 'id'"),
+    ("wrong-type-pass-mark.yaml", 17, 16, "'pass_mark' must be a number, not 'seventy'"),
+    ("wrong-type-options.yaml", 23, 14, "question 'q1': 'options' must be a list"),
+    ("wrong-type-tf-key.yaml", 33, 10, "'key' must be true or false, not 'maybe'"),
+    ("duplicate-key.yaml", 31, 5, "duplicate key 'kind' (first given at line 30)"),
+    ("duplicate-question-id.yaml", 29, 9, "question 'q1': id is used twice (first at line 19)"),
+    ("duplicate-option-id.yaml", 25, 14, "option id 'a' is used twice"),
+    ("key-names-no-option.yaml", 26, 10, "key 'c' names no option"),
+    (
+        "single-choice-two-keys.yaml",
+        26,
+        10,
+        "question 'q1': single_choice has 2 correct options; exactly 1 is required",
+    ),
+    ("multiple-response-all-right.yaml", 26, 10, "every option is correct"),
+    ("ordering-one-item.yaml", 34, 7, "ordering needs at least 2 items"),
+    ("matching-one-prompt.yaml", 34, 7, "matching needs at least 2 prompts"),
+    (
+        "matching-unknown-choice.yaml",
+        35,
+        56,
+        "prompt 'p2' matches 'purpose', which names no choice",
+    ),
+    ("missing-translation.yaml", 32, 11, "'text' has no 'fr' translation"),
+    (
+        "undeclared-language.yaml",
+        32,
+        46,
+        "'text' is given in 'rn', which the bank does not declare",
+    ),
+    ("undeclared-source.yaml", 35, 18, "cites source 'untoc', which is not declared"),
+    ("draw-too-many.yaml", 18, 41, "draws 5 questions with topic 'legal_standards' but only 1"),
+    ("pass-mark-out-of-range.yaml", 17, 16, "pass_mark must be between 0 and 100 (got 140)"),
+    ("empty-text.yaml", 32, 32, "'text' in 'fr' is empty"),
+    ("unknown-kind.yaml", 30, 11, "kind 'essay' is not one of"),
+    ("unknown-topic.yaml", 31, 12, "topic 'cooking' is not one of the bank's topics"),
+    ("undeclared-tag.yaml", 32, 12, "tag 'labour' is not declared"),
+    ("bad-difficulty.yaml", 32, 17, "difficulty must be 1, 2 or 3"),
+    ("alias-bomb.yaml", 2, 4, "anchors are not allowed ('&a')"),
+    ("alias-bomb.yaml", 3, 8, "aliases are not allowed ('*a')"),
+    ("deep-nesting.yaml", 2, None, "nesting is deeper than 40 levels"),
+    ("python-tag.yaml", 3, 10, "YAML tags are not allowed"),
+    ("scenario-one-part.yaml", 34, 7, "a scenario needs at least 2 parts"),
+    ("scenario-part-missing-explanation.yaml", 40, 9, "question 's1-b': missing key 'explanation'"),
+    ("two-documents.yaml", 36, 1, "a bank file holds one YAML document"),
+    ("empty-file.yaml", 1, 1, "the file is empty"),
+    ("not-a-mapping.yaml", 1, 1, "the bank must be a mapping"),
+    ("unsupported-format.yaml", 1, 9, "format 2 is not supported"),
+    ("latin1.yaml", 22, 47, "not UTF-8"),
+    ("utf16.yaml", 1, 1, "the file is UTF-16"),
+    ("binary.yaml", 3, 1, "binary file"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "column", "fragment"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES]
+)
+def test_bad_file_is_refused_with_place_and_reason(
+    name: str, line: int, column: int | None, fragment: str
+) -> None:
+    with pytest.raises(BankError) as caught:
+        load_bank(BAD / name)
+    hits = [p for p in caught.value.problems if fragment in p.message]
+    assert hits, f"no problem mentions {fragment!r}: {[str(p) for p in caught.value.problems]}"
+    assert any(p.line == line and (column is None or p.column == column) for p in hits), [
+        str(p) for p in hits
+    ]
+    assert all(p.path == name for p in caught.value.problems)
+
+
+def test_every_bad_file_is_covered() -> None:
+    covered = {c[0] for c in CASES}
+    on_disk = {p.name for p in BAD.iterdir()}
+    assert on_disk == covered
+    assert len(on_disk) >= 30
+
+
+def test_problem_prints_as_file_line_column() -> None:
+    with pytest.raises(BankError) as caught:
+        load_bank(BAD / "single-choice-two-keys.yaml")
+    lines = str(caught.value).splitlines()
+    assert (
+        "single-choice-two-keys.yaml:26:10: question 'q1': single_choice has 2 correct "
+        "options; exactly 1 is required"
+    ) in lines
+
+
+def test_all_problems_of_a_file_are_reported_together(tmp_path: Path) -> None:
+    text = (BAD / "key-names-no-option.yaml").read_text(encoding="utf-8")
+    text = text.replace("pass_mark: 70", "pass_mark: 140").replace("topic: indicators", "topic: x")
+    path = tmp_path / "many.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    messages = " | ".join(p.message for p in caught.value.problems)
+    assert "names no option" in messages
+    assert "pass_mark must be between" in messages
+    assert "topic 'x'" in messages
+
+
+def test_sample_bank_loads_every_kind() -> None:
+    bank = load_bank(DATA / "sample.yaml")
+    assert bank.id == "sample"
+    assert {q.kind for q in bank.iter_all_questions()} == set(Kind)
+    assert len(bank.content_hash) == 64
+    q = bank.question("q-child")
+    assert isinstance(q, SingleChoice) and q.key == "b"
+    assert q.source is not None and q.source.locator == "Art. 3(d)"
+    mr = bank.question("q-means")
+    assert isinstance(mr, MultipleResponse) and mr.key == frozenset({"a", "b"})
+    scenario = bank.question("q-case")
+    assert isinstance(scenario, Scenario)
+    assert scenario.max_mark == 2.0
+    # parts inherit the scenario's topic and tags
+    assert all(p.topic == scenario.topic and "children" in p.tags for p in scenario.parts)
+
+
+def test_a_utf8_bom_is_fine() -> None:
+    bank = load_bank(DATA / "bom-ok.yaml")
+    assert bank.id == "bad-example"
+
+
+def test_yes_and_no_stay_words() -> None:
+    bank = load_bank(DATA / "bom-ok.yaml")
+    q = bank.question("q1")
+    assert isinstance(q, SingleChoice)
+    assert q.options[0].text.get("en") == "Yes"
+
+
+def test_content_hash_changes_with_content(tmp_path: Path) -> None:
+    data = (DATA / "sample.yaml").read_bytes()
+    a = load_bank_bytes(data, "a.yaml")
+    b = load_bank_bytes(data.replace(b"Sample bank", b"Sample bank 2"), "b.yaml")
+    assert a.content_hash != b.content_hash
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    assert "at most 16 MiB" in caught.value.problems[0].message
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(BankError) as caught:
+        load_bank(tmp_path / "missing.yaml")
+    assert "cannot read" in caught.value.problems[0].message
+
+
+def test_validate_files_collects_across_files() -> None:
+    problems = validate_files([DATA / "sample.yaml", BAD / "empty-text.yaml", BAD / "utf16.yaml"])
+    paths = {Path(p.path).name for p in problems}
+    assert paths == {"empty-text.yaml", "utf16.yaml"}

@@ -1,0 +1,90 @@
+"""The headless commands and the smoke start of the window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from trainer.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_validate_reports_every_problem_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = DATA / "banks" / "bad" / "single-choice-two-keys.yaml"
+    assert main(["validate", str(DATA / "banks" / "sample.yaml"), str(bad)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith(f"{bad}:26:10: question 'q1': single_choice has 2") for line in out)
+
+
+def test_validate_good_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(DATA / "banks" / "sample.yaml")]) == 0
+    assert "1 file(s) valid" in capsys.readouterr().err
+
+
+def test_banks_lists_good_and_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    (shipped / "sample.yaml").write_bytes((DATA / "banks" / "sample.yaml").read_bytes())
+    (shipped / "broken.yaml").write_bytes((DATA / "banks" / "bad" / "empty-text.yaml").read_bytes())
+    monkeypatch.setattr("trainer.workspace.shipped_banks_dir", lambda: shipped)
+    code = main(["banks", "--data-dir", str(tmp_path / "d")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "sample 1.0" in out and "FAILED" in out and "broken.yaml:32:32" in out
+    assert main(["--data-dir", str(tmp_path / "d"), "banks", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    [bank] = data["banks"]
+    assert bank["id"] == "sample" and bank["by_kind"]["scenario"] == 1
+    assert bank["modules"][0]["exam_questions"] == 4
+    assert bank["by_language"] == {"en": 8, "fr": 8}
+    assert data["failures"][0]["problems"][0].startswith("broken.yaml:32:32")
+
+
+def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "validate" in out and "banks" in out
+
+
+@pytest.mark.slow
+def test_exit_when_ready_leaves_the_database(tmp_path: Path) -> None:
+    data = tmp_path / "data dir with spaces"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "main.py", "--exit-when-ready", "--data-dir", str(data)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (data / "tip-trainer.sqlite3").is_file()
+    assert (data / "logs" / "tip-trainer.log").is_file()
+
+
+@pytest.mark.slow
+def test_data_dir_from_environment(tmp_path: Path) -> None:
+    data = tmp_path / "env-data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIP_TRAINER_DATA_DIR": str(data)}
+    done = subprocess.run(
+        [sys.executable, "-m", "trainer", "--exit-when-ready"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (data / "tip-trainer.sqlite3").is_file()

@@ -1,0 +1,87 @@
+"""The trainer's bank library screen: problems with their lines, import, preview, disable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import DATA
+from trainer.ui import dialogs
+from trainer.ui.screens import bank_library
+from trainer.ui.screens.bank_library import BankLibraryScreen, excerpt
+from trainer.workspace import Workspace
+
+BAD = DATA / "banks" / "bad"
+
+
+@pytest.fixture
+def screen(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> BankLibraryScreen:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, e: shown.append(str(e)))
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: shown.append(text))
+    s = BankLibraryScreen(workspace, "en")
+    s.messages = shown  # type: ignore[attr-defined]
+    qtbot.addWidget(s)
+    return s
+
+
+def test_lists_banks_and_previews_with_the_key(screen: BankLibraryScreen) -> None:
+    assert screen.table.rowCount() == 1
+    assert screen.table.item(0, 0).text() == "In use (shipped)"  # type: ignore[union-attr]
+    assert screen.questions.count() == 6
+    first = screen.questions.item(0)
+    assert first is not None and first.text().startswith("q-child")
+    english = screen.preview.toPlainText()
+    assert "Under 18 ✓ right" in english and "Art. 3(d)" in english
+    screen.preview_language.setCurrentIndex(screen.preview_language.findData("fr"))
+    assert "Moins de 18 ans ✓" in screen.preview.toPlainText()
+
+
+def test_a_bad_bank_is_refused_and_its_problems_shown_with_lines(
+    screen: BankLibraryScreen, workspace: Workspace
+) -> None:
+    assert screen.import_files([BAD / "single-choice-two-keys.yaml"]) == 0
+    assert screen.problems.count() == 1
+    assert "Line 26, column 10" in screen.problems.item(0).text()
+    lines = screen.problem_lines.toPlainText().splitlines()
+    assert [line.split() for line in lines if "▶" in line] == [["26", "▶", "key:", "[a,", "b]"]]
+    assert not any(workspace.data.banks.glob("*.yaml"))
+    assert screen.tabs.currentIndex() == 1
+
+
+def test_import_then_disable(
+    screen: BankLibraryScreen, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        bank_library, "choose_bank_files", lambda _p: [DATA / "banks" / "bom-ok.yaml"]
+    )
+    screen.import_button.click()
+    assert screen.table.rowCount() == 2
+    assert {b.id for b in workspace.catalog.banks} == {"sample", "bad-example"}
+    screen.table.selectRow(1)
+    assert screen.toggle_button.text() == "&Disable"
+    screen.toggle_button.click()
+    assert {b.id for b in workspace.catalog.banks} == {"sample"}
+    screen.table.selectRow(1)
+    assert screen.toggle_button.text() == "&Enable"
+
+
+def test_a_failed_file_in_the_folder_shows_its_problems(qtbot: QtBot, workspace: Workspace) -> None:
+    (workspace.data.banks / "broken.yaml").write_bytes((BAD / "empty-text.yaml").read_bytes())
+    s = BankLibraryScreen(workspace, "en")
+    qtbot.addWidget(s)
+    s.table.selectRow(1)
+    assert s.table.item(1, 0).text() == "Failed: 1 problem(s)"  # type: ignore[union-attr]
+    assert "'text' in 'fr' is empty" in s.problems.item(0).text()
+
+
+def test_excerpt_marks_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("\n".join(f"line {n}" for n in range(1, 11)), encoding="utf-8")
+    text, row = excerpt(path, 5, around=2)
+    assert text.splitlines()[row] == "5 ▶ line 5"
+    assert excerpt(tmp_path / "missing.yaml", 1) == ("", 0)

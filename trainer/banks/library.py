@@ -1,0 +1,178 @@
+"""The trainer's bank library: shipped banks, imported banks, their state, and importing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from trainer.banks.catalog import BankFailure, Catalog, bank_files
+from trainer.banks.loader import load_bank
+from trainer.banks.model import Bank
+from trainer.errors import BankError, Problem, TrainerError
+from trainer.storage import audit
+from trainer.storage.database import Database
+
+DISABLED_SETTING = "disabled_banks"
+
+
+class Origin(StrEnum):
+    SHIPPED = "shipped"
+    IMPORTED = "imported"
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One file of the library: a loaded bank, or the problems that stopped it."""
+
+    path: Path
+    origin: Origin
+    bank: Bank | None = None
+    problems: tuple[Problem, ...] = ()
+    enabled: bool = True
+    replaced: bool = False  # a shipped bank overridden by an imported one with the same id
+
+    @property
+    def ok(self) -> bool:
+        return self.bank is not None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    bank: Bank
+    path: Path
+    replaced_version: str | None = None
+    archived: Path | None = None
+
+
+@dataclass
+class BankLibrary:
+    db: Database
+    shipped_dir: Path
+    library_dir: Path
+    actor: str | None = None
+    _disabled: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._disabled = self.disabled()
+
+    # -- state -----------------------------------------------------------------
+    def disabled(self) -> set[str]:
+        value = self.db.get_setting(DISABLED_SETTING, "") or ""
+        return {b for b in value.split(",") if b}
+
+    def set_enabled(self, bank_id: str, enabled: bool) -> None:
+        disabled = self.disabled()
+        if enabled:
+            disabled.discard(bank_id)
+        else:
+            disabled.add(bank_id)
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (DISABLED_SETTING, ",".join(sorted(disabled))),
+            )
+            audit.record(
+                self.db,
+                "bank.enable" if enabled else "bank.disable",
+                bank_id,
+                actor=self.actor,
+                conn=conn,
+            )
+        self._disabled = disabled
+
+    # -- reading -----------------------------------------------------------------
+    def entries(self) -> list[LibraryEntry]:
+        """Every bank file, shipped first, with its state (failed files included)."""
+        out: list[LibraryEntry] = []
+        disabled = self.disabled()
+        for origin, folder in (
+            (Origin.SHIPPED, self.shipped_dir),
+            (Origin.IMPORTED, self.library_dir),
+        ):
+            for path in bank_files(folder):
+                try:
+                    bank = load_bank(path)
+                except BankError as exc:
+                    problems = exc.problems or (Problem(path.name, 1, 1, exc.message),)
+                    out.append(LibraryEntry(path, origin, problems=tuple(problems)))
+                    continue
+                out.append(LibraryEntry(path, origin, bank, enabled=bank.id not in disabled))
+        imported = {e.bank.id for e in out if e.bank and e.origin is Origin.IMPORTED}
+        return [
+            LibraryEntry(e.path, e.origin, e.bank, e.problems, e.enabled, replaced=True)
+            if e.origin is Origin.SHIPPED and e.bank and e.bank.id in imported
+            else e
+            for e in out
+        ]
+
+    def catalog(self) -> Catalog:
+        """The banks trainees can take: enabled ones, imported ones replacing shipped ones."""
+        entries = self.entries()
+        by_id: dict[str, Bank] = {}
+        failures: list[BankFailure] = []
+        for entry in entries:
+            if entry.bank is None:
+                failures.append(BankFailure(entry.path, entry.problems))
+            elif entry.enabled and not entry.replaced:
+                by_id[entry.bank.id] = entry.bank
+        return Catalog(banks=list(by_id.values()), failures=failures)
+
+    # -- importing ----------------------------------------------------------------
+    def import_bank(self, source: Path) -> ImportResult:
+        """Check a bank file and, only if it is valid, copy it into the library.
+
+        A bank with the same id is replaced; its previous file is kept in
+        ``archive/`` (attempts keep the questions as shown, so old attempts stay
+        reviewable whatever happens to the bank).
+        """
+        bank = load_bank(source)  # raises BankError with every problem
+        self.library_dir.mkdir(parents=True, exist_ok=True)
+        target = self.library_dir / f"{bank.id}.yaml"
+        replaced_version: str | None = None
+        archived: Path | None = None
+        if target.exists():
+            try:
+                old = load_bank(target)
+                replaced_version = old.version
+                stem = f"{old.id}-{old.version}-{old.content_hash[:8]}"
+            except BankError:
+                stem = f"{bank.id}-damaged"
+            archive = self.library_dir / "archive"
+            archive.mkdir(exist_ok=True)
+            archived = archive / f"{stem}.yaml"
+            shutil.copy2(target, archived)
+        _atomic_copy(source, target)
+        loaded = load_bank(target)
+        detail = f"{bank.id} {bank.version} from {source.name}"
+        if replaced_version is not None:
+            detail += f" (replaces {replaced_version})"
+        audit.record(self.db, "bank.import", detail, actor=self.actor)
+        return ImportResult(loaded, target, replaced_version, archived)
+
+
+def _atomic_copy(source: Path, target: Path) -> None:
+    """Write to a temporary file in the same folder, then rename over the target."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".yaml", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
+        tmp.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise TrainerError(
+            f"cannot write the bank into the library: {exc.strerror}", where=str(target)
+        ) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

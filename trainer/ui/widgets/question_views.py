@@ -1,0 +1,405 @@
+"""Inputs for every kind of question, each usable by keyboard alone and by a screen reader.
+
+Each input shows one question as laid out for the attempt and emits
+``response_changed`` with the response in the engine's shape (see
+trainer/quiz/questions.py). ``set_response`` never emits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.banks.model import (
+    Matching,
+    MultipleResponse,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
+from trainer.quiz.questions import Response
+from trainer.quiz.session import Layout, ordered_options
+from trainer.ui import text as rich
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def rich_label(markdown: str, *, selectable: bool = True) -> QLabel:
+    """A wrapping label showing bank text safely (no HTML, no links, no images)."""
+    label = QLabel(rich.to_html(markdown))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(False)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class _ClickForwarder(QObject):
+    """Clicking an option's text acts on its button (the text label wraps, buttons do not)."""
+
+    def __init__(self, button: QAbstractButton) -> None:
+        super().__init__(button)
+        self.button = button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.button.isEnabled()
+        ):
+            self.button.click()
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+            return True
+        return False
+
+
+class QuestionInput(QWidget):
+    """Base of all inputs."""
+
+    response_changed = Signal(object)
+
+    def __init__(
+        self, question: Question, layout: Layout, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.layout_data = layout
+        self.language = language
+        self._quiet = False
+
+    def response(self) -> Response | None:
+        raise NotImplementedError
+
+    def set_response(self, response: Response | None) -> None:
+        self._quiet = True
+        try:
+            self._apply(response or {})
+        finally:
+            self._quiet = False
+
+    def _apply(self, response: Response) -> None:
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        for child in self.findChildren(QWidget):
+            if isinstance(child, (QAbstractButton, QComboBox, QListWidget)):
+                child.setEnabled(not read_only)
+
+    def _emit(self) -> None:
+        if not self._quiet:
+            self.response_changed.emit(self.response())
+
+    def first_focus(self) -> QWidget | None:
+        for child in self.findChildren(QWidget):
+            if child.focusPolicy() != Qt.FocusPolicy.NoFocus and child.isEnabled():
+                return child
+        return None
+
+
+class ChoiceInput(QuestionInput):
+    """Single choice (radio buttons) or multiple response (check boxes)."""
+
+    def __init__(
+        self,
+        question: SingleChoice | MultipleResponse,
+        layout: Layout,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(question, layout, language, parent)
+        self.multiple = isinstance(question, MultipleResponse)
+        self.buttons: dict[str, QAbstractButton] = {}
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not self.multiple)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        hint = QLabel(
+            self.tr("Select every right answer.")
+            if self.multiple
+            else self.tr("Select one answer.")
+        )
+        hint.setWordWrap(True)
+        grid.addWidget(hint, 0, 0, 1, 2)
+        for row, option in enumerate(ordered_options(question, layout), start=1):
+            text = option.text.get(language)
+            letter = LETTERS[row - 1]
+            button: QAbstractButton = QCheckBox(letter) if self.multiple else QRadioButton(letter)
+            button.setAccessibleName(f"{letter}. {text}")
+            label = rich_label(text, selectable=False)
+            label.setBuddy(button)
+            label.installEventFilter(_ClickForwarder(button))
+            if not self.multiple:
+                # Radio buttons form one Tab stop (arrows move inside); check boxes
+                # stay separate Tab stops, so they are not grouped.
+                self.group.addButton(button)
+            self.buttons[option.id] = button
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, row, 1)
+            button.toggled.connect(lambda _on: self._emit())
+
+    def response(self) -> Response | None:
+        chosen = [oid for oid, b in self.buttons.items() if b.isChecked()]
+        if not chosen:
+            return None
+        return {"choices": chosen} if self.multiple else {"choice": chosen[0]}
+
+    def _apply(self, response: Response) -> None:
+        chosen = set(response.get("choices") or []) | {response.get("choice")}
+        self.group.setExclusive(False)
+        for oid, button in self.buttons.items():
+            button.setChecked(oid in chosen)
+        self.group.setExclusive(not self.multiple)
+
+
+class TrueFalseInput(QuestionInput):
+    def __init__(
+        self, question: TrueFalse, layout: Layout, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(question, layout, language, parent)
+        self.true_button = QRadioButton(self.tr("&True"))
+        self.false_button = QRadioButton(self.tr("&False"))
+        self.true_button.setAccessibleName(self.tr("True"))
+        self.false_button.setAccessibleName(self.tr("False"))
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.true_button)
+        self.group.addButton(self.false_button)
+        box = QHBoxLayout(self)
+        box.addWidget(self.true_button)
+        box.addWidget(self.false_button)
+        box.addStretch(1)
+        self.true_button.toggled.connect(lambda _on: self._emit())
+        self.false_button.toggled.connect(lambda _on: self._emit())
+
+    def response(self) -> Response | None:
+        if self.true_button.isChecked():
+            return {"value": True}
+        if self.false_button.isChecked():
+            return {"value": False}
+        return None
+
+    def _apply(self, response: Response) -> None:
+        value = response.get("value")
+        self.group.setExclusive(False)
+        self.true_button.setChecked(value is True)
+        self.false_button.setChecked(value is False)
+        self.group.setExclusive(True)
+
+
+class OrderingInput(QuestionInput):
+    """A list to reorder by dragging, by the Move buttons, or with Alt+Up / Alt+Down."""
+
+    def __init__(
+        self, question: Ordering, layout: Layout, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(question, layout, language, parent)
+        self.texts = {i.id: i.text.get(language) for i in question.items}
+        hint = QLabel(
+            self.tr(
+                "Put the steps in the right order, first at the top. Select a step "
+                "and use Move up / Move down (Alt+Up / Alt+Down), or drag it."
+            )
+        )
+        hint.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Steps to put in order"))
+        self.list.setWordWrap(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # show every step at once, whatever the text size: no inner scrolling
+        self.list.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.up = QPushButton(self.tr("Move &up"))
+        self.up.setAccessibleName(self.tr("Move the selected step up"))
+        self.down = QPushButton(self.tr("Move &down"))
+        self.down.setAccessibleName(self.tr("Move the selected step down"))
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        box = QVBoxLayout(self)
+        box.addWidget(hint)
+        box.addLayout(row)
+        self._order = list(layout.get("items") or self.texts)
+        self._touched = False
+        self._fill()
+        self.up.clicked.connect(lambda: self.move_step(-1))
+        self.down.clicked.connect(lambda: self.move_step(+1))
+        QShortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_step(-1))
+        QShortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_step(+1))
+        self.list.model().rowsMoved.connect(self._on_dragged)
+
+    def _fill(self, select: int | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for n, item_id in enumerate(self._order, start=1):
+            item = QListWidgetItem(f"{n}. {self.texts[item_id]}")
+            item.setData(Qt.ItemDataRole.UserRole, item_id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if select is not None:
+            self.list.setCurrentRow(select)
+
+    def _on_dragged(self, *_args: Any) -> None:
+        self._order = [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
+        ]
+        self._touched = True
+        self._fill(self.list.currentRow())
+        self._emit()
+
+    def move_step(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < len(self._order) or not self.list.isEnabled():
+            return
+        self._order[row], self._order[target] = self._order[target], self._order[row]
+        self._touched = True
+        self._fill(target)
+        self._emit()
+
+    def order(self) -> list[str]:
+        return list(self._order)
+
+    def response(self) -> Response | None:
+        # The starting order is not an answer until the trainee moves something.
+        return {"order": list(self._order)} if self._touched else None
+
+    def _apply(self, response: Response) -> None:
+        order = response.get("order")
+        if order and sorted(order) == sorted(self.texts):
+            self._order = list(order)
+            self._touched = True
+        else:
+            self._order = list(self.layout_data.get("items") or self.texts)
+            self._touched = False
+        self._fill(self.list.currentRow() if self.list.currentRow() >= 0 else None)
+
+
+class MatchingInput(QuestionInput):
+    """One drop-down list of choices per prompt."""
+
+    def __init__(
+        self, question: Matching, layout: Layout, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(question, layout, language, parent)
+        prompts = {p.id: p for p in question.prompts}
+        choices = {c.id: c for c in question.choices}
+        hint = QLabel(self.tr("For each item, choose the matching answer."))
+        hint.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.combos: dict[str, QComboBox] = {}
+        for row, pid in enumerate(layout.get("prompts") or list(prompts)):
+            prompt_text = prompts[pid].text.get(language)
+            label = rich_label(prompt_text, selectable=False)
+            combo = QComboBox()
+            combo.setAccessibleName(prompt_text)
+            combo.addItem(self.tr("— choose —"), "")
+            for cid in layout.get("choices") or list(choices):
+                combo.addItem(choices[cid].text.get(language), cid)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            label.setBuddy(combo)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.combos[pid] = combo
+            combo.currentIndexChanged.connect(lambda _i: self._emit())
+        box = QVBoxLayout(self)
+        box.addWidget(hint)
+        box.addLayout(grid)
+
+    def response(self) -> Response | None:
+        pairs = {pid: str(c.currentData()) for pid, c in self.combos.items() if c.currentData()}
+        return {"pairs": pairs} if pairs else None
+
+    def _apply(self, response: Response) -> None:
+        pairs = response.get("pairs") or {}
+        for pid, combo in self.combos.items():
+            index = combo.findData(pairs.get(pid, ""))
+            combo.setCurrentIndex(max(0, index))
+
+
+class ScenarioInput(QuestionInput):
+    """The case text, then each part with its own input."""
+
+    def __init__(
+        self, question: Scenario, layout: Layout, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(question, layout, language, parent)
+        box = QVBoxLayout(self)
+        self.parts: dict[str, QuestionInput] = {}
+        self.part_frames: dict[str, QFrame] = {}
+        part_layouts = layout.get("parts") or {}
+        total = len(question.parts)
+        for n, part in enumerate(question.parts, start=1):
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            inner = QVBoxLayout(frame)
+            heading = QLabel(
+                self.tr("Part %1 of %2").replace("%1", str(n)).replace("%2", str(total))
+            )
+            heading.setStyleSheet("font-weight: bold;")
+            inner.addWidget(heading)
+            inner.addWidget(rich_label(part.text.get(language)))
+            widget = make_input(part, part_layouts.get(part.id, {}), language)
+            widget.response_changed.connect(lambda _r: self._emit())
+            inner.addWidget(widget)
+            box.addWidget(frame)
+            self.parts[part.id] = widget
+            self.part_frames[part.id] = frame
+
+    def response(self) -> Response | None:
+        parts = {pid: r for pid, w in self.parts.items() if (r := w.response()) is not None}
+        return {"parts": parts} if parts else None
+
+    def _apply(self, response: Response) -> None:
+        parts = response.get("parts") or {}
+        for pid, widget in self.parts.items():
+            widget.set_response(parts.get(pid))
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.parts.values():
+            widget.set_read_only(read_only)
+
+
+def make_input(question: Question, layout: Layout, language: str) -> QuestionInput:
+    if isinstance(question, (SingleChoice, MultipleResponse)):
+        return ChoiceInput(question, layout, language)
+    if isinstance(question, TrueFalse):
+        return TrueFalseInput(question, layout, language)
+    if isinstance(question, Ordering):
+        return OrderingInput(question, layout, language)
+    if isinstance(question, Matching):
+        return MatchingInput(question, layout, language)
+    if isinstance(question, Scenario):
+        return ScenarioInput(question, layout, language)
+    raise TypeError(f"no input for {question.kind}")
