@@ -34,6 +34,10 @@ FIXED = ["q-child", "q-means", "q-border", "q-steps"]
 
 @pytest.fixture
 def take(workspace: Workspace) -> Taker:
+    return make_taker(workspace)
+
+
+def make_taker(workspace: Workspace) -> Taker:
     """take(trainee, right=True, behaviour=EXAM, when=datetime) → a finished session."""
 
     def run(
@@ -74,6 +78,10 @@ def take(workspace: Workspace) -> Taker:
 
 @pytest.fixture
 def people(workspace: Workspace) -> dict[str, Trainee]:
+    return make_people(workspace)
+
+
+def make_people(workspace: Workspace) -> dict[str, Trainee]:
     t = workspace.trainees
     return {
         "alice": t.create("Alice Niyonzima", Institution.POLICE, "PN-001", gender="female"),

@@ -59,8 +59,8 @@ def test_export_then_import_carries_everything(
     assert moved.result is not None and session.result is not None
     assert moved.result.score == session.result.score
     assert counts(coord)[2:4] == counts(a)[2:4]
-    assert [e.action for e in audit.entries(coord.db)][0] == "bundle.import"
-    assert [e.action for e in audit.entries(a.db)][0] == "bundle.export"
+    assert next(e.action for e in audit.entries(coord.db)) == "bundle.import"
+    assert next(e.action for e in audit.entries(a.db)) == "bundle.export"
 
 
 def test_importing_twice_adds_nothing(
@@ -284,7 +284,7 @@ def test_a_full_disk_while_exporting_marks_nothing(
     def full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bundles.os, "fsync", full)
+    monkeypatch.setattr("trainer.results.bundles.os.fsync", full)
     with pytest.raises(BundleError, match="No space left"):
         bundles.export_bundle(a.db, a.keys, tmp_path / "x.tipbundle")
     assert bundles.pending(a.db) == 1

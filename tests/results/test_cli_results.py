@@ -29,7 +29,9 @@ def test_export_commands(data_dir: str, tmp_path: Path, capsys: pytest.CaptureFi
     )
     assert code == 0
     assert len((tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()) == 2
-    assert main(["export", "attempts", "-o", "x.csv", "--from", "soon", "--data-dir", data_dir]) == 2
+    assert (
+        main(["export", "attempts", "-o", "x.csv", "--from", "soon", "--data-dir", data_dir]) == 2
+    )
 
 
 def test_analyse_and_summary(
@@ -42,10 +44,23 @@ def test_analyse_and_summary(
     assert "q-child" in out and csv_path.read_text(encoding="utf-8").startswith("question_id,")
     assert main(["analyse", "missing", "--data-dir", data_dir]) == 2
     capsys.readouterr()
-    assert main(["summary", "--by", "institution", "--csv", str(tmp_path / "s.csv"), "--data-dir", data_dir]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].split("\t")[:3] == ["institution", "trained", "passed"]
-    assert out[-1].startswith("total\t2\t1")
+    assert (
+        main(
+            [
+                "summary",
+                "--by",
+                "institution",
+                "--csv",
+                str(tmp_path / "s.csv"),
+                "--data-dir",
+                data_dir,
+            ]
+        )
+        == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[:3] == ["institution", "trained", "passed"]
+    assert lines[-1].startswith("total\t2\t1")
     assert main(["summary", "--by", "colour", "--data-dir", data_dir]) == 2
 
 

@@ -136,7 +136,7 @@ def test_a_failed_write_leaves_no_file(
     def disk_full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export.os, "fsync", disk_full)
+    monkeypatch.setattr("trainer.results.export.os.fsync", disk_full)
     with pytest.raises(ExportError, match="No space left"):
         export.export_responses(recorded.db, out, ExportFormat.CSV)
     assert list(tmp_path.glob("*full.csv*")) == []
@@ -157,7 +157,7 @@ def test_progress_reports_the_total(recorded: Workspace, tmp_path: Path) -> None
         recorded.db,
         tmp_path / "p.csv",
         ExportFormat.CSV,
-        progress=lambda d, t: seen.append((d, t)) is None,
+        progress=lambda d, t: not seen.append((d, t)),  # type: ignore[func-returns-value]
     )
     assert seen[0] == (0, 12) and seen[-1] == (12, 12)
 

@@ -39,6 +39,20 @@ class _Worker(QObject):
         return not self.cancelled
 
 
+class _Relay(QObject):
+    """Lives on the UI thread, so the worker's signals reach the dialog there (queued)."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+
 def is_cancel(error: BaseException) -> bool:
     return type(error).__name__ in ("OperationCancelledError", "BundleCancelledError")
 
@@ -60,15 +74,12 @@ def run_job(parent: QWidget, label: str, job: Callable[[Progress], T]) -> T | No
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
-    def on_progress(done: int, total: int) -> None:
-        if total > 0:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
+    relay = _Relay(dialog)
 
     def on_cancel() -> None:
         worker.cancelled = True
 
-    worker.progressed.connect(on_progress)
+    worker.progressed.connect(relay.on_progress, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(on_cancel)
     loop = QEventLoop()
     worker.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)

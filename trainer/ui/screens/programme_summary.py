@@ -70,9 +70,9 @@ class ProgrammeSummaryScreen(QWidget):
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Length of a period"))
         for text, value in (
-            (self.tr("Year"), Period.YEAR),
-            (self.tr("Quarter"), Period.QUARTER),
-            (self.tr("Month"), Period.MONTH),
+            (self.tr("Year"), Period.YEAR.value),
+            (self.tr("Quarter"), Period.QUARTER.value),
+            (self.tr("Month"), Period.MONTH.value),
         ):
             self.period.addItem(text, value)
         period_label = QLabel(self.tr("Peri&ods of:"))
@@ -163,15 +163,15 @@ class ProgrammeSummaryScreen(QWidget):
                     f"{row.training_hours:g}",
                 ]
             )
-        if not self.result.dimensions:
-            out[-1].insert(0, self.tr("Total"))
         return out
 
     # -- refreshing ------------------------------------------------------------------
     def refresh(self) -> None:
         dims = [d for d, box in self.checks.items() if box.isChecked()]
         try:
-            self.result = programme_summary(self.workspace.db, dims, self.period.currentData())
+            self.result = programme_summary(
+                self.workspace.db, dims, Period(self.period.currentData())
+            )
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return

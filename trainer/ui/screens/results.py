@@ -217,14 +217,14 @@ class ResultsScreen(QWidget):
         )
         self.institution = _combo(
             self.tr("Institution"),
-            [(any_text, None)] + [(labels.institution(i), i) for i in Institution],
+            [(any_text, None)] + [(labels.institution(i), i.value) for i in Institution],
         )
         self.outcome = _combo(
             self.tr("Result"),
             [
                 (any_text, None),
-                (self.tr("Passed"), Outcome.PASSED),
-                (self.tr("Not passed"), Outcome.FAILED),
+                (self.tr("Passed"), Outcome.PASSED.value),
+                (self.tr("Not passed"), Outcome.FAILED.value),
             ],
         )
         self.behaviour = _combo(
@@ -325,6 +325,8 @@ class ResultsScreen(QWidget):
         edit.setMinimumDate(ANY_DATE)
         edit.setSpecialValueText(self.tr("Any date"))
         edit.setDate(ANY_DATE)
+        for inner in edit.findChildren(QLineEdit):  # the spin box's own editor
+            inner.setAccessibleName(name)
         return edit
 
     # -- state ----------------------------------------------------------------------
@@ -338,9 +340,9 @@ class ResultsScreen(QWidget):
             date_to=day(self.date_to),
             module_id=self.module.currentData(),
             audience=self.audience.currentData(),
-            institution=self.institution.currentData(),
+            institution=Institution(inst) if (inst := self.institution.currentData()) else None,
             trainee_search=self.search.text(),
-            outcome=self.outcome.currentData(),
+            outcome=Outcome(out) if (out := self.outcome.currentData()) else None,
             workstation_uid=self.workstation.currentData(),
             behaviour=self.behaviour.currentData(),
         )
@@ -531,7 +533,7 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def choice(self) -> tuple[str, export.ExportFormat]:
-        return str(self.what.currentData()), self.format.currentData()
+        return str(self.what.currentData()), export.ExportFormat(self.format.currentData())
 
 
 def ask_export_options(parent: QWidget) -> tuple[str, export.ExportFormat] | None:
