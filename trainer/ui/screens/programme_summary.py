@@ -213,9 +213,10 @@ class ProgrammeSummaryScreen(QWidget):
         headers = self.headers()
         if not self.result.dimensions:
             headers.insert(0, "")
+        heading = self.tr("Programme summary")
+        intro = self.tr("Officials trained and passed in the anti-trafficking training.")
         body = (
-            f"<h1>{html.escape(self.tr('Programme summary'))}</h1>"
-            f"<p>{html.escape(self.tr('Officials trained and passed in the anti-trafficking training.'))}</p>"
+            f"<h1>{html.escape(heading)}</h1><p>{html.escape(intro)}</p>"
             + reports.table_html(headers, self.display_rows())
             + "<p><img src='chart.png' width='640'></p>"
         )

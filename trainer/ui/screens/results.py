@@ -245,7 +245,7 @@ class ResultsScreen(QWidget):
             (self.tr("&Module:"), self.module),
             (self.tr("A&udience:"), self.audience),
             (self.tr("&Institution:"), self.institution),
-            (self.tr("Res&ult:"), self.outcome),
+            (self.tr("R&esult:"), self.outcome),
             (self.tr("&Kind:"), self.behaviour),
             (self.tr("&Workstation:"), self.workstation),
             (self.tr("&From:"), self.date_from),
@@ -418,10 +418,12 @@ class ResultsScreen(QWidget):
             (self.tr("Institution"), labels.institution(trainee.institution)),
             (self.tr("Service number"), trainee.service_number or "—"),
         ]
+        heading = self.tr("Training transcript")
+        attempts_heading = self.tr("Attempts")
         body = (
-            f"<h1>{html.escape(self.tr('Training transcript'))}</h1>"
+            f"<h1>{html.escape(heading)}</h1>"
             + "".join(f"<p><b>{html.escape(k)}:</b> {html.escape(v)}</p>" for k, v in details)
-            + f"<h2>{html.escape(self.tr('Attempts'))}</h2>"
+            + f"<h2>{html.escape(attempts_heading)}</h2>"
             + reports.table_html(
                 [
                     self.tr("Date"),
@@ -434,7 +436,8 @@ class ResultsScreen(QWidget):
             )
         )
         if t.certificates:
-            body += f"<h2>{html.escape(self.tr('Certificates'))}</h2>" + reports.table_html(
+            certificates_heading = self.tr("Certificates")
+            body += f"<h2>{html.escape(certificates_heading)}</h2>" + reports.table_html(
                 [self.tr("Number"), self.tr("Module"), self.tr("Issued")],
                 [[c.serial, c.module_id, c.issued_at[:10]] for c in t.certificates],
             )
