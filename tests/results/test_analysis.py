@@ -111,3 +111,36 @@ def test_module_analysis_from_the_database(
 def test_module_without_attempts_is_empty(workspace: Workspace) -> None:
     result = analysis.analyse_module(workspace.db, "nothing")
     assert result.attempts == 0 and result.items == [] and result.mean_percent is None
+
+
+def test_database_figures_equal_the_pure_functions(
+    workspace: Workspace, take: Taker, people: dict[str, Trainee]
+) -> None:
+    """The SQL sums give what item_statistics gives on the same response matrix."""
+    take(people["alice"], right=True)
+    take(people["bruno"], right=False)
+    take(people["chantal"], right=lambda q: q.kind.value in ("single_choice", "ordering"))
+    take(people["alice"], right=lambda q: q.kind.value == "true_false", seed=3)
+    db = workspace.db
+    rows = db.query(
+        "SELECT a.id, a.score / a.max_score AS total, q.question_id, ifnull(q.fraction, 0) AS f"
+        " FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id"
+    )
+    matrix: dict[int, dict[str, float]] = {}
+    totals: dict[int, float] = {}
+    for r in rows:
+        matrix.setdefault(r["id"], {})[r["question_id"]] = r["f"]
+        totals[r["id"]] = r["total"]
+    expected = {s.question_id: s for s in analysis.item_statistics(matrix, totals)}
+    result = analysis.analyse_module(db, "sample-module")
+    assert [i.question_id for i in result.items] == sorted(expected)
+    for item in result.items:
+        e = expected[item.question_id]
+        assert (item.n, item.flags) == (e.n, e.flags)
+        assert item.facility == pytest.approx(e.facility)
+        assert item.discrimination == pytest.approx(e.discrimination)
+        assert item.point_biserial == pytest.approx(e.point_biserial)
+    want = analysis.reliability(matrix)
+    got = result.reliability
+    assert (got.items, got.attempts) == (want.items, want.attempts)
+    assert got.alpha == pytest.approx(want.alpha)

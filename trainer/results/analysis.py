@@ -160,24 +160,46 @@ def item_statistics(
             if attempt in lower:
                 low_sum += v
                 low_n += 1
-        facility = sx / n
-        disc = up_sum / up_n - low_sum / low_n if up_n and low_n else None
-        vx = n * sxx - sx * sx
-        vy = n * syy - sy * sy
-        rpb = (
-            (n * sxy - sx * sy) / math.sqrt(vx * vy)
-            if n >= 2 and vx > 1e-12 and vy > 1e-12
-            else None
-        )
-        flags: set[ItemFlag] = set()
-        if (disc is not None and disc < -1e-9) or (rpb is not None and rpb < -1e-9):
-            flags.add(ItemFlag.NEGATIVE_DISCRIMINATION)
-        if facility > EASY_ABOVE:
-            flags.add(ItemFlag.TOO_EASY)
-        if facility < HARD_BELOW:
-            flags.add(ItemFlag.TOO_HARD)
-        out.append(ItemStats(qid, n, facility, disc, rpb, frozenset(flags)))
+        out.append(_from_sums(qid, n, sx, sy, sxx, syy, sxy, up_sum, up_n, low_sum, low_n))
     return out
+
+
+def _from_sums(
+    qid: str,
+    n: int,
+    sx: float,
+    sy: float,
+    sxx: float,
+    syy: float,
+    sxy: float,
+    up_sum: float,
+    up_n: int,
+    low_sum: float,
+    low_n: int,
+) -> ItemStats:
+    """An item's statistics from its sums (x: item score, y: attempt total)."""
+    facility = sx / n
+    disc = up_sum / up_n - low_sum / low_n if up_n and low_n else None
+    vx = n * sxx - sx * sx
+    vy = n * syy - sy * sy
+    rpb = (
+        (n * sxy - sx * sy) / math.sqrt(vx * vy)
+        if n >= 2 and vx > 1e-9 * n * n and vy > 1e-12
+        else None
+    )
+    flags: set[ItemFlag] = set()
+    if (disc is not None and disc < -1e-9) or (rpb is not None and rpb < -1e-9):
+        flags.add(ItemFlag.NEGATIVE_DISCRIMINATION)
+    if facility > EASY_ABOVE:
+        flags.add(ItemFlag.TOO_EASY)
+    if facility < HARD_BELOW:
+        flags.add(ItemFlag.TOO_HARD)
+    return ItemStats(qid, n, facility, disc, rpb, frozenset(flags))
+
+
+def _largest_group(groups: Mapping[frozenset[str], list[int]]) -> tuple[frozenset[str], list[int]]:
+    """The question set answered by the most attempts (ties: more questions, earliest attempt)."""
+    return max(groups.items(), key=lambda kv: (len(kv[1]), len(kv[0]), -min(kv[1])))
 
 
 def reliability(scores: Mapping[int, Mapping[str, float]]) -> Reliability:
@@ -187,7 +209,7 @@ def reliability(scores: Mapping[int, Mapping[str, float]]) -> Reliability:
         groups[frozenset(items)].append(attempt)
     if not groups:
         return Reliability(None, None, 0, 0)
-    qset, members = max(groups.items(), key=lambda kv: (len(kv[1]), len(kv[0])))
+    qset, members = _largest_group(groups)
     k = len(qset)
     if k < 2 or len(members) < 2:
         return Reliability(None, None, k, len(members))
@@ -264,28 +286,51 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
             title = json.loads(attempt_rows[-1]["module_title"])
         except ValueError:
             title = {}
-    scores: dict[int, dict[str, float]] = defaultdict(dict)
-    cursor = db.conn.cursor()
+    where = " WHERE a.module_id = ? AND a.behaviour = 'exam' AND a.state = 'finished'"
+    conn = db.conn
+    cursor = conn.cursor()
     cursor.row_factory = None
-    for attempt_id, qid, fraction in cursor.execute(
-        "SELECT q.attempt_id, q.question_id, ifnull(q.fraction, 0.0)"
-        " FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id"
-        " WHERE a.module_id = ? AND a.behaviour = 'exam' AND a.state = 'finished'",
-        (module_id,),
-    ):
-        scores[attempt_id][qid] = fraction
-    # Distractors: SQLite counts each distinct response; Python reads each once.
+    # Upper and lower 27 %: ranked here, then summed by SQLite with the other sums,
+    # so no Python loop runs over the hundreds of thousands of responses.
+    ranked = sorted(totals, key=lambda a: (-totals[a], a))
+    g = group_size(len(ranked))
+    upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS analysis_groups (attempt_id INTEGER PRIMARY KEY,"
+        " upper INTEGER NOT NULL, lower INTEGER NOT NULL)"
+    )
+    conn.execute("DELETE FROM temp.analysis_groups")
+    conn.execute("BEGIN")
+    try:
+        conn.executemany(
+            "INSERT INTO temp.analysis_groups VALUES (?, ?, ?)",
+            [(a, int(a in upper), int(a in lower)) for a in upper | lower],
+        )
+    finally:
+        conn.execute("COMMIT")
+    f = "ifnull(q.fraction, 0.0)"
+    t = "(CASE WHEN a.max_score > 0 THEN ifnull(a.score, 0.0) / a.max_score ELSE 0.0 END)"
+    # One grouped pass gives both each item's sums and each response's count.
+    sums: dict[str, list[float]] = {}
     kinds: dict[str, str] = {}
     chosen: dict[str, Counter[str]] = defaultdict(Counter)
     unanswered: Counter[str] = Counter()
     latest: dict[str, int] = {}
-    for qid, kind, response, count, rowid in cursor.execute(
-        "SELECT q.question_id, q.kind, q.response, count(*), max(q.rowid)"
+    for qid, kind, response, count, rowid, *figures in cursor.execute(
+        f"SELECT q.question_id, q.kind, q.response, count(*), max(q.rowid), sum({f}),"
+        f" sum({t}), sum({f} * {f}), sum({t} * {t}), sum({f} * {t}),"
+        f" ifnull(sum(CASE WHEN g.upper THEN {f} END), 0.0), ifnull(sum(g.upper), 0),"
+        f" ifnull(sum(CASE WHEN g.lower THEN {f} END), 0.0), ifnull(sum(g.lower), 0)"
         " FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id"
-        " WHERE a.module_id = ? AND a.behaviour = 'exam' AND a.state = 'finished'"
-        " GROUP BY q.question_id, q.kind, q.response",
+        " LEFT JOIN temp.analysis_groups g ON g.attempt_id = a.id"
+        + where
+        + " GROUP BY q.question_id, q.kind, q.response",
         (module_id,),
     ):
+        total = sums.setdefault(qid, [0.0] * 10)
+        total[0] += count
+        for i, value in enumerate(figures, 1):
+            total[i] += value
         kinds[qid] = kind
         latest[qid] = max(latest.get(qid, 0), rowid)
         keys = _choices(kind, response)
@@ -293,9 +338,23 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
             unanswered[qid] += count
         for key in keys or ():
             chosen[qid][key] += count
-    for attempt_id in totals:
-        scores.setdefault(attempt_id, {})
-    stats = item_statistics(scores, totals) if totals else []
+    conn.execute("DELETE FROM temp.analysis_groups")
+    stats = [
+        _from_sums(
+            qid,
+            int(v[0]),
+            v[1],
+            v[2],
+            v[3],
+            v[4],
+            v[5],
+            v[6],
+            int(v[7]),
+            v[8],
+            int(v[9]),
+        )
+        for qid, v in sorted(sums.items())
+    ]
     questions = _questions(db, latest.values())
     items = [_describe_item(s, kinds, questions, chosen, unanswered, lang) for s in stats]
     return ModuleAnalysis(
@@ -304,9 +363,38 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
         attempts=len(totals),
         mean_percent=_mean(percents) if percents else None,
         items=items,
-        reliability=reliability({a: s for a, s in scores.items() if s}),
+        reliability=_module_reliability(db, where, module_id),
         histogram=histogram(percents),
     )
+
+
+def _module_reliability(db: Database, where: str, module_id: str) -> Reliability:
+    """Reliability on the largest group of attempts sharing a question set (read in two passes)."""
+    groups: dict[frozenset[str], list[int]] = defaultdict(list)
+    cursor = db.conn.cursor()
+    cursor.row_factory = None
+    for attempt_id, ids in cursor.execute(
+        "SELECT q.attempt_id, group_concat(q.question_id, char(31))"
+        " FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id"
+        + where
+        # the module index already yields attempts in this order: no sort needed
+        + " GROUP BY a.finished_at, a.id",
+        (module_id,),
+    ):
+        groups[frozenset(ids.split("\x1f"))].append(attempt_id)
+    if not groups:
+        return Reliability(None, None, 0, 0)
+    _, members = _largest_group(groups)
+    scores: dict[int, dict[str, float]] = defaultdict(dict)
+    for start in range(0, len(members), 500):
+        chunk = members[start : start + 500]
+        for attempt_id, qid, fraction in cursor.execute(
+            "SELECT attempt_id, question_id, ifnull(fraction, 0.0) FROM attempt_questions"
+            f" WHERE attempt_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            scores[attempt_id][qid] = fraction
+    return reliability(scores)
 
 
 def _questions(db: Database, rowids: Iterable[int]) -> dict[str, Question]:
