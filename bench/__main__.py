@@ -33,7 +33,9 @@ def main(argv: list[str]) -> int:
         ratio = "" if e.get("ratio") is None else f"{e['ratio']:.2f}"
         base = "" if e.get("baseline") is None else f"{e['baseline']:.4g}"
         target = e.get("target") or ""
-        print(f"{e['name']:<48} {e['value']:>10.4g} {e['unit']:<2}{base:>11} {ratio:>7} {target!s:>10}")
+        print(
+            f"{e['name']:<48} {e['value']:>10.4g} {e['unit']:<2}{base:>11} {ratio:>7} {target!s:>10}"
+        )
     return 0
 
 

@@ -20,14 +20,32 @@ def run() -> list[dict[str, Any]]:
         data = Path(tmp) / "data"
 
         def app() -> None:
-            subprocess.run([sys.executable, "main.py", "--exit-when-ready", "--data-dir", str(data)],
-                           cwd=ROOT, env=env, check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "main.py", "--exit-when-ready", "--data-dir", str(data)],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
 
         def bare() -> None:
-            subprocess.run([sys.executable, str(ROOT / "bench" / "bare_window.py")], cwd=ROOT,
-                           env=env, check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "bare_window.py")],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
 
         app()  # first run creates the database: measure the everyday start
         ours, base = interleaved([app, bare], repeat=7)
-    return [{"name": "startup (window shown, exit)", "value": ours, "unit": "s", "baseline": base,
-             "ratio": ours / base, "target": "<= 1.3"}]
+    return [
+        {
+            "name": "startup (window shown, exit)",
+            "value": ours,
+            "unit": "s",
+            "baseline": base,
+            "ratio": ours / base,
+            "target": "<= 1.3",
+        }
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,17 +49,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_banks)
 
     p = sub.add_parser(
-        "import-bank", help="check a bank file and add it to the data folder's library"
+        "import-bank",
+        help="add a YAML bank to the library, or convert a GIFT / Moodle XML file into a "
+        "draft YAML bank to complete",
     )
     add_data_dir(p)
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="a .yaml, .gift, .txt or .xml file")
+    p.add_argument(
+        "--lang",
+        dest="bank_lang",
+        choices=["en", "fr", "rn"],
+        default="en",
+        help="GIFT / XML: the language the questions are written in (default en)",
+    )
+    p.add_argument(
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="GIFT / XML: where to write the draft (default: next to FILE, as .yaml)",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing draft file")
     p.set_defaults(func=cmd_import_bank)
+
+    p = sub.add_parser("export-bank", help="write a bank, in one language, as GIFT or Moodle XML")
+    add_data_dir(p)
+    p.add_argument("bank", metavar="BANK_ID_OR_FILE", help="a bank id from the library or a file")
+    p.add_argument("--format", dest="export_format", choices=["gift", "moodle-xml"], required=True)
+    p.add_argument("--lang", dest="bank_lang", choices=["en", "fr", "rn"], default="en")
+    p.add_argument("--output", type=Path, metavar="PATH", required=True)
+    p.set_defaults(func=cmd_export_bank)
 
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_validate)
 
     _add_results_commands(sub)
+    add_certificate_commands(sub)
     return parser
 
 
@@ -263,6 +289,84 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
         ws.close()
 
 
+def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "verify-certificate",
+        help="check a certificate PDF or a typed code; exit 0 if valid, 1 if not",
+    )
+    add_data_dir(p)
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
+    p.add_argument("--code", metavar="TEXT", help="the verification code printed on the page")
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of module titles")
+    p.set_defaults(func=cmd_verify_certificate)
+
+    certs = sub.add_parser("certificates", help="the certificate register")
+    add_data_dir(certs)
+    csub = certs.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = csub.add_parser("list", help="list certificates")
+    add_data_dir(p)
+    p.add_argument("--search", default="", help="part of a name or number")
+    p.add_argument("--status", choices=["valid", "revoked"])
+    p.set_defaults(func=cmd_certificates_list)
+    p = csub.add_parser("revoke", help="revoke a certificate, with a reason")
+    add_data_dir(p)
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_certificates_revoke)
+    p = csub.add_parser("pdf", help="write a certificate's PDF again (same number)")
+    add_data_dir(p)
+    p.add_argument("number")
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.add_argument("--lang", choices=["en", "fr"])
+    p.set_defaults(func=cmd_certificates_pdf)
+    p = csub.add_parser("batch", help="issue and write certificates for every passed exam")
+    add_data_dir(p)
+    p.add_argument("folder", type=Path)
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--institution", choices=["police", "prosecution", "judiciary", "other"])
+    p.add_argument("--lang", choices=["en", "fr"])
+    p.set_defaults(func=cmd_certificates_batch)
+    p = csub.add_parser("export-csv", help="write the register to a CSV file")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_certificates_export_csv)
+    p = csub.add_parser(
+        "export-revocations", help="write this installation's signed revocation list"
+    )
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_certificates_export_revocations)
+    p = csub.add_parser("import-revocations", help="read a trusted issuer's revocation list")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_certificates_import_revocations)
+
+    keys = sub.add_parser("keys", help="this installation's public key and trusted issuers")
+    add_data_dir(keys)
+    ksub = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = ksub.add_parser("list", help="list trusted issuer keys")
+    add_data_dir(p)
+    p.set_defaults(func=cmd_keys_list)
+    p = ksub.add_parser("export", help="write this installation's public key for others to trust")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--name", help="issuer name written in the file (default: the institution)")
+    p.set_defaults(func=cmd_keys_export)
+    p = ksub.add_parser("import", help="trust an issuer's public key file")
+    add_data_dir(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--name", help="name to show for this issuer")
+    p.set_defaults(func=cmd_keys_import)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
 def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from trainer.workspace import Workspace
 
@@ -342,6 +446,66 @@ def _kinds(questions: Sequence[object]) -> dict[str, int]:
 
 
 def cmd_import_bank(args: argparse.Namespace) -> int:
+    from trainer.banks.formats.convert import is_importable
+
+    if is_importable(args.file):
+        return _convert_to_draft(args)
+    return _import_yaml(args)
+
+
+def _convert_to_draft(args: argparse.Namespace) -> int:
+    from trainer.banks.formats.convert import import_file, save_draft
+
+    target: Path = args.output or args.file.with_suffix(".yaml")
+    if target.exists() and not args.force:
+        print(
+            f"error: {target} already exists (a draft you may have started completing); "
+            "choose another --output or add --force",
+            file=sys.stderr,
+        )
+        return 2
+    draft = import_file(args.file, lang=args.bank_lang)
+    for line in draft.report.lines():
+        print(line)
+    save_draft(draft, target)
+    print(draft.report.summary(), file=sys.stderr)
+    print(
+        f"draft saved to {target}: replace every TO-COMPLETE placeholder, declare the sources, "
+        f"then run: python -m trainer validate {target}",
+        file=sys.stderr,
+    )
+    return 1 if draft.report.skipped else 0
+
+
+def cmd_export_bank(args: argparse.Namespace) -> int:
+    from trainer.banks.formats.convert import ExportFormat, export_to_file
+    from trainer.banks.loader import load_bank
+    from trainer.errors import TrainerError
+
+    candidate = Path(args.bank)
+    ws = _workspace(args)
+    try:
+        if candidate.suffix.lower() in (".yaml", ".yml") and candidate.is_file():
+            bank = load_bank(candidate)
+        else:
+            try:
+                bank = ws.catalog.bank(args.bank)
+            except KeyError:
+                raise TrainerError(
+                    f"no bank '{args.bank}' in the library (see: python -m trainer banks)"
+                ) from None
+        fmt = ExportFormat(args.export_format)
+        report = export_to_file(bank, fmt, args.bank_lang, args.output)
+        ws.audit("bank.export", f"{bank.id} {bank.version} as {fmt.value} ({args.bank_lang})")
+    finally:
+        ws.close()
+    for line in report.lines():
+        print(line)
+    print(f"{report.summary()}; written to {args.output}", file=sys.stderr)
+    return 1 if report.skipped else 0
+
+
+def _import_yaml(args: argparse.Namespace) -> int:
     from trainer.errors import BankError
 
     ws = _workspace(args)
@@ -377,6 +541,171 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
         return 1
     print(f"{len(args.files)} file(s) valid", file=sys.stderr)
+    return 0
+
+
+def cmd_verify_certificate(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+    from trainer.certificates.document import Problem
+
+    if (args.file is None) == (args.code is None):
+        print("error: give either a PDF file or --code TEXT", file=sys.stderr)
+        return 2
+    ws = _workspace(args)
+    try:
+        if args.file is not None:
+            if not args.file.is_file():
+                raise TrainerError("the file does not exist", where=str(args.file))
+            verdict = service.verify_pdf(ws, args.file, language=args.lang)
+        else:
+            verdict = service.verify_code(ws, args.code, language=args.lang)
+    finally:
+        ws.close()
+    facts = verdict.facts
+    if verdict.valid and facts is not None:
+        print("VALID certificate")
+    else:
+        print(f"NOT VALID: {verdict.detail}")
+    if facts is not None and verdict.problem not in (Problem.ALTERED, Problem.MALFORMED):
+        label = "" if verdict.valid else " (as claimed)"
+        print(f"  number{label}:   {facts.number}")
+        print(f"  name:     {facts.name}")
+        print(f"  modules:  {'; '.join(verdict.module_titles or facts.modules)}")
+        print(f"  score:    {facts.score:g}%")
+        print(f"  date:     {facts.date.isoformat()}")
+        print(f"  issuer:   {verdict.issuer_name or '?'} (key {facts.issuer_key_id})")
+    return 0 if verdict.valid else 1
+
+
+def cmd_certificates_list(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        for r in service.repository(ws).records(args.search, status=args.status):
+            modules = ", ".join(m.id for m in r.modules)
+            print(
+                f"{r.number}  {r.certified_on.isoformat()}  {r.status:<7}  {r.score:5.1f}%  "
+                f"{r.trainee_name}  [{modules}]"
+            )
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_certificates_revoke(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        record = service.revoke(ws, args.number, args.reason)
+    finally:
+        ws.close()
+    print(f"revoked {record.number}: {record.revoked_reason}")
+    return 0
+
+
+def cmd_certificates_pdf(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        record = service.repository(ws).by_number(args.number)
+        service.render_pdf(ws, record, args.file, args.lang)
+    finally:
+        ws.close()
+    print(f"wrote {args.file}")
+    return 0
+
+
+def cmd_certificates_batch(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        result = service.batch_generate(
+            ws,
+            args.folder,
+            since=args.since,
+            until=args.until,
+            institution=args.institution,
+            language=args.lang,
+        )
+    finally:
+        ws.close()
+    for error in result.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(f"{len(result.written)} certificate(s) written to {args.folder}")
+    return 1 if result.errors else 0
+
+
+def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        count = service.export_csv(ws, args.file, service.repository(ws).records())
+    finally:
+        ws.close()
+    print(f"{count} certificate(s) written to {args.file}")
+    return 0
+
+
+def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        count = service.export_revocations(ws, args.file)
+    finally:
+        ws.close()
+    print(f"{count} revocation(s) written to {args.file}")
+    return 0
+
+
+def cmd_certificates_import_revocations(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        count = service.import_revocations(ws, args.file)
+    finally:
+        ws.close()
+    print(f"{count} new revocation(s) recorded")
+    return 0
+
+
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    try:
+        for key in ws.keys.trusted():
+            print(f"{key.key_id}  {'(this installation) ' if key.own else ''}{key.name}")
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        service.export_public_key(ws, args.file, args.name)
+    finally:
+        ws.close()
+    print(f"public key written to {args.file}")
+    return 0
+
+
+def cmd_keys_import(args: argparse.Namespace) -> int:
+    from trainer.certificates import service
+
+    ws = _workspace(args)
+    try:
+        key = service.import_public_key(ws, args.file, args.name)
+    finally:
+        ws.close()
+    print(f"now trusting {key.name} (key {key.key_id})")
     return 0
 
 

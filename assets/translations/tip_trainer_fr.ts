@@ -157,6 +157,45 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Generate certificates</source>
+        <translation>Générer des attestations</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>All institutions</source>
+        <translation>Toutes les institutions</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation>&amp;Promotion :</translation>
+    </message>
+    <message>
+        <source>Every trainee who passed a module exam in this period receives a certificate (already issued ones keep their number). You choose the folder next.</source>
+        <translation>Chaque apprenant ayant réussi l’examen d’un module pendant cette période reçoit une attestation (celles déjà délivrées conservent leur numéro). Vous choisirez ensuite le dossier.</translation>
+    </message>
+</context>
+<context>
     <name>BundlesScreen</name>
     <message>
         <source>Workstation bundles</source>
@@ -316,6 +355,328 @@
     </message>
 </context>
 <context>
+    <name>CertificateSettingsDialog</name>
+    <message>
+        <source>Certificate settings</source>
+        <translation>Paramètres des attestations</translation>
+    </message>
+    <message>
+        <source>Issuing institution</source>
+        <translation>Institution émettrice</translation>
+    </message>
+    <message>
+        <source>Logo file</source>
+        <translation>Fichier du logo</translation>
+    </message>
+    <message>
+        <source>the neutral emblem shipped with TiP Trainer</source>
+        <translation>l’emblème neutre fourni avec TiP Trainer</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose a logo file</source>
+        <translation>Choisir un fichier de logo</translation>
+    </message>
+    <message>
+        <source>Certificate language</source>
+        <translation>Langue des attestations</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing institution:</source>
+        <translation>&amp;Institution émettrice :</translation>
+    </message>
+    <message>
+        <source>&amp;Logo (PNG, JPEG or SVG):</source>
+        <translation>&amp;Logo (PNG, JPEG ou SVG) :</translation>
+    </message>
+    <message>
+        <source>Default &amp;language:</source>
+        <translation>&amp;Langue par défaut :</translation>
+    </message>
+    <message>
+        <source>Signatory %1 name</source>
+        <translation>Nom du signataire %1</translation>
+    </message>
+    <message>
+        <source>Signatory %1 title</source>
+        <translation>Fonction du signataire %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Title, e.g. Director of Training</source>
+        <translation>Fonction, p. ex. Directeur de la formation</translation>
+    </message>
+    <message>
+        <source>Signatory &amp;%1:</source>
+        <translation>Signataire &amp;%1 :</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Choisir un logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesScreen</name>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>Révoquer l’attestation</translation>
+    </message>
+    <message>
+        <source>Why is certificate %1 revoked? The reason travels with the revocation list.</source>
+        <translation>Pourquoi l’attestation %1 est-elle révoquée ? Le motif accompagne la liste de révocation.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Search certificates</source>
+        <translation>Rechercher des attestations</translation>
+    </message>
+    <message>
+        <source>Name or certificate number</source>
+        <translation>Nom ou numéro d’attestation</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révoquée</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>A&amp;fficher :</translation>
+    </message>
+    <message>
+        <source>Language of the PDF</source>
+        <translation>Langue du PDF</translation>
+    </message>
+    <message>
+        <source>PDF &amp;language:</source>
+        <translation>&amp;Langue du PDF :</translation>
+    </message>
+    <message>
+        <source>Certificate register</source>
+        <translation>Registre des attestations</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Apprenant</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Enregistrer le &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the selected certificate as PDF</source>
+        <translation>Enregistrer l’attestation sélectionnée en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Révoquer…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected certificate</source>
+        <translation>Révoquer l’attestation sélectionnée</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Exporter en C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Export the register to CSV</source>
+        <translation>Exporter le registre en CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Generate in batch…</source>
+        <translation>&amp;Générer par lot…</translation>
+    </message>
+    <message>
+        <source>Generate certificates for every passed trainee</source>
+        <translation>Générer les attestations de tous les apprenants admis</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>Certificate settings</source>
+        <translation>Paramètres des attestations</translation>
+    </message>
+    <message>
+        <source>Pro&amp;grammes…</source>
+        <translation>Pro&amp;grammes…</translation>
+    </message>
+    <message>
+        <source>Define programmes of modules</source>
+        <translation>Définir des programmes de modules</translation>
+    </message>
+    <message>
+        <source>E&amp;xport public key…</source>
+        <translation>E&amp;xporter la clé publique…</translation>
+    </message>
+    <message>
+        <source>Export this installation&apos;s public key</source>
+        <translation>Exporter la clé publique de cette installation</translation>
+    </message>
+    <message>
+        <source>&amp;Import trusted key…</source>
+        <translation>&amp;Importer une clé de confiance…</translation>
+    </message>
+    <message>
+        <source>Trust another installation&apos;s public key</source>
+        <translation>Reconnaître la clé publique d’une autre installation</translation>
+    </message>
+    <message>
+        <source>Export re&amp;vocations…</source>
+        <translation>Exporter les ré&amp;vocations…</translation>
+    </message>
+    <message>
+        <source>Export the signed list of revoked certificates</source>
+        <translation>Exporter la liste signée des attestations révoquées</translation>
+    </message>
+    <message>
+        <source>Import revocati&amp;ons…</source>
+        <translation>Importer des révocati&amp;ons…</translation>
+    </message>
+    <message>
+        <source>Import a trusted issuer&apos;s revocation list</source>
+        <translation>Importer la liste de révocation d’un émetteur reconnu</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s)</source>
+        <translation>%1 attestation(s)</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>Enregistrer l’attestation</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>Exporter le registre</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>Exporter la clé publique</translation>
+    </message>
+    <message>
+        <source>TiP Trainer keys (*.tip-key)</source>
+        <translation>Clés TiP Trainer (*.tip-key)</translation>
+    </message>
+    <message>
+        <source>Import a trusted key</source>
+        <translation>Importer une clé de confiance</translation>
+    </message>
+    <message>
+        <source>Trusted keys</source>
+        <translation>Clés de confiance</translation>
+    </message>
+    <message>
+        <source>Certificates signed by %1 (key %2) are now accepted here.</source>
+        <translation>Les attestations signées par %1 (clé %2) sont désormais reconnues sur ce poste.</translation>
+    </message>
+    <message>
+        <source>Export revocations</source>
+        <translation>Exporter les révocations</translation>
+    </message>
+    <message>
+        <source>Revocation lists (*.tip-revocations)</source>
+        <translation>Listes de révocation (*.tip-revocations)</translation>
+    </message>
+    <message>
+        <source>Import revocations</source>
+        <translation>Importer des révocations</translation>
+    </message>
+    <message>
+        <source>Revocations</source>
+        <translation>Révocations</translation>
+    </message>
+    <message>
+        <source>%1 new revocation(s) recorded.</source>
+        <translation>%1 nouvelle(s) révocation(s) enregistrée(s).</translation>
+    </message>
+    <message>
+        <source>Folder for the certificates</source>
+        <translation>Dossier des attestations</translation>
+    </message>
+    <message>
+        <source>Generating certificates…</source>
+        <translation>Génération des attestations…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Progress of the certificates</source>
+        <translation>Avancement des attestations</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s) written.</source>
+        <translation>%1 attestation(s) enregistrée(s).</translation>
+    </message>
+    <message>
+        <source>Stopped before the end, as asked.</source>
+        <translation>Arrêt avant la fin, comme demandé.</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Problèmes :</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceInput</name>
     <message>
         <source>Select every right answer.</source>
@@ -402,6 +763,181 @@ Les détails ont été consignés dans :
     <message>
         <source>The filters of the results screen apply to the export.</source>
         <translation>Les filtres de l&apos;écran des résultats s&apos;appliquent à l&apos;exportation.</translation>
+    </message>
+</context>
+<context>
+    <name>FormatsScreen</name>
+    <message>
+        <source>Import a GIFT or Moodle XML file</source>
+        <translation>Importer un fichier GIFT ou Moodle XML</translation>
+    </message>
+    <message>
+        <source>GIFT or Moodle XML (*.gift *.txt *.xml)</source>
+        <translation>GIFT ou Moodle XML (*.gift *.txt *.xml)</translation>
+    </message>
+    <message>
+        <source>Import/export GIFT and Moodle XML</source>
+        <translation>Import/export GIFT et Moodle XML</translation>
+    </message>
+    <message>
+        <source>Convert questions written for Moodle (GIFT or Moodle XML) into a draft bank. Question kinds this program cannot ask are listed in the report with their file and line; nothing is dropped silently.</source>
+        <translation>Convertissez des questions rédigées pour Moodle (GIFT ou Moodle XML) en projet de banque. Les types de questions que ce programme ne peut pas poser sont signalés dans le rapport avec leur fichier et leur ligne ; rien n&apos;est écarté en silence.</translation>
+    </message>
+    <message>
+        <source>Language of the questions</source>
+        <translation>Langue des questions</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file to import…</source>
+        <translation>&amp;Choisir un fichier à importer…</translation>
+    </message>
+    <message>
+        <source>Choose a GIFT or Moodle XML file to import</source>
+        <translation>Choisir un fichier GIFT ou Moodle XML à importer</translation>
+    </message>
+    <message>
+        <source>&amp;Save the draft as…</source>
+        <translation>Enre&amp;gistrer le projet sous…</translation>
+    </message>
+    <message>
+        <source>Save the draft bank as a YAML file</source>
+        <translation>Enregistrer le projet de banque dans un fichier YAML</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the questions:</source>
+        <translation>&amp;Langue des questions :</translation>
+    </message>
+    <message>
+        <source>Next steps: the draft holds only this language. Open the saved file in a text editor, replace every TO-COMPLETE (topic, source) and every &apos;TO COMPLETE&apos; explanation, declare the sources the questions cite, add the second language if you have it, then import the file in the question bank library, which checks it.</source>
+        <translation>Étapes suivantes : le projet ne contient que cette langue. Ouvrez le fichier enregistré dans un éditeur de texte, remplacez chaque TO-COMPLETE (thème, source) et chaque explication « TO COMPLETE », déclarez les sources citées par les questions, ajoutez la seconde langue si vous en disposez, puis importez le fichier dans la bibliothèque des banques de questions, qui le vérifie.</translation>
+    </message>
+    <message>
+        <source>Bank to export</source>
+        <translation>Banque à exporter</translation>
+    </message>
+    <message>
+        <source>Language to export</source>
+        <translation>Langue à exporter</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Format du fichier</translation>
+    </message>
+    <message>
+        <source>GIFT</source>
+        <translation>GIFT</translation>
+    </message>
+    <message>
+        <source>Moodle XML</source>
+        <translation>Moodle XML</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export the bank to a file</source>
+        <translation>Exporter la banque dans un fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Banque :</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>La&amp;ngue :</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>Moodle XML keeps every kind of question; GIFT has no ordering questions. Scenarios become a description followed by their questions.</source>
+        <translation>Moodle XML conserve tous les types de questions ; GIFT n&apos;a pas de questions de mise en ordre. Les mises en situation deviennent une description suivie de leurs questions.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Import or export a file to see its report here.</source>
+        <translation>Importez ou exportez un fichier pour en voir le rapport ici.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Report: questions left out, changed or to complete</source>
+        <translation>Rapport : questions écartées, modifiées ou à compléter</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Écartée</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>À compléter</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>%1 question(s) converted, %2 left out, %3 changed, %4 to complete.</source>
+        <translation>%1 question(s) convertie(s), %2 écartée(s), %3 modifiée(s), %4 à compléter.</translation>
+    </message>
+    <message>
+        <source>Imported %1: </source>
+        <translation>%1 importé : </translation>
+    </message>
+    <message>
+        <source>Draft saved to %1. Complete it as described above, then import it in the question bank library.</source>
+        <translation>Projet enregistré dans %1. Complétez-le comme indiqué ci-dessus, puis importez-le dans la bibliothèque des banques de questions.</translation>
+    </message>
+    <message>
+        <source>Save the draft bank</source>
+        <translation>Enregistrer le projet de banque</translation>
+    </message>
+    <message>
+        <source>Question banks (*.yaml)</source>
+        <translation>Banques de questions (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Exported to %1: </source>
+        <translation>Exporté dans %1 : </translation>
+    </message>
+    <message>
+        <source>GIFT (*.gift)</source>
+        <translation>GIFT (*.gift)</translation>
+    </message>
+    <message>
+        <source>Moodle XML (*.xml)</source>
+        <translation>Moodle XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Export the bank</source>
+        <translation>Exporter la banque</translation>
     </message>
 </context>
 <context>
@@ -556,6 +1092,217 @@ Les détails ont été consignés dans :
     <message>
         <source>Please enter your full name.</source>
         <translation>Veuillez saisir votre nom complet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>images and files cannot be shown here and were left out (in %1); an [image] mark shows where they were</source>
+        <translation>les images et fichiers ne peuvent pas être affichés ici et ont été écartés (dans : %1) ; une marque [image] indique leur emplacement</translation>
+    </message>
+    <message>
+        <source>the question has no text</source>
+        <translation>la question n&apos;a pas de texte</translation>
+    </message>
+    <message>
+        <source>to complete: %1</source>
+        <translation>à compléter : %1</translation>
+    </message>
+    <message>
+        <source>an answer has no text</source>
+        <translation>une réponse n&apos;a pas de texte</translation>
+    </message>
+    <message>
+        <source>no answer gives full marks</source>
+        <translation>aucune réponse ne donne la totalité des points</translation>
+    </message>
+    <message>
+        <source>%1 answers give full marks; a single-choice question here has exactly one right option</source>
+        <translation>%1 réponses donnent la totalité des points ; ici, une question à choix unique a exactement une bonne réponse</translation>
+    </message>
+    <message>
+        <source>the %1% credit for &apos;%2&apos; is not kept: only the right option scores here</source>
+        <translation>le crédit de %1 % pour « %2 » n&apos;est pas conservé : ici, seule la bonne réponse rapporte des points</translation>
+    </message>
+    <message>
+        <source>no answer gives any credit</source>
+        <translation>aucune réponse ne rapporte de points</translation>
+    </message>
+    <message>
+        <source>answer weights (%1) become our fixed rule: the %2 option(s) with positive weight are right, each right option ticked earns an equal share and each wrong one ticked costs an equal share</source>
+        <translation>les pondérations des réponses (%1) sont remplacées par notre règle fixe : les %2 réponse(s) de poids positif sont justes, chaque bonne réponse cochée rapporte une part égale et chaque mauvaise réponse cochée retire une part égale</translation>
+    </message>
+    <message>
+        <source>a matching question needs at least 2 pairs</source>
+        <translation>une question d&apos;appariement exige au moins 2 paires</translation>
+    </message>
+    <message>
+        <source>a sub-question has no text</source>
+        <translation>une sous-question n&apos;a pas de texte</translation>
+    </message>
+    <message>
+        <source>an ordering question needs at least 2 items with text</source>
+        <translation>une question de mise en ordre exige au moins 2 éléments avec du texte</translation>
+    </message>
+    <message>
+        <source>Moodle grades it by %1; here it earns the share of neighbouring items placed in the right order</source>
+        <translation>Moodle la note selon %1 ; ici, elle rapporte la part des éléments voisins placés dans le bon ordre</translation>
+    </message>
+    <message>
+        <source>Moodle showed only some of the items; here all items are shown</source>
+        <translation>Moodle n&apos;affichait qu&apos;une partie des éléments ; ici, tous les éléments sont affichés</translation>
+    </message>
+    <message>
+        <source>the description was put before the text of question &apos;%1&apos;</source>
+        <translation>la description a été placée avant le texte de la question « %1 »</translation>
+    </message>
+    <message>
+        <source>a description with no question after it is not a question; its text was not imported</source>
+        <translation>une description sans question à sa suite n&apos;est pas une question ; son texte n&apos;a pas été importé</translation>
+    </message>
+    <message>
+        <source>the description and the %1 questions after it became one scenario</source>
+        <translation>la description et les %1 questions qui la suivent forment une mise en situation</translation>
+    </message>
+    <message>
+        <source>the question could not be read</source>
+        <translation>la question n&apos;a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>%1 questions have no equivalent here and were left out</source>
+        <translation>les questions de type « %1 » n&apos;ont pas d&apos;équivalent ici et ont été écartées</translation>
+    </message>
+    <message>
+        <source>no question could be converted</source>
+        <translation>aucune question n&apos;a pu être convertie</translation>
+    </message>
+    <message>
+        <source>options fixed in place cannot be expressed; Moodle may shuffle them</source>
+        <translation>les réponses à position fixe ne peuvent pas être exprimées ; Moodle peut les mélanger</translation>
+    </message>
+    <message>
+        <source>GIFT has no ordering questions; export to Moodle XML to keep this one</source>
+        <translation>GIFT n&apos;a pas de questions de mise en ordre ; exportez en Moodle XML pour conserver celle-ci</translation>
+    </message>
+    <message>
+        <source>a weight of %1% is not one Moodle allows; %2% was written instead</source>
+        <translation>une pondération de %1 % n&apos;est pas admise par Moodle ; %2 % a été écrit à la place</translation>
+    </message>
+    <message>
+        <source>scenario written as a description followed by its %1 questions; Moodle shows them as separate questions</source>
+        <translation>mise en situation écrite sous forme d&apos;une description suivie de ses %1 questions ; Moodle les affiche comme des questions distinctes</translation>
+    </message>
+    <message>
+        <source>sources, difficulty and audiences have no place in Moodle: they are kept in a comment that Moodle ignores and TiP Trainer reads back</source>
+        <translation>les sources, la difficulté et les publics n&apos;ont pas de place dans Moodle : ils sont conservés dans un commentaire que Moodle ignore et que TiP Trainer relit</translation>
+    </message>
+    <message>
+        <source>unbalanced braces: the answers must be written between one &apos;{&apos; and one &apos;}&apos; (write \{ or \} for a literal brace)</source>
+        <translation>accolades déséquilibrées : les réponses doivent être écrites entre une « { » et une « } » (écrivez \{ ou \} pour une accolade littérale)</translation>
+    </message>
+    <message>
+        <source>a multiple choice question needs at least 2 answers</source>
+        <translation>une question à choix multiple exige au moins 2 réponses</translation>
+    </message>
+    <message>
+        <source>an answer weight such as %50% is not a number</source>
+        <translation>une pondération de réponse telle que %50% n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>a matching pair must be written &apos;=question -&gt; answer&apos;</source>
+        <translation>une paire d&apos;appariement s&apos;écrit « =question -&gt; réponse »</translation>
+    </message>
+    <message>
+        <source>question text</source>
+        <translation>texte de la question</translation>
+    </message>
+    <message>
+        <source>general feedback</source>
+        <translation>rétroaction générale</translation>
+    </message>
+    <message>
+        <source>an answer</source>
+        <translation>une réponse</translation>
+    </message>
+    <message>
+        <source>answer feedback</source>
+        <translation>rétroaction d&apos;une réponse</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>rétroaction</translation>
+    </message>
+    <message>
+        <source>a sub-question</source>
+        <translation>une sous-question</translation>
+    </message>
+    <message>
+        <source>an item</source>
+        <translation>un élément</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>thème</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>explication</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>essay</source>
+        <translation>composition</translation>
+    </message>
+    <message>
+        <source>short answer</source>
+        <translation>réponse courte</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>numérique</translation>
+    </message>
+    <message>
+        <source>embedded answers (Cloze)</source>
+        <translation>réponses intégrées (Cloze)</translation>
+    </message>
+    <message>
+        <source>calculated</source>
+        <translation>calculée</translation>
+    </message>
+    <message>
+        <source>simple calculated</source>
+        <translation>calculée simple</translation>
+    </message>
+    <message>
+        <source>calculated multichoice</source>
+        <translation>calculée à choix multiple</translation>
+    </message>
+    <message>
+        <source>drag and drop into text</source>
+        <translation>glisser-déposer sur texte</translation>
+    </message>
+    <message>
+        <source>drag and drop onto image</source>
+        <translation>glisser-déposer sur image</translation>
+    </message>
+    <message>
+        <source>drag and drop markers</source>
+        <translation>glisser-déposer de marqueurs</translation>
+    </message>
+    <message>
+        <source>select missing words</source>
+        <translation>sélection de mots manquants</translation>
+    </message>
+    <message>
+        <source>random short-answer matching</source>
+        <translation>appariement aléatoire à réponse courte</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1919,69 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     </message>
 </context>
 <context>
+    <name>ProgrammesDialog</name>
+    <message>
+        <source>Programmes</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Programmes defined</source>
+        <translation>Programmes définis</translation>
+    </message>
+    <message>
+        <source>Programme name</source>
+        <translation>Nom du programme</translation>
+    </message>
+    <message>
+        <source>Training hours (0: the modules&apos; sum)</source>
+        <translation>Heures de formation (0 : somme des modules)</translation>
+    </message>
+    <message>
+        <source>Modules of the programme</source>
+        <translation>Modules du programme</translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Programme :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Training &amp;hours:</source>
+        <translation>&amp;Heures de formation :</translation>
+    </message>
+    <message>
+        <source>&amp;Modules:</source>
+        <translation>&amp;Modules :</translation>
+    </message>
+    <message>
+        <source>&amp;Save programme</source>
+        <translation>&amp;Enregistrer le programme</translation>
+    </message>
+    <message>
+        <source>Save the programme</source>
+        <translation>Enregistrer le programme</translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificates</source>
+        <translation>&amp;Délivrer les attestations</translation>
+    </message>
+    <message>
+        <source>Issue programme certificates to everyone who passed all its modules</source>
+        <translation>Délivrer l’attestation du programme à tous ceux qui en ont réussi tous les modules</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>Nouveau programme</translation>
+    </message>
+    <message>
+        <source>%1 trainee(s) hold a certificate for this programme.</source>
+        <translation>%1 apprenant(s) détiennent une attestation pour ce programme.</translation>
+    </message>
+</context>
+<context>
     <name>QuizScreen</name>
     <message>
         <source>Unfinished attempt</source>
@@ -1539,6 +2349,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>&amp;Institution :</translation>
     </message>
     <message>
+        <source>R&amp;esult:</source>
+        <translation>R&amp;ésultat :</translation>
+    </message>
+    <message>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
@@ -1623,6 +2437,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Matricule</translation>
     </message>
     <message>
+        <source>Training transcript</source>
+        <translation>Relevé de formation</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1645,14 +2463,6 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>Issued</source>
         <translation>Délivré le</translation>
-    </message>
-    <message>
-        <source>Training transcript</source>
-        <translation>Relevé de formation</translation>
-    </message>
-    <message>
-        <source>R&amp;esult:</source>
-        <translation>R&amp;ésultat :</translation>
     </message>
     <message>
         <source>Export results</source>
@@ -1732,6 +2542,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Bibliothèque des banques de questions</translation>
     </message>
     <message>
+        <source>Import/export GIFT and Moodle XML</source>
+        <translation>Import/export GIFT et Moodle XML</translation>
+    </message>
+    <message>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
@@ -1746,6 +2560,14 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>Workstation bundles</source>
         <translation>Lots des postes de travail</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Vérifier une attestation</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +2587,133 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>False</source>
         <translation>Faux</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyScreen</name>
+    <message>
+        <source>Open a certificate</source>
+        <translation>Ouvrir une attestation</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No certificate code was found.</source>
+        <translation>Aucun code d’attestation n’a été trouvé.</translation>
+    </message>
+    <message>
+        <source>The code is incomplete or mistyped. Check each group of characters and try again.</source>
+        <translation>Le code est incomplet ou mal saisi. Vérifiez chaque groupe de caractères et réessayez.</translation>
+    </message>
+    <message>
+        <source>This is not a TiP Trainer certificate code, or it is damaged.</source>
+        <translation>Ce n’est pas un code d’attestation TiP Trainer, ou il est endommagé.</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the certificate was altered after it was issued.</source>
+        <translation>La signature ne correspond pas : l’attestation a été modifiée après sa délivrance.</translation>
+    </message>
+    <message>
+        <source>It was issued by an installation whose key is not trusted here. Import the issuer&apos;s public key to check it.</source>
+        <translation>Elle a été délivrée par une installation dont la clé n’est pas reconnue sur ce poste. Importez la clé publique de l’émetteur pour la vérifier.</translation>
+    </message>
+    <message>
+        <source>The certificate was revoked by its issuer: %1</source>
+        <translation>L’attestation a été révoquée par son émetteur : %1</translation>
+    </message>
+    <message>
+        <source>The text printed on the page differs from the signed facts: the page was altered.</source>
+        <translation>Le texte imprimé sur la page diffère des données signées : la page a été modifiée.</translation>
+    </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Vérifier une attestation</translation>
+    </message>
+    <message>
+        <source>Open the certificate&apos;s PDF file, or type the verification code printed at the bottom of the page (or read from its QR code).</source>
+        <translation>Ouvrez le fichier PDF de l’attestation, ou saisissez le code de vérification imprimé en bas de la page (ou lu dans son code QR).</translation>
+    </message>
+    <message>
+        <source>&amp;Open a PDF…</source>
+        <translation>&amp;Ouvrir un PDF…</translation>
+    </message>
+    <message>
+        <source>Open a certificate PDF to verify</source>
+        <translation>Ouvrir le PDF d’une attestation à vérifier</translation>
+    </message>
+    <message>
+        <source>Verification &amp;code:</source>
+        <translation>&amp;Code de vérification :</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Code de vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the code</source>
+        <translation>&amp;Vérifier le code</translation>
+    </message>
+    <message>
+        <source>Verify the typed code</source>
+        <translation>Vérifier le code saisi</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Résultat de la vérification</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Numéro de l’attestation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Délivrée par</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+    <message>
+        <source>✔ VALID CERTIFICATE</source>
+        <translation>✔ ATTESTATION VALIDE</translation>
+    </message>
+    <message>
+        <source>The signature is genuine and the certificate has not been revoked.</source>
+        <translation>La signature est authentique et l’attestation n’a pas été révoquée.</translation>
+    </message>
+    <message>
+        <source>✘ NOT VALID</source>
+        <translation>✘ NON VALIDE</translation>
+    </message>
+    <message>
+        <source> (not verified)</source>
+        <translation> (non vérifié)</translation>
+    </message>
+    <message>
+        <source>unknown issuer</source>
+        <translation>émetteur inconnu</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>clé %1</translation>
     </message>
 </context>
 <context>

@@ -120,3 +120,12 @@ def test_no_answer_keyed_on_child_penalty_figures() -> None:
         for q in bank.iter_all_questions():
             if q.source and q.source.source_id == "burundi-law-1-28":
                 assert "19" not in q.source.locator.replace("2019", ""), q.id
+
+
+def test_a_common_core_module_for_everyone() -> None:
+    catalog = load_catalog([shipped_banks_dir()])
+    common = [m for _b, m in catalog.modules() if set(m.audiences) == set(Audience)]
+    assert common, "no module is shared by police, prosecutors and judges"
+    bank = catalog.bank("core")
+    tags = {t for q in bank.questions for t in q.tags}
+    assert {"children", "consent", "smuggling", "non-punishment"} <= tags

@@ -132,6 +132,11 @@ class BankLibrary:
         reviewable whatever happens to the bank).
         """
         bank = load_bank(source)  # raises BankError with every problem
+        from trainer.banks.formats.convert import placeholder_problems
+
+        leftovers = placeholder_problems(source)
+        if leftovers:
+            raise BankError("the bank is an imported draft not yet completed", leftovers)
         self.library_dir.mkdir(parents=True, exist_ok=True)
         target = self.library_dir / f"{bank.id}.yaml"
         replaced_version: str | None = None

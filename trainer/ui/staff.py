@@ -40,6 +40,15 @@ def entries() -> list[StaffEntry]:
             role="trainer",
         )
     )
+    found.append(
+        StaffEntry(
+            "formats",
+            QT_TRANSLATE_NOOP("Staff", "Import/export GIFT and Moodle XML"),
+            _formats,
+            role="trainer",
+        )
+    )
+    found.extend(_certificate_entries())
     found.extend(
         [
             StaffEntry(
@@ -66,6 +75,12 @@ def entries() -> list[StaffEntry]:
         ]
     )
     return found
+
+
+def _formats(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.formats import FormatsScreen
+
+    return FormatsScreen(window.workspace, window.language)
 
 
 def _results(window: MainWindow) -> QWidget:
@@ -96,3 +111,27 @@ def _bank_library(window: MainWindow) -> QWidget:
     from trainer.ui.screens.bank_library import BankLibraryScreen
 
     return BankLibraryScreen(window.workspace, window.language)
+
+
+def _certificate_entries() -> list[StaffEntry]:
+    def register(window: MainWindow) -> QWidget:
+        from trainer.ui.screens.certificates import CertificatesScreen
+
+        return CertificatesScreen(window.workspace, window.language)
+
+    def verify(window: MainWindow) -> QWidget:
+        from trainer.ui.screens.verify import VerifyScreen
+
+        return VerifyScreen(window.workspace, window.language)
+
+    return [
+        StaffEntry(
+            "certificates", str(QT_TRANSLATE_NOOP("Staff", "Certificates")), register, "coordinator"
+        ),
+        StaffEntry(
+            "verify-certificate",
+            str(QT_TRANSLATE_NOOP("Staff", "Verify a certificate")),
+            verify,
+            "trainer",
+        ),
+    ]

@@ -1,0 +1,260 @@
+"""The certificate PDF: real text, metadata, the code inside, a QR that decodes."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import segno
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from tests.certificates.factory import passed
+from trainer.banks.model import Bank
+from trainer.certificates import document, pdf, service
+from trainer.certificates.document import Problem
+from trainer.errors import CertificateError
+from trainer.storage.certificates import CertificateRecord
+from trainer.storage.trainees import Institution
+from trainer.workspace import Workspace
+
+LONG_NAME = "Marie-Françoise Nshimirimana-Ndikumasabo Uwimana Bigirimana"
+LONG_INSTITUTION = (
+    "Centre national de formation judiciaire et de perfectionnement des magistrats "
+    "et des officiers de police judiciaire de la République du Burundi"
+)
+
+
+@pytest.fixture
+def record(workspace: Workspace, sample_bank: Bank, qtbot: QtBot) -> CertificateRecord:
+    service.save_settings(
+        workspace,
+        service.CertificateSettings(
+            institution=LONG_INSTITUTION,
+            signatories=(
+                service.Signatory("Jean-Baptiste Ndayishimiye", "Directeur de la formation"),
+                service.Signatory("Claudine Irakoze", "Coordonnatrice du programme"),
+            ),
+        ),
+    )
+    _, attempt = passed(workspace, sample_bank, LONG_NAME, Institution.JUDICIARY)
+    issued = service.issue_for_attempt(workspace, attempt)
+    assert issued is not None
+    return issued
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Certificate of Achievement", "Sample module", "100%", "4 May 2026", "1.5"]),
+        ("fr", ["Attestation de réussite", "Module d'exemple", "100 %", "4 mai 2026", "1,5"]),
+    ],
+)
+def test_the_page_states_the_certified_facts(
+    tmp_path: Path,
+    workspace: Workspace,
+    record: CertificateRecord,
+    language: str,
+    words: list[str],
+) -> None:
+    path = service.render_pdf(workspace, record, tmp_path / f"c-{language}.pdf", language)
+    reader = PdfReader(str(path))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)  # landscape
+    assert abs(float(box.width) - 841.9) < 1.5  # A4
+    text = _text(path)
+    squashed = " ".join(text.split()).replace("\u00a0", " ")
+    for word in [*words, record.number, "Jean-Baptiste Ndayishimiye", "Claudine Irakoze"]:
+        assert word.replace("\u00a0", " ") in squashed.replace("- ", "-"), word
+    assert "".join(LONG_NAME.split()) in "".join(text.split())
+    assert "".join(LONG_INSTITUTION.split()) in "".join(text.split())
+    assert "\ufb01" not in text  # no "fi" ligature: it extracts as two letters
+    assert document.page_matches(text, service.facts_of(record))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title is not None and record.number in meta.title and LONG_NAME in meta.title
+    assert meta.author == LONG_INSTITUTION
+    fonts = {
+        str(f["/BaseFont"])
+        for f in reader.pages[0]["/Resources"]["/Font"].values()  # type: ignore[index]
+        for f in [f.get_object()]
+    }
+    assert any("DejaVuSerif" in f for f in fonts)
+    assert service.verify_pdf(workspace, path).valid
+
+
+def test_a_second_installation_that_trusts_the_public_key_verifies_the_pdf(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord, banks_dir: Path
+) -> None:
+    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    key_file = service.export_public_key(workspace, tmp_path / "issuer.tip-key")
+    other = Workspace(tmp_path / "elsewhere", shipped_banks=banks_dir)
+    try:
+        assert service.verify_pdf(other, path).problem is Problem.UNKNOWN_ISSUER
+        service.import_public_key(other, key_file)
+        verdict = service.verify_pdf(other, path)
+        assert verdict.valid and verdict.issuer_name == LONG_INSTITUTION
+        assert verdict.facts is not None and verdict.facts.name == LONG_NAME
+        assert other.db.query("SELECT * FROM certificates") == []  # nothing from the register
+    finally:
+        other.close()
+
+
+def test_a_page_that_says_something_else_is_not_valid(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    content = pdf.page_content(record, service.load_settings(workspace), "en")
+    forged = dataclasses.replace(
+        content, facts=((content.facts[0]), ("Score", "99%"), *content.facts[2:])
+    )
+    forged = dataclasses.replace(forged, name="Someone Else")
+    path = pdf.render(tmp_path / "forged.pdf", forged)
+    verdict = service.verify_pdf(workspace, path)
+    assert not verdict.valid and verdict.problem is Problem.PAGE_MISMATCH
+
+
+def test_an_altered_code_in_the_file_is_not_valid(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    data = path.read_bytes()
+    marker = b"TIP1:" + record.code[:20].encode()
+    assert marker in data
+    swapped = record.code[20]
+    replacement = b"0" if swapped != "0" else b"1"
+    changed = data.replace(marker + swapped.encode(), marker + replacement)
+    path.write_bytes(changed)
+    verdict = service.verify_pdf(workspace, path)
+    assert not verdict.valid and verdict.problem in (Problem.MISTYPED, Problem.ALTERED)
+
+
+def test_files_that_are_no_certificate(tmp_path: Path, workspace: Workspace, qtbot: QtBot) -> None:
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4 nothing")
+    with pytest.raises(CertificateError, match="cannot be read"):
+        service.verify_pdf(workspace, junk)
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    plain = tmp_path / "plain.pdf"
+    writer = QPdfWriter(str(plain))
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "Certificate of Achievement")
+    painter.end()
+    assert service.verify_pdf(workspace, plain).problem is Problem.NO_CODE
+
+
+def test_an_unwritable_place_is_a_clear_error(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    with pytest.raises(CertificateError, match="cannot write"):
+        service.render_pdf(workspace, record, tmp_path / "no" / "such" / "dir" / "c.pdf", "en")
+
+
+def test_the_qr_carries_the_signed_code(workspace: Workspace, record: CertificateRecord) -> None:
+    text = document.qr_text(record.code)
+    expected = segno.make(text, error="m", micro=False, mask=pdf.QR_MASK)
+    assert pdf.qr_matrix(text) == tuple(tuple(bool(v) for v in row) for row in expected.matrix)
+    assert expected.mode == "alphanumeric"
+    assert service.verify_code(workspace, text).valid
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
+    reason="needs pdftoppm and zbarimg (poppler-utils, zbar-tools)",
+)
+def test_the_printed_qr_decodes_to_a_valid_code(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "fr")
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-singlefile", str(path), str(tmp_path / "page")],
+        check=True,
+    )
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(tmp_path / "page.png")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert out == document.qr_text(record.code)
+    assert service.verify_code(workspace, out).valid
+
+
+def test_drawing_pages_does_not_drain_none(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    """PySide6 6.12 drops a reference to None per void call on Python 3.11; render puts
+    them back, or a few thousand pages would abort the interpreter."""
+    import sys
+
+    content = pdf.page_content(record, service.load_settings(workspace), "en")
+    pdf.render(tmp_path / "warm.pdf", content)
+    before = sys.getrefcount(None)
+    for i in range(5):
+        pdf.render(tmp_path / f"p{i}.pdf", content)
+    assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_programme_certificate_names_the_programme_and_its_modules(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    programme = service.save_programme(workspace, "Basic course on trafficking", ["sample-module"])
+    [issued] = service.issue_programme_for_all(workspace, programme.id)
+    path = service.render_pdf(workspace, issued, tmp_path / "p.pdf", "en")
+    text = " ".join(_text(path).split())
+    assert "Certificate of Completion of a Training Programme" in text
+    assert "Basic course on trafficking" in text and "Sample module" in text
+    assert service.verify_pdf(workspace, path).valid
+
+
+def test_the_drawn_qr_is_the_signed_code_without_any_tool(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    """Rebuild the QR module grid from the rectangles in the PDF's content stream and
+    compare it with the QR code of the code kept in the file (which verifies)."""
+    import re
+
+    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    code, _ = service.read_pdf(path)
+    assert code is not None and service.verify_code(workspace, code).valid
+    expected = pdf.qr_matrix(document.qr_text(code))
+    n = len(expected)
+    k = pdf.RESOLUTION / 25.4
+    x0, y0, size = (v * k for v in pdf.QR_BOX)
+    module = size / n
+    stream = PdfReader(str(path)).pages[0].get_contents()
+    assert stream is not None
+    content = stream.get_data().decode("latin-1")
+    grid = [[False] * n for _ in range(n)]
+    number = r"(-?[\d.]+)"
+    for match in re.finditer(rf"{number} {number} {number} {number} re\b", content):
+        x, y, w, h = (float(v) for v in match.groups())
+        if not (x0 - 1 <= x and x + w <= x0 + size + 1 and y0 - 1 <= y and y + h <= y0 + size + 1):
+            continue
+        col, row = round((x - x0) / module), round((y - y0) / module)
+        for r in range(row, row + round(h / module)):
+            for c in range(col, col + round(w / module)):
+                grid[r][c] = True
+    assert tuple(tuple(r) for r in grid) == expected
+
+
+def test_a_truncated_certificate_is_refused_plainly(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+    try:
+        verdict = service.verify_pdf(workspace, cut)
+    except CertificateError as exc:
+        assert "cannot be read" in str(exc)
+    else:
+        assert not verdict.valid

@@ -1,0 +1,114 @@
+"""The GIFT / Moodle XML screen: import with its report, save the draft, export with its report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from trainer.banks.formats.messages import TOKENS, all_templates
+from trainer.storage import audit
+from trainer.ui import dialogs, staff
+from trainer.ui.main_window import MainWindow
+from trainer.ui.screens import formats
+from trainer.ui.screens.formats import REPORT_TEXTS, FormatsScreen
+from trainer.workspace import Workspace
+
+GIFT = "::Q1::Is it true? {T}\n\n::Essay::Describe. {}\n"
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> FormatsScreen:
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, e: errors.append(str(e)))
+    s = FormatsScreen(workspace, "en")
+    s.errors = errors  # type: ignore[attr-defined]
+    qtbot.addWidget(s)
+    return s
+
+
+def cells(screen: FormatsScreen, row: int) -> list[str]:
+    out = []
+    for col in range(screen.report_table.columnCount()):
+        item = screen.report_table.item(row, col)
+        out.append(item.text() if item is not None else "")
+    return out
+
+
+def test_staff_menu_offers_the_screen(qtbot: QtBot, workspace: Workspace) -> None:
+    entry = next(e for e in staff.entries() if e.key == "formats")
+    assert entry.role == "trainer" and entry.title() == "Import/export GIFT and Moodle XML"
+    window = MainWindow(workspace, language="en")
+    qtbot.addWidget(window)
+    window.open_staff(entry)
+    assert isinstance(window.current_screen(), FormatsScreen)
+
+
+def test_import_shows_the_report_and_saves_the_draft(
+    screen: FormatsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "moodle.gift"
+    source.write_text(GIFT, encoding="utf-8")
+    monkeypatch.setattr(formats, "choose_import_file", lambda _p: source)
+    assert not screen.save_button.isEnabled()
+    screen.choose_button.click()
+    assert screen.draft is not None and screen.save_button.isEnabled()
+    rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
+    assert ["To complete", "moodle.gift:1", "Q1", "to complete: topic, explanation, source"] in rows
+    assert [
+        "Left out",
+        "moodle.gift:3",
+        "Essay",
+        "essay questions have no equivalent here and were left out",
+    ] in rows
+    assert "1 question(s) converted, 1 left out" in screen.summary.text()
+    target = tmp_path / "draft.yaml"
+    monkeypatch.setattr(formats, "choose_save_file", lambda *_a: target)
+    screen.save_button.click()
+    assert "TO-COMPLETE" in target.read_text(encoding="utf-8")
+    assert "Draft saved to" in screen.summary.text()
+
+
+def test_import_in_french_keeps_the_chosen_language(screen: FormatsScreen, tmp_path: Path) -> None:
+    source = tmp_path / "fr.gift"
+    source.write_text("::Q::La traite suppose-t-elle une frontière ? {F}", encoding="utf-8")
+    screen.import_language.setCurrentIndex(screen.import_language.findData("fr"))
+    draft = screen.import_path(source)
+    assert draft is not None and draft.bank.languages == ("fr",)
+
+
+def test_a_refused_file_shows_one_clear_message(screen: FormatsScreen, tmp_path: Path) -> None:
+    source = tmp_path / "bad.xml"
+    source.write_text("<quiz><question></quiz>", encoding="utf-8")
+    assert screen.import_path(source) is None
+    assert screen.errors and "not well-formed XML" in screen.errors[0]  # type: ignore[attr-defined]
+    assert not screen.save_button.isEnabled()
+
+
+def test_export_writes_the_file_and_lists_what_was_left_out(
+    screen: FormatsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert screen.bank_combo.count() == 1
+    screen.format_combo.setCurrentIndex(screen.format_combo.findData("gift"))
+    screen.export_language.setCurrentIndex(screen.export_language.findData("fr"))
+    target = tmp_path / "sample-fr.gift"
+    monkeypatch.setattr(formats, "choose_save_file", lambda *_a: target)
+    screen.export_button.click()
+    assert "Jusqu'à quel âge" in target.read_text(encoding="utf-8")
+    rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
+    assert rows[0][0] == "Left out" and rows[0][2] == "q-steps"
+    [logged] = audit.entries(screen.workspace.db, action="bank.export")
+    assert logged.detail == "sample 1.0 as gift (fr)"
+
+
+def test_export_in_a_language_the_bank_lacks_is_explained(
+    screen: FormatsScreen, tmp_path: Path
+) -> None:
+    screen.export_language.setCurrentIndex(screen.export_language.findData("rn"))
+    assert screen.export_to(tmp_path / "x.xml") is None
+    assert "no 'rn' text" in screen.errors[0]  # type: ignore[attr-defined]
+
+
+def test_every_report_text_is_offered_for_translation() -> None:
+    assert set(all_templates()) | set(TOKENS) <= set(REPORT_TEXTS)

@@ -1,0 +1,791 @@
+"""GIFT / Moodle XML ⇄ our bank model: import into a draft bank, export a bank in one language.
+
+Moodle records (see ``records``) map onto our kinds where the meaning is the
+same; everything else is listed in the report with its file and line. A draft
+declares only the imported language and carries placeholders for what Moodle
+files do not hold (topic, explanation, source): the trainer completes them, then
+the draft validates as a bank.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from trainer.banks import serialize
+from trainer.banks.formats import gift, moodle_xml
+from trainer.banks.formats.messages import (
+    M_ANSWER_NO_TEXT,
+    M_DESCRIPTION_ALONE,
+    M_DESCRIPTION_MERGED,
+    M_FIXED_OPTIONS,
+    M_GIFT_ORDERING,
+    M_IMAGES,
+    M_MATCH_PAIRS,
+    M_METADATA,
+    M_NO_CREDIT,
+    M_NO_FULL_MARKS,
+    M_NO_TEXT,
+    M_NOTHING,
+    M_ORDERING_GRADING,
+    M_ORDERING_ITEMS,
+    M_ORDERING_SUBSET,
+    M_PARTIAL_DROPPED,
+    M_SCENARIO_MADE,
+    M_SCENARIO_WRITTEN,
+    M_SEVERAL_FULL_MARKS,
+    M_SUBQUESTION_NO_TEXT,
+    M_TO_COMPLETE,
+    M_UNREADABLE,
+    M_UNSUPPORTED,
+    M_WEIGHT_ROUNDED,
+    M_WEIGHTS,
+)
+from trainer.banks.formats.records import (
+    HTML,
+    MARKDOWN,
+    SUPPORTED_TYPES,
+    TYPE_LABELS,
+    FText,
+    MAnswer,
+    MPair,
+    MQuestion,
+    nearest_grade,
+    snap_grade,
+    text_to_html,
+    to_plain,
+)
+from trainer.banks.formats.report import ImportReport
+from trainer.banks.model import (
+    Audience,
+    Bank,
+    Kind,
+    LocalizedText,
+    MatchChoice,
+    Matching,
+    MatchPrompt,
+    Module,
+    MultipleResponse,
+    Option,
+    Ordering,
+    OrderItem,
+    Question,
+    Scenario,
+    SingleChoice,
+    Source,
+    SourceRef,
+    Topic,
+    TrueFalse,
+)
+from trainer.errors import FormatError, Problem
+
+PLACEHOLDER = "TO-COMPLETE"
+EXPLANATION_PLACEHOLDER = "TO COMPLETE: explain why this is the right answer."
+GIFT_SUFFIXES = (".gift", ".txt")
+XML_SUFFIXES = (".xml",)
+_ID_BAD = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+class ExportFormat(StrEnum):
+    GIFT = "gift"
+    MOODLE_XML = "moodle-xml"
+
+    @property
+    def suffix(self) -> str:
+        return ".gift" if self is ExportFormat.GIFT else ".xml"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An imported bank for the trainer to review, complete and save.
+
+    ``bank`` is the model of the draft; questions listed in ``missing_topics`` carry a
+    stand-in topic in memory and the ``TO-COMPLETE`` placeholder in the saved YAML.
+    """
+
+    bank: Bank
+    report: ImportReport
+    lang: str
+    missing_topics: frozenset[str] = frozenset()
+
+    @property
+    def question_count(self) -> int:
+        return len(self.bank.questions)
+
+
+def is_importable(path: Path) -> bool:
+    return path.suffix.lower() in GIFT_SUFFIXES + XML_SUFFIXES
+
+
+def read_records(path: Path) -> list[MQuestion]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
+    if path.suffix.lower() in XML_SUFFIXES:
+        return moodle_xml.read_moodle_xml(data, path.name)
+    return gift.read_gift(data, path.name)
+
+
+def import_file(path: Path, *, lang: str = "en") -> Draft:
+    """Read a GIFT or Moodle XML file into a draft bank in ``lang``, with its report."""
+    if not is_importable(path):
+        raise FormatError(
+            "only GIFT (.gift, .txt) and Moodle XML (.xml) files can be imported here",
+            where=str(path),
+        )
+    return records_to_draft(read_records(path), path.name, lang=lang)
+
+
+def slug(value: str) -> str:
+    cleaned = _ID_BAD.sub("-", value.strip()).strip("-._")
+    return cleaned[:100]
+
+
+# -- import ------------------------------------------------------------------------------
+class _Importer:
+    def __init__(self, name: str, lang: str) -> None:
+        self.name = name
+        self.lang = lang
+        self.report = ImportReport(name)
+        self.ids: set[str] = set()
+        self.counter = 0
+        self.topic: Topic | None = None
+        self.category_tags: list[str] = []
+        self.missing_topics: set[str] = set()
+        self.tags: set[str] = set()
+        self.bank_meta: dict[str, Any] = {}
+        self.questions: list[Question] = []
+        self.scenario: MQuestion | None = None
+        self.parts: list[Question] = []
+        self.lost_files: dict[tuple[int, str], list[str]] = {}
+
+    # helpers
+    def text(self, value: FText, q: MQuestion, what: str) -> str:
+        text, images = to_plain(value)
+        if images or value.files:
+            self.lost_files.setdefault((q.line, q.name), []).append(what)
+        return text
+
+    def report_lost_files(self) -> None:
+        for (line, name), parts in self.lost_files.items():
+            self.report.change(line, name, M_IMAGES, ", ".join(dict.fromkeys(parts)))
+        self.lost_files.clear()
+
+    def loc(self, text: str) -> LocalizedText:
+        return LocalizedText({self.lang: text})
+
+    def new_id(self, q: MQuestion) -> str:
+        for candidate in (q.meta.get("id"), q.idnumber, q.title):
+            if isinstance(candidate, str) and slug(candidate) and slug(candidate) not in self.ids:
+                found = slug(candidate)
+                break
+        else:
+            stem = slug(Path(self.name).stem) or "q"
+            while True:
+                self.counter += 1
+                found = f"{stem}-{self.counter}"
+                if found not in self.ids:
+                    break
+        self.ids.add(found)
+        return found
+
+    def category(self, path: str) -> None:
+        self.flush()
+        self.topic = None
+        self.category_tags = []
+        # A '/' inside a name is written '//'.
+        segments = [s.replace("\0", "/") for s in path.replace("//", "\0").split("/")]
+        for segment in segments:
+            segment = segment.strip()
+            if not segment or segment.startswith("$") or segment == "top":
+                continue
+            if segment.lower().startswith("default for"):
+                continue
+            key = re.sub(r"[\s-]+", "_", segment.lower())
+            if key in {t.value for t in Topic}:
+                self.topic = Topic(key)
+            elif slug(segment):
+                self.category_tags = [slug(segment).lower()]
+
+    def common(self, q: MQuestion, kind_needs_explanation: bool = True) -> dict[str, Any] | None:
+        text = self.text(q.text, q, "question text")
+        if not text:
+            self.report.skip(q.line, q.name, M_NO_TEXT)
+            return None
+        qid = self.new_id(q)
+        meta = q.meta
+        topic: Topic | None = None
+        if isinstance(meta.get("topic"), str) and meta["topic"] in {t.value for t in Topic}:
+            topic = Topic(meta["topic"])
+        elif self.topic is not None:
+            topic = self.topic
+        if isinstance(meta.get("tags"), list):
+            tags = [str(t) for t in meta["tags"]]
+        else:
+            tags = list(dict.fromkeys([*self.category_tags, *(slug(t).lower() for t in q.tags)]))
+            tags = [t for t in tags if t]
+        self.tags.update(tags)
+        missing: list[str] = []
+        if topic is None:
+            missing.append("topic")
+            self.missing_topics.add(qid)
+        explanation = self.text(q.general_feedback, q, "general feedback")
+        if not explanation and kind_needs_explanation:
+            missing.append("explanation")
+            explanation = EXPLANATION_PLACEHOLDER
+        source: SourceRef | None = None
+        if isinstance(meta.get("source"), dict):
+            source = SourceRef(str(meta["source"]["id"]), str(meta["source"]["locator"]))
+        elif kind_needs_explanation:
+            missing.append("source")
+            source = SourceRef(PLACEHOLDER, PLACEHOLDER)
+        if missing:
+            self.report.to_complete(q.line, qid, M_TO_COMPLETE, ", ".join(missing))
+        audiences = tuple(
+            Audience(a) for a in meta.get("audiences", []) if a in {x.value for x in Audience}
+        )
+        difficulty = meta.get("difficulty", 1)
+        return {
+            "id": qid,
+            "topic": topic or Topic.INDICATORS,
+            "tags": tuple(tags),
+            "audiences": audiences,
+            "difficulty": difficulty if difficulty in (1, 2, 3) else 1,
+            "text": self.loc(text),
+            "explanation": self.loc(explanation) if explanation else None,
+            "source": source,
+            "see_also": tuple(
+                SourceRef(str(r["id"]), str(r["locator"]))
+                for r in meta.get("see_also", [])
+                if isinstance(r, dict)
+            ),
+            "line": q.line,
+        }
+
+    def ids_for(self, q: MQuestion, key: str, count: int, make: Any) -> list[str]:
+        given = q.meta.get(key)
+        if (
+            isinstance(given, list)
+            and len(given) == count
+            and len(set(map(str, given))) == count
+            and all(slug(str(x)) == str(x) for x in given)
+        ):
+            return [str(x) for x in given]
+        return [make(i) for i in range(count)]
+
+    # kinds
+    def multichoice(self, q: MQuestion) -> Question | None:
+        options_text: list[tuple[str, str]] = []
+        for a in q.answers:
+            text = self.text(a.text, q, "an answer")
+            if not text:
+                self.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
+                return None
+            options_text.append((text, self.text(a.feedback, q, "answer feedback")))
+        kind = q.meta.get("kind")
+        if q.single and kind != "multiple_response":
+            right = [i for i, a in enumerate(q.answers) if a.fraction >= 0.99999]
+            if not right:
+                self.report.skip(q.line, q.name, M_NO_FULL_MARKS)
+                return None
+            if len(right) > 1:
+                self.report.skip(q.line, q.name, M_SEVERAL_FULL_MARKS, str(len(right)))
+                return None
+            for a, (text, _) in zip(q.answers, options_text, strict=True):
+                if 0 < a.fraction < 0.99999 or a.fraction < 0:
+                    self.report.change(
+                        q.line, q.name, M_PARTIAL_DROPPED, f"{a.fraction * 100:g}", _short(text)
+                    )
+        else:
+            right = [i for i, a in enumerate(q.answers) if a.fraction > 0]
+            if not right:
+                self.report.skip(q.line, q.name, M_NO_CREDIT)
+                return None
+            wrong = len(q.answers) - len(right)
+            exact = all(
+                abs(a.fraction - (1 / len(right) if i in right else -1 / wrong)) < 1e-4
+                for i, a in enumerate(q.answers)
+            )
+            if not exact:
+                weights = ", ".join(f"{a.fraction * 100:g}%" for a in q.answers)
+                self.report.change(q.line, q.name, M_WEIGHTS, weights, str(len(right)))
+        common = self.common(q)
+        if common is None:
+            return None
+        ids = self.ids_for(q, "option_ids", len(q.answers), _letter)
+        options = tuple(
+            Option(oid, self.loc(text), self.loc(feedback) if feedback else None)
+            for oid, (text, feedback) in zip(ids, options_text, strict=True)
+        )
+        if q.single and kind != "multiple_response":
+            return SingleChoice(
+                kind=Kind.SINGLE_CHOICE, options=options, key=ids[right[0]], **common
+            )
+        return MultipleResponse(
+            kind=Kind.MULTIPLE_RESPONSE,
+            options=options,
+            key=frozenset(ids[i] for i in right),
+            **common,
+        )
+
+    def truefalse(self, q: MQuestion) -> Question | None:
+        common = self.common(q)
+        if common is None:
+            return None
+        ft = self.text(q.answers[0].feedback, q, "feedback") if q.answers else ""
+        ff = self.text(q.answers[1].feedback, q, "feedback") if len(q.answers) > 1 else ""
+        return TrueFalse(
+            kind=Kind.TRUE_FALSE,
+            key=bool(q.correct),
+            feedback_true=self.loc(ft) if ft else None,
+            feedback_false=self.loc(ff) if ff else None,
+            **common,
+        )
+
+    def match(self, q: MQuestion) -> Question | None:
+        prompts = [p for p in q.pairs if p.question.text]
+        if len(prompts) < 2:
+            self.report.skip(q.line, q.name, M_MATCH_PAIRS)
+            return None
+        answers = list(dict.fromkeys(p.answer for p in q.pairs))
+        if any(not a for a in answers):
+            self.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
+            return None
+        prompt_texts = [self.text(p.question, q, "a sub-question") for p in prompts]
+        if any(not t for t in prompt_texts):
+            self.report.skip(q.line, q.name, M_SUBQUESTION_NO_TEXT)
+            return None
+        common = self.common(q)
+        if common is None:
+            return None
+        choice_ids = self.ids_for(q, "choice_ids", len(answers), lambda i: f"c{i + 1}")
+        prompt_ids = self.ids_for(q, "prompt_ids", len(prompts), lambda i: f"p{i + 1}")
+        by_text = dict(zip(answers, choice_ids, strict=True))
+        choices = [
+            MatchChoice(cid, self.loc(a)) for cid, a in zip(choice_ids, answers, strict=True)
+        ]
+        order = q.meta.get("choice_order")
+        if isinstance(order, list) and sorted(map(str, order)) == sorted(choice_ids):
+            choices.sort(key=lambda c: order.index(c.id))
+        return Matching(
+            kind=Kind.MATCHING,
+            prompts=tuple(
+                MatchPrompt(pid, self.loc(text), by_text[p.answer])
+                for pid, text, p in zip(prompt_ids, prompt_texts, prompts, strict=True)
+            ),
+            choices=tuple(choices),
+            **common,
+        )
+
+    def ordering(self, q: MQuestion) -> Question | None:
+        texts = [self.text(a.text, q, "an item") for a in q.answers]
+        if len(texts) < 2 or any(not t for t in texts):
+            self.report.skip(q.line, q.name, M_ORDERING_ITEMS)
+            return None
+        grading = q.options.get("gradingtype", "").upper()
+        if grading not in ("", "RELATIVE", "RELATIVE_NEXT_EXCLUDE_LAST"):
+            self.report.change(q.line, q.name, M_ORDERING_GRADING, grading)
+        select = q.options.get("selecttype", "").upper()
+        if select and select != "ALL":
+            self.report.change(q.line, q.name, M_ORDERING_SUBSET)
+        common = self.common(q)
+        if common is None:
+            return None
+        ids = self.ids_for(q, "item_ids", len(texts), lambda i: f"i{i + 1}")
+        return Ordering(
+            kind=Kind.ORDERING,
+            items=tuple(OrderItem(i, self.loc(t)) for i, t in zip(ids, texts, strict=True)),
+            **common,
+        )
+
+    # flow
+    def add(self, question: Question) -> None:
+        self.report.imported += 1
+        if self.scenario is not None:
+            self.parts.append(question)
+            wanted = self.scenario.meta.get("parts")
+            if isinstance(wanted, int) and len(self.parts) >= wanted:
+                self.flush()
+        else:
+            self.questions.append(question)
+
+    def flush(self) -> None:
+        desc, parts = self.scenario, self.parts
+        self.scenario, self.parts = None, []
+        if desc is None:
+            return
+        text = self.text(desc.text, desc, "description")
+        if not parts or not text:
+            self.report.skip(desc.line, desc.name, M_DESCRIPTION_ALONE)
+            return
+        if len(parts) == 1:
+            part = parts[0]
+            joined = f"{text}\n\n{part.text.get(self.lang)}"
+            self.questions.append(replace(part, text=self.loc(joined)))
+            self.report.note(desc.line, desc.name, M_DESCRIPTION_MERGED, part.id)
+            return
+        sid = self.new_id(desc)
+        meta = desc.meta
+        topic = parts[0].topic
+        if isinstance(meta.get("topic"), str) and meta["topic"] in {t.value for t in Topic}:
+            topic = Topic(meta["topic"])
+        elif self.topic is not None:
+            topic = self.topic
+        if all(p.id in self.missing_topics for p in parts) and "topic" not in meta:
+            self.missing_topics.add(sid)
+        explanation = self.text(desc.general_feedback, desc, "general feedback")
+        title = meta.get("title")
+        source = meta.get("source")
+        self.questions.append(
+            Scenario(
+                id=sid,
+                kind=Kind.SCENARIO,
+                topic=topic,
+                tags=tuple(str(t) for t in meta.get("tags", [])),
+                audiences=tuple(
+                    Audience(a)
+                    for a in meta.get("audiences", [])
+                    if a in {x.value for x in Audience}
+                ),
+                difficulty=meta.get("difficulty", 1) if meta.get("difficulty") in (1, 2, 3) else 1,
+                text=self.loc(text),
+                explanation=self.loc(explanation) if explanation else None,
+                source=SourceRef(str(source["id"]), str(source["locator"]))
+                if isinstance(source, dict)
+                else None,
+                title=self.loc(str(title)) if title else None,
+                parts=tuple(parts),
+                line=desc.line,
+            )
+        )
+        self.report.note(desc.line, sid, M_SCENARIO_MADE, str(len(parts)))
+
+    def run(self, records: list[MQuestion]) -> None:
+        for q in records:
+            if isinstance(q.meta.get("bank"), dict):
+                self.bank_meta = q.meta["bank"]
+            if q.type == "category":
+                self.category(q.category)
+            elif q.type == "error":
+                self.report.skip(q.line, q.title or "", q.error or M_UNREADABLE)
+            elif q.type == "description":
+                self.flush()
+                self.scenario = q
+            elif q.type not in SUPPORTED_TYPES:
+                label = TYPE_LABELS.get(q.type, q.type)
+                self.report.skip(q.line, q.name, M_UNSUPPORTED, label)
+            else:
+                question = getattr(self, q.type)(q)
+                if question is not None:
+                    self.add(question)
+            self.report_lost_files()
+        self.flush()
+        self.report_lost_files()
+
+
+def _letter(index: int) -> str:
+    return chr(ord("a") + index) if index < 26 else f"o{index + 1}"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def records_to_draft(records: list[MQuestion], name: str, *, lang: str = "en") -> Draft:
+    imp = _Importer(name, lang)
+    imp.run(records)
+    meta = imp.bank_meta
+    bank_id = slug(str(meta.get("id") or Path(name).stem)) or "imported"
+    title = str(meta.get("title") or Path(name).stem)
+    sources: dict[str, Source] = {}
+    for s in meta.get("sources", []):
+        if isinstance(s, dict) and isinstance(s.get("id"), str) and s.get("title"):
+            sources[s["id"]] = Source(
+                s["id"],
+                LocalizedText({lang: str(s["title"])}),
+                s.get("year") if isinstance(s.get("year"), int) else None,
+                s.get("url") if isinstance(s.get("url"), str) else None,
+            )
+    if not imp.questions:
+        imp.report.note(0, "", M_NOTHING)
+    bank = Bank(
+        id=bank_id,
+        version=str(meta.get("version") or "1.0"),
+        languages=(lang,),
+        title=LocalizedText({lang: title}),
+        audiences=tuple(Audience),
+        topics=tuple(Topic),
+        tags=tuple(sorted(imp.tags)),
+        sources=sources,
+        modules=(
+            Module(
+                id=f"{bank_id}-all"[:100],
+                title=LocalizedText({lang: title}),
+                audiences=tuple(Audience),
+            ),
+        ),
+        questions=tuple(imp.questions),
+    )
+    return Draft(bank, imp.report, lang, frozenset(imp.missing_topics))
+
+
+def draft_to_data(draft: Draft) -> dict[str, Any]:
+    """The draft in the bank file's shape, placeholders included."""
+    data = serialize.bank_to_data(draft.bank)
+    for q in data["questions"]:
+        if q["id"] in draft.missing_topics:
+            q["topic"] = PLACEHOLDER
+        for part in q.get("parts", []):
+            if part["id"] in draft.missing_topics:
+                del part["topic"]  # a part takes its scenario's topic
+    return data
+
+
+def draft_yaml(draft: Draft) -> str:
+    lang = draft.lang
+    header = [
+        f"# Draft bank imported from {draft.report.path} ({lang}).",
+        f"# Before it can be used: replace every {PLACEHOLDER} and every '{EXPLANATION_PLACEHOLDER}',",
+        "# declare the sources the questions cite, check audiences, topics and the module,",
+        "# add the second language if you have it, then run: python -m trainer validate FILE",
+    ]
+    body = yaml.safe_dump(draft_to_data(draft), allow_unicode=True, sort_keys=False, width=100)
+    return "\n".join(header) + "\n" + body
+
+
+def save_draft(draft: Draft, target: Path) -> Path:
+    """Write the draft YAML (to a temporary name, then renamed)."""
+    write_text_atomic(target, draft_yaml(draft))
+    return target
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    except OSError as exc:
+        raise FormatError(f"cannot write here: {exc.strerror}", where=str(target)) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        tmp.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise FormatError(f"cannot write the file: {exc.strerror}", where=str(target)) from exc
+
+
+def placeholder_problems(path: Path) -> list[Problem]:
+    """Placeholders of an imported draft still in a bank file (one problem per line).
+
+    Topic and source placeholders already fail validation; the explanation one is valid
+    text, so a bank is checked for it before it enters the library.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    return [
+        Problem(
+            str(path),
+            number,
+            line.index("TO COMPLETE") + 1,
+            "this text still holds the placeholder of an imported draft; write the real text",
+        )
+        for number, line in enumerate(text.splitlines(), start=1)
+        if EXPLANATION_PLACEHOLDER in line and not line.lstrip().startswith("#")
+    ]
+
+
+# -- export ------------------------------------------------------------------------------
+class _Exporter:
+    def __init__(self, bank: Bank, lang: str, fmt: ExportFormat, report: ImportReport) -> None:
+        self.bank = bank
+        self.lang = lang
+        self.fmt = fmt
+        self.report = report
+        self.records: list[MQuestion] = []
+        self.topic: Topic | None = None
+
+    def ftext(self, text: LocalizedText | None) -> FText:
+        value = text.get(self.lang) if text is not None else ""
+        if self.fmt is ExportFormat.MOODLE_XML:
+            return FText(text_to_html(value) if value else "", HTML)
+        return FText(
+            value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), MARKDOWN
+        )
+
+    def meta(self, q: Question) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": q.id, "kind": q.kind.value, "topic": q.topic.value}
+        data["tags"] = list(q.tags)
+        if q.difficulty != 1:
+            data["difficulty"] = q.difficulty
+        if q.audiences:
+            data["audiences"] = [a.value for a in q.audiences]
+        if q.source:
+            data["source"] = {"id": q.source.source_id, "locator": q.source.locator}
+        if q.see_also:
+            data["see_also"] = [{"id": r.source_id, "locator": r.locator} for r in q.see_also]
+        return data
+
+    def base(self, q: Question, qtype: str) -> MQuestion:
+        return MQuestion(
+            qtype,
+            title=q.id,
+            idnumber=q.id,
+            text=self.ftext(q.text),
+            general_feedback=self.ftext(q.explanation),
+            tags=list(q.tags),
+            meta=self.meta(q),
+        )
+
+    def category(self, q: Question) -> None:
+        if q.topic != self.topic:
+            self.topic = q.topic
+            self.records.append(
+                MQuestion("category", category=f"$course$/top/{self.bank.id}/{q.topic.value}")
+            )
+
+    def question(self, q: Question) -> MQuestion | None:
+        if isinstance(q, SingleChoice | MultipleResponse):
+            r = self.base(q, "multichoice")
+            r.single = isinstance(q, SingleChoice)
+            if isinstance(q, SingleChoice):
+                fractions = [1.0 if o.id == q.key else 0.0 for o in q.options]
+            else:
+                right = len(q.key)
+                wrong = len(q.options) - right
+                fractions = [
+                    self.grade(q, 1 / right) if o.id in q.key else self.grade(q, -1 / max(wrong, 1))
+                    for o in q.options
+                ]
+            r.answers = [
+                MAnswer(self.ftext(o.text), f, self.ftext(o.feedback))
+                for o, f in zip(q.options, fractions, strict=True)
+            ]
+            r.meta["option_ids"] = [o.id for o in q.options]
+            if any(o.fixed for o in q.options):
+                self.report.change(q.line, q.id, M_FIXED_OPTIONS)
+            return r
+        if isinstance(q, TrueFalse):
+            r = self.base(q, "truefalse")
+            r.correct = q.key
+            r.answers = [
+                MAnswer(FText("true"), 1.0 if q.key else 0.0, self.ftext(q.feedback_true)),
+                MAnswer(FText("false"), 0.0 if q.key else 1.0, self.ftext(q.feedback_false)),
+            ]
+            return r
+        if isinstance(q, Matching):
+            r = self.base(q, "match")
+            choices = {c.id: c for c in q.choices}
+            r.pairs = [
+                MPair(self.ftext(p.text), choices[p.match].text.get(self.lang)) for p in q.prompts
+            ]
+            used = {p.match for p in q.prompts}
+            r.pairs += [
+                MPair(FText("", r.text.format), c.text.get(self.lang))
+                for c in q.choices
+                if c.id not in used
+            ]
+            r.meta["prompt_ids"] = [p.id for p in q.prompts]
+            r.meta["choice_ids"] = list(
+                dict.fromkeys([*(p.match for p in q.prompts), *(c.id for c in q.choices)])
+            )
+            r.meta["choice_order"] = [c.id for c in q.choices]
+            return r
+        if isinstance(q, Ordering):
+            if self.fmt is ExportFormat.GIFT:
+                self.report.skip(q.line, q.id, M_GIFT_ORDERING)
+                return None
+            r = self.base(q, "ordering")
+            r.answers = [MAnswer(self.ftext(i.text), 1.0) for i in q.items]
+            r.options = {
+                "layouttype": "VERTICAL",
+                "selecttype": "ALL",
+                "selectcount": str(len(q.items)),
+                "gradingtype": "RELATIVE_NEXT_EXCLUDE_LAST",
+                "showgrading": "SHOW",
+            }
+            r.meta["item_ids"] = [i.id for i in q.items]
+            return r
+        raise AssertionError(f"unknown kind {q.kind}")
+
+    def grade(self, q: Question, fraction: float) -> float:
+        snapped = snap_grade(fraction)
+        if snapped is not None:
+            return snapped
+        nearest = nearest_grade(fraction)
+        self.report.change(
+            q.line, q.id, M_WEIGHT_ROUNDED, f"{fraction * 100:.2f}", f"{nearest * 100:g}"
+        )
+        return nearest
+
+    def run(self) -> list[MQuestion]:
+        for q in self.bank.questions:
+            if isinstance(q, Scenario):
+                parts = [r for r in (self.question(p) for p in q.parts) if r is not None]
+                desc = self.base(q, "description")
+                desc.meta["parts"] = len(parts)
+                if q.title:
+                    desc.meta["title"] = q.title.get(self.lang)
+                self.category(q)
+                self.records.append(desc)
+                self.records += parts
+                self.report.note(q.line, q.id, M_SCENARIO_WRITTEN, str(len(parts)))
+                self.report.imported += len(parts)
+            else:
+                r = self.question(q)
+                if r is not None:
+                    self.category(q)
+                    self.records.append(r)
+                    self.report.imported += 1
+        first = next((r for r in self.records if r.type != "category"), None)
+        if first is not None:
+            first.meta["bank"] = {
+                "id": self.bank.id,
+                "version": self.bank.version,
+                "title": self.bank.title.get(self.lang),
+                "sources": [
+                    {
+                        "id": s.id,
+                        "title": s.title.get(self.lang),
+                        **({"year": s.year} if s.year is not None else {}),
+                        **({"url": s.url} if s.url else {}),
+                    }
+                    for s in self.bank.sources.values()
+                ],
+            }
+        return self.records
+
+
+def export_bank(bank: Bank, fmt: ExportFormat, lang: str) -> tuple[str, ImportReport]:
+    """The bank as GIFT or Moodle XML text in one language, and what could not be expressed."""
+    if lang not in bank.languages:
+        raise FormatError(
+            f"the bank has no '{lang}' text (it is written in {', '.join(bank.languages)})",
+            where=bank.id,
+        )
+    report = ImportReport(bank.path.name if bank.path else bank.id)
+    records = _Exporter(bank, lang, fmt, report).run()
+    report.note(0, "", M_METADATA)
+    if fmt is ExportFormat.GIFT:
+        return gift.write_gift(records), report
+    return moodle_xml.write_moodle_xml(records), report
+
+
+def export_to_file(bank: Bank, fmt: ExportFormat, lang: str, target: Path) -> ImportReport:
+    text, report = export_bank(bank, fmt, lang)
+    write_text_atomic(target, text)
+    return report

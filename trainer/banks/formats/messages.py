@@ -1,0 +1,94 @@
+"""The English texts of import/export reports, with %1-style placeholders.
+
+The interface translates them in the "ImportReport" context (see
+``trainer/ui/screens/formats.py``, which lists each one for the translation
+tools); an argument made of comma-separated words from ``TOKENS`` is
+translated word by word.
+"""
+
+from __future__ import annotations
+
+M_IMAGES = (
+    "images and files cannot be shown here and were left out (in %1); "
+    "an [image] mark shows where they were"
+)
+M_NO_TEXT = "the question has no text"
+M_TO_COMPLETE = "to complete: %1"
+M_ANSWER_NO_TEXT = "an answer has no text"
+M_NO_FULL_MARKS = "no answer gives full marks"
+M_SEVERAL_FULL_MARKS = (
+    "%1 answers give full marks; a single-choice question here has exactly one right option"
+)
+M_PARTIAL_DROPPED = "the %1% credit for '%2' is not kept: only the right option scores here"
+M_NO_CREDIT = "no answer gives any credit"
+M_WEIGHTS = (
+    "answer weights (%1) become our fixed rule: the %2 option(s) with positive weight are "
+    "right, each right option ticked earns an equal share and each wrong one ticked costs an "
+    "equal share"
+)
+M_MATCH_PAIRS = "a matching question needs at least 2 pairs"
+M_SUBQUESTION_NO_TEXT = "a sub-question has no text"
+M_ORDERING_ITEMS = "an ordering question needs at least 2 items with text"
+M_ORDERING_GRADING = (
+    "Moodle grades it by %1; here it earns the share of neighbouring items placed in the "
+    "right order"
+)
+M_ORDERING_SUBSET = "Moodle showed only some of the items; here all items are shown"
+M_DESCRIPTION_MERGED = "the description was put before the text of question '%1'"
+M_DESCRIPTION_ALONE = (
+    "a description with no question after it is not a question; its text was not imported"
+)
+M_SCENARIO_MADE = "the description and the %1 questions after it became one scenario"
+M_UNREADABLE = "the question could not be read"
+M_UNSUPPORTED = "%1 questions have no equivalent here and were left out"
+M_NOTHING = "no question could be converted"
+M_FIXED_OPTIONS = "options fixed in place cannot be expressed; Moodle may shuffle them"
+M_GIFT_ORDERING = "GIFT has no ordering questions; export to Moodle XML to keep this one"
+M_WEIGHT_ROUNDED = "a weight of %1% is not one Moodle allows; %2% was written instead"
+M_SCENARIO_WRITTEN = (
+    "scenario written as a description followed by its %1 questions; Moodle shows them as "
+    "separate questions"
+)
+M_METADATA = (
+    "sources, difficulty and audiences have no place in Moodle: they are kept in a comment "
+    "that Moodle ignores and TiP Trainer reads back"
+)
+# Errors the GIFT reader gives a question it cannot read (Moodle skips it too).
+E_BRACES = (
+    "unbalanced braces: the answers must be written between one '{' and one '}' "
+    "(write \\{ or \\} for a literal brace)"
+)
+E_MC_ANSWERS = "a multiple choice question needs at least 2 answers"
+E_WEIGHT = "an answer weight such as %50% is not a number"
+E_MATCH_PAIR = "a matching pair must be written '=question -> answer'"
+
+# Words that appear as arguments (parts of a question, missing fields, kinds).
+TOKENS = (
+    "question text",
+    "general feedback",
+    "an answer",
+    "answer feedback",
+    "feedback",
+    "a sub-question",
+    "an item",
+    "description",
+    "topic",
+    "explanation",
+    "source",
+    "essay",
+    "short answer",
+    "numerical",
+    "embedded answers (Cloze)",
+    "calculated",
+    "simple calculated",
+    "calculated multichoice",
+    "drag and drop into text",
+    "drag and drop onto image",
+    "drag and drop markers",
+    "select missing words",
+    "random short-answer matching",
+)
+
+
+def all_templates() -> list[str]:
+    return [value for name, value in globals().items() if name.startswith(("M_", "E_"))]

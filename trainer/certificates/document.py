@@ -1,0 +1,377 @@
+"""What a certificate says, and the signed code that carries it (no Qt).
+
+The code is one format, used three ways: the QR code holds ``TIP1:<code>``, the
+page prints the same code in groups of five characters, and the PDF's metadata
+keeps a copy. Layout of the signed bytes (version 1, all integers big-endian)::
+
+    version   1 byte  (= 1)
+    kind      1 byte  (0 module, 1 programme)
+    date      2 bytes days since 2000-01-01
+    score     2 bytes tenths of a percent (0 … 1000)
+    issuer    8 bytes the issuer key id (16 hex digits)
+    number    2-byte length + UTF-8
+    name      2-byte length + UTF-8 (NFC)
+    modules   2-byte length + UTF-8, module ids joined by ","
+
+then the Ed25519 signature (64 bytes) of ``SIGNING_CONTEXT + payload``, then a
+CRC-16 of everything before it (2 bytes) that tells a typing mistake from a
+forgery. The whole is written in Crockford's base32 (digits and capitals, no
+I, L, O or U), which QR codes store compactly and people can type; reading
+ignores case, spaces and hyphens and takes O for 0 and I or L for 1. The
+decoder is strict: only the one canonical encoding of a payload is accepted.
+"""
+
+from __future__ import annotations
+
+import binascii
+import re
+import struct
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from trainer.errors import CertificateError
+
+PAYLOAD_VERSION = 1
+CODE_PREFIX = "TIP1"
+QR_PREFIX = CODE_PREFIX + ":"
+SIGNING_CONTEXT = b"TiP Trainer certificate v1\x00"
+SIGNATURE_SIZE = 64
+EPOCH = date(2000, 1, 1)
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_VALUE = {c: i for i, c in enumerate(ALPHABET)} | {"O": 0, "I": 1, "L": 1}
+_HEADER = struct.Struct(">BBHH8s")
+_MODULE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
+LANGUAGES = ("en", "fr")
+
+
+class Kind(StrEnum):
+    MODULE = "module"
+    PROGRAMME = "programme"
+
+
+_KIND_BYTE = {Kind.MODULE: 0, Kind.PROGRAMME: 1}
+
+
+class Problem(StrEnum):
+    """Why a certificate is not valid (the interface words each one)."""
+
+    NO_CODE = "no_code"
+    MISTYPED = "mistyped"
+    MALFORMED = "malformed"
+    ALTERED = "altered"
+    UNKNOWN_ISSUER = "unknown_issuer"
+    REVOKED = "revoked"
+    PAGE_MISMATCH = "page_mismatch"
+
+
+class CodeError(CertificateError):
+    """A code that cannot be read; ``problem`` says which kind of fault."""
+
+    def __init__(self, problem: Problem, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a certificate certifies: the signed part."""
+
+    number: str
+    name: str
+    modules: tuple[str, ...]
+    score: float  # percent, rounded to one decimal when encoded
+    date: date
+    issuer_key_id: str
+    kind: Kind = Kind.MODULE
+
+
+@dataclass(frozen=True)
+class SignedCode:
+    facts: Facts
+    payload: bytes
+    signature: bytes
+
+    @property
+    def message(self) -> bytes:
+        return SIGNING_CONTEXT + self.payload
+
+    @property
+    def code(self) -> str:
+        return encode_code(self.payload, self.signature)
+
+
+# -- payload -----------------------------------------------------------------------
+def _text(value: str, what: str) -> bytes:
+    data = unicodedata.normalize("NFC", value).encode("utf-8")
+    if len(data) > 0xFFFF:
+        raise CertificateError(f"the {what} is too long for a certificate")
+    return struct.pack(">H", len(data)) + data
+
+
+def encode_facts(facts: Facts) -> bytes:
+    """The canonical bytes that are signed."""
+    if not facts.number or not facts.name.strip() or not facts.modules:
+        raise CertificateError("a certificate needs a number, a name and at least one module")
+    for module_id in facts.modules:
+        if not _MODULE_ID.match(module_id):
+            raise CertificateError(f"'{module_id}' is not a module id")
+    days = (facts.date - EPOCH).days
+    score = round(facts.score * 10)
+    if not 0 <= days <= 0xFFFF:
+        raise CertificateError("the certificate date is out of range")
+    if not 0 <= score <= 1000:
+        raise CertificateError("the score must be between 0 and 100")
+    try:
+        issuer = bytes.fromhex(facts.issuer_key_id)
+    except ValueError:
+        issuer = b""
+    if len(issuer) != 8:
+        raise CertificateError("the issuer key id must be 16 hex digits")
+    return (
+        _HEADER.pack(PAYLOAD_VERSION, _KIND_BYTE[facts.kind], days, score, issuer)
+        + _text(facts.number, "number")
+        + _text(facts.name, "name")
+        + _text(",".join(facts.modules), "list of modules")
+    )
+
+
+def decode_facts(payload: bytes) -> Facts:
+    """Read signed bytes back; anything but a canonical version-1 payload is refused."""
+    bad = CodeError(Problem.MALFORMED, "the certificate code is damaged or not a certificate")
+    if len(payload) < _HEADER.size:
+        raise bad
+    version, kind_byte, days, score, issuer = _HEADER.unpack_from(payload)
+    if version != PAYLOAD_VERSION:
+        raise CodeError(
+            Problem.MALFORMED, f"this certificate uses format {version}, which is not known here"
+        )
+    kinds = {b: k for k, b in _KIND_BYTE.items()}
+    if kind_byte not in kinds or score > 1000:
+        raise bad
+    offset = _HEADER.size
+    texts: list[str] = []
+    try:
+        for _ in range(3):
+            (size,) = struct.unpack_from(">H", payload, offset)
+            offset += 2
+            chunk = payload[offset : offset + size]
+            if len(chunk) != size:
+                raise bad
+            texts.append(chunk.decode("utf-8"))
+            offset += size
+    except (struct.error, UnicodeDecodeError):
+        raise bad from None
+    if offset != len(payload):
+        raise bad
+    number, name, modules = texts
+    try:
+        facts = Facts(
+            number=number,
+            name=name,
+            modules=tuple(modules.split(",")),
+            score=score / 10,
+            date=EPOCH + timedelta(days=days),
+            issuer_key_id=issuer.hex(),
+            kind=kinds[kind_byte],
+        )
+        canonical = encode_facts(facts)
+    except CertificateError:
+        raise bad from None
+    if canonical != payload:
+        raise bad
+    return facts
+
+
+# -- the code ------------------------------------------------------------------------
+def _b32encode(data: bytes) -> str:
+    bits = int.from_bytes(data, "big") if data else 0
+    nbits = len(data) * 8
+    chars = -(-nbits // 5)
+    bits <<= chars * 5 - nbits
+    return "".join(ALPHABET[(bits >> (5 * (chars - 1 - i))) & 31] for i in range(chars))
+
+
+def _b32decode(text: str) -> bytes:
+    value = 0
+    for char in text:
+        value = (value << 5) | _VALUE[char]
+    nbits = len(text) * 5
+    nbytes = nbits // 8
+    spare = nbits - nbytes * 8
+    if spare >= 5 or value & ((1 << spare) - 1):
+        raise CodeError(Problem.MISTYPED, "the code is incomplete or mistyped")
+    return (value >> spare).to_bytes(nbytes, "big")
+
+
+def encode_code(payload: bytes, signature: bytes) -> str:
+    body = payload + signature
+    return _b32encode(body + struct.pack(">H", binascii.crc_hqx(body, 0)))
+
+
+def normalise(text: str) -> str:
+    """The code with case, spaces, hyphens and the prefix taken away."""
+    cleaned = re.sub(r"[\s\-_]+", "", text.strip().upper())
+    for prefix in (QR_PREFIX, CODE_PREFIX):
+        if cleaned.startswith(prefix):
+            cleaned = cleaned[len(prefix) :]
+            break
+    return cleaned
+
+
+def decode_code(text: str) -> SignedCode:
+    """Read a typed, scanned or extracted code; CodeError says what is wrong with it."""
+    cleaned = normalise(text)
+    if not cleaned:
+        raise CodeError(Problem.NO_CODE, "no certificate code was given")
+    wrong = sorted({c for c in cleaned if c not in _VALUE})
+    if wrong:
+        raise CodeError(
+            Problem.MISTYPED,
+            f"the code contains characters that never appear in a code: {''.join(wrong)}",
+        )
+    data = _b32decode(cleaned)
+    if len(data) < _HEADER.size + SIGNATURE_SIZE + 2:
+        raise CodeError(Problem.MISTYPED, "the code is incomplete or mistyped")
+    body, check = data[:-2], data[-2:]
+    if struct.pack(">H", binascii.crc_hqx(body, 0)) != check:
+        raise CodeError(Problem.MISTYPED, "the code is incomplete or mistyped")
+    payload, signature = body[:-SIGNATURE_SIZE], body[-SIGNATURE_SIZE:]
+    return SignedCode(decode_facts(payload), payload, signature)
+
+
+def grouped(code: str, size: int = 5) -> list[str]:
+    return [code[i : i + size] for i in range(0, len(code), size)]
+
+
+def printed_code(code: str) -> str:
+    """The code as printed under the QR: ``TIP1-XXXXX-XXXXX-…``."""
+    return "-".join([CODE_PREFIX, *grouped(code)])
+
+
+def qr_text(code: str) -> str:
+    return QR_PREFIX + code
+
+
+# -- wording -------------------------------------------------------------------------
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+}
+
+
+def format_date(value: date, language: str) -> str:
+    month = MONTHS[language if language in MONTHS else "en"].split()[value.month - 1]
+    if language == "fr":
+        day = "1er" if value.day == 1 else str(value.day)
+        return f"{day} {month} {value.year}"
+    return f"{value.day} {month} {value.year}"
+
+
+def format_score(score: float, language: str) -> str:
+    text = f"{score:.1f}".removesuffix(".0")
+    if language == "fr":
+        return text.replace(".", ",") + "\u00a0%"
+    return text + "%"
+
+
+def format_hours(hours: float, language: str) -> str:
+    text = f"{hours:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if language == "fr" else text
+
+
+# The certificate's own words, per language: a legal document's wording is chosen
+# here, independently of the interface language.
+WORDING: dict[str, dict[str, str]] = {
+    "en": {
+        "title_module": "Certificate of Achievement",
+        "title_programme": "Certificate of Completion of a Training Programme",
+        "certifies": "This is to certify that",
+        "passed_module": "has successfully passed the assessment of the training module",
+        "passed_modules": "has successfully passed the assessment of the training modules",
+        "completed_programme": "has successfully completed the training programme",
+        "track": "Audience track",
+        "score": "Score",
+        "date": "Date",
+        "hours": "Training hours",
+        "number": "Certificate No.",
+        "code": "Verification code",
+        "verify": "To verify: scan the QR code or type the verification code in TiP Trainer "
+        "(Staff › Verify a certificate), or run: python -m trainer verify-certificate",
+        "subject": "Certificate of achievement — training on trafficking in persons",
+    },
+    "fr": {
+        "title_module": "Attestation de réussite",
+        "title_programme": "Attestation de fin de programme de formation",
+        "certifies": "Il est attesté que",
+        "passed_module": "a satisfait à l’évaluation du module de formation",
+        "passed_modules": "a satisfait à l’évaluation des modules de formation",
+        "completed_programme": "a suivi avec succès le programme de formation",
+        "track": "Public cible",
+        "score": "Note obtenue",
+        "date": "Date",
+        "hours": "Heures de formation",
+        "number": "Attestation n°",
+        "code": "Code de vérification",
+        "verify": "Pour vérifier : scannez le code QR ou saisissez le code de vérification dans "
+        "TiP Trainer (Personnel › Vérifier une attestation), ou lancez : "
+        "python -m trainer verify-certificate",
+        "subject": "Attestation de réussite — formation sur la traite des personnes",
+    },
+}
+
+
+INSTITUTIONS = {
+    "en": {
+        "police": "of the National Police",
+        "prosecution": "of the Prosecution Service",
+        "judiciary": "of the Judiciary",
+    },
+    "fr": {
+        "police": "de la Police nationale",
+        "prosecution": "du Ministère public (parquet)",
+        "judiciary": "de la Magistrature assise",
+    },
+}
+AUDIENCES = {
+    "en": {"police": "Police officers", "prosecutors": "Prosecutors", "judges": "Judges"},
+    "fr": {
+        "police": "Officiers de police",
+        "prosecutors": "Magistrats du parquet",
+        "judges": "Juges",
+    },
+}
+
+
+def institution_label(value: str, language: str) -> str:
+    """The trainee's institution as the certificate states it ('' for other)."""
+    return INSTITUTIONS.get(language, INSTITUTIONS["en"]).get(value, "")
+
+
+def audience_label(values: tuple[str, ...] | list[str], language: str) -> str:
+    names = AUDIENCES.get(language, AUDIENCES["en"])
+    return ", ".join(names.get(v, v) for v in values)
+
+
+def wording(language: str) -> dict[str, str]:
+    return WORDING[language if language in WORDING else "en"]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).casefold()
+
+
+def page_matches(page_text: str, facts: Facts) -> bool:
+    """Whether text extracted from a certificate page states the signed facts.
+
+    Whitespace is ignored (extraction breaks lines and drops spaces at will).
+    """
+    page = _squash(page_text)
+    if _squash(facts.name) not in page or _squash(facts.number) not in page:
+        return False
+    return any(
+        _squash(format_date(facts.date, lang)) in page
+        and _squash(format_score(facts.score, lang)) in page
+        for lang in LANGUAGES
+    )

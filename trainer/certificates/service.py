@@ -1,0 +1,659 @@
+"""Certificates end to end: issue, render, revoke, verify, exchange lists (no Qt here).
+
+The GUI and the CLI both call these functions. Rendering is delegated to
+``trainer.certificates.pdf`` (imported on use, since it loads Qt).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trainer.certificates import document
+from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
+from trainer.errors import CertificateError, TrainerError
+from trainer.storage.certificates import (
+    CertificateRecord,
+    CertificateRepository,
+    CertifiedModule,
+    NewCertificate,
+    Programme,
+    Revocation,
+)
+from trainer.storage.database import now
+
+if TYPE_CHECKING:
+    from trainer.certificates.signing import TrustedKey
+    from trainer.workspace import Workspace
+
+SETTING_INSTITUTION = "institution_name"
+SETTING_LOGO = "certificate_logo"
+SETTING_SIGNATORIES = "certificate_signatories"
+SETTING_LANGUAGE = "certificate_language"
+REVOCATIONS_HEADER = "TiP Trainer revocation list v1"
+REVOCATIONS_CONTEXT = b"TiP Trainer revocation list v1\x00"
+DEFAULT_INSTITUTION = "TiP Trainer"
+
+
+def repository(ws: Workspace) -> CertificateRepository:
+    return CertificateRepository(ws.db)
+
+
+# -- settings ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CertificateSettings:
+    institution: str = ""
+    logo: Path | None = None  # None: the neutral emblem shipped in assets/
+    signatories: tuple[Signatory, ...] = ()
+    language: str = "en"
+
+    @property
+    def institution_or_default(self) -> str:
+        return self.institution or DEFAULT_INSTITUTION
+
+
+def load_settings(ws: Workspace) -> CertificateSettings:
+    db = ws.db
+    try:
+        raw = json.loads(db.get_setting(SETTING_SIGNATORIES, "[]") or "[]")
+        signatories = tuple(Signatory(str(s["name"]), str(s["title"])) for s in raw)
+    except (ValueError, KeyError, TypeError):
+        signatories = ()
+    logo = db.get_setting(SETTING_LOGO, "") or ""
+    language = db.get_setting(SETTING_LANGUAGE, "en") or "en"
+    return CertificateSettings(
+        institution=db.get_setting(SETTING_INSTITUTION, "") or "",
+        logo=Path(logo) if logo else None,
+        signatories=signatories,
+        language=language if language in document.LANGUAGES else "en",
+    )
+
+
+def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
+    if settings.logo is not None and not settings.logo.is_file():
+        raise CertificateError("the logo file does not exist", where=str(settings.logo))
+    signatories = [
+        {"name": " ".join(s.name.split()), "title": " ".join(s.title.split())}
+        for s in settings.signatories
+        if s.name.strip()
+    ]
+    if len(signatories) > 3:
+        raise CertificateError("a certificate has room for three signatories at most")
+    db = ws.db
+    db.set_setting(SETTING_INSTITUTION, " ".join(settings.institution.split()))
+    db.set_setting(SETTING_LOGO, str(settings.logo) if settings.logo else "")
+    db.set_setting(SETTING_SIGNATORIES, json.dumps(signatories, ensure_ascii=False))
+    db.set_setting(SETTING_LANGUAGE, settings.language)
+    ws.audit("certificate.settings", settings.institution)
+
+
+# -- issuing -------------------------------------------------------------------------
+def numbering(ws: Workspace) -> str:
+    """Numbers look like ``3F9A-2026-00017``: issuer key prefix, year, sequence."""
+    return ws.keys.key_id[:4].upper() + "-{year}-{seq:05d}"
+
+
+def facts_of(record: CertificateRecord) -> Facts:
+    return Facts(
+        number=record.number,
+        name=record.trainee_name,
+        modules=tuple(m.id for m in record.modules),
+        score=record.score,
+        date=record.certified_on,
+        issuer_key_id=record.issuer_key_id,
+        kind=Kind(record.kind),
+    )
+
+
+def sign(ws: Workspace, facts: Facts) -> str:
+    payload = document.encode_facts(facts)
+    return document.encode_code(payload, ws.keys.sign(document.SIGNING_CONTEXT + payload))
+
+
+def _local_date(stamp: str) -> date:
+    return datetime.fromisoformat(stamp).astimezone().date()
+
+
+def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
+    repo = repository(ws)
+    before = repo.find_valid(new.trainee_id, new.subject)
+    if before is not None:
+        return before
+
+    def signer(number: str) -> str:
+        return sign(
+            ws,
+            Facts(
+                number=number,
+                name=new.trainee_name,
+                modules=tuple(m.id for m in new.modules),
+                score=round(new.score, 1),
+                date=new.certified_on,
+                issuer_key_id=new.issuer_key_id,
+                kind=Kind(new.kind),
+            ),
+        )
+
+    record = repo.insert(new, numbering(ws), signer)
+    ws.audit("certificate.issue", f"{record.number} {record.trainee_name} {record.subject}")
+    return record
+
+
+def issue_for_attempt(ws: Workspace, attempt_id: int) -> CertificateRecord | None:
+    """The certificate for a passed exam attempt, recorded on first call (idempotent).
+
+    None when the attempt is practice, unfinished or failed. A trainee who passes the
+    same module again keeps the certificate they already have.
+    """
+    row = ws.db.query_one(
+        "SELECT * FROM attempts WHERE id = ? AND state = 'finished' AND behaviour = 'exam'"
+        " AND passed = 1",
+        (attempt_id,),
+    )
+    if row is None:
+        return None
+    trainee = ws.trainees.get(row["trainee_id"])
+    keys = ws.keys
+    settings = load_settings(ws)
+    new = NewCertificate(
+        kind=Kind.MODULE.value,
+        trainee_id=trainee.id,
+        trainee_name=trainee.name,
+        institution=trainee.institution.value,
+        attempt_id=attempt_id,
+        programme_id=None,
+        programme_name=None,
+        subject=row["module_id"],
+        modules=(CertifiedModule(row["module_id"], json.loads(row["module_title"])),),
+        audiences=tuple(a for a in row["audiences"].split(",") if a),
+        score=round(float(row["percent"] or 0.0), 1),
+        training_hours=float(row["training_hours"]),
+        certified_on=_local_date(row["finished_at"]),
+        issuer_key_id=keys.key_id,
+        issuer_name=settings.institution_or_default,
+    )
+    return _issue(ws, new)
+
+
+def passed_attempts(
+    ws: Workspace,
+    since: date | None = None,
+    until: date | None = None,
+    institution: str | None = None,
+) -> list[int]:
+    """The first passed exam attempt of each trainee and module, finished in the range."""
+    rows = ws.db.query(
+        "SELECT a.id, a.trainee_id, a.module_id, a.finished_at, t.institution FROM attempts a"
+        " JOIN trainees t ON t.id = a.trainee_id WHERE a.state = 'finished'"
+        " AND a.behaviour = 'exam' AND a.passed = 1 ORDER BY a.finished_at, a.id"
+    )
+    seen: set[tuple[int, str]] = set()
+    out: list[int] = []
+    for r in rows:
+        key = (r["trainee_id"], r["module_id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        day = _local_date(r["finished_at"])
+        if (since and day < since) or (until and day > until):
+            continue
+        if institution and r["institution"] != institution:
+            continue
+        out.append(int(r["id"]))
+    return out
+
+
+def save_programme(
+    ws: Workspace, name: str, modules: list[str], training_hours: float = 0.0
+) -> Programme:
+    programme = repository(ws).save_programme(name, modules, training_hours)
+    ws.audit("certificate.programme", f"{programme.name}: {','.join(programme.modules)}")
+    return programme
+
+
+def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> CertificateRecord | None:
+    """A programme certificate once every module of the programme is passed, else None."""
+    programme = repository(ws).programme(programme_id)
+    best: list[tuple[float, str, str, str, str, float]] = []
+    for module_id in programme.modules:
+        row = ws.db.query_one(
+            "SELECT percent, finished_at, module_title, audiences, training_hours FROM attempts"
+            " WHERE trainee_id = ? AND module_id = ? AND state = 'finished' AND behaviour = 'exam'"
+            " AND passed = 1 ORDER BY percent DESC, finished_at LIMIT 1",
+            (trainee_id, module_id),
+        )
+        if row is None:
+            return None
+        best.append(
+            (
+                float(row["percent"]),
+                row["finished_at"],
+                row["module_title"],
+                row["audiences"],
+                module_id,
+                float(row["training_hours"]),
+            )
+        )
+    trainee = ws.trainees.get(trainee_id)
+    audiences: list[str] = []
+    for b in best:
+        audiences.extend(a for a in b[3].split(",") if a and a not in audiences)
+    new = NewCertificate(
+        kind=Kind.PROGRAMME.value,
+        trainee_id=trainee.id,
+        trainee_name=trainee.name,
+        institution=trainee.institution.value,
+        attempt_id=None,
+        programme_id=programme.id,
+        programme_name=programme.name,
+        subject=f"programme:{programme.id}",
+        modules=tuple(CertifiedModule(b[4], json.loads(b[2])) for b in best),
+        audiences=tuple(audiences),
+        score=round(sum(b[0] for b in best) / len(best), 1),
+        training_hours=programme.training_hours or sum(b[5] for b in best),
+        certified_on=max(_local_date(b[1]) for b in best),
+        issuer_key_id=ws.keys.key_id,
+        issuer_name=load_settings(ws).institution_or_default,
+    )
+    return _issue(ws, new)
+
+
+def issue_programme_for_all(ws: Workspace, programme_id: int) -> list[CertificateRecord]:
+    trainees = [
+        int(r[0]) for r in ws.db.query("SELECT DISTINCT trainee_id FROM attempts WHERE passed = 1")
+    ]
+    out = []
+    for trainee_id in trainees:
+        record = issue_programme(ws, programme_id, trainee_id)
+        if record is not None:
+            out.append(record)
+    return out
+
+
+# -- register ------------------------------------------------------------------------
+def revoke(ws: Workspace, number: str, reason: str) -> CertificateRecord:
+    record = repository(ws).revoke(number, reason)
+    ws.audit("certificate.revoke", f"{record.number}: {record.revoked_reason}")
+    return record
+
+
+def render_pdf(
+    ws: Workspace, certificate: CertificateRecord, path: Path, language: str | None = None
+) -> Path:
+    """Write the certificate's PDF (same number, same signed code) to ``path``."""
+    _write_pdf(ws, certificate, path, language, load_settings(ws))
+    repository(ws).pdf_written(
+        [certificate.id], "certificate.pdf", f"{certificate.number} -> {path.name}", ws.actor
+    )
+    return path
+
+
+def write_pdfs(
+    ws: Workspace, jobs: list[tuple[CertificateRecord, Path]], language: str | None = None
+) -> list[Path]:
+    """Write several PDFs, then count them in the register in one transaction."""
+    settings = load_settings(ws)
+    for record, path in jobs:
+        _write_pdf(ws, record, path, language, settings)
+    repository(ws).pdf_written(
+        [r.id for r, _ in jobs], "certificate.pdf", f"{len(jobs)} PDF(s)", ws.actor
+    )
+    return [path for _, path in jobs]
+
+
+def _write_pdf(
+    ws: Workspace,
+    certificate: CertificateRecord,
+    path: Path,
+    language: str | None,
+    settings: CertificateSettings,
+) -> None:
+    from trainer.certificates import pdf
+
+    if certificate.issuer_key_id != ws.keys.key_id:
+        raise CertificateError("only the installation that issued a certificate can print it")
+    pdf.render(path, pdf.page_content(certificate, settings, language or settings.language))
+
+
+def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> int:
+    columns = [
+        "number",
+        "kind",
+        "trainee",
+        "institution",
+        "modules",
+        "programme",
+        "score",
+        "training_hours",
+        "date",
+        "issuer",
+        "issuer_key_id",
+        "status",
+        "revoked_at",
+        "revoked_reason",
+    ]
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(columns)
+            for r in records:
+                writer.writerow(
+                    [
+                        r.number,
+                        r.kind,
+                        _csv_safe(r.trainee_name),
+                        r.institution,
+                        " | ".join(m.id for m in r.modules),
+                        _csv_safe(r.programme_name or ""),
+                        f"{r.score:.1f}",
+                        f"{r.training_hours:g}",
+                        r.certified_on.isoformat(),
+                        _csv_safe(r.issuer_name),
+                        r.issuer_key_id,
+                        r.status,
+                        r.revoked_at.isoformat() if r.revoked_at else "",
+                        _csv_safe(r.revoked_reason or ""),
+                    ]
+                )
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CertificateError(
+            f"cannot write the CSV file ({exc.strerror})", where=str(path)
+        ) from exc
+    ws.audit("certificate.export_csv", f"{len(records)} -> {path.name}")
+    return len(records)
+
+
+def _csv_safe(text: str) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+# -- verification --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    valid: bool
+    problem: Problem | None = None
+    detail: str = ""  # the reason in plain English (the GUI words it from ``problem``)
+    facts: Facts | None = None
+    issuer_name: str | None = None
+    module_titles: tuple[str, ...] = ()
+    revocation: Revocation | None = None
+
+
+def verify_code(ws: Workspace, text: str, *, language: str = "en") -> Verdict:
+    """Check a typed, scanned or extracted code against the trusted keys and revocations."""
+    try:
+        signed = document.decode_code(text)
+    except CodeError as exc:
+        return Verdict(False, exc.problem, exc.message)
+    return _verify_signed(ws, signed, language)
+
+
+def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
+    facts = signed.facts
+    trusted = ws.keys.lookup(facts.issuer_key_id)
+    titles = _module_titles(ws, facts.modules, language)
+    if trusted is None:
+        return Verdict(
+            False,
+            Problem.UNKNOWN_ISSUER,
+            f"issued by an unknown key ({facts.issuer_key_id}) that is not trusted here",
+            facts,
+            module_titles=titles,
+        )
+    try:
+        ws.keys.verify(facts.issuer_key_id, signed.signature, signed.message)
+    except CertificateError:
+        return Verdict(
+            False, Problem.ALTERED, "the signature does not match: the certificate was altered"
+        )
+    revocation = repository(ws).revocation(facts.issuer_key_id, facts.number)
+    if revocation is not None:
+        return Verdict(
+            False,
+            Problem.REVOKED,
+            f"revoked on {revocation.revoked_at[:10]}: {revocation.reason}",
+            facts,
+            load_settings(ws).institution_or_default if trusted.own else trusted.name,
+            titles,
+            revocation,
+        )
+    issuer = load_settings(ws).institution_or_default if trusted.own else trusted.name
+    return Verdict(True, None, "", facts, issuer, titles)
+
+
+def catalog_titles(ws: Workspace) -> dict[str, dict[str, str]]:
+    """Module titles by id from the bank library (to show what a code's module ids mean)."""
+    try:
+        catalog = ws.catalog
+    except TrainerError:
+        return {}
+    return {m.id: dict(m.title.values) for b in catalog.banks for m in b.modules}
+
+
+def _module_titles(ws: Workspace, ids: tuple[str, ...], language: str) -> tuple[str, ...]:
+    known = catalog_titles(ws)
+    return tuple(known.get(m, {}).get(language) or known.get(m, {}).get("en") or m for m in ids)
+
+
+_CODE_IN_TEXT = re.compile(r"TIP1:([0-9A-Z]+)")
+
+
+def read_pdf(path: Path) -> tuple[str | None, str]:
+    """The code kept in a certificate PDF's metadata (None if absent), and its page text."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise CertificateError("reading PDF files needs the pypdf package") from exc
+    try:
+        reader = PdfReader(str(path))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        meta: Any = reader.metadata or {}
+        candidates = [str(meta.get("/Subject", "") or ""), str(meta.get("/Keywords", "") or "")]
+        xmp: Any = reader.trailer["/Root"].get("/Metadata")  # type: ignore[attr-defined]
+        if xmp is not None:
+            candidates.append(xmp.get_object().get_data().decode("utf-8", "replace"))
+    except (OSError, PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # a damaged or hostile file is the user's problem, not a bug: say so plainly
+        raise CertificateError("this file cannot be read as a PDF", where=str(path)) from exc
+    for candidate in candidates:
+        found = _CODE_IN_TEXT.search(candidate)
+        if found:
+            return found.group(1), text
+    return None, text
+
+
+def verify_pdf(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
+    """Verify the code kept in a certificate PDF, and that the page states the same facts."""
+    code, text = read_pdf(path)
+    if code is None:
+        return Verdict(False, Problem.NO_CODE, "this PDF carries no TiP Trainer certificate code")
+    verdict = verify_code(ws, code, language=language)
+    if (
+        verdict.problem in (None, Problem.REVOKED)
+        and verdict.facts is not None
+        and not document.page_matches(text, verdict.facts)
+    ):
+        return Verdict(
+            False,
+            Problem.PAGE_MISMATCH,
+            "the text printed on the page differs from the signed facts",
+            verdict.facts,
+            verdict.issuer_name,
+            verdict.module_titles,
+        )
+    return verdict
+
+
+def verify_file_or_code(ws: Workspace, value: str, *, language: str = "en") -> Verdict:
+    path = Path(value)
+    if path.suffix.lower() == ".pdf":
+        if not path.is_file():
+            raise CertificateError("the file does not exist", where=str(path))
+        return verify_pdf(ws, path, language=language)
+    return verify_code(ws, value, language=language)
+
+
+# -- keys ------------------------------------------------------------------------------
+def export_public_key(ws: Workspace, path: Path, name: str | None = None) -> Path:
+    label = name or load_settings(ws).institution_or_default
+    try:
+        ws.keys.export_public(path, label)
+    except OSError as exc:
+        raise CertificateError(
+            f"cannot write the key file ({exc.strerror})", where=str(path)
+        ) from exc
+    ws.audit("keys.export", f"{ws.keys.key_id} -> {path.name}")
+    return path
+
+
+def import_public_key(ws: Workspace, path: Path, name: str | None = None) -> TrustedKey:
+    key = ws.keys.import_public(path, name)
+    ws.audit("keys.import", f"{key.key_id} {key.name}")
+    return key
+
+
+def remove_trusted_key(ws: Workspace, key_id: str) -> None:
+    ws.keys.remove(key_id)
+    ws.audit("keys.remove", key_id)
+
+
+# -- revocation lists ----------------------------------------------------------------
+def _canonical(body: dict[str, object]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def export_revocations(ws: Workspace, path: Path) -> int:
+    """Write this installation's revocations as a list signed with its key."""
+    keys = ws.keys
+    entries = repository(ws).revocations_by(keys.key_id)
+    body: dict[str, object] = {
+        "issuer": keys.key_id,
+        "issued_at": now(),
+        "revocations": [
+            {"number": e.number, "reason": e.reason, "revoked_at": e.revoked_at} for e in entries
+        ],
+    }
+    data = _canonical(body)
+    signature = keys.sign(REVOCATIONS_CONTEXT + data)
+    text = (
+        f"{REVOCATIONS_HEADER}\n"
+        f"signature: {base64.b64encode(signature).decode('ascii')}\n"
+        f"{data.decode('utf-8')}\n"
+    )
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CertificateError(
+            f"cannot write the revocation list ({exc.strerror})", where=str(path)
+        ) from exc
+    ws.audit("certificate.export_revocations", f"{len(entries)} -> {path.name}")
+    return len(entries)
+
+
+def import_revocations(ws: Workspace, path: Path) -> int:
+    """Read a revocation list signed by a trusted issuer; returns how many were new."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CertificateError("cannot read the revocation list", where=str(path)) from exc
+    if len(lines) < 3 or lines[0].strip() != REVOCATIONS_HEADER:
+        raise CertificateError("this is not a TiP Trainer revocation list", where=str(path))
+    try:
+        signature = base64.b64decode(lines[1].removeprefix("signature: "), validate=True)
+        data = lines[2].encode("utf-8")
+        body = json.loads(data)
+        issuer = str(body["issuer"])
+        raw_entries = body["revocations"]
+        entries = [
+            Revocation(issuer, str(e["number"]), str(e["reason"]), str(e["revoked_at"]))
+            for e in raw_entries
+        ]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CertificateError("the revocation list is damaged", where=str(path)) from exc
+    try:
+        ws.keys.verify(issuer, signature, REVOCATIONS_CONTEXT + data)
+    except CertificateError as exc:
+        raise CertificateError(f"the revocation list is not valid: {exc}", where=str(path)) from exc
+    added = repository(ws).add_revocations(entries)
+    ws.audit("certificate.import_revocations", f"{added} new from {issuer} ({path.name})")
+    return added
+
+
+# -- batch -----------------------------------------------------------------------------
+@dataclass
+class BatchResult:
+    written: list[Path] = field(default_factory=list)
+    cancelled: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+def safe_file_name(record: CertificateRecord) -> str:
+    name = re.sub(r"[^\w\-]+", "_", record.trainee_name, flags=re.UNICODE).strip("_")[:60]
+    return f"{record.number}_{name or 'trainee'}.pdf"
+
+
+def batch_generate(
+    ws: Workspace,
+    folder: Path,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    institution: str | None = None,
+    language: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
+    """Record and write a certificate for every passed trainee in the range (or cohort)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CertificateError("cannot create the folder", where=str(folder)) from exc
+    attempts = passed_attempts(ws, since, until, institution)
+    result = BatchResult()
+    total = len(attempts)
+    settings = load_settings(ws)
+    written_ids: list[int] = []
+    for done, attempt_id in enumerate(attempts):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        try:
+            record = issue_for_attempt(ws, attempt_id)
+            if record is not None and not record.revoked:
+                path = folder / safe_file_name(record)
+                _write_pdf(ws, record, path, language, settings)
+                result.written.append(path)
+                written_ids.append(record.id)
+        except TrainerError as exc:
+            result.errors.append(str(exc))
+        if progress is not None:
+            progress(done + 1, total)
+    # One transaction for the whole batch: the register's PDF counts and the audit entry.
+    repository(ws).pdf_written(
+        written_ids,
+        "certificate.batch",
+        f"{len(result.written)} written to {folder}" + (" (cancelled)" if result.cancelled else ""),
+        ws.actor,
+    )
+    return result

@@ -1,0 +1,338 @@
+"""The certificate register, programmes and known revocations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from trainer.errors import CertificateError
+from trainer.storage import audit
+from trainer.storage.database import Database, now
+
+
+@dataclass(frozen=True)
+class CertifiedModule:
+    id: str
+    title: dict[str, str]
+
+    def title_in(self, language: str) -> str:
+        return self.title.get(language) or self.title.get("en") or self.id
+
+
+@dataclass(frozen=True)
+class CertificateRecord:
+    id: int
+    number: str
+    kind: str
+    trainee_id: int
+    trainee_name: str
+    institution: str
+    attempt_id: int | None
+    programme_id: int | None
+    programme_name: str | None
+    subject: str
+    modules: tuple[CertifiedModule, ...]
+    audiences: tuple[str, ...]
+    score: float
+    training_hours: float
+    certified_on: date
+    issued_at: datetime
+    issuer_key_id: str
+    issuer_name: str
+    code: str
+    status: str
+    revoked_at: datetime | None
+    revoked_reason: str | None
+    pdf_count: int
+
+    @property
+    def revoked(self) -> bool:
+        return self.status == "revoked"
+
+
+@dataclass(frozen=True)
+class NewCertificate:
+    """What the service hands the register (the number and code are made inside)."""
+
+    kind: str
+    trainee_id: int
+    trainee_name: str
+    institution: str
+    attempt_id: int | None
+    programme_id: int | None
+    programme_name: str | None
+    subject: str
+    modules: tuple[CertifiedModule, ...]
+    audiences: tuple[str, ...]
+    score: float
+    training_hours: float
+    certified_on: date
+    issuer_key_id: str
+    issuer_name: str
+
+
+@dataclass(frozen=True)
+class Revocation:
+    issuer_key_id: str
+    number: str
+    reason: str
+    revoked_at: str
+
+
+@dataclass(frozen=True)
+class Programme:
+    id: int
+    name: str
+    modules: tuple[str, ...]
+    training_hours: float
+
+
+def _record(row: sqlite3.Row) -> CertificateRecord:
+    return CertificateRecord(
+        id=row["id"],
+        number=row["number"],
+        kind=row["kind"],
+        trainee_id=row["trainee_id"],
+        trainee_name=row["trainee_name"],
+        institution=row["institution"],
+        attempt_id=row["attempt_id"],
+        programme_id=row["programme_id"],
+        programme_name=row["programme_name"],
+        subject=row["subject"],
+        modules=tuple(CertifiedModule(m["id"], m["title"]) for m in json.loads(row["modules"])),
+        audiences=tuple(a for a in row["audiences"].split(",") if a),
+        score=row["score"],
+        training_hours=row["training_hours"],
+        certified_on=date.fromisoformat(row["certified_on"]),
+        issued_at=datetime.fromisoformat(row["issued_at"]),
+        issuer_key_id=row["issuer_key_id"],
+        issuer_name=row["issuer_name"],
+        code=row["code"],
+        status=row["status"],
+        revoked_at=datetime.fromisoformat(row["revoked_at"]) if row["revoked_at"] else None,
+        revoked_reason=row["revoked_reason"],
+        pdf_count=row["pdf_count"],
+    )
+
+
+class CertificateRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- register ---------------------------------------------------------------------
+    def find_valid(self, trainee_id: int, subject: str) -> CertificateRecord | None:
+        row = self.db.query_one(
+            "SELECT * FROM certificates WHERE trainee_id = ? AND subject = ? AND status = 'valid'",
+            (trainee_id, subject),
+        )
+        return _record(row) if row else None
+
+    def insert(
+        self,
+        new: NewCertificate,
+        numbering: str,
+        sign: Callable[[str], str],
+    ) -> CertificateRecord:
+        """Record a certificate; ``numbering`` is a format with ``{year}`` and ``{seq}``,
+        ``sign(number)`` returns the signed code. One transaction: a number is never lost
+        or given twice."""
+        year = new.certified_on.year
+        with self.db.transaction() as conn:
+            existing = conn.execute(
+                "SELECT id FROM certificates WHERE trainee_id = ? AND subject = ?"
+                " AND status = 'valid'",
+                (new.trainee_id, new.subject),
+            ).fetchone()
+            if existing is not None:
+                cert_id = int(existing[0])
+            else:
+                seq = int(
+                    conn.execute(
+                        "SELECT ifnull(max(seq), 0) + 1 FROM certificates WHERE year = ?", (year,)
+                    ).fetchone()[0]
+                )
+                number = numbering.format(year=year, seq=seq)
+                cur = conn.execute(
+                    "INSERT INTO certificates (number, year, seq, kind, trainee_id, trainee_name,"
+                    " institution, attempt_id, programme_id, programme_name, subject, modules,"
+                    " audiences, score, training_hours, certified_on, issued_at, issuer_key_id,"
+                    " issuer_name, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?, ?, ?)",
+                    (
+                        number,
+                        year,
+                        seq,
+                        new.kind,
+                        new.trainee_id,
+                        new.trainee_name,
+                        new.institution,
+                        new.attempt_id,
+                        new.programme_id,
+                        new.programme_name,
+                        new.subject,
+                        json.dumps(
+                            [{"id": m.id, "title": m.title} for m in new.modules],
+                            ensure_ascii=False,
+                            sort_keys=True,
+                        ),
+                        ",".join(new.audiences),
+                        new.score,
+                        new.training_hours,
+                        new.certified_on.isoformat(),
+                        now(),
+                        new.issuer_key_id,
+                        new.issuer_name,
+                        sign(number),
+                    ),
+                )
+                cert_id = int(cur.lastrowid or 0)
+        return self.get(cert_id)
+
+    def get(self, cert_id: int) -> CertificateRecord:
+        row = self.db.query_one("SELECT * FROM certificates WHERE id = ?", (cert_id,))
+        if row is None:
+            raise CertificateError(f"no certificate with id {cert_id}")
+        return _record(row)
+
+    def by_number(self, number: str) -> CertificateRecord:
+        row = self.db.query_one(
+            "SELECT * FROM certificates WHERE number = ?", (number.strip().upper(),)
+        )
+        if row is None:
+            raise CertificateError(f"no certificate numbered {number} in this register")
+        return _record(row)
+
+    def records(
+        self,
+        search: str = "",
+        *,
+        status: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        institution: str | None = None,
+    ) -> list[CertificateRecord]:
+        sql = "SELECT * FROM certificates WHERE (trainee_name LIKE ? OR number LIKE ?)"
+        pattern = f"%{search.strip()}%"
+        params: list[object] = [pattern, pattern]
+        if status:
+            sql += " AND status = ?"
+            params.append(status)
+        if since:
+            sql += " AND certified_on >= ?"
+            params.append(since.isoformat())
+        if until:
+            sql += " AND certified_on <= ?"
+            params.append(until.isoformat())
+        if institution:
+            sql += " AND institution = ?"
+            params.append(institution)
+        sql += " ORDER BY year DESC, seq DESC"
+        return [_record(r) for r in self.db.query(sql, params)]
+
+    def revoke(self, number: str, reason: str) -> CertificateRecord:
+        record = self.by_number(number)
+        reason = " ".join(reason.split())
+        if not reason:
+            raise CertificateError("give a reason for revoking the certificate")
+        if record.revoked:
+            raise CertificateError(f"certificate {record.number} is already revoked")
+        stamp = now()
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE certificates SET status = 'revoked', revoked_at = ?, revoked_reason = ?"
+                " WHERE id = ?",
+                (stamp, reason, record.id),
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO revocations (issuer_key_id, number, reason, revoked_at,"
+                " received_at) VALUES (?, ?, ?, ?, ?)",
+                (record.issuer_key_id, record.number, reason, stamp, stamp),
+            )
+        return self.get(record.id)
+
+    def pdf_written(
+        self, cert_ids: list[int], action: str, audit_detail: str, actor: str | None
+    ) -> None:
+        """Count the PDFs written, and log it, in one transaction."""
+        stamp = now()
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "UPDATE certificates SET pdf_count = pdf_count + 1, last_pdf_at = ? WHERE id = ?",
+                [(stamp, cert_id) for cert_id in cert_ids],
+            )
+            audit.record(self.db, action, audit_detail, actor=actor, conn=conn)
+
+    # -- revocations ------------------------------------------------------------------
+    def revocation(self, issuer_key_id: str, number: str) -> Revocation | None:
+        row = self.db.query_one(
+            "SELECT * FROM revocations WHERE issuer_key_id = ? AND number = ?",
+            (issuer_key_id, number),
+        )
+        if row is None:
+            return None
+        return Revocation(row["issuer_key_id"], row["number"], row["reason"], row["revoked_at"])
+
+    def revocations_by(self, issuer_key_id: str) -> list[Revocation]:
+        rows = self.db.query(
+            "SELECT * FROM revocations WHERE issuer_key_id = ? ORDER BY number", (issuer_key_id,)
+        )
+        return [
+            Revocation(r["issuer_key_id"], r["number"], r["reason"], r["revoked_at"]) for r in rows
+        ]
+
+    def add_revocations(self, entries: Iterable[Revocation]) -> int:
+        """Remember revocations from a verified list; returns how many were new."""
+        added = 0
+        stamp = now()
+        with self.db.transaction() as conn:
+            for e in entries:
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO revocations (issuer_key_id, number, reason, revoked_at,"
+                    " received_at) VALUES (?, ?, ?, ?, ?)",
+                    (e.issuer_key_id, e.number, e.reason, e.revoked_at, stamp),
+                )
+                added += cur.rowcount
+        return added
+
+    # -- programmes -------------------------------------------------------------------
+    def programmes(self) -> list[Programme]:
+        return [
+            Programme(r["id"], r["name"], tuple(r["modules"].split(",")), r["training_hours"])
+            for r in self.db.query("SELECT * FROM programmes ORDER BY name COLLATE NOCASE")
+        ]
+
+    def programme(self, programme_id: int) -> Programme:
+        for p in self.programmes():
+            if p.id == programme_id:
+                return p
+        raise CertificateError(f"no programme with id {programme_id}")
+
+    def save_programme(
+        self, name: str, modules: Iterable[str], training_hours: float = 0.0
+    ) -> Programme:
+        name = " ".join(name.split())
+        ids = [m for m in modules if m]
+        if not name:
+            raise CertificateError("a programme needs a name")
+        if not ids:
+            raise CertificateError("a programme needs at least one module")
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO programmes (name, modules, training_hours, created_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET modules = excluded.modules,"
+                " training_hours = excluded.training_hours",
+                (name, ",".join(ids), training_hours, now()),
+            )
+        return next(p for p in self.programmes() if p.name == name)
+
+    def delete_programme(self, programme_id: int) -> None:
+        with self.db.transaction() as conn:
+            used = conn.execute(
+                "SELECT 1 FROM certificates WHERE programme_id = ? LIMIT 1", (programme_id,)
+            ).fetchone()
+            if used:
+                raise CertificateError("certificates were issued for this programme; keep it")
+            conn.execute("DELETE FROM programmes WHERE id = ?", (programme_id,))

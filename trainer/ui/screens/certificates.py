@@ -1,0 +1,781 @@
+"""The certificate register for coordinators: search, reissue, revoke, export, batch, keys."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.certificates import document, service
+from trainer.errors import TrainerError
+from trainer.storage.certificates import CertificateRecord
+from trainer.storage.trainees import Institution
+from trainer.ui import dialogs, labels
+from trainer.workspace import Workspace
+
+CERTIFICATE_LANGUAGES = {"en": "English", "fr": "Français"}
+
+
+# Modal questions, as functions tests can replace.
+def ask_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return Path(name) if name else None
+
+
+def ask_open_file(parent: QWidget, title: str, filters: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return Path(name) if name else None
+
+
+def ask_folder(parent: QWidget, title: str) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title)
+    return Path(name) if name else None
+
+
+def ask_reason(parent: QWidget, number: str) -> str | None:
+    title = QCoreApplication.translate("CertificatesScreen", "Revoke certificate")
+    question = QCoreApplication.translate(
+        "CertificatesScreen",
+        "Why is certificate %1 revoked? The reason travels with the revocation list.",
+    )
+    text, ok = QInputDialog.getText(parent, title, question.replace("%1", number))
+    return text if ok else None
+
+
+def _name_spin_box(box: QAbstractSpinBox, name: str) -> None:
+    """A spin box and the line edit inside it both carry the name, for screen readers."""
+    box.setAccessibleName(name)
+    inner = box.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class BatchWorker(QThread):
+    """Issues and writes certificates off the UI thread, on its own database connection."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)  # service.BatchResult
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        folder: Path,
+        since: date | None,
+        until: date | None,
+        institution: str | None,
+        language: str,
+    ) -> None:
+        super().__init__()
+        self.root = workspace.data.root
+        self.shipped = workspace.shipped_banks
+        self.actor = workspace.actor
+        self.folder = folder
+        self.since = since
+        self.until = until
+        self.institution = institution
+        self.language = language
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            ws = Workspace(self.root, shipped_banks=self.shipped)
+        except TrainerError as exc:
+            self.failed.emit(str(exc))
+            return
+        ws.actor = self.actor
+        try:
+            result = service.batch_generate(
+                ws,
+                self.folder,
+                since=self.since,
+                until=self.until,
+                institution=self.institution,
+                language=self.language,
+                progress=self.progressed.emit,
+                cancelled=self._cancel.is_set,
+            )
+        except TrainerError as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.succeeded.emit(result)
+        finally:
+            ws.close()
+
+
+class BatchDialog(QDialog):
+    """Which passed trainees to certify: a date range and, optionally, one institution."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Generate certificates"))
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addMonths(-1))
+        self.until = QDateEdit(today)
+        for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            _name_spin_box(edit, name)
+        self.institution = QComboBox()
+        self.institution.setAccessibleName(self.tr("Cohort"))
+        self.institution.addItem(self.tr("All institutions"), None)
+        for value in Institution:
+            self.institution.addItem(labels.institution(value), value.value)
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&From:"), self.since),
+            (self.tr("&To:"), self.until),
+            (self.tr("&Cohort:"), self.institution),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        note = QLabel(
+            self.tr(
+                "Every trainee who passed a module exam in this period receives a certificate "
+                "(already issued ones keep their number). You choose the folder next."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[date, date, str | None]:
+        since = self.since.date().toPython()
+        until = self.until.date().toPython()
+        assert isinstance(since, date) and isinstance(until, date)
+        return since, until, self.institution.currentData()
+
+
+class CertificateSettingsDialog(QDialog):
+    """The issuing institution, its logo, the signatories and the certificate language."""
+
+    def __init__(self, settings: service.CertificateSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Certificate settings"))
+        self.setMinimumWidth(760)
+        self.institution = QLineEdit(settings.institution)
+        self.institution.setAccessibleName(self.tr("Issuing institution"))
+        self.logo = QLineEdit(str(settings.logo) if settings.logo else "")
+        self.logo.setAccessibleName(self.tr("Logo file"))
+        self.logo.setPlaceholderText(self.tr("the neutral emblem shipped with TiP Trainer"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose a logo file"))
+        browse.clicked.connect(self._on_browse)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Certificate language"))
+        for code, name in CERTIFICATE_LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        grid = QGridLayout()
+        label = QLabel(self.tr("&Issuing institution:"))
+        label.setBuddy(self.institution)
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self.institution, 0, 1, 1, 2)
+        label = QLabel(self.tr("&Logo (PNG, JPEG or SVG):"))
+        label.setBuddy(self.logo)
+        grid.addWidget(label, 1, 0)
+        grid.addWidget(self.logo, 1, 1)
+        grid.addWidget(browse, 1, 2)
+        label = QLabel(self.tr("Default &language:"))
+        label.setBuddy(self.language)
+        grid.addWidget(label, 2, 0)
+        grid.addWidget(self.language, 2, 1, 1, 2)
+        self.signatories: list[tuple[QLineEdit, QLineEdit]] = []
+        existing = list(settings.signatories)
+        for i in range(3):
+            name_edit = QLineEdit(existing[i].name if i < len(existing) else "")
+            title_edit = QLineEdit(existing[i].title if i < len(existing) else "")
+            number = str(i + 1)
+            name_edit.setAccessibleName(self.tr("Signatory %1 name").replace("%1", number))
+            title_edit.setAccessibleName(self.tr("Signatory %1 title").replace("%1", number))
+            name_edit.setPlaceholderText(self.tr("Name"))
+            title_edit.setPlaceholderText(self.tr("Title, e.g. Director of Training"))
+            label = QLabel(self.tr("Signatory &%1:").replace("%1", number))
+            label.setBuddy(name_edit)
+            grid.addWidget(label, 3 + i, 0)
+            grid.addWidget(name_edit, 3 + i, 1)
+            grid.addWidget(title_edit, 3 + i, 2)
+            self.signatories.append((name_edit, title_edit))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(buttons)
+
+    def _on_browse(self) -> None:
+        path = ask_open_file(
+            self, self.tr("Choose a logo"), self.tr("Images (*.png *.jpg *.jpeg *.svg)")
+        )
+        if path is not None:
+            self.logo.setText(str(path))
+
+    def settings(self) -> service.CertificateSettings:
+        logo = self.logo.text().strip()
+        return service.CertificateSettings(
+            institution=self.institution.text(),
+            logo=Path(logo) if logo else None,
+            signatories=tuple(
+                service.Signatory(n.text(), t.text())
+                for n, t in self.signatories
+                if n.text().strip()
+            ),
+            language=str(self.language.currentData()),
+        )
+
+
+class ProgrammesDialog(QDialog):
+    """Define a programme (a set of modules) and certify everyone who passed all of them."""
+
+    def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("Programmes"))
+        self.setMinimumWidth(520)
+        self.existing = QComboBox()
+        self.existing.setAccessibleName(self.tr("Programmes defined"))
+        self.existing.currentIndexChanged.connect(self._on_programme_chosen)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Programme name"))
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, 1000)
+        self.hours.setDecimals(1)
+        _name_spin_box(self.hours, self.tr("Training hours (0: the modules' sum)"))
+        self.modules = QListWidget()
+        self.modules.setAccessibleName(self.tr("Modules of the programme"))
+        try:
+            catalog_modules = workspace.catalog.modules()
+        except TrainerError:
+            catalog_modules = []
+        for _bank, module in catalog_modules:
+            item = QListWidgetItem(f"{module.title.get(language)} ({module.id})")
+            item.setData(Qt.ItemDataRole.UserRole, module.id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.modules.addItem(item)
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Programme:"), self.existing),
+            (self.tr("&Name:"), self.name),
+            (self.tr("Training &hours:"), self.hours),
+            (self.tr("&Modules:"), self.modules),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.save_button = QPushButton(self.tr("&Save programme"))
+        self.save_button.setAccessibleName(self.tr("Save the programme"))
+        self.save_button.clicked.connect(self._on_save)
+        self.issue_button = QPushButton(self.tr("&Issue certificates"))
+        self.issue_button.setAccessibleName(
+            self.tr("Issue programme certificates to everyone who passed all its modules")
+        )
+        self.issue_button.clicked.connect(self._on_issue)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.issue_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        self._reload()
+
+    def _reload(self, select: int | None = None) -> None:
+        self.existing.blockSignals(True)
+        self.existing.clear()
+        self.existing.addItem(self.tr("New programme"), None)
+        for p in service.repository(self.workspace).programmes():
+            self.existing.addItem(p.name, p.id)
+        self.existing.setCurrentIndex(max(0, self.existing.findData(select)))
+        self.existing.blockSignals(False)
+        self._on_programme_chosen()
+
+    def _on_programme_chosen(self) -> None:
+        programme_id = self.existing.currentData()
+        chosen: set[str] = set()
+        if programme_id is not None:
+            programme = service.repository(self.workspace).programme(int(programme_id))
+            self.name.setText(programme.name)
+            self.hours.setValue(programme.training_hours)
+            chosen = set(programme.modules)
+        else:
+            self.name.clear()
+            self.hours.setValue(0)
+        for i in range(self.modules.count()):
+            item = self.modules.item(i)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        self.issue_button.setEnabled(programme_id is not None)
+
+    def chosen_modules(self) -> list[str]:
+        out = []
+        for i in range(self.modules.count()):
+            item = self.modules.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def _on_save(self) -> None:
+        try:
+            programme = service.save_programme(
+                self.workspace, self.name.text(), self.chosen_modules(), self.hours.value()
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self._reload(programme.id)
+
+    def _on_issue(self) -> None:
+        programme_id = self.existing.currentData()
+        if programme_id is None:
+            return
+        try:
+            issued = service.issue_programme_for_all(self.workspace, int(programme_id))
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.show_info(
+            self,
+            self.tr("Programmes"),
+            self.tr("%1 trainee(s) hold a certificate for this programme.").replace(
+                "%1", str(len(issued))
+            ),
+        )
+
+
+class CertificatesScreen(QWidget):
+    """The register: every certificate issued here, and what a coordinator does with them."""
+
+    batch_finished = Signal(object)  # service.BatchResult, or None if it failed
+
+    def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.language = language
+        self.records: list[CertificateRecord] = []
+        self.worker: BatchWorker | None = None
+        self.progress: QProgressDialog | None = None
+
+        title = QLabel(self.tr("Certificates"))
+        title.setObjectName("screenTitle")
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search certificates"))
+        self.search.setPlaceholderText(self.tr("Name or certificate number"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Show"))
+        self.status.addItem(self.tr("All"), None)
+        self.status.addItem(self.tr("Valid"), "valid")
+        self.status.addItem(self.tr("Revoked"), "revoked")
+        self.status.currentIndexChanged.connect(self.refresh)
+        status_label = QLabel(self.tr("S&how:"))
+        status_label.setBuddy(self.status)
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(self.tr("Language of the PDF"))
+        for code, name in CERTIFICATE_LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(
+            max(0, self.language_box.findData(service.load_settings(workspace).language))
+        )
+        language_label = QLabel(self.tr("PDF &language:"))
+        language_label.setBuddy(self.language_box)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Certificate register"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Number"),
+                self.tr("Trainee"),
+                self.tr("Modules"),
+                self.tr("Score"),
+                self.tr("Date"),
+                self.tr("Status"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1, 3, 4, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemActivated.connect(lambda _item: self._on_save_pdf())
+        self.count_label = QLabel()
+
+        def button(text: str, accessible: str, slot: Callable[[], None]) -> QPushButton:
+            b = QPushButton(text)
+            b.setAccessibleName(accessible)
+            b.clicked.connect(slot)
+            return b
+
+        self.pdf_button = button(
+            self.tr("Save &PDF…"),
+            self.tr("Save the selected certificate as PDF"),
+            self._on_save_pdf,
+        )
+        self.revoke_button = button(
+            self.tr("&Revoke…"), self.tr("Revoke the selected certificate"), self._on_revoke
+        )
+        self.csv_button = button(
+            self.tr("Export C&SV…"), self.tr("Export the register to CSV"), self._on_export_csv
+        )
+        self.batch_button = button(
+            self.tr("&Generate in batch…"),
+            self.tr("Generate certificates for every passed trainee"),
+            self._on_batch,
+        )
+        self.settings_button = button(
+            self.tr("Se&ttings…"), self.tr("Certificate settings"), self._on_settings
+        )
+        self.programmes_button = button(
+            self.tr("Pro&grammes…"), self.tr("Define programmes of modules"), self._on_programmes
+        )
+        self.export_key_button = button(
+            self.tr("E&xport public key…"),
+            self.tr("Export this installation's public key"),
+            self._on_export_key,
+        )
+        self.import_key_button = button(
+            self.tr("&Import trusted key…"),
+            self.tr("Trust another installation's public key"),
+            self._on_import_key,
+        )
+        self.export_revocations_button = button(
+            self.tr("Export re&vocations…"),
+            self.tr("Export the signed list of revoked certificates"),
+            self._on_export_revocations,
+        )
+        self.import_revocations_button = button(
+            self.tr("Import revocati&ons…"),
+            self.tr("Import a trusted issuer's revocation list"),
+            self._on_import_revocations,
+        )
+
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(status_label)
+        filters.addWidget(self.status)
+        filters.addWidget(language_label)
+        filters.addWidget(self.language_box)
+        row1 = QHBoxLayout()
+        for b in (self.pdf_button, self.revoke_button, self.csv_button, self.batch_button):
+            row1.addWidget(b)
+        row1.addStretch(1)
+        row1.addWidget(self.count_label)
+        row2 = QHBoxLayout()
+        for b in (
+            self.settings_button,
+            self.programmes_button,
+            self.export_key_button,
+            self.import_key_button,
+            self.export_revocations_button,
+            self.import_revocations_button,
+        ):
+            row2.addWidget(b)
+        row2.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        self.refresh()
+
+    # -- the list -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self.records = service.repository(self.workspace).records(
+                self.search.text(), status=self.status.currentData()
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            self.records = []
+        self.table.setRowCount(len(self.records))
+        for row, r in enumerate(self.records):
+            values = [
+                r.number,
+                r.trainee_name,
+                (r.programme_name + ": " if r.programme_name else "")
+                + "; ".join(m.title_in(self.language) for m in r.modules),
+                document.format_score(r.score, self.language),
+                r.certified_on.isoformat(),
+                self.tr("Revoked") if r.revoked else self.tr("Valid"),
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 5 and r.revoked and r.revoked_reason:
+                    item.setToolTip(r.revoked_reason)
+                self.table.setItem(row, col, item)
+        self.count_label.setText(self.tr("%1 certificate(s)").replace("%1", str(len(self.records))))
+        self._update_buttons()
+
+    def selected(self) -> CertificateRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.records[rows[0].row()]
+
+    def select_number(self, number: str) -> None:
+        for row, r in enumerate(self.records):
+            if r.number == number:
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        record = self.selected()
+        self.pdf_button.setEnabled(record is not None and not record.revoked)
+        self.revoke_button.setEnabled(record is not None and not record.revoked)
+
+    # -- actions ------------------------------------------------------------------------
+    def _on_save_pdf(self) -> None:
+        record = self.selected()
+        if record is None or record.revoked:
+            return
+        path = ask_save_file(
+            self,
+            self.tr("Save certificate"),
+            service.safe_file_name(record),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            service.render_pdf(self.workspace, record, path, self.language_box.currentData())
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+
+    def _on_revoke(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        reason = ask_reason(self, record.number)
+        if reason is None:
+            return
+        try:
+            service.revoke(self.workspace, record.number, reason)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.refresh()
+        self.select_number(record.number)
+
+    def _on_export_csv(self) -> None:
+        path = ask_save_file(
+            self, self.tr("Export the register"), "certificates.csv", self.tr("CSV files (*.csv)")
+        )
+        if path is None:
+            return
+        try:
+            service.export_csv(self.workspace, path, self.records)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+
+    def _on_settings(self) -> None:
+        dialog = CertificateSettingsDialog(service.load_settings(self.workspace), self)
+        if not run_dialog(dialog):
+            return
+        try:
+            service.save_settings(self.workspace, dialog.settings())
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.language_box.setCurrentIndex(
+            max(0, self.language_box.findData(dialog.settings().language))
+        )
+
+    def _on_programmes(self) -> None:
+        run_dialog(ProgrammesDialog(self.workspace, self.language, self))
+        self.refresh()
+
+    def _on_export_key(self) -> None:
+        path = ask_save_file(
+            self,
+            self.tr("Export public key"),
+            "issuer" + ".tip-key",
+            self.tr("TiP Trainer keys (*.tip-key)"),
+        )
+        if path is None:
+            return
+        try:
+            service.export_public_key(self.workspace, path)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+
+    def _on_import_key(self) -> None:
+        path = ask_open_file(
+            self, self.tr("Import a trusted key"), self.tr("TiP Trainer keys (*.tip-key)")
+        )
+        if path is None:
+            return
+        try:
+            key = service.import_public_key(self.workspace, path)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.show_info(
+            self,
+            self.tr("Trusted keys"),
+            self.tr("Certificates signed by %1 (key %2) are now accepted here.")
+            .replace("%1", key.name)
+            .replace("%2", key.key_id),
+        )
+
+    def _on_export_revocations(self) -> None:
+        path = ask_save_file(
+            self,
+            self.tr("Export revocations"),
+            "revocations.tip-revocations",
+            self.tr("Revocation lists (*.tip-revocations)"),
+        )
+        if path is None:
+            return
+        try:
+            service.export_revocations(self.workspace, path)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+
+    def _on_import_revocations(self) -> None:
+        path = ask_open_file(
+            self,
+            self.tr("Import revocations"),
+            self.tr("Revocation lists (*.tip-revocations)"),
+        )
+        if path is None:
+            return
+        try:
+            added = service.import_revocations(self.workspace, path)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.show_info(
+            self,
+            self.tr("Revocations"),
+            self.tr("%1 new revocation(s) recorded.").replace("%1", str(added)),
+        )
+
+    # -- batch ----------------------------------------------------------------------------
+    def _on_batch(self) -> None:
+        dialog = BatchDialog(self)
+        if not run_dialog(dialog):
+            return
+        since, until, institution = dialog.values()
+        folder = ask_folder(self, self.tr("Folder for the certificates"))
+        if folder is None:
+            return
+        self.start_batch(folder, since, until, institution)
+
+    def start_batch(
+        self, folder: Path, since: date | None, until: date | None, institution: str | None
+    ) -> BatchWorker:
+        from trainer.certificates import pdf
+
+        pdf.font_family()  # fonts are registered on the UI thread, before the worker draws
+        worker = BatchWorker(
+            self.workspace, folder, since, until, institution, self.language_box.currentData()
+        )
+        progress = QProgressDialog(
+            self.tr("Generating certificates…"), self.tr("Cancel"), 0, 0, self
+        )
+        progress.setWindowTitle(self.tr("Certificates"))
+        progress.setAccessibleName(self.tr("Progress of the certificates"))
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(worker.cancel)
+        worker.progressed.connect(self._on_batch_progress)
+        worker.succeeded.connect(self._on_batch_succeeded)
+        worker.failed.connect(self._on_batch_failed)
+        self.worker, self.progress = worker, progress
+        self.batch_button.setEnabled(False)
+        worker.start()
+        return worker
+
+    def _on_batch_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+
+    def _end_batch(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker.deleteLater()
+            self.worker = None
+        self.batch_button.setEnabled(True)
+        self.refresh()
+
+    def _on_batch_succeeded(self, result: service.BatchResult) -> None:
+        self._end_batch()
+        text = self.tr("%1 certificate(s) written.").replace("%1", str(len(result.written)))
+        if result.cancelled:
+            text += " " + self.tr("Stopped before the end, as asked.")
+        if result.errors:
+            text += "\n" + self.tr("Problems:") + "\n" + "\n".join(result.errors[:10])
+        self.batch_finished.emit(result)
+        dialogs.show_info(self, self.tr("Certificates"), text)
+
+    def _on_batch_failed(self, message: str) -> None:
+        self._end_batch()
+        self.batch_finished.emit(None)
+        dialogs.show_error(self, TrainerError(message))
+
+    def prepare_close(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()

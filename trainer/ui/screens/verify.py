@@ -1,0 +1,228 @@
+"""Verify a certificate: open its PDF or type its code; the answer, large and clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.certificates import document, service
+from trainer.certificates.document import Problem
+from trainer.errors import TrainerError
+from trainer.ui import dialogs
+from trainer.workspace import Workspace
+
+
+def ask_pdf(parent: QWidget) -> Path | None:
+    """The PDF to verify (a function, so tests can replace the file dialog)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("VerifyScreen", "Open a certificate"),
+        "",
+        QCoreApplication.translate("VerifyScreen", "PDF files (*.pdf)"),
+    )
+    return Path(name) if name else None
+
+
+def problem_text(problem: Problem | None, detail: str) -> str:
+    return (
+        {
+            Problem.NO_CODE: QCoreApplication.translate(
+                "VerifyScreen", "No certificate code was found."
+            ),
+            Problem.MISTYPED: QCoreApplication.translate(
+                "VerifyScreen",
+                "The code is incomplete or mistyped. Check each group of characters and try again.",
+            ),
+            Problem.MALFORMED: QCoreApplication.translate(
+                "VerifyScreen", "This is not a TiP Trainer certificate code, or it is damaged."
+            ),
+            Problem.ALTERED: QCoreApplication.translate(
+                "VerifyScreen",
+                "The signature does not match: the certificate was altered after it was issued.",
+            ),
+            Problem.UNKNOWN_ISSUER: QCoreApplication.translate(
+                "VerifyScreen",
+                "It was issued by an installation whose key is not trusted here. Import the "
+                "issuer's public key to check it.",
+            ),
+            Problem.REVOKED: QCoreApplication.translate(
+                "VerifyScreen", "The certificate was revoked by its issuer: %1"
+            ).replace("%1", detail.split(": ", 1)[-1]),
+            Problem.PAGE_MISMATCH: QCoreApplication.translate(
+                "VerifyScreen",
+                "The text printed on the page differs from the signed facts: the page was altered.",
+            ),
+        }.get(problem, detail)
+        if problem
+        else ""
+    )
+
+
+class VerifyScreen(QWidget):
+    """Anyone on staff can check a certificate offline against the trusted issuer keys."""
+
+    verified = Signal(object)  # service.Verdict
+
+    def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.language = language
+        title = QLabel(self.tr("Verify a certificate"))
+        title.setObjectName("screenTitle")
+        intro = QLabel(
+            self.tr(
+                "Open the certificate's PDF file, or type the verification code printed at the "
+                "bottom of the page (or read from its QR code)."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.open_button = QPushButton(self.tr("&Open a PDF…"))
+        self.open_button.setAccessibleName(self.tr("Open a certificate PDF to verify"))
+        self.open_button.clicked.connect(self._on_open)
+        code_label = QLabel(self.tr("Verification &code:"))
+        self.code_edit = QPlainTextEdit()
+        self.code_edit.setAccessibleName(self.tr("Verification code"))
+        self.code_edit.setTabChangesFocus(True)
+        self.code_edit.setPlaceholderText("TIP1-XXXXX-XXXXX-…")
+        self.code_edit.setFixedHeight(self.code_edit.fontMetrics().lineSpacing() * 5)
+        code_label.setBuddy(self.code_edit)
+        self.verify_button = QPushButton(self.tr("&Verify the code"))
+        self.verify_button.setAccessibleName(self.tr("Verify the typed code"))
+        self.verify_button.setDefault(True)
+        self.verify_button.clicked.connect(self._on_verify_code)
+
+        self.verdict_label = QLabel()
+        self.verdict_label.setAccessibleName(self.tr("Verification result"))
+        self.verdict_label.setWordWrap(True)
+        self._size_verdict()
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts = QFormLayout()
+        self.fact_labels: dict[str, QLabel] = {}
+        for key, label in (
+            ("number", self.tr("Certificate number")),
+            ("name", self.tr("Name")),
+            ("modules", self.tr("Modules")),
+            ("score", self.tr("Score")),
+            ("date", self.tr("Date")),
+            ("issuer", self.tr("Issued by")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self.fact_labels[key] = value
+            self.facts.addRow(self.tr("%1:").replace("%1", label), value)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_edit, 1)
+        code_row.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(code_label)
+        layout.addLayout(code_row)
+        layout.addSpacing(12)
+        layout.addWidget(self.verdict_label)
+        layout.addWidget(self.reason_label)
+        layout.addLayout(self.facts)
+        layout.addStretch(1)
+        self._show(None)
+
+    # -- actions ------------------------------------------------------------------------
+    def verify_pdf(self, path: Path) -> service.Verdict | None:
+        try:
+            verdict = service.verify_pdf(self.workspace, path, language=self.language)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return None
+        self._show(verdict)
+        return verdict
+
+    def verify_code(self, text: str) -> service.Verdict:
+        verdict = service.verify_code(self.workspace, text, language=self.language)
+        self._show(verdict)
+        return verdict
+
+    def _on_open(self) -> None:
+        path = ask_pdf(self)
+        if path is not None:
+            self.verify_pdf(path)
+
+    def _on_verify_code(self) -> None:
+        self.verify_code(self.code_edit.toPlainText())
+
+    # -- showing ------------------------------------------------------------------------
+    def _size_verdict(self) -> None:
+        """Twice the text size, following the app's zoom: the answer is the point of the
+        screen. Its colour comes from the theme (normal or high contrast)."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(self.font().pointSizeF(), 9.0) * 2)
+        font.setBold(True)
+        self.verdict_label.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_verdict()
+
+    def _show(self, verdict: service.Verdict | None) -> None:
+        for value in self.fact_labels.values():
+            value.clear()
+        if verdict is None:
+            self.verdict_label.clear()
+            self.reason_label.clear()
+            return
+        if verdict.valid:
+            self.verdict_label.setText(self.tr("✔ VALID CERTIFICATE"))
+            self.verdict_label.setObjectName("verdictPass")
+            self.reason_label.setText(
+                self.tr("The signature is genuine and the certificate has not been revoked.")
+            )
+        else:
+            self.verdict_label.setText(self.tr("✘ NOT VALID"))
+            self.verdict_label.setObjectName("verdictFail")
+            self.reason_label.setText(problem_text(verdict.problem, verdict.detail))
+        self.verdict_label.style().unpolish(self.verdict_label)
+        self.verdict_label.style().polish(self.verdict_label)
+        facts = verdict.facts
+        # Facts are shown only where the signature was checked (valid or revoked), or as
+        # what the certificate claims when the issuer is unknown.
+        if facts is not None and verdict.problem in (
+            None,
+            Problem.REVOKED,
+            Problem.UNKNOWN_ISSUER,
+        ):
+            unchecked = verdict.problem is Problem.UNKNOWN_ISSUER
+            suffix = self.tr(" (not verified)") if unchecked else ""
+            self.fact_labels["number"].setText(facts.number + suffix)
+            self.fact_labels["name"].setText(facts.name + suffix)
+            self.fact_labels["modules"].setText("\n".join(verdict.module_titles or facts.modules))
+            self.fact_labels["score"].setText(document.format_score(facts.score, self.language))
+            self.fact_labels["date"].setText(document.format_date(facts.date, self.language))
+            self.fact_labels["issuer"].setText(
+                (verdict.issuer_name or self.tr("unknown issuer"))
+                + " ("
+                + self.tr("key %1").replace("%1", facts.issuer_key_id)
+                + ")"
+            )
+        self.verified.emit(verdict)
