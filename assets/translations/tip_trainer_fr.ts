@@ -2465,6 +2465,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Délivré le</translation>
     </message>
     <message>
+        <source>revoked</source>
+        <translation>révoquée</translation>
+    </message>
+    <message>
         <source>Export results</source>
         <translation>Exporter les résultats</translation>
     </message>

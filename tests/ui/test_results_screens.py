@@ -89,9 +89,18 @@ def test_transcript_pdf(qtbot: QtBot, recorded: Workspace, tmp_path: Path) -> No
     screen = ResultsScreen(recorded, "en")
     qtbot.addWidget(screen)
     alice = recorded.trainees.list("Alice")[0]
+    recorded.db.conn.execute(
+        "INSERT INTO certificates (number, year, seq, kind, trainee_id, trainee_name,"
+        " institution, subject, modules, audiences, score, training_hours, certified_on,"
+        " issued_at, issuer_key_id, issuer_name, code) VALUES ('TIP-2026-0007', 2026,"
+        " 7, 'module', ?, 'Alice', 'police', 'sample-module', '[]', 'police', 100, 1.5,"
+        " '2026-03-10', '2026-03-10', 'k', 'School', 'c')",
+        (alice.id,),
+    )
     path = screen.save_transcript(alice.id, tmp_path / "t.pdf")
     text = " ".join(PdfReader(str(path)).pages[0].extract_text().split())
     assert "Alice Niyonzima" in text and "Training transcript" in text and "Passed" in text
+    assert "TIP-2026-0007" in text
 
 
 def test_item_analysis_screen(

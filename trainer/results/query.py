@@ -208,11 +208,12 @@ def workstations(db: Database) -> list[str]:
 
 @dataclass(frozen=True)
 class CertificateLine:
-    """A certificate held by a trainee, as far as the certificates table records it."""
+    """A certificate in the register held by a trainee."""
 
-    serial: str
-    module_id: str
-    issued_at: str
+    number: str
+    subject: str  # a module id, or the programme's name
+    certified_on: str
+    revoked: bool
 
 
 @dataclass(frozen=True)
@@ -236,21 +237,13 @@ def transcript(db: Database, trainee: Trainee) -> Transcript:
 
 
 def _certificates(db: Database, trainee_id: int) -> list[CertificateLine]:
-    """Certificates, read defensively: the certificates table may not exist in this schema."""
-    table = db.query_one(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'certificates'"
-    )
-    if table is None:
-        return []
-    columns = {r["name"] for r in db.query("PRAGMA table_info(certificates)")}
-    if "trainee_id" not in columns:
-        return []
-    serial = next((c for c in ("serial", "number", "uid", "id") if c in columns), "rowid")
-    module = "module_id" if "module_id" in columns else "''"
-    issued = "issued_at" if "issued_at" in columns else "''"
     rows = db.query(
-        f"SELECT {serial} AS serial, {module} AS module_id, {issued} AS issued_at"
-        " FROM certificates WHERE trainee_id = ? ORDER BY 3",
+        "SELECT number, CASE WHEN kind = 'programme' THEN ifnull(programme_name, subject)"
+        " ELSE subject END AS subject, certified_on, status FROM certificates"
+        " WHERE trainee_id = ? ORDER BY certified_on, number",
         (trainee_id,),
     )
-    return [CertificateLine(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+    return [
+        CertificateLine(r["number"], r["subject"], r["certified_on"], r["status"] == "revoked")
+        for r in rows
+    ]

@@ -439,7 +439,14 @@ class ResultsScreen(QWidget):
             certificates_heading = self.tr("Certificates")
             body += f"<h2>{html.escape(certificates_heading)}</h2>" + reports.table_html(
                 [self.tr("Number"), self.tr("Module"), self.tr("Issued")],
-                [[c.serial, c.module_id, c.issued_at[:10]] for c in t.certificates],
+                [
+                    [
+                        c.number + (" — " + self.tr("revoked") if c.revoked else ""),
+                        c.subject,
+                        c.certified_on,
+                    ]
+                    for c in t.certificates
+                ],
             )
         reports.write_pdf(path, body, title=self.tr("Training transcript"))
         self.workspace.audit("results.transcript", f"transcript of {trainee.uid} to {path.name}")
