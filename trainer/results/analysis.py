@@ -290,55 +290,55 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
     conn = db.conn
     cursor = conn.cursor()
     cursor.row_factory = None
-    # Upper and lower 27 %: ranked here, then summed by SQLite with the other sums,
-    # so no Python loop runs over the hundreds of thousands of responses.
+    # One plain pass over the responses (no sort: grouping in SQLite would sort
+    # hundreds of thousands of rows); sums are kept per (question, response).
     ranked = sorted(totals, key=lambda a: (-totals[a], a))
     g = group_size(len(ranked))
     upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
-    conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS analysis_groups (attempt_id INTEGER PRIMARY KEY,"
-        " upper INTEGER NOT NULL, lower INTEGER NOT NULL)"
-    )
-    conn.execute("DELETE FROM temp.analysis_groups")
-    conn.execute("BEGIN")
-    try:
-        conn.executemany(
-            "INSERT INTO temp.analysis_groups VALUES (?, ?, ?)",
-            [(a, int(a in upper), int(a in lower)) for a in upper | lower],
-        )
-    finally:
-        conn.execute("COMMIT")
-    f = "ifnull(q.fraction, 0.0)"
-    t = "(CASE WHEN a.max_score > 0 THEN ifnull(a.score, 0.0) / a.max_score ELSE 0.0 END)"
-    # One grouped pass gives both each item's sums and each response's count.
+    groups: dict[str, list[float]] = {}
+    answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
+    current_id, current = -1, []
+    for key, qid, f, attempt_id in cursor.execute(
+        "SELECT q.question_id || char(31) || q.kind || char(31) || ifnull(q.response, ''),"
+        " q.question_id, ifnull(q.fraction, 0.0), a.id FROM attempts a"
+        " JOIN attempt_questions q ON q.attempt_id = a.id" + where,
+        (module_id,),
+    ):
+        if attempt_id != current_id:  # rows come attempt by attempt
+            current_id, current = attempt_id, answered.setdefault(attempt_id, [])
+        current.append((qid, f))
+        acc = groups.get(key)
+        if acc is None:
+            acc = groups[key] = [0.0] * 10
+        t = totals[attempt_id]
+        acc[0] += 1
+        acc[1] += f
+        acc[2] += t
+        acc[3] += f * f
+        acc[4] += t * t
+        acc[5] += f * t
+        if attempt_id in upper:
+            acc[6] += f
+            acc[7] += 1
+        if attempt_id in lower:
+            acc[8] += f
+            acc[9] += 1
     sums: dict[str, list[float]] = {}
     kinds: dict[str, str] = {}
     chosen: dict[str, Counter[str]] = defaultdict(Counter)
     unanswered: Counter[str] = Counter()
-    latest: dict[str, int] = {}
-    for qid, kind, response, count, rowid, *figures in cursor.execute(
-        f"SELECT q.question_id, q.kind, q.response, count(*), max(q.rowid), sum({f}),"
-        f" sum({t}), sum({f} * {f}), sum({t} * {t}), sum({f} * {t}),"
-        f" ifnull(sum(CASE WHEN g.upper THEN {f} END), 0.0), ifnull(sum(g.upper), 0),"
-        f" ifnull(sum(CASE WHEN g.lower THEN {f} END), 0.0), ifnull(sum(g.lower), 0)"
-        " FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id"
-        " LEFT JOIN temp.analysis_groups g ON g.attempt_id = a.id"
-        + where
-        + " GROUP BY q.question_id, q.kind, q.response",
-        (module_id,),
-    ):
+    for key, acc in groups.items():
+        qid, kind, response = key.split("\x1f", 2)
         total = sums.setdefault(qid, [0.0] * 10)
-        total[0] += count
-        for i, value in enumerate(figures, 1):
+        for i, value in enumerate(acc):
             total[i] += value
         kinds[qid] = kind
-        latest[qid] = max(latest.get(qid, 0), rowid)
-        keys = _choices(kind, response)
+        count = int(acc[0])
+        keys = _choices(kind, response or None)
         if keys is None:
             unanswered[qid] += count
-        for key in keys or ():
-            chosen[qid][key] += count
-    conn.execute("DELETE FROM temp.analysis_groups")
+        for choice in keys or ():
+            chosen[qid][choice] += count
     stats = [
         _from_sums(
             qid,
@@ -355,7 +355,7 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
         )
         for qid, v in sorted(sums.items())
     ]
-    questions = _questions(db, latest.values())
+    questions = _questions(db, sums)
     items = [_describe_item(s, kinds, questions, chosen, unanswered, lang) for s in stats]
     return ModuleAnalysis(
         module_id=module_id,
@@ -363,56 +363,35 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
         attempts=len(totals),
         mean_percent=_mean(percents) if percents else None,
         items=items,
-        reliability=_module_reliability(db, where, module_id),
+        reliability=_module_reliability(answered),
         histogram=histogram(percents),
     )
 
 
-def _module_reliability(db: Database, where: str, module_id: str) -> Reliability:
-    """Reliability on the largest group of attempts sharing a question set (read in two passes)."""
+def _module_reliability(answered: Mapping[int, list[tuple[str, float]]]) -> Reliability:
+    """Reliability on the largest group of attempts that share a question set."""
     groups: dict[frozenset[str], list[int]] = defaultdict(list)
-    cursor = db.conn.cursor()
-    cursor.row_factory = None
-    for attempt_id, ids in cursor.execute(
-        "SELECT q.attempt_id, group_concat(q.question_id, char(31))"
-        " FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id"
-        + where
-        # the module index already yields attempts in this order: no sort needed
-        + " GROUP BY a.finished_at, a.id",
-        (module_id,),
-    ):
-        groups[frozenset(ids.split("\x1f"))].append(attempt_id)
+    for attempt_id, items in answered.items():
+        groups[frozenset(qid for qid, _ in items)].append(attempt_id)
     if not groups:
         return Reliability(None, None, 0, 0)
     _, members = _largest_group(groups)
-    scores: dict[int, dict[str, float]] = defaultdict(dict)
-    for start in range(0, len(members), 500):
-        chunk = members[start : start + 500]
-        for attempt_id, qid, fraction in cursor.execute(
-            "SELECT attempt_id, question_id, ifnull(fraction, 0.0) FROM attempt_questions"
-            f" WHERE attempt_id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            scores[attempt_id][qid] = fraction
-    return reliability(scores)
+    return reliability({a: dict(answered[a]) for a in members})
 
 
-def _questions(db: Database, rowids: Iterable[int]) -> dict[str, Question]:
-    """Each question as most recently shown (for its text and options), by snapshot row."""
-    wanted = sorted(rowids)
+def _questions(db: Database, question_ids: Iterable[str]) -> dict[str, Question]:
+    """Each question as most recently shown (for its text and options)."""
     out: dict[str, Question] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        rows = db.query(
-            "SELECT question_id, snapshot FROM attempt_questions WHERE rowid IN"
-            f" ({', '.join('?' * len(chunk))})",
-            chunk,
+    for qid in question_ids:
+        row = db.query_one(
+            "SELECT snapshot FROM attempt_questions WHERE question_id = ?"
+            " ORDER BY rowid DESC LIMIT 1",
+            (qid,),
         )
-        for r in rows:
-            try:
-                out[r["question_id"]] = question_from_data(json.loads(r["snapshot"])["question"])
-            except (ValueError, KeyError, TypeError):
-                continue
+        try:
+            out[qid] = question_from_data(json.loads(row["snapshot"])["question"])  # type: ignore[index]
+        except (ValueError, KeyError, TypeError):
+            continue
     return out
 
 
