@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from trainer import __version__
 from trainer.errors import TrainerError
@@ -119,8 +120,211 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_validate)
+
+    _add_results_commands(sub)
     add_certificate_commands(sub)
     return parser
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    """The results browser's filters, for commands that read attempts."""
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="started on or after")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="started on or before")
+    p.add_argument("--module", metavar="ID", help="one module")
+    p.add_argument("--audience", choices=["police", "prosecutors", "judges"])
+    p.add_argument("--institution", choices=["police", "prosecution", "judiciary", "other"])
+    p.add_argument("--trainee", metavar="TEXT", help="name or service number contains TEXT")
+    p.add_argument("--workstation", metavar="UID", help="recorded on this workstation")
+    p.add_argument("--behaviour", choices=["practice", "exam"])
+    outcome = p.add_mutually_exclusive_group()
+    outcome.add_argument("--passed", action="store_true", help="passed attempts only")
+    outcome.add_argument("--failed", action="store_true", help="failed attempts only")
+
+
+def _add_results_commands(sub: Any) -> None:
+    p = sub.add_parser(
+        "export", help="export attempts or per-question responses (columns: docs/exports.md)"
+    )
+    add_data_dir(p)
+    p.add_argument("what", choices=["attempts", "responses"])
+    p.add_argument(
+        "--format", default="csv", choices=["csv", "csv-excel", "xlsx", "json"], dest="fmt"
+    )
+    p.add_argument("--output", "-o", type=Path, required=True, metavar="FILE")
+    _add_filters(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("analyse", help="item analysis of a module's exam questions")
+    add_data_dir(p)
+    p.add_argument("module_id", metavar="MODULE_ID")
+    p.add_argument("--csv", type=Path, metavar="FILE", help="also write the items to a CSV file")
+    p.add_argument("--lang", default="en", choices=["en", "fr"], help="language of question text")
+    p.set_defaults(func=cmd_analyse)
+
+    p = sub.add_parser("summary", help="officials trained and passed (programme summary)")
+    add_data_dir(p)
+    p.add_argument(
+        "--by",
+        default="period,institution,module",
+        help="comma-separated: period, institution, module, gender, province",
+    )
+    p.add_argument("--period", default="year", choices=["month", "quarter", "year"])
+    p.add_argument("--csv", type=Path, metavar="FILE", help="write the table to a CSV file")
+    _add_filters(p)
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("bundle", help="move results between workstations as signed bundles")
+    bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    b = bsub.add_parser("export", help="write the results not yet sent to a signed bundle")
+    add_data_dir(b)
+    b.add_argument("file", type=Path, metavar="FILE")
+    b.add_argument("--all", action="store_true", help="send everything again, not only new results")
+    b.set_defaults(func=cmd_bundle_export)
+    b = bsub.add_parser("import", help="verify and merge bundles; prints a report for each")
+    add_data_dir(b)
+    b.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    b.set_defaults(func=cmd_bundle_import)
+
+
+def _filter(args: argparse.Namespace) -> Any:
+    from datetime import date
+
+    from trainer.results.query import Outcome, ResultFilter
+    from trainer.storage.trainees import Institution
+
+    def day(value: str | None, flag: str) -> date | None:
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise TrainerError(f"{flag} needs a date such as 2026-03-31, not {value!r}") from None
+
+    return ResultFilter(
+        date_from=day(args.date_from, "--from"),
+        date_to=day(args.date_to, "--to"),
+        module_id=args.module,
+        audience=args.audience,
+        institution=Institution(args.institution) if args.institution else None,
+        trainee_search=args.trainee or "",
+        outcome=Outcome.PASSED if args.passed else Outcome.FAILED if args.failed else None,
+        workstation_uid=args.workstation,
+        behaviour=args.behaviour,
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from trainer.results import export
+
+    ws = _workspace(args)
+    try:
+        fmt = export.ExportFormat(args.fmt)
+        func = export.export_attempts if args.what == "attempts" else export.export_responses
+        count = func(ws.db, args.output, fmt, _filter(args))
+        ws.audit("results.export", f"{count} {args.what} as {fmt.value} to {args.output.name}")
+        print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from trainer.results import analysis, export
+
+    ws = _workspace(args)
+    try:
+        result = analysis.analyse_module(ws.db, args.module_id, args.lang)
+        if not result.attempts:
+            raise TrainerError(f"no finished exam attempts of module {args.module_id}")
+        r = result.reliability
+        print(f"module {result.module_id}: {result.attempts} finished exam attempts")
+        if result.too_few_attempts:
+            print(
+                f"warning: fewer than {analysis.MIN_ATTEMPTS} attempts; "
+                "the figures are not yet reliable"
+            )
+        if r.alpha is not None:
+            label = "KR-20" if r.kr20 is not None else "Cronbach's alpha"
+            print(
+                f"reliability ({label}): {r.alpha:.3f} over {r.items} questions, {r.attempts} attempts"
+            )
+        else:
+            print("reliability: not computable (too few attempts share the same questions)")
+        print("histogram (0-10 ... 90-100%): " + " ".join(str(n) for n in result.histogram))
+        print(f"{'question':<24} {'n':>6} {'facility':>8} {'D(27%)':>7} {'r_pb':>6}  flags")
+        for i in result.items:
+            d = "-" if i.discrimination is None else f"{i.discrimination:.2f}"
+            rpb = "-" if i.point_biserial is None else f"{i.point_biserial:.2f}"
+            flags = ", ".join(sorted(f.value for f in i.flags))
+            print(f"{i.question_id:<24} {i.n:>6} {i.facility:>8.2f} {d:>7} {rpb:>6}  {flags}")
+        if args.csv:
+            rows = analysis.item_rows(result)
+            export.write_table(
+                args.csv, export.ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows)
+            )
+            print(f"items written to {args.csv}", file=sys.stderr)
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from trainer.results import export
+    from trainer.results.summary import Dimension, Period, programme_summary
+
+    try:
+        dims = [Dimension(d.strip()) for d in args.by.split(",") if d.strip()]
+    except ValueError:
+        raise TrainerError("--by takes period, institution, module, gender and province") from None
+    ws = _workspace(args)
+    try:
+        result = programme_summary(ws.db, dims, Period(args.period), _filter(args))
+        columns = result.csv_columns()
+        rows = result.csv_rows()
+        print("\t".join(columns))
+        for row in rows:
+            print("\t".join("" if v is None else str(v) for v in row))
+        if args.csv:
+            export.write_table(args.csv, export.ExportFormat.CSV, columns, rows, len(rows))
+            ws.audit("results.summary_export", f"programme summary to {args.csv.name}")
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from trainer.results import bundles
+
+    ws = _workspace(args)
+    try:
+        done = bundles.export_bundle(ws.db, ws.keys, args.file, everything=args.all, actor=ws.actor)
+        print(
+            f"{done.attempts} attempts and {done.trainees} trainee profiles written to {done.path}"
+        )
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    from trainer.results import bundles
+
+    ws = _workspace(args)
+    refused = 0
+    try:
+        for path in args.files:
+            try:
+                report = bundles.import_bundle(ws.db, ws.keys, path, actor=ws.actor)
+            except bundles.BundleError as exc:
+                refused += 1
+                print(f"REFUSED {exc}")
+                continue
+            print(f"{path}:")
+            for line in report.lines():
+                print(f"  {line}")
+        return 1 if refused else 0
+    finally:
+        ws.close()
 
 
 def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -511,6 +511,165 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
 </context>
 <context>
+    <name>BundlesScreen</name>
+    <message>
+        <source>Workstation bundles</source>
+        <translation>Lots des postes de travail</translation>
+    </message>
+    <message>
+        <source>Send this workstation&apos;s results</source>
+        <translation>Envoyer les résultats de ce poste de travail</translation>
+    </message>
+    <message>
+        <source>Include results &amp;already sent</source>
+        <translation>Inclure les résultats &amp;déjà envoyés</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>&amp;Exporter un lot…</translation>
+    </message>
+    <message>
+        <source>Export the new results to a bundle file</source>
+        <translation>Exporter les nouveaux résultats dans un fichier de lot</translation>
+    </message>
+    <message>
+        <source>Save this workstation&apos;s public &amp;key…</source>
+        <translation>Enregistrer la &amp;clé publique de ce poste…</translation>
+    </message>
+    <message>
+        <source>The coordinator imports bundles only from workstations whose public key they trust. This workstation&apos;s key: %1</source>
+        <translation>Le coordonnateur n&apos;importe que les lots des postes de travail dont il a reconnu la clé publique. Clé de ce poste : %1</translation>
+    </message>
+    <message>
+        <source>Import bundles from workstations</source>
+        <translation>Importer les lots des postes de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Trust a workstation&apos;s key…</source>
+        <translation>&amp;Reconnaître la clé d&apos;un poste…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Importer des lots…</translation>
+    </message>
+    <message>
+        <source>Import bundle files from workstations</source>
+        <translation>Importer des fichiers de lot provenant des postes de travail</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Rapport d&apos;importation</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé le</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Bundles imported</source>
+        <translation>Lots importés</translation>
+    </message>
+    <message>
+        <source>&amp;Report of the last import:</source>
+        <translation>Ra&amp;pport de la dernière importation :</translation>
+    </message>
+    <message>
+        <source>%1 finished attempts have not been sent yet.</source>
+        <translation>%1 tentatives terminées n&apos;ont pas encore été envoyées.</translation>
+    </message>
+    <message>
+        <source>%1: bundle from %2, signed by %3 (%4)</source>
+        <translation>%1 : lot provenant de %2, signé par %3 (%4)</translation>
+    </message>
+    <message>
+        <source>  Already imported before: nothing was added.</source>
+        <translation>  Déjà importé : rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
+        <source>  Attempts: %1 added, %2 already here.</source>
+        <translation>  Tentatives : %1 ajoutées, %2 déjà présentes.</translation>
+    </message>
+    <message>
+        <source>  Trainees: %1 added, %2 already here, %3 profiles updated.</source>
+        <translation>  Apprenants : %1 ajoutés, %2 déjà présents, %3 profils mis à jour.</translation>
+    </message>
+    <message>
+        <source>  ⚑ Check: %1 matches several trainees; added as a new trainee.</source>
+        <translation>  ⚑ À vérifier : %1 correspond à plusieurs apprenants ; ajouté comme nouvel apprenant.</translation>
+    </message>
+    <message>
+        <source>  ⚑ Check: %1 merged with %2 (same name and institution).</source>
+        <translation>  ⚑ À vérifier : %1 fusionné avec %2 (même nom et même institution).</translation>
+    </message>
+    <message>
+        <source>  %1 merged with %2 (same service number and institution).</source>
+        <translation>  %1 fusionné avec %2 (même matricule et même institution).</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Écriture du lot…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>%1: REFUSED, nothing was changed. %2</source>
+        <translation>%1 : REFUSÉ, rien n&apos;a été modifié. %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled, nothing was changed.</source>
+        <translation>%1 : annulé, rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Exporter un lot</translation>
+    </message>
+    <message>
+        <source>Results bundles (*.tipbundle)</source>
+        <translation>Lots de résultats (*.tipbundle)</translation>
+    </message>
+    <message>
+        <source>%1 attempts and %2 trainee profiles written to %3.</source>
+        <translation>%1 tentatives et %2 profils d&apos;apprenants écrits dans %3.</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Importer des lots</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>Enregistrer la clé publique</translation>
+    </message>
+    <message>
+        <source>Public keys (*.tip-key)</source>
+        <translation>Clés publiques (*.tip-key)</translation>
+    </message>
+    <message>
+        <source>Trust a workstation&apos;s key</source>
+        <translation>Reconnaître la clé d&apos;un poste de travail</translation>
+    </message>
+    <message>
+        <source>Key trusted</source>
+        <translation>Clé reconnue</translation>
+    </message>
+    <message>
+        <source>Bundles signed by %1 (%2) can now be imported.</source>
+        <translation>Les lots signés par %1 (%2) peuvent désormais être importés.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateSettingsDialog</name>
     <message>
         <source>Certificate settings</source>
@@ -868,6 +1027,57 @@ Details were written to:
         <translation>TiP Trainer a rencontré une erreur inattendue. Vos réponses enregistrées sont préservées.
 Les détails ont été consignés dans :
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Données à exporter</translation>
+    </message>
+    <message>
+        <source>Attempts (one row each)</source>
+        <translation>Tentatives (une ligne chacune)</translation>
+    </message>
+    <message>
+        <source>Responses (one row per question of each attempt)</source>
+        <translation>Réponses (une ligne par question de chaque tentative)</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Format de fichier</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)</source>
+        <translation>CSV (UTF-8)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (semicolons, decimal commas)</source>
+        <translation>CSV pour Excel (points-virgules, virgules décimales)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Classeur Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Export:</source>
+        <translation>&amp;Exporter :</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>The filters of the results screen apply to the export.</source>
+        <translation>Les filtres de l&apos;écran des résultats s&apos;appliquent à l&apos;exportation.</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1621,156 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>ItemAnalysisScreen</name>
+    <message>
+        <source>Item analysis</source>
+        <translation>Analyse des questions</translation>
+    </message>
+    <message>
+        <source>Module to analyse</source>
+        <translation>Module à analyser</translation>
+    </message>
+    <message>
+        <source>&amp;Module:</source>
+        <translation>&amp;Module :</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Enregistrer en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the item statistics as CSV</source>
+        <translation>Enregistrer les statistiques des questions en CSV</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Énoncé</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Indice de facilité</translation>
+    </message>
+    <message>
+        <source>Discrimination (27 %)</source>
+        <translation>Discrimination (27 %)</translation>
+    </message>
+    <message>
+        <source>Point-biserial</source>
+        <translation>Point-bisériale</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Questions of the module</source>
+        <translation>Questions du module</translation>
+    </message>
+    <message>
+        <source>How often each answer was chosen</source>
+        <translation>Fréquence de choix de chaque réponse</translation>
+    </message>
+    <message>
+        <source>Histogram of exam scores</source>
+        <translation>Histogramme des notes d&apos;examen</translation>
+    </message>
+    <message>
+        <source>negative discrimination</source>
+        <translation>discrimination négative</translation>
+    </message>
+    <message>
+        <source>too easy</source>
+        <translation>trop facile</translation>
+    </message>
+    <message>
+        <source>too hard</source>
+        <translation>trop difficile</translation>
+    </message>
+    <message>
+        <source>reliability cannot be computed yet</source>
+        <translation>la fidélité ne peut pas encore être calculée</translation>
+    </message>
+    <message>
+        <source>KR-20 %1</source>
+        <translation>KR-20 %1</translation>
+    </message>
+    <message>
+        <source>Cronbach&apos;s alpha %1</source>
+        <translation>alpha de Cronbach %1</translation>
+    </message>
+    <message>
+        <source>(%1 attempts with the same %2 questions)</source>
+        <translation>(%1 tentatives portant sur les mêmes %2 questions)</translation>
+    </message>
+    <message>
+        <source>%1 finished exam attempts; mean score %2; %3.</source>
+        <translation>%1 examens terminés ; note moyenne %2 ; %3.</translation>
+    </message>
+    <message>
+        <source>⚠ Fewer than %1 attempts: treat these figures as a first indication only.</source>
+        <translation>⚠ Moins de %1 tentatives : ces chiffres ne donnent qu&apos;une première indication.</translation>
+    </message>
+    <message>
+        <source>Exam scores (%)</source>
+        <translation>Notes d&apos;examen (%)</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>No exam has been taken yet.</source>
+        <translation>Aucun examen n&apos;a encore été passé.</translation>
+    </message>
+    <message>
+        <source>No answer options to count for this kind of question.</source>
+        <translation>Ce type de question n&apos;a pas de choix de réponse à dénombrer.</translation>
+    </message>
+    <message>
+        <source> (right answer)</source>
+        <translation> (bonne réponse)</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Vrai</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Faux</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Sans réponse : %1</translation>
+    </message>
+    <message>
+        <source>Save the item statistics</source>
+        <translation>Enregistrer les statistiques des questions</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Veuillez patienter</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Police</source>
@@ -1538,6 +1898,16 @@ Les détails ont été consignés dans :
     <message>
         <source>&amp;About TiP Trainer</source>
         <translation>À &amp;propos de TiP Trainer</translation>
+    </message>
+    <message>
+        <source>Certificate saved</source>
+        <translation>Attestation enregistrée</translation>
+    </message>
+    <message>
+        <source>Your certificate %1 was saved to:
+%2</source>
+        <translation>Votre attestation %1 a été enregistrée dans :
+%2</translation>
     </message>
     <message>
         <source>This module is no longer available.</source>
@@ -1736,6 +2106,141 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>Move the selected step down</source>
         <translation>Descendre l&apos;étape sélectionnée</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeSummaryScreen</name>
+    <message>
+        <source>Programme summary</source>
+        <translation>Bilan du programme</translation>
+    </message>
+    <message>
+        <source>An official is counted as trained for each group in which they finished an exam, and as passed when at least one of those exams was passed.</source>
+        <translation>Un agent est compté comme formé dans chaque groupe où il a terminé un examen, et comme admis lorsqu&apos;il a réussi au moins l&apos;un de ces examens.</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Période</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Institution</translation>
+    </message>
+    <message>
+        <source>&amp;Module</source>
+        <translation>&amp;Module</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Genre</translation>
+    </message>
+    <message>
+        <source>P&amp;rovince</source>
+        <translation>P&amp;rovince</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Regrouper par :</translation>
+    </message>
+    <message>
+        <source>Length of a period</source>
+        <translation>Durée d&apos;une période</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Peri&amp;ods of:</source>
+        <translation>Pério&amp;des :</translation>
+    </message>
+    <message>
+        <source>Officials trained and passed</source>
+        <translation>Agents formés et admis</translation>
+    </message>
+    <message>
+        <source>Chart of officials trained and passed</source>
+        <translation>Graphique des agents formés et admis</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Enregistrer en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Formés</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Admis</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Taux de réussite</translation>
+    </message>
+    <message>
+        <source>Exam attempts</source>
+        <translation>Examens passés</translation>
+    </message>
+    <message>
+        <source>Training hours</source>
+        <translation>Heures de formation</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Officials trained and passed in the anti-trafficking training.</source>
+        <translation>Agents formés et admis à la formation sur la lutte contre la traite des personnes.</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Enregistrer le bilan</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2460,14 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
 <context>
     <name>ResultScreen</name>
     <message>
+        <source>Save my certificate</source>
+        <translation>Enregistrer mon attestation</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Exam result</source>
         <translation>Résultat de l&apos;examen</translation>
     </message>
@@ -2015,12 +2528,310 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Refaire les questions manquées</translation>
     </message>
     <message>
+        <source>Save my &amp;certificate (PDF)…</source>
+        <translation>Enregistrer mon &amp;attestation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save my certificate as a PDF file</source>
+        <translation>Enregistrer mon attestation dans un fichier PDF</translation>
+    </message>
+    <message>
+        <source>Certificate %1 has been issued for this module.</source>
+        <translation>L&apos;attestation %1 a été délivrée pour ce module.</translation>
+    </message>
+    <message>
         <source>This exam shows only your score and your results by topic.</source>
         <translation>Cet examen n&apos;affiche que votre note et vos résultats par thème.</translation>
     </message>
     <message>
         <source>Question %1</source>
         <translation>Question %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Apprenant</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Non réussi</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsScreen</name>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Trainee name or service number</source>
+        <translation>Nom ou matricule de l&apos;apprenant</translation>
+    </message>
+    <message>
+        <source>Name or service number</source>
+        <translation>Nom ou matricule</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>All modules</source>
+        <translation>Tous les modules</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Non réussi</translation>
+    </message>
+    <message>
+        <source>Kind of attempt</source>
+        <translation>Type de tentative</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <source>All workstations</source>
+        <translation>Tous les postes</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>T&amp;rainee:</source>
+        <translation>&amp;Apprenant :</translation>
+    </message>
+    <message>
+        <source>&amp;Module:</source>
+        <translation>&amp;Module :</translation>
+    </message>
+    <message>
+        <source>A&amp;udience:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Institution :</translation>
+    </message>
+    <message>
+        <source>R&amp;esult:</source>
+        <translation>R&amp;ésultat :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation:</source>
+        <translation>P&amp;oste :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>A&amp;u :</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>Page &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>Page &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Trainee trans&amp;cript (PDF)…</source>
+        <translation>&amp;Relevé de l&apos;apprenant (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the selected trainee&apos;s transcript as PDF</source>
+        <translation>Enregistrer en PDF le relevé de l&apos;apprenant sélectionné</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export the filtered results</source>
+        <translation>Exporter les résultats filtrés</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toute date</translation>
+    </message>
+    <message>
+        <source>No attempts match</source>
+        <translation>Aucune tentative ne correspond</translation>
+    </message>
+    <message>
+        <source>Attempts %1–%2 of %3</source>
+        <translation>Tentatives %1 à %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Relevé</translation>
+    </message>
+    <message>
+        <source>Select an attempt of the trainee first.</source>
+        <translation>Sélectionnez d&apos;abord une tentative de l&apos;apprenant.</translation>
+    </message>
+    <message>
+        <source>Save the transcript</source>
+        <translation>Enregistrer le relevé</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Service number</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Training transcript</source>
+        <translation>Relevé de formation</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Délivré le</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoquée</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;Excel workbooks (*.xlsx);;JSON files (*.json)</source>
+        <translation>Fichiers CSV (*.csv);;Classeurs Excel (*.xlsx);;Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 lignes écrites dans %2</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportation de %1…</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +3030,22 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>Import/export GIFT and Moodle XML</source>
         <translation>Import/export GIFT et Moodle XML</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Item analysis</source>
+        <translation>Analyse des questions</translation>
+    </message>
+    <message>
+        <source>Programme summary</source>
+        <translation>Bilan du programme</translation>
+    </message>
+    <message>
+        <source>Workstation bundles</source>
+        <translation>Lots des postes de travail</translation>
     </message>
     <message>
         <source>Certificates</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -255,3 +256,55 @@ def test_picking_a_profile_offers_the_unfinished_attempt(
     assert isinstance(resumed, QuizScreen)
     assert resumed.session.attempt_id == session.attempt_id
     assert resumed.session.flagged() == [2]
+
+
+def test_a_passed_exam_is_certified_and_the_trainee_saves_the_pdf(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfReader
+
+    from trainer.ui.screens import result as result_screen
+
+    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
+    target = tmp_path / "my certificate.pdf"
+    monkeypatch.setattr(result_screen, "choose_certificate_path", lambda *_a: target)
+    trainee = workspace.trainees.create("Claudine Ndayisenga", Institution.PROSECUTION)
+    window.choose_trainee(trainee)
+    bank = workspace.catalog.bank("sample")
+    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    quiz = window.current_screen()
+    assert isinstance(quiz, QuizScreen)
+    for slot in quiz.session.slots:
+        quiz.session.answer(slot.index, correct_response(slot.question))
+    with qtbot.waitSignal(quiz.finished):
+        quiz.finish_button.click()
+    result = window.current_screen()
+    assert isinstance(result, ResultScreen)
+    assert result.certificate_button.isVisible()
+    assert window.certificate is not None
+    row = workspace.db.query_one("SELECT * FROM certificates")
+    assert row is not None and row["attempt_id"] == quiz.session.attempt_id
+    result.certificate_button.click()
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(target).pages).split())
+    assert "Claudine Ndayisenga" in text and window.certificate.number in text
+
+
+def test_a_failed_exam_has_no_certificate(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    trainee = workspace.trainees.create("Eric", Institution.POLICE)
+    window.choose_trainee(trainee)
+    bank = workspace.catalog.bank("sample")
+    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    quiz = window.current_screen()
+    assert isinstance(quiz, QuizScreen)
+    with qtbot.waitSignal(quiz.finished):
+        quiz.finish_button.click()
+    result = window.current_screen()
+    assert isinstance(result, ResultScreen)
+    assert not result.certificate_button.isVisible()
+    assert workspace.db.query_one("SELECT count(*) FROM certificates")[0] == 0  # type: ignore[index]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from trainer.banks.model import Bank, Module
     from trainer.quiz.behaviours import Behaviour
     from trainer.quiz.session import QuizSession
+    from trainer.storage.certificates import CertificateRecord
 
 
 def focus_first(screen: QWidget) -> None:
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.language = language if language in i18n.INTERFACE_LANGUAGES else "en"
         self.trainee: Trainee | None = None
         self.session: QuizSession | None = None
+        self.certificate: CertificateRecord | None = None
         self._screen_builder: Callable[[], QWidget] = self._build_home
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -263,14 +265,51 @@ class MainWindow(QMainWindow):
 
     def show_result(self, session: QuizSession) -> None:
         self.session = session
+        self.certificate = self._certify(session)
         self._show(self._build_result)
+
+    def _certify(self, session: QuizSession) -> CertificateRecord | None:
+        """A passed exam is certified at once (recorded in the register, idempotent)."""
+        from trainer.certificates import service
+
+        if session.result is None or not session.result.passed or session.attempt_id <= 0:
+            return None
+        try:
+            return service.issue_for_attempt(self.workspace, session.attempt_id)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return None
+
+    def save_certificate(self) -> None:
+        """The trainee saves their certificate as a PDF, in the interface language."""
+        from trainer.certificates import service
+        from trainer.ui.screens.result import choose_certificate_path
+
+        if self.certificate is None:
+            return
+        path = choose_certificate_path(self, self.certificate.number)
+        if path is None:
+            return
+        try:
+            service.render_pdf(self.workspace, self.certificate, path, self.language)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.show_info(
+            self,
+            self.tr("Certificate saved"),
+            self.tr("Your certificate %1 was saved to:\n%2")
+            .replace("%1", self.certificate.number)
+            .replace("%2", str(path)),
+        )
 
     def _build_result(self) -> QWidget:
         from trainer.ui.screens.result import ResultScreen
 
         assert self.session is not None
-        screen = ResultScreen(self.session, self.language)
+        screen = ResultScreen(self.session, self.language, certificate=self.certificate)
         screen.back_requested.connect(self.show_modules)
+        screen.certificate_requested.connect(self.save_certificate)
         screen.retry_wrong_requested.connect(self._retry_wrong)
         return screen
 
@@ -301,7 +340,7 @@ class MainWindow(QMainWindow):
     def _review_attempt(self, attempt_id: int) -> None:
         session = self.workspace.attempts.load_session(attempt_id)
         if session.finished:
-            self.show_result(session)
+            self.show_result(session)  # a passed exam shows its certificate again
         else:
             self.show_quiz(session)
 

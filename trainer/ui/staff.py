@@ -49,6 +49,31 @@ def entries() -> list[StaffEntry]:
         )
     )
     found.extend(_certificate_entries())
+    found.extend(
+        [
+            StaffEntry(
+                "results", QT_TRANSLATE_NOOP("Staff", "Results"), _results, role="coordinator"
+            ),
+            StaffEntry(
+                "item_analysis",
+                QT_TRANSLATE_NOOP("Staff", "Item analysis"),
+                _item_analysis,
+                role="coordinator",
+            ),
+            StaffEntry(
+                "programme_summary",
+                QT_TRANSLATE_NOOP("Staff", "Programme summary"),
+                _programme_summary,
+                role="coordinator",
+            ),
+            StaffEntry(
+                "bundles",
+                QT_TRANSLATE_NOOP("Staff", "Workstation bundles"),
+                _bundles,
+                role="coordinator",
+            ),
+        ]
+    )
     found.extend(_safety_entries())
     return found
 
@@ -57,6 +82,30 @@ def _formats(window: MainWindow) -> QWidget:
     from trainer.ui.screens.formats import FormatsScreen
 
     return FormatsScreen(window.workspace, window.language)
+
+
+def _results(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.results import ResultsScreen
+
+    return ResultsScreen(window.workspace, window.language)
+
+
+def _item_analysis(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.item_analysis import ItemAnalysisScreen
+
+    return ItemAnalysisScreen(window.workspace, window.language)
+
+
+def _programme_summary(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.programme_summary import ProgrammeSummaryScreen
+
+    return ProgrammeSummaryScreen(window.workspace, window.language)
+
+
+def _bundles(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.bundles import BundlesScreen
+
+    return BundlesScreen(window.workspace, window.language)
 
 
 def _bank_library(window: MainWindow) -> QWidget:

@@ -15,11 +15,11 @@ QSpinBox:focus, QDateEdit:focus, QTreeView:focus, QPlainTextEdit:focus {
     border: 3px solid %(focus)s; border-radius: 4px;
 }
 QPushButton { padding: 0.35em 0.9em; }
-QLabel#screenTitle { font-size: 150%%; font-weight: bold; }
-QLabel#timer { font-size: 130%%; font-weight: bold; }
+QLabel#screenTitle { font-size: %(title)spt; font-weight: bold; }
+QLabel#timer { font-size: %(large)spt; font-weight: bold; }
 QLabel#timer[warning="true"] { color: %(warn)s; }
-QLabel#verdictPass { color: %(ok)s; font-size: 140%%; font-weight: bold; }
-QLabel#verdictFail { color: %(warn)s; font-size: 140%%; font-weight: bold; }
+QLabel#verdictPass { color: %(ok)s; font-size: %(large)spt; font-weight: bold; }
+QLabel#verdictFail { color: %(warn)s; font-size: %(large)spt; font-weight: bold; }
 QFrame#feedbackRight { border-left: 6px solid %(ok)s; padding-left: 8px; }
 QFrame#feedbackWrong { border-left: 6px solid %(warn)s; padding-left: 8px; }
 QFrame#feedbackPartial { border-left: 6px solid %(partial)s; padding-left: 8px; }
@@ -93,7 +93,9 @@ class Theme:
         self.app.setFont(font)
         self.app.setPalette(_contrast_palette() if self.high_contrast else self.default_palette)
         colours = _CONTRAST if self.high_contrast else _NORMAL
-        sheet = _BASE % colours
+        # Style sheets take no percentages for fonts: sizes are worked out in points.
+        size = font.pointSizeF()
+        sheet = _BASE % (colours | {"title": f"{size * 1.5:.1f}", "large": f"{size * 1.3:.1f}"})
         if self.high_contrast:
             sheet += _CONTRAST_EXTRA
         self.app.setStyleSheet(sheet)

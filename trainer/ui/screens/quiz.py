@@ -52,7 +52,7 @@ def offer_unfinished(
     for open_attempt in workspace.attempts.unfinished(trainee.id):
         session = workspace.attempts.load_session(open_attempt.id)
         if session.expired():
-            session.finish()
+            _finish_and_certify(workspace, session)
             continue
         title = QCoreApplication.translate("QuizScreen", "Unfinished attempt")
         text = (
@@ -67,8 +67,17 @@ def offer_unfinished(
         )
         if ask_resume(parent, title, text):
             return session
-        session.finish()
+        _finish_and_certify(workspace, session)
     return None
+
+
+def _finish_and_certify(workspace: Workspace, session: QuizSession) -> None:
+    """Submit an attempt as it stands; a pass earns its certificate as usual."""
+    from trainer.certificates import service
+
+    result = session.finish()
+    if result.passed and session.behaviour is Behaviour.EXAM:
+        service.issue_for_attempt(workspace, session.attempt_id)
 
 
 def start_session(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,12 +26,37 @@ from trainer.quiz.session import QuizSession
 from trainer.ui import labels, review
 from trainer.ui import text as rich
 
+if TYPE_CHECKING:
+    from trainer.storage.certificates import CertificateRecord
+
+
+def choose_certificate_path(parent: QWidget, number: str) -> Path | None:
+    """Where to save the certificate (a function, so tests can answer for the user)."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ResultScreen", "Save my certificate"),
+        str(Path.home() / f"{number}.pdf"),
+        QCoreApplication.translate("ResultScreen", "PDF documents (*.pdf)"),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
 
 class ResultScreen(QWidget):
     back_requested = Signal()
     retry_wrong_requested = Signal(object)  # QuizSession
+    certificate_requested = Signal()
 
-    def __init__(self, session: QuizSession, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: QuizSession,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        certificate: CertificateRecord | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.language = language
@@ -94,8 +122,21 @@ class ResultScreen(QWidget):
         self.retry_button = QPushButton(self.tr("&Retry the questions I got wrong"))
         self.retry_button.setAccessibleName(self.tr("Retry the questions I got wrong"))
         self.retry_button.setVisible(not exam and bool(session.wrong_question_ids()))
+        self.certificate_button = QPushButton(self.tr("Save my &certificate (PDF)…"))
+        self.certificate_button.setAccessibleName(self.tr("Save my certificate as a PDF file"))
+        self.certificate_button.setVisible(certificate is not None)
+        self.certificate_label = QLabel()
+        self.certificate_label.setWordWrap(True)
+        if certificate is not None:
+            self.certificate_label.setText(
+                self.tr("Certificate %1 has been issued for this module.").replace(
+                    "%1", certificate.number
+                )
+            )
+        self.certificate_label.setVisible(certificate is not None)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.certificate_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
 
@@ -104,11 +145,13 @@ class ResultScreen(QWidget):
         layout.addWidget(self.score_label)
         if exam:
             layout.addWidget(self.verdict)
+        layout.addWidget(self.certificate_label)
         layout.addWidget(self.topics)
         layout.addWidget(self.details, 1)
         layout.addLayout(buttons)
         self.back_button.clicked.connect(self.back_requested.emit)
         self.retry_button.clicked.connect(lambda: self.retry_wrong_requested.emit(self.session))
+        self.certificate_button.clicked.connect(self.certificate_requested.emit)
         self.back_button.setDefault(True)
         if not options.correct_answer and not options.marks:
             self.details.setHtml(

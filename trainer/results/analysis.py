@@ -1,0 +1,459 @@
+"""Item analysis of a module's exam questions: which questions work and which do not (no Qt).
+
+Definitions (docs/coordinator.md explains them for coordinators):
+
+- the data are the finished exam attempts of one module; an item is a question id;
+  an attempt's item score is the fraction of the question's marks earned (0 to 1)
+  and its total is its score divided by its maximum score;
+- facility: the mean item score of the attempts that answered the item;
+- discrimination (upper–lower 27%): attempts are ranked by total (ties by the
+  order they were recorded); the upper and lower groups are the top and bottom
+  27% (rounded, at least one attempt each); the index is the item's mean score
+  in the upper group less its mean in the lower group;
+- point-biserial: Pearson's correlation between the item score and the total
+  over the attempts that answered the item (for right/wrong items this is the
+  point-biserial coefficient);
+- reliability: Cronbach's alpha (equal to KR-20 when every item is scored right
+  or wrong) on the largest group of attempts that answered the same set of
+  questions, because questions drawn at random differ from one trainee to the next.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from trainer.banks.model import MultipleResponse, Question, SingleChoice, TrueFalse
+from trainer.banks.serialize import question_from_data
+from trainer.results.query import large_reads
+from trainer.storage.database import Database
+
+MIN_ATTEMPTS = 30
+GROUP_SHARE = 0.27
+EASY_ABOVE = 0.9
+HARD_BELOW = 0.2
+HISTOGRAM_BINS = 10
+
+
+class ItemFlag(StrEnum):
+    NEGATIVE_DISCRIMINATION = "negative_discrimination"
+    TOO_EASY = "too_easy"
+    TOO_HARD = "too_hard"
+
+
+@dataclass(frozen=True)
+class Distractor:
+    """How often one answer was chosen (an option id, or 'true'/'false')."""
+
+    key: str
+    label: str
+    count: int
+    correct: bool
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    question_id: str
+    n: int
+    facility: float
+    discrimination: float | None
+    point_biserial: float | None
+    flags: frozenset[ItemFlag]
+    kind: str = ""
+    text: str = ""
+    distractors: tuple[Distractor, ...] = ()
+    unanswered: int = 0
+
+
+@dataclass(frozen=True)
+class Reliability:
+    alpha: float | None
+    kr20: float | None  # only when every item is scored right or wrong
+    items: int
+    attempts: int
+
+
+@dataclass(frozen=True)
+class ModuleAnalysis:
+    module_id: str
+    title: dict[str, str]
+    attempts: int
+    mean_percent: float | None
+    items: list[ItemStats]
+    reliability: Reliability
+    histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
+
+    @property
+    def too_few_attempts(self) -> bool:
+        return self.attempts < MIN_ATTEMPTS
+
+    @property
+    def flagged(self) -> list[ItemStats]:
+        return [i for i in self.items if i.flags]
+
+
+# -- statistics on a response matrix (pure) ------------------------------------------
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _pvariance(values: Sequence[float]) -> float:
+    m = _mean(values)
+    return sum((v - m) ** 2 for v in values) / len(values)
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Pearson's r, or None when either side does not vary (or fewer than two pairs)."""
+    n = len(xs)
+    if n < 2:
+        return None
+    mx, my = _mean(xs), _mean(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    if sxx <= 1e-12 or syy <= 1e-12:
+        return None
+    return sxy / math.sqrt(sxx * syy)
+
+
+def group_size(n: int) -> int:
+    return max(1, round(GROUP_SHARE * n)) if n else 0
+
+
+def item_statistics(
+    scores: Mapping[int, Mapping[str, float]], totals: Mapping[int, float]
+) -> list[ItemStats]:
+    """Facility, discrimination and point-biserial of every item.
+
+    ``scores`` maps an attempt to its item scores; ``totals`` maps it to its total.
+    Attempts are ranked by total, ties by attempt key (ascending).
+    """
+    ranked = sorted(scores, key=lambda a: (-totals[a], a))
+    g = group_size(len(ranked))
+    upper = set(ranked[:g])
+    lower = set(ranked[len(ranked) - g :]) if g else set()
+    by_item: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for attempt, items in scores.items():
+        for qid, value in items.items():
+            by_item[qid].append((attempt, value))
+    out: list[ItemStats] = []
+    for qid in sorted(by_item):
+        n = 0
+        sx = sy = sxx = syy = sxy = up_sum = low_sum = 0.0
+        up_n = low_n = 0
+        for attempt, v in by_item[qid]:
+            t = totals[attempt]
+            n += 1
+            sx += v
+            sy += t
+            sxx += v * v
+            syy += t * t
+            sxy += v * t
+            if attempt in upper:
+                up_sum += v
+                up_n += 1
+            if attempt in lower:
+                low_sum += v
+                low_n += 1
+        out.append(_from_sums(qid, n, sx, sy, sxx, syy, sxy, up_sum, up_n, low_sum, low_n))
+    return out
+
+
+def _from_sums(
+    qid: str,
+    n: int,
+    sx: float,
+    sy: float,
+    sxx: float,
+    syy: float,
+    sxy: float,
+    up_sum: float,
+    up_n: int,
+    low_sum: float,
+    low_n: int,
+) -> ItemStats:
+    """An item's statistics from its sums (x: item score, y: attempt total)."""
+    facility = sx / n
+    disc = up_sum / up_n - low_sum / low_n if up_n and low_n else None
+    vx = n * sxx - sx * sx
+    vy = n * syy - sy * sy
+    rpb = (
+        (n * sxy - sx * sy) / math.sqrt(vx * vy)
+        if n >= 2 and vx > 1e-9 * n * n and vy > 1e-12
+        else None
+    )
+    flags: set[ItemFlag] = set()
+    if (disc is not None and disc < -1e-9) or (rpb is not None and rpb < -1e-9):
+        flags.add(ItemFlag.NEGATIVE_DISCRIMINATION)
+    if facility > EASY_ABOVE:
+        flags.add(ItemFlag.TOO_EASY)
+    if facility < HARD_BELOW:
+        flags.add(ItemFlag.TOO_HARD)
+    return ItemStats(qid, n, facility, disc, rpb, frozenset(flags))
+
+
+def _largest_group(groups: Mapping[frozenset[str], list[int]]) -> tuple[frozenset[str], list[int]]:
+    """The question set answered by the most attempts (ties: more questions, earliest attempt)."""
+    return max(groups.items(), key=lambda kv: (len(kv[1]), len(kv[0]), -min(kv[1])))
+
+
+def reliability(scores: Mapping[int, Mapping[str, float]]) -> Reliability:
+    """Cronbach's alpha (and KR-20) on the largest group sharing one set of questions."""
+    groups: dict[frozenset[str], list[int]] = defaultdict(list)
+    for attempt, items in scores.items():
+        groups[frozenset(items)].append(attempt)
+    if not groups:
+        return Reliability(None, None, 0, 0)
+    qset, members = _largest_group(groups)
+    k = len(qset)
+    if k < 2 or len(members) < 2:
+        return Reliability(None, None, k, len(members))
+    item_ids = sorted(qset)
+    matrix = [[scores[a][q] for q in item_ids] for a in members]
+    totals = [sum(row) for row in matrix]
+    var_total = _pvariance(totals)
+    if var_total <= 1e-12:
+        return Reliability(None, None, k, len(members))
+    var_items = sum(_pvariance([row[j] for row in matrix]) for j in range(k))
+    alpha = k / (k - 1) * (1 - var_items / var_total)
+    dichotomous = all(v in (0.0, 1.0) for row in matrix for v in row)
+    return Reliability(alpha, alpha if dichotomous else None, k, len(members))
+
+
+def histogram(percents: Sequence[float], bins: int = HISTOGRAM_BINS) -> list[int]:
+    """Counts of totals in equal bands of the 0-100 scale (100 falls in the last band)."""
+    counts = [0] * bins
+    width = 100 / bins
+    for p in percents:
+        counts[min(bins - 1, max(0, int(p // width)))] += 1
+    return counts
+
+
+# -- reading a module's attempts ---------------------------------------------------------
+def _choices(kind: str, response: str | None) -> list[str] | None:
+    """The answer keys a response chose (None: unanswered; [] for kinds without options)."""
+    if response is None:
+        return None
+    try:
+        data = json.loads(response)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    if kind == "single_choice":
+        return [str(data["choice"])] if data.get("choice") is not None else None
+    if kind == "multiple_response":
+        chosen = [str(c) for c in data.get("choices") or []]
+        return chosen or None
+    if kind == "true_false":
+        value = data.get("value")
+        return ["true" if value else "false"] if isinstance(value, bool) else None
+    return []
+
+
+def _options(question: Question, lang: str) -> list[tuple[str, str, bool]]:
+    if isinstance(question, SingleChoice):
+        return [(o.id, o.text.get(lang), o.id == question.key) for o in question.options]
+    if isinstance(question, MultipleResponse):
+        return [(o.id, o.text.get(lang), o.id in question.key) for o in question.options]
+    if isinstance(question, TrueFalse):
+        return [("true", "true", question.key), ("false", "false", not question.key)]
+    return []
+
+
+def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnalysis:
+    """Item analysis of a module over its finished exam attempts."""
+    large_reads(db)
+    attempt_rows = db.query(
+        "SELECT id, score, max_score, percent, module_title FROM attempts"
+        " WHERE module_id = ? AND behaviour = 'exam' AND state = 'finished'",
+        (module_id,),
+    )
+    totals: dict[int, float] = {}
+    percents: list[float] = []
+    title: dict[str, str] = {}
+    for r in attempt_rows:
+        max_score = r["max_score"] or 0.0
+        totals[r["id"]] = (r["score"] or 0.0) / max_score if max_score else 0.0
+        percents.append(r["percent"] if r["percent"] is not None else totals[r["id"]] * 100)
+    if attempt_rows:
+        try:
+            title = json.loads(attempt_rows[-1]["module_title"])
+        except ValueError:
+            title = {}
+    where = " WHERE a.module_id = ? AND a.behaviour = 'exam' AND a.state = 'finished'"
+    conn = db.conn
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    # One plain pass over the responses (no sort: grouping in SQLite would sort
+    # hundreds of thousands of rows); sums are kept per (question, response).
+    ranked = sorted(totals, key=lambda a: (-totals[a], a))
+    g = group_size(len(ranked))
+    upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
+    groups: dict[str, list[float]] = {}
+    answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
+    current_id, current = -1, []
+    for key, qid, f, attempt_id in cursor.execute(
+        "SELECT q.question_id || char(31) || q.kind || char(31) || ifnull(q.response, ''),"
+        " q.question_id, ifnull(q.fraction, 0.0), a.id FROM attempts a"
+        " JOIN attempt_questions q ON q.attempt_id = a.id" + where,
+        (module_id,),
+    ):
+        if attempt_id != current_id:  # rows come attempt by attempt
+            current_id, current = attempt_id, answered.setdefault(attempt_id, [])
+        current.append((qid, f))
+        acc = groups.get(key)
+        if acc is None:
+            acc = groups[key] = [0.0] * 10
+        t = totals[attempt_id]
+        acc[0] += 1
+        acc[1] += f
+        acc[2] += t
+        acc[3] += f * f
+        acc[4] += t * t
+        acc[5] += f * t
+        if attempt_id in upper:
+            acc[6] += f
+            acc[7] += 1
+        if attempt_id in lower:
+            acc[8] += f
+            acc[9] += 1
+    sums: dict[str, list[float]] = {}
+    kinds: dict[str, str] = {}
+    chosen: dict[str, Counter[str]] = defaultdict(Counter)
+    unanswered: Counter[str] = Counter()
+    for key, acc in groups.items():
+        qid, kind, response = key.split("\x1f", 2)
+        total = sums.setdefault(qid, [0.0] * 10)
+        for i, value in enumerate(acc):
+            total[i] += value
+        kinds[qid] = kind
+        count = int(acc[0])
+        keys = _choices(kind, response or None)
+        if keys is None:
+            unanswered[qid] += count
+        for choice in keys or ():
+            chosen[qid][choice] += count
+    stats = [
+        _from_sums(
+            qid,
+            int(v[0]),
+            v[1],
+            v[2],
+            v[3],
+            v[4],
+            v[5],
+            v[6],
+            int(v[7]),
+            v[8],
+            int(v[9]),
+        )
+        for qid, v in sorted(sums.items())
+    ]
+    questions = _questions(db, sums)
+    items = [_describe_item(s, kinds, questions, chosen, unanswered, lang) for s in stats]
+    return ModuleAnalysis(
+        module_id=module_id,
+        title={str(k): str(v) for k, v in title.items()} if isinstance(title, dict) else {},
+        attempts=len(totals),
+        mean_percent=_mean(percents) if percents else None,
+        items=items,
+        reliability=_module_reliability(answered),
+        histogram=histogram(percents),
+    )
+
+
+def _module_reliability(answered: Mapping[int, list[tuple[str, float]]]) -> Reliability:
+    """Reliability on the largest group of attempts that share a question set."""
+    groups: dict[frozenset[str], list[int]] = defaultdict(list)
+    for attempt_id, items in answered.items():
+        groups[frozenset(qid for qid, _ in items)].append(attempt_id)
+    if not groups:
+        return Reliability(None, None, 0, 0)
+    _, members = _largest_group(groups)
+    return reliability({a: dict(answered[a]) for a in members})
+
+
+def _questions(db: Database, question_ids: Iterable[str]) -> dict[str, Question]:
+    """Each question as most recently shown (for its text and options)."""
+    out: dict[str, Question] = {}
+    for qid in question_ids:
+        row = db.query_one(
+            "SELECT snapshot FROM attempt_questions WHERE question_id = ?"
+            " ORDER BY rowid DESC LIMIT 1",
+            (qid,),
+        )
+        try:
+            out[qid] = question_from_data(json.loads(row["snapshot"])["question"])  # type: ignore[index]
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def _describe_item(
+    s: ItemStats,
+    kinds: Mapping[str, str],
+    questions: Mapping[str, Question],
+    chosen: Mapping[str, Counter[str]],
+    unanswered: Mapping[str, int],
+    lang: str,
+) -> ItemStats:
+    question = questions.get(s.question_id)
+    counts = chosen.get(s.question_id, Counter())
+    distractors: list[Distractor] = []
+    if question is not None:
+        for key, label, correct in _options(question, lang):
+            distractors.append(Distractor(key, label, counts.get(key, 0), correct))
+    text = question.text.get(lang) if question is not None else ""
+    return ItemStats(
+        question_id=s.question_id,
+        n=s.n,
+        facility=s.facility,
+        discrimination=s.discrimination,
+        point_biserial=s.point_biserial,
+        flags=s.flags,
+        kind=kinds.get(s.question_id, ""),
+        text=text,
+        distractors=tuple(distractors),
+        unanswered=unanswered.get(s.question_id, 0),
+    )
+
+
+ITEM_CSV_COLUMNS = (
+    "question_id",
+    "kind",
+    "text",
+    "answered_by",
+    "facility",
+    "discrimination_27",
+    "point_biserial",
+    "flags",
+    "distractors",
+    "unanswered",
+)
+
+
+def item_rows(analysis: ModuleAnalysis) -> list[list[Any]]:
+    """The items as rows under ITEM_CSV_COLUMNS (for the CSV export)."""
+    rows: list[list[Any]] = []
+    for i in analysis.items:
+        rows.append(
+            [
+                i.question_id,
+                i.kind,
+                i.text,
+                i.n,
+                round(i.facility, 4),
+                None if i.discrimination is None else round(i.discrimination, 4),
+                None if i.point_biserial is None else round(i.point_biserial, 4),
+                " ".join(sorted(f.value for f in i.flags)),
+                "; ".join(f"{d.key}{'*' if d.correct else ''}={d.count}" for d in i.distractors),
+                i.unanswered,
+            ]
+        )
+    return rows

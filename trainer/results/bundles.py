@@ -1,0 +1,642 @@
+"""Signed result bundles: a workstation sends its new results; the coordinator merges them (no Qt).
+
+A bundle is one zip file holding ``bundle.json`` (what the workstation recorded)
+and ``bundle.sig`` (the installation key's Ed25519 signature over the exact
+bytes of ``bundle.json``). Importing checks the signature against the keys this
+installation trusts before reading anything, and adds everything in one
+transaction: a refused bundle changes nothing, and a bundle imported twice adds
+nothing the second time (attempts and trainees are known by their global uids).
+
+The same person seen on two workstations (two trainee uids) is merged by this
+rule, in order (docs/coordinator.md explains it):
+
+1. the same uid, or a uid already merged before, is the same person;
+2. the same institution and the same service number (ignoring case, spaces,
+   dots, dashes and slashes) is the same person;
+3. the same institution and the same name (ignoring case, accents, punctuation
+   and extra spaces), when the two do not have different service numbers, is
+   the same person, and the report flags it for a check;
+4. otherwise, or when rule 2 or 3 finds more than one person, it is a new
+   trainee (an ambiguous case is flagged in the report).
+
+When two profiles are merged, the one already here keeps its values; a field
+it lacks (service number, gender, province) is filled from the other.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trainer.banks.loader import ID_PATTERN
+from trainer.certificates.signing import KeyRing
+from trainer.errors import CertificateError, TrainerError
+from trainer.storage import audit
+from trainer.storage.database import Database, new_uid, now
+
+FORMAT = "tip-trainer-results-bundle"
+VERSION = 1
+SUFFIX = ".tipbundle"
+DATA_NAME = "bundle.json"
+SIGNATURE_NAME = "bundle.sig"
+MAX_DATA_BYTES = 2 * 1024**3
+
+Progress = Callable[[int, int], bool]
+
+TRAINEE_FIELDS = (
+    "uid",
+    "name",
+    "institution",
+    "service_number",
+    "gender",
+    "province",
+    "workstation_uid",
+    "created_at",
+    "updated_at",
+)
+ATTEMPT_FIELDS = (
+    "uid",
+    "bank_id",
+    "bank_version",
+    "bank_hash",
+    "module_id",
+    "module_title",
+    "audiences",
+    "behaviour",
+    "language",
+    "seed",
+    "pass_mark",
+    "review",
+    "training_hours",
+    "started_at",
+    "deadline",
+    "finished_at",
+    "state",
+    "score",
+    "max_score",
+    "percent",
+    "passed",
+    "workstation_uid",
+)
+QUESTION_FIELDS = (
+    "slot",
+    "question_id",
+    "kind",
+    "topic",
+    "max_mark",
+    "snapshot",
+    "response",
+    "fraction",
+    "mark",
+    "flagged",
+    "first_shown_at",
+    "answered_at",
+    "seconds_spent",
+)
+STEP_FIELDS = ("seq", "slot", "action", "response", "fraction", "created_at")
+INSTITUTIONS = {"police", "prosecution", "judiciary", "other"}
+_UID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
+
+
+class BundleError(TrainerError):
+    """A bundle was refused (unreadable, altered, untrusted, damaged); nothing changed."""
+
+
+class BundleCancelledError(TrainerError):
+    """The user cancelled; nothing was written or imported."""
+
+
+# -- export ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BundleExport:
+    path: Path
+    bundle_uid: str
+    attempts: int
+    trainees: int
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def export_bundle(
+    db: Database,
+    keys: KeyRing,
+    path: Path,
+    *,
+    everything: bool = False,
+    actor: str | None = None,
+    progress: Progress | None = None,
+) -> BundleExport:
+    """Write the finished attempts and profiles not yet sent to a signed bundle file.
+
+    ``everything`` sends all of them again (importing twice is harmless).
+    Only once the file is complete are its attempts marked as sent.
+    """
+    conn = db.conn
+    attempt_sql = "SELECT a.*, t.uid AS trainee_uid FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE a.state = 'finished'"
+    if not everything:
+        attempt_sql += " AND a.uid NOT IN (SELECT attempt_uid FROM bundle_exported_attempts)"
+    attempts = _rows(conn, attempt_sql + " ORDER BY a.id")
+    trainee_sql = "SELECT * FROM trainees"
+    if not everything:
+        trainee_sql += (
+            " WHERE uid NOT IN (SELECT trainee_uid FROM bundle_exported_trainees e"
+            " WHERE e.updated_at = trainees.updated_at)"
+            " OR id IN (SELECT trainee_id FROM attempts WHERE uid NOT IN"
+            " (SELECT attempt_uid FROM bundle_exported_attempts) AND state = 'finished')"
+        )
+    trainees = _rows(conn, trainee_sql + " ORDER BY id")
+    out_attempts: list[dict[str, Any]] = []
+    total = len(attempts)
+    for done, a in enumerate(attempts, 1):
+        record = {k: a[k] for k in ATTEMPT_FIELDS}
+        record["trainee_uid"] = a["trainee_uid"]
+        record["questions"] = [
+            {k: q[k] for k in QUESTION_FIELDS}
+            for q in _rows(
+                conn,
+                "SELECT * FROM attempt_questions WHERE attempt_id = ? ORDER BY slot",
+                (a["id"],),
+            )
+        ]
+        record["steps"] = [
+            {k: s[k] for k in STEP_FIELDS}
+            for s in _rows(
+                conn, "SELECT * FROM steps WHERE attempt_id = ? ORDER BY seq", (a["id"],)
+            )
+        ]
+        out_attempts.append(record)
+        if progress is not None and done % 200 == 0 and not progress(done, total):
+            raise BundleCancelledError("bundle export cancelled")
+    bundle_uid = new_uid()
+    workstation = conn.execute("SELECT uid, name FROM workstation WHERE id = 1").fetchone()
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "bundle_uid": bundle_uid,
+        "created_at": now(),
+        "workstation": {"uid": workstation[0], "name": workstation[1]},
+        "key_id": keys.key_id,
+        "trainees": [{k: t[k] for k in TRAINEE_FIELDS} for t in trainees],
+        "attempts": out_attempts,
+    }
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    signature = {
+        "key_id": keys.key_id,
+        "algorithm": "Ed25519",
+        "signature": base64.b64encode(keys.sign(payload)).decode("ascii"),
+    }
+    _write_zip(path, payload, json.dumps(signature, indent=2).encode("utf-8"))
+    stamp = now()
+    with db.transaction() as tx:
+        tx.executemany(
+            "INSERT OR IGNORE INTO bundle_exported_attempts (attempt_uid, bundle_uid, exported_at)"
+            " VALUES (?, ?, ?)",
+            [(a["uid"], bundle_uid, stamp) for a in attempts],
+        )
+        tx.executemany(
+            "INSERT INTO bundle_exported_trainees (trainee_uid, updated_at, bundle_uid)"
+            " VALUES (?, ?, ?) ON CONFLICT (trainee_uid) DO UPDATE SET"
+            " updated_at = excluded.updated_at, bundle_uid = excluded.bundle_uid",
+            [(t["uid"], t["updated_at"], bundle_uid) for t in trainees],
+        )
+        audit.record(
+            db,
+            "bundle.export",
+            f"{bundle_uid}: {len(attempts)} attempts, {len(trainees)} trainees to {path.name}",
+            actor=actor,
+            conn=tx,
+        )
+    return BundleExport(path, bundle_uid, len(attempts), len(trainees))
+
+
+def _write_zip(path: Path, payload: bytes, signature: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with tmp.open("wb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(DATA_NAME, payload)
+                zf.writestr(SIGNATURE_NAME, signature)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise BundleError(
+            f"the bundle could not be written: {exc.strerror or exc}", where=str(path)
+        ) from exc
+
+
+# -- import ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MergeNote:
+    """A trainee from the bundle recognised as someone already here (or an ambiguous case)."""
+
+    incoming_uid: str
+    incoming_name: str
+    local_id: int | None
+    local_name: str
+    reason: str  # "service_number", "name", or "ambiguous"
+    flagged: bool
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    bundle_uid: str = ""
+    workstation_uid: str = ""
+    workstation_name: str = ""
+    key_id: str = ""
+    key_name: str = ""
+    created_at: str = ""
+    already_imported: bool = False
+    trainees_added: int = 0
+    trainees_known: int = 0
+    trainees_updated: int = 0
+    attempts_added: int = 0
+    attempts_known: int = 0
+    merges: list[MergeNote] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> list[MergeNote]:
+        return [m for m in self.merges if m.flagged]
+
+    def lines(self) -> list[str]:
+        """The report in plain English (the command line prints it)."""
+        out = [
+            f"bundle {self.bundle_uid} from {self.workstation_name} ({self.workstation_uid}),"
+            f" signed by {self.key_name} [{self.key_id}], made {self.created_at}",
+        ]
+        if self.already_imported:
+            out.append("already imported before: nothing added")
+        out.append(f"attempts: {self.attempts_added} added, {self.attempts_known} already here")
+        out.append(
+            f"trainees: {self.trainees_added} added, {self.trainees_known} already here,"
+            f" {len([m for m in self.merges if m.local_id is not None])} merged with someone"
+            f" already here, {self.trainees_updated} profiles updated"
+        )
+        for m in self.merges:
+            if m.reason == "ambiguous":
+                out.append(
+                    f"  CHECK: {m.incoming_name} matches several trainees; added as a new trainee"
+                )
+            else:
+                mark = "  CHECK: " if m.flagged else "  "
+                out.append(
+                    f"{mark}{m.incoming_name} merged into {m.local_name} (same {m.reason.replace('_', ' ')})"
+                )
+        return out
+
+    def to_json(self) -> str:
+        data = {k: v for k, v in self.__dict__.items() if k not in ("path", "merges")}
+        data["merges"] = [m.__dict__ for m in self.merges]
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def normalise_service_number(value: str | None) -> str | None:
+    text = re.sub(r"[\s./\\-]+", "", value or "").upper()
+    return text or None
+
+
+def normalise_name(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = re.sub(r"[^\w\s]", " ", plain.casefold()).split()
+    return " ".join(words)
+
+
+def read_bundle(path: Path, keys: KeyRing) -> tuple[dict[str, Any], str]:
+    """The verified content of a bundle file and the id of the trusted key that signed it."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if names != {DATA_NAME, SIGNATURE_NAME}:
+                raise BundleError("this is not a TiP Trainer results bundle", where=str(path))
+            if zf.getinfo(DATA_NAME).file_size > MAX_DATA_BYTES:
+                raise BundleError("the bundle is too large to be genuine", where=str(path))
+            payload = zf.read(DATA_NAME)
+            sig_bytes = zf.read(SIGNATURE_NAME)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as exc:
+        raise BundleError(
+            "the file is not a results bundle or it is damaged", where=str(path)
+        ) from exc
+    except OSError as exc:
+        raise BundleError(
+            f"the bundle cannot be read: {exc.strerror or exc}", where=str(path)
+        ) from exc
+    try:
+        sig = json.loads(sig_bytes)
+        kid = str(sig["key_id"])
+        signature = base64.b64decode(sig["signature"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise BundleError("the bundle's signature is damaged", where=str(path)) from exc
+    try:
+        keys.verify(kid, signature, payload)
+    except CertificateError as exc:
+        if keys.lookup(kid) is None:
+            raise BundleError(
+                f"the bundle is signed by a key this installation does not trust ({kid});"
+                " import that workstation's public key first",
+                where=str(path),
+            ) from exc
+        raise BundleError(
+            "the bundle was altered after it was signed (the signature does not match)",
+            where=str(path),
+        ) from exc
+    try:
+        data = json.loads(payload)
+    except ValueError as exc:
+        raise BundleError("the bundle's content is damaged", where=str(path)) from exc
+    problem = _check(data, kid)
+    if problem:
+        raise BundleError(f"the bundle's content is damaged: {problem}", where=str(path))
+    return data, kid
+
+
+def _check(data: Any, kid: str) -> str | None:
+    """What is wrong with a bundle's structure, or None."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return "not a results bundle"
+    if data.get("version") != VERSION:
+        return f"bundle version {data.get('version')!r} is not supported"
+    if data.get("key_id") != kid:
+        return "the key named inside differs from the key that signed it"
+    ws = data.get("workstation")
+    if not isinstance(ws, dict) or not isinstance(ws.get("uid"), str):
+        return "no workstation"
+    if not isinstance(data.get("bundle_uid"), str) or not _UID.match(data["bundle_uid"]):
+        return "no bundle id"
+    trainees, attempts = data.get("trainees"), data.get("attempts")
+    if not isinstance(trainees, list) or not isinstance(attempts, list):
+        return "no trainees or attempts list"
+    for t in trainees:
+        if not isinstance(t, dict) or set(TRAINEE_FIELDS) - set(t):
+            return "a trainee record is incomplete"
+        if not isinstance(t["uid"], str) or not _UID.match(t["uid"]):
+            return "a trainee has no valid id"
+        if t["institution"] not in INSTITUTIONS or not str(t["name"] or "").strip():
+            return f"trainee {t['uid']} has no name or an unknown institution"
+    for a in attempts:
+        if not isinstance(a, dict) or set(ATTEMPT_FIELDS) - set(a) or "trainee_uid" not in a:
+            return "an attempt record is incomplete"
+        if not isinstance(a["uid"], str) or not _UID.match(a["uid"]):
+            return "an attempt has no valid id"
+        for key in ("bank_id", "module_id"):
+            if not isinstance(a[key], str) or not ID_PATTERN.match(a[key]):
+                return f"attempt {a['uid']} has an invalid {key}"
+        questions = a.get("questions")
+        if not isinstance(questions, list) or not isinstance(a.get("steps"), list):
+            return f"attempt {a['uid']} has no questions or steps"
+        for q in questions:
+            if not isinstance(q, dict) or set(QUESTION_FIELDS) - set(q):
+                return f"a question of attempt {a['uid']} is incomplete"
+            if not isinstance(q["question_id"], str) or not ID_PATTERN.match(q["question_id"]):
+                return f"attempt {a['uid']} has an invalid question id"
+        for s in a["steps"]:
+            if not isinstance(s, dict) or set(STEP_FIELDS) - set(s):
+                return f"a step of attempt {a['uid']} is incomplete"
+    return None
+
+
+class _People:
+    """This installation's trainees, indexed by the merge rule's normalised keys."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.by_uid: dict[str, int] = {}
+        self.by_number: dict[tuple[str, str], list[int]] = {}
+        self.by_name: dict[tuple[str, str], list[int]] = {}
+        self.numbers: dict[int, str | None] = {}
+        self.names: dict[int, str] = {}
+        for tid, uid, name, institution, number in conn.execute(
+            "SELECT id, uid, name, institution, service_number FROM trainees"
+        ):
+            self.add(tid, uid, name, institution, number)
+        for uid, tid in conn.execute("SELECT uid, trainee_id FROM trainee_aliases"):
+            self.by_uid[uid] = tid
+
+    def add(self, tid: int, uid: str, name: str, institution: str, number: str | None) -> None:
+        self.by_uid[uid] = tid
+        self.names[tid] = name
+        sn = normalise_service_number(number)
+        self.numbers[tid] = sn
+        if sn:
+            self.by_number.setdefault((institution, sn), []).append(tid)
+        self.by_name.setdefault((institution, normalise_name(name)), []).append(tid)
+
+    def match(self, t: dict[str, Any]) -> tuple[int | None, str]:
+        """(local trainee id or None, reason) for an incoming profile with a new uid."""
+        sn = normalise_service_number(t["service_number"])
+        if sn:
+            found = self.by_number.get((t["institution"], sn), [])
+            if len(found) == 1:
+                return found[0], "service_number"
+            if len(found) > 1:
+                return None, "ambiguous"
+        found = [
+            tid
+            for tid in self.by_name.get((t["institution"], normalise_name(t["name"])), [])
+            if not (sn and self.numbers[tid] and self.numbers[tid] != sn)
+        ]
+        if len(found) == 1:
+            return found[0], "name"
+        if len(found) > 1:
+            return None, "ambiguous"
+        return None, ""
+
+
+def import_bundle(
+    db: Database,
+    keys: KeyRing,
+    path: Path,
+    *,
+    actor: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Verify and merge one bundle; BundleError (nothing changed) when it is refused."""
+    path = Path(path)
+    try:
+        data, kid = read_bundle(path, keys)
+    except BundleError as exc:
+        audit.record(db, "bundle.import_refused", f"{path.name}: {exc.message}", actor=actor)
+        raise
+    trusted = keys.lookup(kid)
+    report = ImportReport(
+        path=path,
+        bundle_uid=data["bundle_uid"],
+        workstation_uid=data["workstation"]["uid"],
+        workstation_name=str(data["workstation"].get("name", "")),
+        key_id=kid,
+        key_name=trusted.name if trusted else kid,
+        created_at=str(data.get("created_at", "")),
+    )
+    try:
+        with db.transaction() as conn:
+            _merge(conn, data, report, progress)
+            conn.execute(
+                "INSERT INTO bundle_imports (bundle_uid, key_id, workstation_uid,"
+                " workstation_name, imported_at, report) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (bundle_uid) DO NOTHING",
+                (
+                    report.bundle_uid,
+                    kid,
+                    report.workstation_uid,
+                    report.workstation_name,
+                    now(),
+                    report.to_json(),
+                ),
+            )
+            audit.record(
+                db,
+                "bundle.import",
+                f"{report.bundle_uid} from {report.workstation_name}: "
+                f"{report.attempts_added} attempts and {report.trainees_added} trainees added, "
+                f"{len(report.merges)} merged or flagged",
+                actor=actor,
+                conn=conn,
+            )
+    except _RefusedError as exc:
+        audit.record(db, "bundle.import_refused", f"{path.name}: {exc}", actor=actor)
+        raise BundleError(f"the bundle's content is damaged: {exc}", where=str(path)) from None
+    return report
+
+
+class _RefusedError(Exception):
+    """Internal: the bundle contradicts itself; the transaction is rolled back."""
+
+
+def _merge(
+    conn: sqlite3.Connection,
+    data: dict[str, Any],
+    report: ImportReport,
+    progress: Progress | None,
+) -> None:
+    report.already_imported = (
+        conn.execute(
+            "SELECT 1 FROM bundle_imports WHERE bundle_uid = ?", (report.bundle_uid,)
+        ).fetchone()
+        is not None
+    )
+    people = _People(conn)
+    stamp = now()
+    for t in data["trainees"]:
+        tid = people.by_uid.get(t["uid"])
+        if tid is not None:
+            report.trainees_known += 1
+            report.trainees_updated += _refresh(conn, tid, t)
+            continue
+        tid, reason = people.match(t)
+        if tid is not None:
+            conn.execute(
+                "INSERT INTO trainee_aliases (uid, trainee_id, reason, created_at)"
+                " VALUES (?, ?, ?, ?)",
+                (t["uid"], tid, reason, stamp),
+            )
+            people.by_uid[t["uid"]] = tid
+            _fill_blanks(conn, tid, t)
+            report.merges.append(
+                MergeNote(t["uid"], t["name"], tid, people.names[tid], reason, reason == "name")
+            )
+            continue
+        cur = conn.execute(
+            "INSERT INTO trainees (uid, name, institution, service_number, gender, province,"
+            " workstation_uid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            tuple(t[k] for k in TRAINEE_FIELDS[:9]),
+        )
+        new_id = int(cur.lastrowid or 0)
+        people.add(new_id, t["uid"], t["name"], t["institution"], t["service_number"])
+        report.trainees_added += 1
+        if reason == "ambiguous":
+            report.merges.append(MergeNote(t["uid"], t["name"], None, "", "ambiguous", True))
+    total = len(data["attempts"])
+    for done, a in enumerate(data["attempts"], 1):
+        if progress is not None and done % 200 == 0 and not progress(done, total):
+            raise BundleCancelledError("bundle import cancelled")
+        if conn.execute("SELECT 1 FROM attempts WHERE uid = ?", (a["uid"],)).fetchone():
+            report.attempts_known += 1
+            continue
+        tid = people.by_uid.get(a["trainee_uid"])
+        if tid is None:
+            raise _RefusedError(
+                f"attempt {a['uid']} belongs to a trainee the bundle does not contain"
+            )
+        cur = conn.execute(
+            f"INSERT INTO attempts (trainee_id, {', '.join(ATTEMPT_FIELDS)})"
+            f" VALUES (?, {', '.join('?' * len(ATTEMPT_FIELDS))})",
+            (tid, *(a[k] for k in ATTEMPT_FIELDS)),
+        )
+        attempt_id = int(cur.lastrowid or 0)
+        conn.executemany(
+            f"INSERT INTO attempt_questions (attempt_id, {', '.join(QUESTION_FIELDS)})"
+            f" VALUES (?, {', '.join('?' * len(QUESTION_FIELDS))})",
+            [(attempt_id, *(q[k] for k in QUESTION_FIELDS)) for q in a["questions"]],
+        )
+        conn.executemany(
+            f"INSERT INTO steps (attempt_id, {', '.join(STEP_FIELDS)})"
+            f" VALUES (?, {', '.join('?' * len(STEP_FIELDS))})",
+            [(attempt_id, *(s[k] for k in STEP_FIELDS)) for s in a["steps"]],
+        )
+        report.attempts_added += 1
+
+
+def _refresh(conn: sqlite3.Connection, tid: int, t: dict[str, Any]) -> int:
+    """The same uid edited later on its workstation: take the newer profile."""
+    row = conn.execute("SELECT uid, updated_at FROM trainees WHERE id = ?", (tid,)).fetchone()
+    if row[0] != t["uid"] or str(t["updated_at"]) <= str(row[1]):
+        return 0
+    conn.execute(
+        "UPDATE trainees SET name = ?, institution = ?, service_number = ?, gender = ?,"
+        " province = ?, updated_at = ? WHERE id = ?",
+        (
+            t["name"],
+            t["institution"],
+            t["service_number"],
+            t["gender"],
+            t["province"],
+            t["updated_at"],
+            tid,
+        ),
+    )
+    return 1
+
+
+def _fill_blanks(conn: sqlite3.Connection, tid: int, t: dict[str, Any]) -> None:
+    conn.execute(
+        "UPDATE trainees SET service_number = ifnull(service_number, ?),"
+        " gender = ifnull(gender, ?), province = ifnull(province, ?) WHERE id = ?",
+        (t["service_number"] or None, t["gender"] or None, t["province"] or None, tid),
+    )
+
+
+def imports(db: Database) -> list[dict[str, Any]]:
+    """Bundles imported here, newest first (for the screen's history)."""
+    return [
+        dict(r)
+        for r in db.query(
+            "SELECT bundle_uid, workstation_name, workstation_uid, key_id, imported_at"
+            " FROM bundle_imports ORDER BY imported_at DESC"
+        )
+    ]
+
+
+def pending(db: Database) -> int:
+    """Finished attempts not yet put in a bundle."""
+    row = db.query_one(
+        "SELECT count(*) FROM attempts WHERE state = 'finished' AND uid NOT IN"
+        " (SELECT attempt_uid FROM bundle_exported_attempts)"
+    )
+    return int(row[0]) if row else 0

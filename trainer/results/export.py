@@ -1,0 +1,587 @@
+"""Attempts and per-question responses to CSV, Excel-friendly CSV, XLSX and JSON (no Qt).
+
+Every column is documented in docs/exports.md. Files are written to a temporary
+name beside the target and renamed when complete, so a cancelled or failed
+export never leaves a half-written file under the requested name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from enum import StrEnum
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from trainer.banks.model import Question
+from trainer.banks.serialize import question_from_data
+from trainer.errors import ExportError, TrainerError
+from trainer.quiz.questions import correct_response, describe
+from trainer.results.query import ResultFilter, large_reads
+from trainer.storage.database import Database
+
+# Called now and then with (rows written, rows in all); returns False to cancel.
+Progress = Callable[[int, int], bool]
+
+BATCH = 5000
+XLSX_MAX_ROWS = 1_048_575  # Excel's limit, less the header row
+
+
+class OperationCancelledError(TrainerError):
+    """The user cancelled; nothing was written."""
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    CSV_EXCEL = "csv-excel"
+    XLSX = "xlsx"
+    JSON = "json"
+
+    @property
+    def suffix(self) -> str:
+        return {"csv": ".csv", "csv-excel": ".csv", "xlsx": ".xlsx", "json": ".json"}[self.value]
+
+
+ATTEMPT_COLUMNS: tuple[str, ...] = (
+    "attempt_uid",
+    "trainee_uid",
+    "trainee_name",
+    "institution",
+    "service_number",
+    "gender",
+    "province",
+    "module_id",
+    "module_title",
+    "bank_id",
+    "bank_version",
+    "behaviour",
+    "language",
+    "state",
+    "started_at",
+    "finished_at",
+    "score",
+    "max_score",
+    "percent",
+    "pass_mark",
+    "passed",
+    "questions",
+    "seconds_spent",
+    "workstation_uid",
+)
+
+RESPONSE_COLUMNS: tuple[str, ...] = (
+    "attempt_uid",
+    "trainee_uid",
+    "module_id",
+    "behaviour",
+    "bank_id",
+    "bank_version",
+    "position",
+    "question_id",
+    "kind",
+    "topic",
+    "answer_given",
+    "correct_answer",
+    "fraction",
+    "mark",
+    "max_mark",
+    "seconds_spent",
+)
+
+_FROM = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
+
+
+def _attempt_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequence[Any]]]:
+    where, params = flt.where()
+    total = int(db.query("SELECT count(*)" + _FROM + where, params)[0][0])
+    sql = (
+        "SELECT a.uid, t.uid, t.name, t.institution, t.service_number, t.gender, t.province,"
+        " a.module_id, a.module_title, a.bank_id, a.bank_version, a.behaviour, a.language,"
+        " a.state, a.started_at, a.finished_at, a.score, a.max_score, a.percent, a.pass_mark,"
+        " a.passed, (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id),"
+        " (SELECT round(sum(q.seconds_spent), 3) FROM attempt_questions q"
+        "  WHERE q.attempt_id = a.id), a.workstation_uid" + _FROM + where + " ORDER BY a.id"
+    )
+
+    def rows() -> Iterator[Sequence[Any]]:
+        titles: dict[str, str] = {}
+        for r in db.conn.execute(sql, params):
+            row = list(r)
+            raw = row[8]
+            title = titles.get(raw)
+            if title is None:
+                title = titles[raw] = _title_text(raw)
+            row[8] = title
+            if row[20] is not None:
+                row[20] = bool(row[20])
+            yield row
+
+    return total, rows()
+
+
+def _title_text(raw: str) -> str:
+    """A module title as one cell: 'en: …; fr: …' in a stable order."""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    if not isinstance(value, dict):
+        return raw
+    return " | ".join(f"{k}: {v}" for k, v in sorted(value.items()))
+
+
+class _Describer:
+    """Answer given and correct answer as words, cached per question version and response."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.questions: dict[tuple[str, str], Question | None] = {}
+        self.correct: dict[tuple[str, str, str], str] = {}
+        self.given: dict[tuple[str, str, str, str], str] = {}
+
+    def question(self, bank_hash: str, question_id: str) -> Question | None:
+        """The question as shown in that bank version (one snapshot read per version)."""
+        key = (bank_hash, question_id)
+        if key not in self.questions:
+            row = self.db.conn.execute(
+                "SELECT q.snapshot FROM attempt_questions q JOIN attempts a ON a.id = q.attempt_id"
+                " WHERE q.question_id = ? AND a.bank_hash = ? LIMIT 1",
+                (question_id, bank_hash),
+            ).fetchone()
+            try:
+                self.questions[key] = question_from_data(json.loads(row[0])["question"])
+            except (TypeError, ValueError, KeyError):
+                self.questions[key] = None  # a damaged snapshot: export the raw response
+        return self.questions[key]
+
+    def texts(
+        self, bank_hash: str, question_id: str, lang: str, response: str | None
+    ) -> tuple[str, str]:
+        ckey = (bank_hash, question_id, lang)
+        correct = self.correct.get(ckey)
+        if correct is None:
+            q = self.question(bank_hash, question_id)
+            correct = describe(q, correct_response(q), lang) if q is not None else ""
+            self.correct[ckey] = correct
+        if response is None:
+            return "", correct
+        gkey = (bank_hash, question_id, lang, response)
+        given = self.given.get(gkey)
+        if given is None:
+            q = self.question(bank_hash, question_id)
+            try:
+                given = describe(q, json.loads(response), lang) if q is not None else response
+            except (ValueError, TypeError, AttributeError):
+                given = response
+            self.given[gkey] = given
+        return given, correct
+
+
+def _count_responses(db: Database, flt: ResultFilter) -> int:
+    where, params = flt.where()
+    return int(
+        db.query(
+            "SELECT count(*) FROM attempt_questions q JOIN attempts a ON a.id = q.attempt_id"
+            " JOIN trainees t ON t.id = a.trainee_id" + where,
+            params,
+        )[0][0]
+    )
+
+
+def _response_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequence[Any]]]:
+    where, params = flt.where()
+    total = _count_responses(db, flt)
+    sql = (
+        "SELECT a.uid, t.uid, a.module_id, a.behaviour, a.bank_id, a.bank_version, q.slot + 1,"
+        " q.question_id, q.kind, q.topic, a.bank_hash, a.language, q.response, q.fraction,"
+        " q.mark, q.max_mark, q.seconds_spent"
+        " FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
+        " JOIN attempt_questions q ON q.attempt_id = a.id" + where + " ORDER BY a.id, q.slot"
+    )
+    describer = _Describer(db)
+
+    def rows() -> Iterator[Sequence[Any]]:
+        texts = describer.texts
+        cursor = db.conn.cursor()
+        cursor.row_factory = None
+        for r in cursor.execute(sql, params):
+            given, correct = texts(r[10], r[7], r[11], r[12])
+            yield (*r[:10], given, correct, *r[13:])
+
+    return total, rows()
+
+
+# -- responses as CSV, formatted by SQLite ---------------------------------------------
+# Two million rows are too many to handle one by one in Python. The words for the
+# answer given and the right answer are worked out once for each distinct
+# (bank version, language, question, response) into a temporary table, each
+# attempt's own columns once per attempt into another, and SQLite joins them and
+# writes every line itself. Ids need no quoting: banks restrict them to
+# letters, digits, '_', '.' and '-' (bundles are checked on import).
+
+
+def _number(expr: str, decimal_comma: bool) -> str:
+    text = f"CAST({expr} AS TEXT)"
+    return f"ifnull(replace({text}, '.', ','), '')" if decimal_comma else f"ifnull({text}, '')"
+
+
+def _csv_field(value: str, delimiter: str) -> str:
+    if any(c in value for c in (delimiter, '"', "\n", "\r")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+_NULL = -1.0  # stands for NULL in the lookup's key (marks are never negative)
+
+
+def _csv_number(value: float | None, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    text = repr(float(value))
+    return text.replace(".", ",") if decimal_comma else text
+
+
+def _prepare_lookups(db: Database, flt: ResultFilter, delimiter: str, decimal_comma: bool) -> None:
+    conn = db.conn
+    _drop_lookups(db)
+    conn.execute(
+        "CREATE TEMP TABLE export_heads (id INTEGER PRIMARY KEY, head TEXT NOT NULL,"
+        " bank_hash TEXT NOT NULL, language TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TEMP TABLE export_texts (bank_hash TEXT NOT NULL, language TEXT NOT NULL,"
+        " question_id TEXT NOT NULL, response TEXT NOT NULL, fraction REAL NOT NULL,"
+        " mark REAL NOT NULL, max_mark REAL NOT NULL, cells TEXT NOT NULL,"
+        " PRIMARY KEY (bank_hash, language, question_id, response, fraction, mark, max_mark))"
+        " WITHOUT ROWID"
+    )
+    where, params = flt.where()
+    version = (
+        f"CASE WHEN instr(a.bank_version, '{delimiter}') OR instr(a.bank_version, '\"')"
+        " OR instr(a.bank_version, char(10)) OR instr(a.bank_version, char(13))"
+        " THEN '\"' || replace(a.bank_version, '\"', '\"\"') || '\"' ELSE a.bank_version END"
+    )
+    head = f" || '{delimiter}' || ".join(
+        ["a.uid", "t.uid", "a.module_id", "a.behaviour", "a.bank_id", version, "''"]
+    )
+    conn.execute(
+        f"INSERT INTO temp.export_heads SELECT a.id, {head}, a.bank_hash, a.language"
+        " FROM attempts a JOIN trainees t ON t.id = a.trainee_id" + where,
+        params,
+    )
+    versions = sorted(
+        (str(r[0]), str(r[1]))
+        for r in conn.execute("SELECT DISTINCT bank_hash, language FROM temp.export_heads")
+    )
+    describer = _Describer(db)
+    texts = []
+    # The answer's words and its marks depend only on these, and repeat endlessly.
+    answers = conn.execute(
+        "SELECT DISTINCT question_id, response, fraction, mark, max_mark FROM attempt_questions"
+    ).fetchall()
+    for bank_hash, lang in versions:
+        for question_id, response, fraction, mark, max_mark in answers:
+            if describer.question(bank_hash, question_id) is None:
+                continue  # not a question of that bank version
+            given, correct = describer.texts(bank_hash, question_id, lang, response)
+            cells = delimiter.join(
+                [
+                    _csv_field(given, delimiter),
+                    _csv_field(correct, delimiter),
+                    _csv_number(fraction, decimal_comma),
+                    _csv_number(mark, decimal_comma),
+                    _csv_number(max_mark, decimal_comma),
+                ]
+            )
+            texts.append(
+                (
+                    bank_hash,
+                    lang,
+                    question_id,
+                    response or "",
+                    _NULL if fraction is None else fraction,
+                    _NULL if mark is None else mark,
+                    max_mark,
+                    cells,
+                )
+            )
+    conn.execute("BEGIN")
+    try:
+        conn.executemany("INSERT INTO temp.export_texts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", texts)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _drop_lookups(db: Database) -> None:
+    db.conn.execute("DROP TABLE IF EXISTS temp.export_heads")
+    db.conn.execute("DROP TABLE IF EXISTS temp.export_texts")
+
+
+def _response_csv_lines(
+    db: Database, flt: ResultFilter, fmt: ExportFormat
+) -> Iterator[tuple[str, int]]:
+    """Each attempt's responses as finished CSV lines, with how many lines that is."""
+    excel = fmt is ExportFormat.CSV_EXCEL
+    d = ";" if excel else ","
+    end = "\r\n" if excel else "\n"
+    _prepare_lookups(db, flt, d, excel)
+    line = f" || '{d}' || ".join(
+        [
+            "(q.slot + 1)",
+            "q.question_id",
+            "q.kind",
+            "q.topic",
+            f"ifnull(x.cells, '{d * 4}')",
+            _number("q.seconds_spent", excel),
+        ]
+    )
+    # One row per attempt, its lines joined: crossing from SQLite into Python costs
+    # more per row than anything SQLite does. The plan reads h by id and q by its
+    # (attempt_id, slot) key, so each group's lines come in slot order (tested).
+    sql = (
+        f"SELECT group_concat(h.head || {line}, ?) FROM temp.export_heads h"
+        " JOIN attempt_questions q ON q.attempt_id = h.id"
+        " LEFT JOIN temp.export_texts x ON x.bank_hash = h.bank_hash"
+        " AND x.language = h.language AND x.question_id = q.question_id"
+        " AND x.response = ifnull(q.response, '') AND x.fraction = ifnull(q.fraction, -1.0)"
+        " AND x.mark = ifnull(q.mark, -1.0) AND x.max_mark = q.max_mark"
+        " GROUP BY h.id ORDER BY h.id"
+    )
+    cursor = db.conn.cursor()
+    cursor.row_factory = None  # plain tuples: the fastest way out of SQLite
+    try:
+        for (text,) in cursor.execute(sql, (end,)):
+            yield text, text.count(end) + 1
+    finally:
+        cursor.close()
+        _drop_lookups(db)
+
+
+def _write_lines(
+    fh: IO[str],
+    fmt: ExportFormat,
+    columns: Sequence[str],
+    chunks: Iterator[tuple[str, int]],
+    total: int,
+    progress: Progress | None,
+) -> int:
+    """Write blocks of lines SQLite has already formatted as CSV."""
+    excel = fmt is ExportFormat.CSV_EXCEL
+    end = "\r\n" if excel else "\n"
+    fh.write((";" if excel else ",").join(columns) + end)
+    done = 0
+    _tick(progress, 0, total)
+    while True:
+        batch = list(islice(chunks, 500))
+        if not batch:
+            break
+        fh.write(end.join([text for text, _ in batch]) + end)
+        done += sum(n for _, n in batch)
+        _tick(progress, done, total)
+    return done
+
+
+def export_attempts(
+    db: Database,
+    path: Path,
+    fmt: ExportFormat,
+    flt: ResultFilter | None = None,
+    *,
+    progress: Progress | None = None,
+) -> int:
+    """Write one row per attempt; returns the number of rows written."""
+    total, rows = _attempt_rows(db, flt or ResultFilter())
+    return write_table(path, fmt, ATTEMPT_COLUMNS, rows, total, progress=progress, sheet="attempts")
+
+
+def export_responses(
+    db: Database,
+    path: Path,
+    fmt: ExportFormat,
+    flt: ResultFilter | None = None,
+    *,
+    progress: Progress | None = None,
+) -> int:
+    """Write one row per question of each attempt; returns the number of rows written."""
+    large_reads(db)
+    flt = flt or ResultFilter()
+    if fmt in (ExportFormat.CSV, ExportFormat.CSV_EXCEL):
+        total = _count_responses(db, flt) if progress is not None else 0
+        return _write_text(
+            path,
+            fmt,
+            lambda fh: _write_lines(
+                fh, fmt, RESPONSE_COLUMNS, _response_csv_lines(db, flt, fmt), total, progress
+            ),
+        )
+    total, rows = _response_rows(db, flt)
+    return write_table(
+        path, fmt, RESPONSE_COLUMNS, rows, total, progress=progress, sheet="responses"
+    )
+
+
+# -- writers ----------------------------------------------------------------------------
+def write_table(
+    path: Path,
+    fmt: ExportFormat,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    total: int,
+    *,
+    progress: Progress | None = None,
+    sheet: str = "data",
+) -> int:
+    """Write ``rows`` under ``columns`` to ``path`` atomically; returns rows written."""
+    if fmt is ExportFormat.XLSX:
+        return _atomic(path, lambda tmp: _write_xlsx(tmp, columns, rows, total, progress, sheet))
+    if fmt is ExportFormat.JSON:
+        return _write_text(path, fmt, lambda fh: _write_json(fh, columns, rows, total, progress))
+    return _write_text(path, fmt, lambda fh: _write_csv(fh, fmt, columns, rows, total, progress))
+
+
+def _write_text(path: Path, fmt: ExportFormat, body: Callable[[IO[str]], int]) -> int:
+    encoding = "utf-8-sig" if fmt is ExportFormat.CSV_EXCEL else "utf-8"
+
+    def write(tmp: Path) -> int:
+        with tmp.open("w", encoding=encoding, newline="") as fh:
+            written = body(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return written
+
+    return _atomic(path, write)
+
+
+def _atomic(path: Path, write: Callable[[Path], int]) -> int:
+    """Run ``write`` on a temporary file beside ``path``, then rename it into place."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        written = write(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise ExportError(
+            f"the export could not be written: {exc.strerror or exc}", where=str(path)
+        ) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return written
+
+
+def _batches(rows: Iterable[Sequence[Any]]) -> Iterator[list[Sequence[Any]]]:
+    batch: list[Sequence[Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise OperationCancelledError("export cancelled")
+
+
+def _excel_value(value: Any) -> Any:
+    """French-locale Excel: decimal comma, booleans as 1/0."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
+
+
+def _write_csv(
+    fh: IO[str],
+    fmt: ExportFormat,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    total: int,
+    progress: Progress | None,
+) -> int:
+    excel = fmt is ExportFormat.CSV_EXCEL
+    writer = (
+        csv.writer(fh, delimiter=";", lineterminator="\r\n")
+        if excel
+        else csv.writer(fh, lineterminator="\n")
+    )
+    writer.writerow(columns)
+    done = 0
+    _tick(progress, 0, total)
+    for batch in _batches(rows):
+        if excel:
+            writer.writerows([[_excel_value(v) for v in row] for row in batch])
+        else:
+            writer.writerows(batch)
+        done += len(batch)
+        _tick(progress, done, total)
+    return done
+
+
+def _write_json(
+    fh: IO[str],
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    total: int,
+    progress: Progress | None,
+) -> int:
+    fh.write('{"columns": ')
+    fh.write(json.dumps(list(columns)))
+    fh.write(', "records": [')
+    done = 0
+    _tick(progress, 0, total)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for batch in _batches(rows):
+        fh.write(
+            ("\n" if done == 0 else ",\n")
+            + ",\n".join(encode(dict(zip(columns, row, strict=True))) for row in batch)
+        )
+        done += len(batch)
+        _tick(progress, done, total)
+    fh.write("\n]}\n")
+    return done
+
+
+def _write_xlsx(
+    path: Path,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    total: int,
+    progress: Progress | None,
+    sheet: str,
+) -> int:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    number = 1
+    current = book.create_sheet(sheet)
+    current.append(list(columns))
+    in_sheet = 0
+    done = 0
+    _tick(progress, 0, total)
+    for batch in _batches(rows):
+        for row in batch:
+            if in_sheet >= XLSX_MAX_ROWS:  # more rows than a sheet holds: continue on another
+                number += 1
+                current = book.create_sheet(f"{sheet} {number}")
+                current.append(list(columns))
+                in_sheet = 0
+            current.append(list(row))
+            in_sheet += 1
+        done += len(batch)
+        _tick(progress, done, total)
+    with path.open("wb") as fh:
+        book.save(fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return done

@@ -1,0 +1,282 @@
+"""Workstation bundles: send this workstation's new results; import bundles from others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.certificates.signing import PUBLIC_KEY_SUFFIX, KeyRing
+from trainer.errors import TrainerError
+from trainer.results import bundles
+from trainer.results.bundles import BundleError, ImportReport
+from trainer.ui import dialogs
+from trainer.ui.jobs import Progress, run_job, worker_database
+from trainer.ui.screens.results import choose_open_files, choose_save_file
+from trainer.ui.widgets.tables import record_table
+
+if TYPE_CHECKING:
+    from trainer.workspace import Workspace
+
+
+class BundlesScreen(QWidget):
+    """Exports this workstation's results to a signed file; imports files from workstations."""
+
+    def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        title = QLabel(self.tr("Workstation bundles"))
+        title.setObjectName("screenTitle")
+
+        send = QGroupBox(self.tr("Send this workstation's results"))
+        self.pending_label = QLabel()
+        self.pending_label.setWordWrap(True)
+        self.everything = QCheckBox(self.tr("Include results &already sent"))
+        self.export_button = QPushButton(self.tr("&Export bundle…"))
+        self.export_button.setAccessibleName(self.tr("Export the new results to a bundle file"))
+        self.key_button = QPushButton(self.tr("Save this workstation's public &key…"))
+        self.key_label = QLabel(
+            self.tr(
+                "The coordinator imports bundles only from workstations whose public key "
+                "they trust. This workstation's key: %1"
+            ).replace("%1", workspace.keys.key_id)
+        )
+        self.key_label.setWordWrap(True)
+        send_buttons = QHBoxLayout()
+        send_buttons.addWidget(self.everything)
+        send_buttons.addStretch(1)
+        send_buttons.addWidget(self.key_button)
+        send_buttons.addWidget(self.export_button)
+        send_layout = QVBoxLayout(send)
+        send_layout.addWidget(self.pending_label)
+        send_layout.addWidget(self.key_label)
+        send_layout.addLayout(send_buttons)
+
+        receive = QGroupBox(self.tr("Import bundles from workstations"))
+        self.trust_button = QPushButton(self.tr("&Trust a workstation's key…"))
+        self.import_button = QPushButton(self.tr("&Import bundles…"))
+        self.import_button.setAccessibleName(self.tr("Import bundle files from workstations"))
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName(self.tr("Import report"))
+        self.history = record_table(
+            [self.tr("Imported"), self.tr("Workstation"), self.tr("Key"), self.tr("Bundle")],
+            self.tr("Bundles imported"),
+            stretch=(1,),
+        )
+        receive_buttons = QHBoxLayout()
+        receive_buttons.addStretch(1)
+        receive_buttons.addWidget(self.trust_button)
+        receive_buttons.addWidget(self.import_button)
+        receive_layout = QVBoxLayout(receive)
+        receive_layout.addLayout(receive_buttons)
+        report_label = QLabel(self.tr("&Report of the last import:"))
+        report_label.setBuddy(self.report)
+        receive_layout.addWidget(report_label)
+        receive_layout.addWidget(self.report, 2)
+        receive_layout.addWidget(self.history, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(send)
+        layout.addWidget(receive, 1)
+
+        self.export_button.clicked.connect(self._on_export)
+        self.key_button.clicked.connect(self._on_save_key)
+        self.trust_button.clicked.connect(self._on_trust)
+        self.import_button.clicked.connect(self._on_import)
+        self.refresh()
+
+    def refresh(self) -> None:
+        n = bundles.pending(self.workspace.db)
+        self.pending_label.setText(
+            self.tr("%1 finished attempts have not been sent yet.").replace("%1", str(n))
+        )
+        done = bundles.imports(self.workspace.db)
+        self.history.setRowCount(len(done))
+        for row, entry in enumerate(done):
+            values = [
+                str(entry["imported_at"])[:16].replace("T", " "),
+                f"{entry['workstation_name']} ({str(entry['workstation_uid'])[:8]})",
+                str(entry["key_id"]),
+                str(entry["bundle_uid"])[:12],
+            ]
+            for col, value in enumerate(values):
+                self.history.setItem(row, col, QTableWidgetItem(value))
+
+    # -- reports ------------------------------------------------------------------
+    def report_text(self, report: ImportReport) -> str:
+        lines = [
+            self.tr("%1: bundle from %2, signed by %3 (%4)")
+            .replace("%1", report.path.name)
+            .replace("%2", report.workstation_name or report.workstation_uid)
+            .replace("%3", report.key_name)
+            .replace("%4", report.key_id)
+        ]
+        if report.already_imported:
+            lines.append(self.tr("  Already imported before: nothing was added."))
+        lines.append(
+            self.tr("  Attempts: %1 added, %2 already here.")
+            .replace("%1", str(report.attempts_added))
+            .replace("%2", str(report.attempts_known))
+        )
+        lines.append(
+            self.tr("  Trainees: %1 added, %2 already here, %3 profiles updated.")
+            .replace("%1", str(report.trainees_added))
+            .replace("%2", str(report.trainees_known))
+            .replace("%3", str(report.trainees_updated))
+        )
+        for m in report.merges:
+            if m.reason == "ambiguous":
+                lines.append(
+                    self.tr(
+                        "  ⚑ Check: %1 matches several trainees; added as a new trainee."
+                    ).replace("%1", m.incoming_name)
+                )
+            elif m.reason == "name":
+                lines.append(
+                    self.tr("  ⚑ Check: %1 merged with %2 (same name and institution).")
+                    .replace("%1", m.incoming_name)
+                    .replace("%2", m.local_name)
+                )
+            else:
+                lines.append(
+                    self.tr("  %1 merged with %2 (same service number and institution).")
+                    .replace("%1", m.incoming_name)
+                    .replace("%2", m.local_name)
+                )
+        return "\n".join(lines)
+
+    # -- actions ------------------------------------------------------------------
+    def export_to(self, path: Path) -> bundles.BundleExport | None:
+        source, keys_dir, actor = self.workspace.db, self.workspace.data.keys, self.workspace.actor
+        everything = self.everything.isChecked()
+
+        def job(progress: Progress) -> bundles.BundleExport:
+            db = worker_database(source)
+            try:
+                return bundles.export_bundle(
+                    db, KeyRing(db, keys_dir), path, everything=everything, actor=actor,
+                    progress=progress,
+                )  # fmt: skip
+            finally:
+                db.close()
+
+        done = run_job(self, self.tr("Writing the bundle…"), job)
+        self.refresh()
+        return done
+
+    def import_files(self, paths: list[Path]) -> list[str]:
+        """Import each file in turn; the report lines (refusals included)."""
+        source, keys_dir, actor = self.workspace.db, self.workspace.data.keys, self.workspace.actor
+        texts: list[str] = []
+        for path in paths:
+
+            def job(progress: Progress, path: Path = path) -> ImportReport:
+                db = worker_database(source)
+                try:
+                    return bundles.import_bundle(
+                        db, KeyRing(db, keys_dir), path, actor=actor, progress=progress
+                    )
+                finally:
+                    db.close()
+
+            try:
+                report = run_job(self, self.tr("Importing %1…").replace("%1", path.name), job)
+            except BundleError as exc:
+                texts.append(
+                    self.tr("%1: REFUSED, nothing was changed. %2")
+                    .replace("%1", path.name)
+                    .replace("%2", exc.message)
+                )
+                continue
+            if report is None:
+                texts.append(
+                    self.tr("%1: cancelled, nothing was changed.").replace("%1", path.name)
+                )
+                break
+            texts.append(self.report_text(report))
+        self.report.setPlainText("\n\n".join(texts))
+        self.refresh()
+        return texts
+
+    def _on_export(self) -> None:
+        path = choose_save_file(
+            self,
+            self.tr("Export bundle"),
+            f"results-{self.workspace.db.workstation_uid[:8]}{bundles.SUFFIX}",
+            self.tr("Results bundles (*.tipbundle)"),
+        )
+        if path is None:
+            return
+        try:
+            done = self.export_to(path)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        if done is not None:
+            dialogs.show_info(
+                self,
+                self.tr("Export bundle"),
+                self.tr("%1 attempts and %2 trainee profiles written to %3.")
+                .replace("%1", str(done.attempts))
+                .replace("%2", str(done.trainees))
+                .replace("%3", str(path)),
+            )
+
+    def _on_import(self) -> None:
+        paths = choose_open_files(
+            self, self.tr("Import bundles"), self.tr("Results bundles (*.tipbundle)")
+        )
+        if not paths:
+            return
+        try:
+            self.import_files(paths)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+
+    def _on_save_key(self) -> None:
+        path = choose_save_file(
+            self,
+            self.tr("Save the public key"),
+            f"workstation-{self.workspace.keys.key_id}{PUBLIC_KEY_SUFFIX}",
+            self.tr("Public keys (*.tip-key)"),
+        )
+        if path is None:
+            return
+        try:
+            name = self.workspace.institution_name or self.workspace.db.workstation_uid[:8]
+            self.workspace.keys.export_public(path, name)
+        except (TrainerError, OSError) as exc:
+            error = exc if isinstance(exc, TrainerError) else TrainerError(str(exc))
+            dialogs.show_error(self, error)
+
+    def _on_trust(self) -> None:
+        paths = choose_open_files(
+            self, self.tr("Trust a workstation's key"), self.tr("Public keys (*.tip-key)")
+        )
+        for path in paths:
+            try:
+                key = self.workspace.keys.import_public(path)
+            except TrainerError as exc:
+                dialogs.show_error(self, exc)
+                continue
+            self.workspace.audit("keys.trust", f"{key.key_id} ({key.name}) for bundles")
+            dialogs.show_info(
+                self,
+                self.tr("Key trusted"),
+                self.tr("Bundles signed by %1 (%2) can now be imported.")
+                .replace("%1", key.name)
+                .replace("%2", key.key_id),
+            )

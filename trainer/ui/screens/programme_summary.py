@@ -1,0 +1,262 @@
+"""The programme summary: officials trained and passed, as a table, a chart, PDF and CSV."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.errors import TrainerError
+from trainer.results import export
+from trainer.results.summary import Dimension, Period, Summary, programme_summary
+from trainer.storage.trainees import Institution
+from trainer.ui import dialogs, labels, reports
+from trainer.ui.screens.results import choose_save_file
+from trainer.ui.widgets.charts import BarChartWidget, Series
+from trainer.ui.widgets.tables import record_table
+
+if TYPE_CHECKING:
+    from trainer.workspace import Workspace
+
+CHART_GROUPS = 24
+
+
+class ProgrammeSummaryScreen(QWidget):
+    """The figures a government reports on its training effort."""
+
+    def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.language = language
+        self.result: Summary | None = None
+        title = QLabel(self.tr("Programme summary"))
+        title.setObjectName("screenTitle")
+        note = QLabel(
+            self.tr(
+                "An official is counted as trained for each group in which they finished an "
+                "exam, and as passed when at least one of those exams was passed."
+            )
+        )
+        note.setWordWrap(True)
+        self.checks: dict[Dimension, QCheckBox] = {}
+        texts = {
+            Dimension.PERIOD: self.tr("&Period"),
+            Dimension.INSTITUTION: self.tr("&Institution"),
+            Dimension.MODULE: self.tr("&Module"),
+            Dimension.GENDER: self.tr("&Gender"),
+            Dimension.PROVINCE: self.tr("P&rovince"),
+        }
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Group by:")))
+        for dim, text in texts.items():
+            box = QCheckBox(text)
+            box.setChecked(dim in (Dimension.PERIOD, Dimension.INSTITUTION, Dimension.MODULE))
+            box.toggled.connect(self._on_options_changed)
+            self.checks[dim] = box
+            options.addWidget(box)
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Length of a period"))
+        for text, value in (
+            (self.tr("Year"), Period.YEAR.value),
+            (self.tr("Quarter"), Period.QUARTER.value),
+            (self.tr("Month"), Period.MONTH.value),
+        ):
+            self.period.addItem(text, value)
+        period_label = QLabel(self.tr("Peri&ods of:"))
+        period_label.setBuddy(self.period)
+        options.addWidget(period_label)
+        options.addWidget(self.period)
+        options.addStretch(1)
+        self.period.currentIndexChanged.connect(self._on_options_changed)
+
+        self.table = record_table([], self.tr("Officials trained and passed"), stretch=())
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.chart = BarChartWidget()
+        self.chart.setAccessibleName(self.tr("Chart of officials trained and passed"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.chart)
+
+        self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
+        self.csv_button = QPushButton(self.tr("Save as &CSV…"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.csv_button)
+        self.pdf_button.clicked.connect(self._on_save_pdf)
+        self.csv_button.clicked.connect(self._on_save_csv)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(note)
+        layout.addLayout(options)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    # -- labels -------------------------------------------------------------------
+    def dimension_name(self, dim: Dimension) -> str:
+        return {
+            Dimension.PERIOD: self.tr("Period"),
+            Dimension.INSTITUTION: self.tr("Institution"),
+            Dimension.MODULE: self.tr("Module"),
+            Dimension.GENDER: self.tr("Gender"),
+            Dimension.PROVINCE: self.tr("Province"),
+        }[dim]
+
+    def value_name(self, dim: Dimension, value: str) -> str:
+        if not value:
+            return self.tr("not recorded")
+        if dim is Dimension.INSTITUTION:
+            try:
+                return labels.institution(Institution(value))
+            except ValueError:
+                return value
+        if dim is Dimension.MODULE and self.result is not None:
+            titles = self.result.module_titles.get(value) or {}
+            return str(titles.get(self.language) or value)
+        return value
+
+    def headers(self) -> list[str]:
+        assert self.result is not None
+        return [
+            *(self.dimension_name(d) for d in self.result.dimensions),
+            self.tr("Trained"),
+            self.tr("Passed"),
+            self.tr("Pass rate"),
+            self.tr("Exam attempts"),
+            self.tr("Training hours"),
+        ]
+
+    def display_rows(self) -> list[list[str]]:
+        assert self.result is not None
+        out = []
+        for row in [*self.result.rows, self.result.total]:
+            if row is self.result.total:
+                keys = [self.tr("Total"), *("" for _ in row.keys[1:])]
+            else:
+                keys = [
+                    self.value_name(d, v)
+                    for d, v in zip(self.result.dimensions, row.keys, strict=True)
+                ]
+            rate = row.pass_rate
+            out.append(
+                [
+                    *keys,
+                    str(row.trained),
+                    str(row.passed),
+                    "—" if rate is None else f"{rate:.0f} %",
+                    str(row.attempts),
+                    f"{row.training_hours:g}",
+                ]
+            )
+        return out
+
+    # -- refreshing ------------------------------------------------------------------
+    def refresh(self) -> None:
+        dims = [d for d, box in self.checks.items() if box.isChecked()]
+        try:
+            self.result = programme_summary(
+                self.workspace.db, dims, Period(self.period.currentData())
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        headers = self.headers()
+        if not self.result.dimensions:
+            headers.insert(0, "")
+        rows = self.display_rows()
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(rows))
+        numeric_from = len(headers) - 5
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if c >= numeric_from:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, cell)
+        groups = self.result.rows[:CHART_GROUPS]
+        self.chart.set_data(
+            self.tr("Officials trained and passed"),
+            [
+                " / ".join(v for v in rows[i][: len(self.result.dimensions)])
+                for i in range(len(groups))
+            ],
+            [
+                Series(self.tr("Trained"), tuple(float(g.trained) for g in groups)),
+                Series(self.tr("Passed"), tuple(float(g.passed) for g in groups)),
+            ],
+        )
+
+    def _on_options_changed(self) -> None:
+        self.refresh()
+
+    def save_pdf(self, path: Path) -> Path:
+        assert self.result is not None
+        headers = self.headers()
+        if not self.result.dimensions:
+            headers.insert(0, "")
+        heading = self.tr("Programme summary")
+        intro = self.tr("Officials trained and passed in the anti-trafficking training.")
+        body = (
+            f"<h1>{html.escape(heading)}</h1><p>{html.escape(intro)}</p>"
+            + reports.table_html(headers, self.display_rows())
+            + "<p><img src='chart.png' width='640'></p>"
+        )
+        reports.write_pdf(
+            path,
+            body,
+            {"chart.png": self.chart.render_image()},
+            title=self.tr("Programme summary"),
+        )
+        self.workspace.audit("results.summary_export", f"programme summary PDF to {path.name}")
+        return path
+
+    def save_csv(self, path: Path) -> Path:
+        assert self.result is not None
+        rows = self.result.csv_rows()
+        export.write_table(
+            path, export.ExportFormat.CSV, self.result.csv_columns(), rows, len(rows)
+        )
+        self.workspace.audit("results.summary_export", f"programme summary CSV to {path.name}")
+        return path
+
+    def _on_save_pdf(self) -> None:
+        path = choose_save_file(
+            self,
+            self.tr("Save the summary"),
+            "programme-summary.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path is not None:
+            try:
+                self.save_pdf(path)
+            except TrainerError as exc:
+                dialogs.show_error(self, exc)
+
+    def _on_save_csv(self) -> None:
+        path = choose_save_file(
+            self, self.tr("Save the summary"), "programme-summary.csv", self.tr("CSV files (*.csv)")
+        )
+        if path is not None:
+            try:
+                self.save_csv(path)
+            except TrainerError as exc:
+                dialogs.show_error(self, exc)
