@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from trainer.access import DEFAULT_TIMEOUT_SECONDS, Permission, Role, StaffSession, staff_action
 from trainer.errors import AccessDeniedError, TrainerError
 from trainer.storage import audit, backups
-from trainer.storage.accounts import Account
 
 if TYPE_CHECKING:
     from trainer.banks.library import ImportResult
+    from trainer.storage.accounts import Account
     from trainer.storage.audit import AuditEntry
     from trainer.workspace import Workspace
 

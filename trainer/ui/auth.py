@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 from trainer import admin
 from trainer.access import Role
 from trainer.errors import AccessDeniedError
-from trainer.ui import dialogs, dialogs_auth
+from trainer.ui import dialogs
 
 if TYPE_CHECKING:
     from trainer.ui.main_window import MainWindow
@@ -72,6 +72,8 @@ class StaffGate(QObject):
 
     def admit(self, least_role: str) -> bool:
         """True if a staff member holding ``least_role`` is (now) signed in."""
+        from trainer.ui import dialogs_auth  # loaded when staff first need it
+
         ws = self.workspace
         if ws.staff is not None and ws.staff.expired():
             self.sign_out("inactivity")

@@ -14,7 +14,7 @@ from trainer import admin
 from trainer.errors import TrainerError
 from trainer.paths import DataDir
 from trainer.storage import audit, backups
-from trainer.ui import dialogs, dialogs_auth
+from trainer.ui import dialogs
 from trainer.workspace import Workspace
 
 log = logging.getLogger("trainer.startup")
@@ -125,4 +125,6 @@ def schedule_daily_backups(owner: QObject, workspace: Workspace) -> QTimer:
 def offer_setup(parent: QWidget, workspace: Workspace) -> None:
     """First run: name the institution and create the first coordinator (can be put off)."""
     if admin.needs_setup(workspace):
+        from trainer.ui import dialogs_auth
+
         dialogs_auth.run_setup(parent, workspace)
