@@ -72,6 +72,8 @@ def test_exit_when_ready_leaves_the_database(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (data / "tip-trainer.sqlite3").is_file()
     assert (data / "logs" / "tip-trainer.log").is_file()
+    # backed up at start, once the window was shown
+    assert len(list((data / "backups").glob("*.sqlite3"))) == 1
 
 
 @pytest.mark.slow

@@ -118,13 +118,14 @@ def _run_with_lock(app: QApplication, args: argparse.Namespace) -> int:
     log_path = setup_logging(workspace)
     install_excepthook(log_path)
     startup.record_recovery(workspace, recovered)
-    startup.start_backup(workspace)
     from trainer.ui.main_window import MainWindow
 
     language = args.lang or workspace.db.get_setting("ui_language") or i18n.system_language()
     window = MainWindow(workspace, language=language)
     startup.schedule_daily_backups(window, workspace)
     window.show()
+    # The start-up backup runs once the window is up, so it never delays it.
+    QTimer.singleShot(0, lambda: startup.start_backup(workspace))
     if args.exit_when_ready:
         # Runs once the event loop is idle, i.e. after the window has been shown.
         QTimer.singleShot(0, app.quit)
