@@ -86,6 +86,20 @@ def test_every_staff_action_refuses_a_trainee_session(workspace: Workspace) -> N
     """Iterates the registry, so actions added by later features are covered too."""
     _import_every_core_module()
     assert len(access.STAFF_ACTIONS) >= 13
+    # certificates, keys and the coordinator's results work are staff actions too
+    for name in (
+        "trainer.certificates.service.revoke",
+        "trainer.certificates.service.batch_generate",
+        "trainer.certificates.service.import_public_key",
+        "trainer.certificates.service.save_settings",
+        "trainer.results.service.export_responses",
+        "trainer.results.service.import_bundle",
+        "trainer.results.service.transcript",
+    ):
+        assert name in access.STAFF_ACTIONS, name
+    # trainees earn and save their own certificate; anyone may verify one
+    for name in ("issue_for_attempt", "render_own_pdf", "verify_code", "verify_pdf"):
+        assert f"trainer.certificates.service.{name}" not in access.STAFF_ACTIONS, name
     audit_before = len(workspace.db.query("SELECT id FROM audit_log"))
     workspace.sign_out()
     for name, (action, permission) in sorted(access.STAFF_ACTIONS.items()):

@@ -214,13 +214,13 @@ def _filter(args: argparse.Namespace) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from trainer.results import export
+    from trainer.results import export, service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         fmt = export.ExportFormat(args.fmt)
-        func = export.export_attempts if args.what == "attempts" else export.export_responses
-        count = func(ws.db, args.output, fmt, _filter(args))
+        func = service.export_attempts if args.what == "attempts" else service.export_responses
+        count = func(ws, args.output, fmt, _filter(args))
         ws.audit("results.export", f"{count} {args.what} as {fmt.value} to {args.output.name}")
         print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
         return 0
@@ -229,11 +229,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    from trainer.results import analysis, export
+    from trainer.results import analysis, export, service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
-        result = analysis.analyse_module(ws.db, args.module_id, args.lang)
+        result = service.analyse_module(ws, args.module_id, args.lang)
         if not result.attempts:
             raise TrainerError(f"no finished exam attempts of module {args.module_id}")
         r = result.reliability
@@ -259,8 +259,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             print(f"{i.question_id:<24} {i.n:>6} {i.facility:>8.2f} {d:>7} {rpb:>6}  {flags}")
         if args.csv:
             rows = analysis.item_rows(result)
-            export.write_table(
-                args.csv, export.ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows)
+            service.export_table(
+                ws, args.csv, export.ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows)
             )
             print(f"items written to {args.csv}", file=sys.stderr)
         return 0
@@ -269,23 +269,23 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from trainer.results import export
-    from trainer.results.summary import Dimension, Period, programme_summary
+    from trainer.results import export, service
+    from trainer.results.summary import Dimension, Period
 
     try:
         dims = [Dimension(d.strip()) for d in args.by.split(",") if d.strip()]
     except ValueError:
         raise TrainerError("--by takes period, institution, module, gender and province") from None
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
-        result = programme_summary(ws.db, dims, Period(args.period), _filter(args))
+        result = service.programme_summary(ws, dims, Period(args.period), _filter(args))
         columns = result.csv_columns()
         rows = result.csv_rows()
         print("\t".join(columns))
         for row in rows:
             print("\t".join("" if v is None else str(v) for v in row))
         if args.csv:
-            export.write_table(args.csv, export.ExportFormat.CSV, columns, rows, len(rows))
+            service.export_table(ws, args.csv, export.ExportFormat.CSV, columns, rows, len(rows))
             ws.audit("results.summary_export", f"programme summary to {args.csv.name}")
         return 0
     finally:
@@ -293,11 +293,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
-    from trainer.results import bundles
+    from trainer.results import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
-        done = bundles.export_bundle(ws.db, ws.keys, args.file, everything=args.all, actor=ws.actor)
+        done = service.export_bundle(ws, args.file, everything=args.all)
         print(
             f"{done.attempts} attempts and {done.trainees} trainee profiles written to {done.path}"
         )
@@ -307,14 +307,14 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    from trainer.results import bundles
+    from trainer.results import bundles, service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     refused = 0
     try:
         for path in args.files:
             try:
-                report = bundles.import_bundle(ws.db, ws.keys, path, actor=ws.actor)
+                report = service.import_bundle(ws, path)
             except bundles.BundleError as exc:
                 refused += 1
                 print(f"REFUSED {exc}")
@@ -730,9 +730,9 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
 def cmd_certificates_list(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
-        for r in service.repository(ws).records(args.search, status=args.status):
+        for r in service.list_certificates(ws, args.search, status=args.status):
             modules = ", ".join(m.id for m in r.modules)
             print(
                 f"{r.number}  {r.certified_on.isoformat()}  {r.status:<7}  {r.score:5.1f}%  "
@@ -746,7 +746,7 @@ def cmd_certificates_list(args: argparse.Namespace) -> int:
 def cmd_certificates_revoke(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         record = service.revoke(ws, args.number, args.reason)
     finally:
@@ -758,7 +758,7 @@ def cmd_certificates_revoke(args: argparse.Namespace) -> int:
 def cmd_certificates_pdf(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         record = service.repository(ws).by_number(args.number)
         service.render_pdf(ws, record, args.file, args.lang)
@@ -771,7 +771,7 @@ def cmd_certificates_pdf(args: argparse.Namespace) -> int:
 def cmd_certificates_batch(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         result = service.batch_generate(
             ws,
@@ -792,9 +792,9 @@ def cmd_certificates_batch(args: argparse.Namespace) -> int:
 def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
-        count = service.export_csv(ws, args.file, service.repository(ws).records())
+        count = service.export_csv(ws, args.file, service.list_certificates(ws))
     finally:
         ws.close()
     print(f"{count} certificate(s) written to {args.file}")
@@ -804,7 +804,7 @@ def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
 def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         count = service.export_revocations(ws, args.file)
     finally:
@@ -816,7 +816,7 @@ def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
 def cmd_certificates_import_revocations(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         count = service.import_revocations(ws, args.file)
     finally:
@@ -826,7 +826,7 @@ def cmd_certificates_import_revocations(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         for key in ws.keys.trusted():
             print(f"{key.key_id}  {'(this installation) ' if key.own else ''}{key.name}")
@@ -838,7 +838,7 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 def cmd_keys_export(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         service.export_public_key(ws, args.file, args.name)
     finally:
@@ -850,7 +850,7 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 def cmd_keys_import(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _workspace(args)
+    ws = _operator_workspace(args)
     try:
         key = service.import_public_key(ws, args.file, args.name)
     finally:

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from tests.certificates.factory import passed
+from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import document, pdf, service
 from trainer.certificates.document import Problem
@@ -97,6 +98,7 @@ def test_a_second_installation_that_trusts_the_public_key_verifies_the_pdf(
     path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
     key_file = service.export_public_key(workspace, tmp_path / "issuer.tip-key")
     other = Workspace(tmp_path / "elsewhere", shipped_banks=banks_dir)
+    other.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
     try:
         assert service.verify_pdf(other, path).problem is Problem.UNKNOWN_ISSUER
         service.import_public_key(other, key_file)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.certificates.factory import T0, exam, passed
+from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import service
 from trainer.certificates.document import Problem
@@ -92,6 +93,7 @@ def test_revocation_is_honoured_and_travels_as_a_signed_list(
     assert service.export_revocations(workspace, revocations) == 1
 
     other = Workspace(tmp_path / "other", shipped_banks=banks_dir)
+    other.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
     try:
         # unknown issuer, until its key is imported
         first = service.verify_code(other, record.code)

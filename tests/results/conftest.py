@@ -88,3 +88,14 @@ def make_people(workspace: Workspace) -> dict[str, Trainee]:
         "bruno": t.create("Bruno Hakizimana", Institution.PROSECUTION, province="Gitega"),
         "chantal": t.create("Chantal Irakoze", Institution.JUDICIARY, "MAG-7"),
     }
+
+
+@pytest.fixture(autouse=True)
+def _coordinator_at_the_workstation(request: pytest.FixtureRequest) -> None:
+    """Certificate and results actions are a coordinator's: sign one in on the test workspace."""
+    if "workspace" not in request.fixturenames:
+        return
+    from trainer.access import Role, StaffSession
+
+    ws: Workspace = request.getfixturevalue("workspace")
+    ws.sign_in(StaffSession("Test coordinator", Role.COORDINATOR, timeout=0))

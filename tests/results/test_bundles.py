@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.results.conftest import Taker
+from trainer.access import Role, StaffSession
 from trainer.results import bundles
 from trainer.results.bundles import BundleError
 from trainer.storage import audit
@@ -132,6 +133,7 @@ def test_a_bundle_signed_by_an_untrusted_key_is_refused(
     tmp_path: Path, banks_dir: Path, bundle: Path
 ) -> None:
     stranger = Workspace(tmp_path / "stranger", shipped_banks=banks_dir)
+    stranger.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
     try:
         before = counts(stranger)
         with pytest.raises(BundleError, match="does not trust"):

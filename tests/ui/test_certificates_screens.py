@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.certificates.factory import passed
+from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import document, service
 from trainer.errors import TrainerError
@@ -18,6 +19,12 @@ from trainer.ui.screens import verify as verify_module
 from trainer.ui.screens.certificates import CertificatesScreen
 from trainer.ui.screens.verify import VerifyScreen
 from trainer.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def _coordinator_signed_in(workspace: Workspace) -> None:
+    """These screens are a coordinator's: a coordinator is signed in on the workspace."""
+    workspace.sign_in(StaffSession("Test coordinator", Role.COORDINATOR, timeout=0))
 
 
 @pytest.fixture

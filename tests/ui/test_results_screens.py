@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tests.results.conftest import make_people, make_taker
+from trainer.access import Role, StaffSession
 from trainer.results import bundles
 from trainer.results.export import ExportFormat
 from trainer.results.summary import Dimension
@@ -22,6 +23,12 @@ from trainer.ui.screens.item_analysis import ItemAnalysisScreen
 from trainer.ui.screens.programme_summary import ProgrammeSummaryScreen
 from trainer.ui.screens.results import ResultsScreen
 from trainer.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def _coordinator_signed_in(workspace: Workspace) -> None:
+    """These screens are a coordinator's: a coordinator is signed in on the workspace."""
+    workspace.sign_in(StaffSession("Test coordinator", Role.COORDINATOR, timeout=0))
 
 
 def cell(table: QTableWidget, row: int, column: int) -> str:
@@ -149,6 +156,7 @@ def test_bundles_screen_exports_and_reports_imports(
     assert done is not None and done.attempts == 3
     assert screen.pending_label.text().startswith("0 finished attempts")
     other = Workspace(tmp_path / "other", shipped_banks=banks_dir)
+    other.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
     try:
         other_screen = BundlesScreen(other, "en")
         qtbot.addWidget(other_screen)

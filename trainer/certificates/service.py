@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trainer.access import Permission, staff_action
 from trainer.certificates import document
 from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
 from trainer.errors import CertificateError, TrainerError
@@ -82,6 +83,7 @@ def load_settings(ws: Workspace) -> CertificateSettings:
     )
 
 
+@staff_action(Permission.SETTINGS)
 def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
     if settings.logo is not None and not settings.logo.is_file():
         raise CertificateError("the logo file does not exist", where=str(settings.logo))
@@ -188,6 +190,7 @@ def issue_for_attempt(ws: Workspace, attempt_id: int) -> CertificateRecord | Non
     return _issue(ws, new)
 
 
+@staff_action(Permission.CERTIFICATES)
 def passed_attempts(
     ws: Workspace,
     since: date | None = None,
@@ -216,6 +219,7 @@ def passed_attempts(
     return out
 
 
+@staff_action(Permission.CERTIFICATES)
 def save_programme(
     ws: Workspace, name: str, modules: list[str], training_hours: float = 0.0
 ) -> Programme:
@@ -224,6 +228,7 @@ def save_programme(
     return programme
 
 
+@staff_action(Permission.CERTIFICATES)
 def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> CertificateRecord | None:
     """A programme certificate once every module of the programme is passed, else None."""
     programme = repository(ws).programme(programme_id)
@@ -271,6 +276,7 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
     return _issue(ws, new)
 
 
+@staff_action(Permission.CERTIFICATES)
 def issue_programme_for_all(ws: Workspace, programme_id: int) -> list[CertificateRecord]:
     trainees = [
         int(r[0]) for r in ws.db.query("SELECT DISTINCT trainee_id FROM attempts WHERE passed = 1")
@@ -284,16 +290,56 @@ def issue_programme_for_all(ws: Workspace, programme_id: int) -> list[Certificat
 
 
 # -- register ------------------------------------------------------------------------
+@staff_action(Permission.CERTIFICATES)
+def list_certificates(
+    ws: Workspace,
+    search: str = "",
+    *,
+    status: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    institution: str | None = None,
+) -> list[CertificateRecord]:
+    """The register, filtered as ``CertificateRepository.records``."""
+    return repository(ws).records(
+        search, status=status, since=since, until=until, institution=institution
+    )
+
+
+@staff_action(Permission.CERTIFICATES)
+def list_programmes(ws: Workspace) -> list[Programme]:
+    return repository(ws).programmes()
+
+
+@staff_action(Permission.CERTIFICATES)
 def revoke(ws: Workspace, number: str, reason: str) -> CertificateRecord:
     record = repository(ws).revoke(number, reason)
     ws.audit("certificate.revoke", f"{record.number}: {record.revoked_reason}")
     return record
 
 
+@staff_action(Permission.CERTIFICATES)
 def render_pdf(
     ws: Workspace, certificate: CertificateRecord, path: Path, language: str | None = None
 ) -> Path:
-    """Write the certificate's PDF (same number, same signed code) to ``path``."""
+    """Write any certificate's PDF (same number, same signed code) to ``path``."""
+    return _render_pdf(ws, certificate, path, language)
+
+
+def render_own_pdf(
+    ws: Workspace, certificate: CertificateRecord, path: Path, language: str | None = None
+) -> Path:
+    """A trainee saves the certificate ``issue_for_attempt`` gave them in their session.
+
+    Open to trainees: it reprints only a record they were just handed (never one picked
+    from the register), which carries the same signed code as any later reprint.
+    """
+    return _render_pdf(ws, certificate, path, language)
+
+
+def _render_pdf(
+    ws: Workspace, certificate: CertificateRecord, path: Path, language: str | None
+) -> Path:
     _write_pdf(ws, certificate, path, language, load_settings(ws))
     repository(ws).pdf_written(
         [certificate.id], "certificate.pdf", f"{certificate.number} -> {path.name}", ws.actor
@@ -301,6 +347,7 @@ def render_pdf(
     return path
 
 
+@staff_action(Permission.CERTIFICATES)
 def write_pdfs(
     ws: Workspace, jobs: list[tuple[CertificateRecord, Path]], language: str | None = None
 ) -> list[Path]:
@@ -328,6 +375,7 @@ def _write_pdf(
     pdf.render(path, pdf.page_content(certificate, settings, language or settings.language))
 
 
+@staff_action(Permission.CERTIFICATES)
 def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> int:
     columns = [
         "number",
@@ -512,6 +560,7 @@ def verify_file_or_code(ws: Workspace, value: str, *, language: str = "en") -> V
 
 
 # -- keys ------------------------------------------------------------------------------
+@staff_action(Permission.KEYS)
 def export_public_key(ws: Workspace, path: Path, name: str | None = None) -> Path:
     label = name or load_settings(ws).institution_or_default
     try:
@@ -524,12 +573,14 @@ def export_public_key(ws: Workspace, path: Path, name: str | None = None) -> Pat
     return path
 
 
+@staff_action(Permission.KEYS)
 def import_public_key(ws: Workspace, path: Path, name: str | None = None) -> TrustedKey:
     key = ws.keys.import_public(path, name)
     ws.audit("keys.import", f"{key.key_id} {key.name}")
     return key
 
 
+@staff_action(Permission.KEYS)
 def remove_trusted_key(ws: Workspace, key_id: str) -> None:
     ws.keys.remove(key_id)
     ws.audit("keys.remove", key_id)
@@ -540,6 +591,7 @@ def _canonical(body: dict[str, object]) -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
+@staff_action(Permission.CERTIFICATES)
 def export_revocations(ws: Workspace, path: Path) -> int:
     """Write this installation's revocations as a list signed with its key."""
     keys = ws.keys
@@ -571,6 +623,7 @@ def export_revocations(ws: Workspace, path: Path) -> int:
     return len(entries)
 
 
+@staff_action(Permission.CERTIFICATES)
 def import_revocations(ws: Workspace, path: Path) -> int:
     """Read a revocation list signed by a trusted issuer; returns how many were new."""
     try:
@@ -613,6 +666,7 @@ def safe_file_name(record: CertificateRecord) -> str:
     return f"{record.number}_{name or 'trainee'}.pdf"
 
 
+@staff_action(Permission.CERTIFICATES)
 def batch_generate(
     ws: Workspace,
     folder: Path,

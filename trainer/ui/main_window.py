@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            service.render_pdf(self.workspace, self.certificate, path, self.language)
+            service.render_own_pdf(self.workspace, self.certificate, path, self.language)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.certificates.signing import PUBLIC_KEY_SUFFIX, KeyRing
+from trainer.certificates.signing import PUBLIC_KEY_SUFFIX
 from trainer.errors import TrainerError
-from trainer.results import bundles
+from trainer.results import bundles, service
 from trainer.results.bundles import BundleError, ImportReport
 from trainer.ui import dialogs
 from trainer.ui.jobs import Progress, run_job, worker_database
@@ -99,11 +99,11 @@ class BundlesScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        n = bundles.pending(self.workspace.db)
+        n = service.pending_attempts(self.workspace)
         self.pending_label.setText(
             self.tr("%1 finished attempts have not been sent yet.").replace("%1", str(n))
         )
-        done = bundles.imports(self.workspace.db)
+        done = service.bundle_imports(self.workspace)
         self.history.setRowCount(len(done))
         for row, entry in enumerate(done):
             values = [
@@ -160,16 +160,15 @@ class BundlesScreen(QWidget):
 
     # -- actions ------------------------------------------------------------------
     def export_to(self, path: Path) -> bundles.BundleExport | None:
-        source, keys_dir, actor = self.workspace.db, self.workspace.data.keys, self.workspace.actor
+        ws = self.workspace
         everything = self.everything.isChecked()
 
         def job(progress: Progress) -> bundles.BundleExport:
-            db = worker_database(source)
+            db = worker_database(ws.db)
             try:
-                return bundles.export_bundle(
-                    db, KeyRing(db, keys_dir), path, everything=everything, actor=actor,
-                    progress=progress,
-                )  # fmt: skip
+                return service.export_bundle(
+                    ws, path, everything=everything, progress=progress, db=db
+                )
             finally:
                 db.close()
 
@@ -179,16 +178,14 @@ class BundlesScreen(QWidget):
 
     def import_files(self, paths: list[Path]) -> list[str]:
         """Import each file in turn; the report lines (refusals included)."""
-        source, keys_dir, actor = self.workspace.db, self.workspace.data.keys, self.workspace.actor
+        ws = self.workspace
         texts: list[str] = []
         for path in paths:
 
             def job(progress: Progress, path: Path = path) -> ImportReport:
-                db = worker_database(source)
+                db = worker_database(ws.db)
                 try:
-                    return bundles.import_bundle(
-                        db, KeyRing(db, keys_dir), path, actor=actor, progress=progress
-                    )
+                    return service.import_bundle(ws, path, progress=progress, db=db)
                 finally:
                     db.close()
 

@@ -101,7 +101,7 @@ class BatchWorker(QThread):
         super().__init__()
         self.root = workspace.data.root
         self.shipped = workspace.shipped_banks
-        self.actor = workspace.actor
+        self.staff = workspace.staff  # the worker acts as the signed-in coordinator
         self.folder = folder
         self.since = since
         self.until = until
@@ -118,7 +118,8 @@ class BatchWorker(QThread):
         except TrainerError as exc:
             self.failed.emit(str(exc))
             return
-        ws.actor = self.actor
+        if self.staff is not None:
+            ws.sign_in(self.staff)
         try:
             result = service.batch_generate(
                 ws,
@@ -331,7 +332,7 @@ class ProgrammesDialog(QDialog):
         self.existing.blockSignals(True)
         self.existing.clear()
         self.existing.addItem(self.tr("New programme"), None)
-        for p in service.repository(self.workspace).programmes():
+        for p in service.list_programmes(self.workspace):
             self.existing.addItem(p.name, p.id)
         self.existing.setCurrentIndex(max(0, self.existing.findData(select)))
         self.existing.blockSignals(False)
@@ -538,8 +539,8 @@ class CertificatesScreen(QWidget):
     # -- the list -----------------------------------------------------------------------
     def refresh(self) -> None:
         try:
-            self.records = service.repository(self.workspace).records(
-                self.search.text(), status=self.status.currentData()
+            self.records = service.list_certificates(
+                self.workspace, self.search.text(), status=self.status.currentData()
             )
         except TrainerError as exc:
             dialogs.show_error(self, exc)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
-from trainer.results import analysis, export, query
+from trainer.results import analysis, export, service
 from trainer.results.analysis import ItemFlag, ModuleAnalysis
 from trainer.ui import dialogs
 from trainer.ui.screens.results import choose_save_file
@@ -45,7 +45,7 @@ class ItemAnalysisScreen(QWidget):
         title.setObjectName("screenTitle")
         self.module = QComboBox()
         self.module.setAccessibleName(self.tr("Module to analyse"))
-        for mid, titles in query.modules(workspace.db):
+        for mid, titles in service.modules(workspace):
             self.module.addItem(titles.get(language) or next(iter(titles.values()), mid), mid)
         module_label = QLabel(self.tr("&Module:"))
         module_label.setBuddy(self.module)
@@ -111,7 +111,7 @@ class ItemAnalysisScreen(QWidget):
         return ", ".join(names[f] for f in sorted(flags))
 
     def show_module(self, module_id: str) -> None:
-        result = analysis.analyse_module(self.workspace.db, module_id, self.language)
+        result = service.analyse_module(self.workspace, module_id, self.language)
         self.result = result
         r = result.reliability
         if r.alpha is None:
@@ -214,8 +214,13 @@ class ItemAnalysisScreen(QWidget):
             return
         rows = analysis.item_rows(self.result)
         try:
-            export.write_table(
-                path, export.ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows)
+            service.export_table(
+                self.workspace,
+                path,
+                export.ExportFormat.CSV,
+                analysis.ITEM_CSV_COLUMNS,
+                rows,
+                len(rows),
             )
         except TrainerError as exc:
             dialogs.show_error(self, exc)

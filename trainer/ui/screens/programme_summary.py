@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
-from trainer.results import export
-from trainer.results.summary import Dimension, Period, Summary, programme_summary
+from trainer.results import export, service
+from trainer.results.summary import Dimension, Period, Summary
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
 from trainer.ui.screens.results import choose_save_file
@@ -169,8 +169,8 @@ class ProgrammeSummaryScreen(QWidget):
     def refresh(self) -> None:
         dims = [d for d, box in self.checks.items() if box.isChecked()]
         try:
-            self.result = programme_summary(
-                self.workspace.db, dims, Period(self.period.currentData())
+            self.result = service.programme_summary(
+                self.workspace, dims, Period(self.period.currentData())
             )
         except TrainerError as exc:
             dialogs.show_error(self, exc)
@@ -232,8 +232,13 @@ class ProgrammeSummaryScreen(QWidget):
     def save_csv(self, path: Path) -> Path:
         assert self.result is not None
         rows = self.result.csv_rows()
-        export.write_table(
-            path, export.ExportFormat.CSV, self.result.csv_columns(), rows, len(rows)
+        service.export_table(
+            self.workspace,
+            path,
+            export.ExportFormat.CSV,
+            self.result.csv_columns(),
+            rows,
+            len(rows),
         )
         self.workspace.audit("results.summary_export", f"programme summary CSV to {path.name}")
         return path

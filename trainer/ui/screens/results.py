@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from trainer.banks.model import Audience
 from trainer.errors import TrainerError
-from trainer.results import export, query
+from trainer.results import export, service
 from trainer.results.query import AttemptRow, Outcome, ResultFilter, SortKey
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
@@ -90,10 +90,10 @@ class ResultsModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         try:
-            self.total = query.count_attempts(self.workspace.db, self.filter)
+            self.total = service.count_attempts(self.workspace, self.filter)
             self.offset = max(0, min(self.offset, (self.total - 1) // PAGE_SIZE * PAGE_SIZE))
-            self.rows = query.page_attempts(
-                self.workspace.db,
+            self.rows = service.page_attempts(
+                self.workspace,
                 self.filter,
                 sort=self.sort_key,
                 descending=self.descending,
@@ -208,7 +208,7 @@ class ResultsScreen(QWidget):
             [(self.tr("All modules"), None)]
             + [
                 (t.get(language) or next(iter(t.values()), mid), mid)
-                for mid, t in query.modules(workspace.db)
+                for mid, t in service.modules(workspace)
             ],
         )
         self.audience = _combo(
@@ -234,7 +234,7 @@ class ResultsScreen(QWidget):
         self.workstation = _combo(
             self.tr("Workstation"),
             [(self.tr("All workstations"), None)]
-            + [(uid[:8], uid) for uid in query.workstations(workspace.db)],
+            + [(uid[:8], uid) for uid in service.workstations(workspace)],
         )
         self.date_from = self._date_edit(self.tr("From date"))
         self.date_to = self._date_edit(self.tr("To date"))
@@ -402,7 +402,7 @@ class ResultsScreen(QWidget):
 
     def save_transcript(self, trainee_id: int, path: Path) -> Path:
         trainee = self.workspace.trainees.get(trainee_id)
-        t = query.transcript(self.workspace.db, trainee)
+        t = service.transcript(self.workspace, trainee)
         rows = [
             [
                 a.started_at.strftime("%Y-%m-%d"),
@@ -482,13 +482,13 @@ class ResultsScreen(QWidget):
     def export_to(self, path: Path, what: str, fmt: export.ExportFormat) -> int | None:
         """Export off the UI thread; the row count, or None when cancelled."""
         flt = self.current_filter()
-        source = self.workspace.db
+        ws = self.workspace
 
         def job(progress: Progress) -> int:
-            db = worker_database(source)
+            db = worker_database(ws.db)
             try:
-                func = export.export_attempts if what == "attempts" else export.export_responses
-                return func(db, path, fmt, flt, progress=progress)
+                func = service.export_attempts if what == "attempts" else service.export_responses
+                return func(ws, path, fmt, flt, progress=progress, db=db)
             finally:
                 db.close()
 
