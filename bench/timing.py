@@ -7,17 +7,6 @@ import time
 from collections.abc import Callable
 
 
-def median_seconds(fn: Callable[[], object], repeat: int = 5, warmup: int = 1) -> float:
-    for _ in range(warmup):
-        fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def interleaved(fns: list[Callable[[], object]], repeat: int = 5) -> list[float]:
     """Median of each function, run in alternation so machine noise hits both alike."""
     samples: list[list[float]] = [[] for _ in fns]

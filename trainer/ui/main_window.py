@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -375,9 +375,6 @@ class MainWindow(QMainWindow):
                 "officers, prosecutors and judges."
             ).replace("%1", __version__),
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every answer is already committed; nothing to save here.

@@ -46,11 +46,6 @@ def verdict(g: Grade) -> str:
     return "✗ " + _tr(QT_TRANSLATE_NOOP("Review", "Incorrect"))
 
 
-def describe_answer(question: Question, response: Response | None, language: str) -> str:
-    """A response in words, in the language of the attempt."""
-    return describe(question, response, language)
-
-
 def source_text(ref: SourceRef, sources: dict[str, Any], language: str) -> str:
     info = sources.get(ref.source_id) or {}
     titles: dict[str, str] = info.get("title") or {}
@@ -82,7 +77,7 @@ def feedback_html(
     g = grade(question, response)
     if show_mark:
         parts.append(f"<p><b>{html.escape(verdict(g))}</b></p>")
-    answer = describe_answer(question, response, language) or _tr(
+    answer = describe(question, response, language) or _tr(
         QT_TRANSLATE_NOOP("Review", "(no answer)")
     )
     if isinstance(question, Scenario):
@@ -104,7 +99,7 @@ def feedback_html(
         return "".join(parts)
     parts.append(f"<p><b>{html.escape(_label('answer'))}</b> {html.escape(answer)}</p>")
     if show_correct:
-        right = describe_answer(question, correct_response(question), language)
+        right = describe(question, correct_response(question), language)
         parts.append(f"<p><b>{html.escape(_label('right'))}</b> {html.escape(right)}</p>")
         for fb in option_feedback(question, response, language):
             parts.append(f"<p><i>{html.escape(fb)}</i></p>")

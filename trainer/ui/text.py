@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtGui import QTextDocument
@@ -28,7 +27,3 @@ def to_html(text: str) -> str:
         end = body.rfind("</body>")
         body = body[start:end]
     return body
-
-
-def plain(text: str) -> str:
-    return html.escape(text)
