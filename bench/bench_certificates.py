@@ -14,6 +14,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from trainer.access import Role, StaffSession
 from trainer.certificates import pdf, service
 from trainer.storage.certificates import (
     CertificateRecord,
@@ -28,6 +29,7 @@ CHUNK = 25
 
 
 def _records(ws: Workspace, count: int) -> list[CertificateRecord]:
+    ws.sign_in(StaffSession("Bench coordinator", Role.COORDINATOR, timeout=0))
     service.save_settings(
         ws,
         service.CertificateSettings(
@@ -106,13 +108,13 @@ def _bare(path: Path, content: pdf.PageContent) -> None:
     painter.end()
 
 
-def run() -> list[dict[str, Any]]:
+def run(count: int = COUNT, where: Path | None = None) -> list[dict[str, Any]]:
     pdf.ensure_application()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=where) as tmp:
         root = Path(tmp)
         ws = Workspace(root / "data", shipped_banks=root / "none")
         try:
-            records = _records(ws, COUNT)
+            records = _records(ws, count)
             settings = service.load_settings(ws)
             contents = [pdf.page_content(r, settings, "en") for r in records]
             out = root / "out"
@@ -121,8 +123,8 @@ def run() -> list[dict[str, Any]]:
             bare: list[float] = []
             service.render_pdf(ws, records[0], out / "warm.pdf", "en")
             _bare(out / "warm-bare.pdf", contents[0])
-            for start in range(0, COUNT, CHUNK):
-                chunk = range(start, min(COUNT, start + CHUNK))
+            for start in range(0, count, CHUNK):
+                chunk = range(start, min(count, start + CHUNK))
                 t0 = time.perf_counter()
                 # as a batch does: each PDF written, then the register updated once per chunk
                 service.write_pdfs(ws, [(records[i], out / f"c{i}.pdf") for i in chunk])
@@ -132,17 +134,17 @@ def run() -> list[dict[str, Any]]:
                 t2 = time.perf_counter()
                 ours.append((t1 - t0) / len(chunk))
                 bare.append((t2 - t1) / len(chunk))
-            size = statistics.median((out / f"c{i}.pdf").stat().st_size for i in range(COUNT))
+            size = statistics.median((out / f"c{i}.pdf").stat().st_size for i in range(count))
         finally:
             ws.close()
     mine, base = statistics.median(ours), statistics.median(bare)
     print(
-        f"  {COUNT} certificates: {mine * 1000:.1f} ms each (median of chunks of {CHUNK}), "
+        f"  {count} certificates: {mine * 1000:.1f} ms each (median of chunks of {CHUNK}), "
         f"bare page {base * 1000:.1f} ms, PDF {size / 1024:.0f} KB"
     )
     return [
         {
-            "name": f"certificate PDF ({COUNT}, per certificate)",
+            "name": f"certificate PDF ({count}, per certificate)",
             "value": mine,
             "unit": "s",
             "baseline": base,

@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "trainer"
-QT_ALLOWED = ("ui/", "certificates/pdf.py")
+# The screens; the certificate page (QPdfWriter); reading a scanned certificate (QImage).
+QT_ALLOWED = ("ui/", "certificates/pdf.py", "certificates/scan.py")
 
 
 def _imports(path: Path) -> set[str]:
@@ -24,7 +25,7 @@ def test_no_qt_below_ui() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE).as_posix()
-        if rel.startswith(QT_ALLOWED[0]) or rel == QT_ALLOWED[1]:
+        if rel.startswith(QT_ALLOWED[0]) or rel in QT_ALLOWED[1:]:
             continue
         if any(name.split(".")[0] == "PySide6" for name in _imports(path)):
             offenders.append(rel)

@@ -330,10 +330,17 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "verify-certificate",
-        help="check a certificate PDF or a typed code; exit 0 if valid, 1 if not",
+        help="check a certificate PDF, a scan or photo of one, or a typed code; "
+        "exit 0 if valid, 1 if not",
     )
     add_data_dir(p)
-    p.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="the certificate PDF, or a picture of the paper (.png, .jpg, .jpeg, .bmp, .tif, …)",
+    )
     p.add_argument("--code", metavar="TEXT", help="the verification code printed on the page")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of module titles")
     p.set_defaults(func=cmd_verify_certificate)
@@ -699,14 +706,12 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     from trainer.certificates.document import Problem
 
     if (args.file is None) == (args.code is None):
-        print("error: give either a PDF file or --code TEXT", file=sys.stderr)
+        print("error: give either a file (PDF or picture) or --code TEXT", file=sys.stderr)
         return 2
     ws = _workspace(args)
     try:
         if args.file is not None:
-            if not args.file.is_file():
-                raise TrainerError("the file does not exist", where=str(args.file))
-            verdict = service.verify_pdf(ws, args.file, language=args.lang)
+            verdict = service.verify_file(ws, args.file, language=args.lang)
         else:
             verdict = service.verify_code(ws, args.code, language=args.lang)
     finally:

@@ -3172,6 +3172,14 @@ Restaurer la dernière sauvegarde intacte, du %2 ? Ce qui a été enregistré ap
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Certificates (*.pdf %1)</source>
+        <translation>Attestations (*.pdf %1)</translation>
+    </message>
+    <message>
+        <source>Scans and photos (%1)</source>
+        <translation>Numérisations et photos (%1)</translation>
+    </message>
+    <message>
         <source>No certificate code was found.</source>
         <translation>Aucun code d’attestation n’a été trouvé.</translation>
     </message>
@@ -3204,16 +3212,16 @@ Restaurer la dernière sauvegarde intacte, du %2 ? Ce qui a été enregistré ap
         <translation>Vérifier une attestation</translation>
     </message>
     <message>
-        <source>Open the certificate&apos;s PDF file, or type the verification code printed at the bottom of the page (or read from its QR code).</source>
-        <translation>Ouvrez le fichier PDF de l’attestation, ou saisissez le code de vérification imprimé en bas de la page (ou lu dans son code QR).</translation>
+        <source>Open the certificate&apos;s PDF file or a scan or photo of the paper (the QR code must be visible and sharp), or type the verification code printed at the bottom of the page.</source>
+        <translation>Ouvrez le fichier PDF de l&apos;attestation, ou une numérisation ou une photo du document papier (le code QR doit être entièrement visible et net), ou saisissez le code de vérification imprimé au bas de la page.</translation>
     </message>
     <message>
-        <source>&amp;Open a PDF…</source>
-        <translation>&amp;Ouvrir un PDF…</translation>
+        <source>&amp;Open a PDF, scan or photo…</source>
+        <translation>&amp;Ouvrir un PDF, une numérisation ou une photo…</translation>
     </message>
     <message>
-        <source>Open a certificate PDF to verify</source>
-        <translation>Ouvrir le PDF d’une attestation à vérifier</translation>
+        <source>Open a certificate PDF, or a scan or photo of one, to verify</source>
+        <translation>Ouvrir le PDF d&apos;une attestation, ou sa numérisation ou sa photo, pour la vérifier</translation>
     </message>
     <message>
         <source>Verification &amp;code:</source>
@@ -3262,6 +3270,14 @@ Restaurer la dernière sauvegarde intacte, du %2 ? Ce qui a été enregistré ap
     <message>
         <source>%1:</source>
         <translation>%1 :</translation>
+    </message>
+    <message>
+        <source>The signature is genuine and the certificate has not been revoked. Only the QR code was read: check that the name, number, date and score below are those printed on the paper.</source>
+        <translation>La signature est authentique et l&apos;attestation n&apos;a pas été révoquée. Seul le code QR a été lu : vérifiez que le nom, le numéro, la date et la note ci-dessous sont bien ceux imprimés sur le document papier.</translation>
+    </message>
+    <message>
+        <source>No certificate QR code was found in this picture. Scan or photograph the page again, flat and sharp, with the whole QR code visible; or type the code printed under it.</source>
+        <translation>Aucun code QR d&apos;attestation n&apos;a été trouvé sur cette image. Numérisez ou photographiez de nouveau la page, bien à plat et nette, avec le code QR entièrement visible, ou saisissez le code imprimé en dessous.</translation>
     </message>
     <message>
         <source>✔ VALID CERTIFICATE</source>

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtGui import QImage
+
 from trainer.banks.model import Bank
+from trainer.certificates import pdf
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import correct_response
 from trainer.quiz.session import QuizSession
@@ -51,3 +54,18 @@ def passed(
 ) -> tuple[Trainee, int]:
     trainee = ws.trainees.create(name, institution, "PNB-001")
     return trainee, exam(ws, bank, trainee, at=at)
+
+
+def qr_picture(text: str, scale: int = 4, quiet: int = 4) -> QImage:
+    """The module grid of ``pdf.qr_modules`` as a picture, as a scanner would see it."""
+    data, n = pdf.qr_modules(text)
+    side = (n + 2 * quiet) * scale
+    image = QImage(side, side, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    for y in range(n):
+        for x in range(n):
+            if data[y * n + x] == 0:
+                for dy in range(scale):
+                    for dx in range(scale):
+                        image.setPixel((x + quiet) * scale + dx, (y + quiet) * scale + dy, 0)
+    return image

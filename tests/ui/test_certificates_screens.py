@@ -206,16 +206,47 @@ def test_verify_screen_shows_valid_and_not_valid(
     assert screen.fact_labels["name"].text() == ""
 
     pdf_path = service.render_pdf(workspace, issued[1], tmp_path / "c.pdf", "fr")
-    monkeypatch.setattr(verify_module, "ask_pdf", lambda _p: pdf_path)
+    monkeypatch.setattr(verify_module, "ask_file", lambda _p: pdf_path)
     screen.open_button.click()
     assert "VALID" in screen.verdict_label.text() and "NOT" not in screen.verdict_label.text()
     assert screen.fact_labels["name"].text() == "Jean-Claude Hakizimana"
 
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"not a pdf")
-    monkeypatch.setattr(verify_module, "ask_pdf", lambda _p: broken)
+    monkeypatch.setattr(verify_module, "ask_file", lambda _p: broken)
     screen.open_button.click()
     assert "cannot be read" in errors[-1]
+
+
+def test_verify_screen_reads_a_photo_of_the_paper(
+    qtbot: QtBot,
+    tmp_path: Path,
+    workspace: Workspace,
+    issued: list[CertificateRecord],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.certificates.test_scan import photo
+
+    screen = VerifyScreen(workspace, "fr")
+    qtbot.add_widget(screen)
+    picture = photo(tmp_path / "photo.jpg", document.qr_text(issued[0].code))
+    monkeypatch.setattr(verify_module, "ask_file", lambda _p: picture)
+    with qtbot.waitSignal(screen.verified) as blocker:
+        screen.open_button.click()
+    assert blocker.args[0].valid
+    assert screen.fact_labels["name"].text() == "Aline Niyonzima"
+    assert "Only the QR code was read" in screen.reason_label.text()
+
+    blank = QImage(640, 480, QImage.Format.Format_RGB32)
+    blank.fill(QColor("white"))
+    assert blank.save(str(tmp_path / "blank.png"))
+    monkeypatch.setattr(verify_module, "ask_file", lambda _p: tmp_path / "blank.png")
+    screen.open_button.click()
+    assert "NOT VALID" in screen.verdict_label.text()
+    assert "No certificate QR code was found in this picture" in screen.reason_label.text()
+    assert screen.fact_labels["name"].text() == ""
 
 
 def test_problem_texts_cover_every_problem() -> None:

@@ -8,8 +8,10 @@ register by ``page_content``; the words are the certificate's own
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import re
 import sys
 import threading
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-import segno
+import zxingcpp
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -43,15 +45,12 @@ if TYPE_CHECKING:
     from trainer.storage.certificates import CertificateRecord
 
 RESOLUTION = 600  # device units per inch
-# A fixed mask pattern: choosing the best of eight costs ~50 ms a page in pure Python,
-# and any mask gives a valid code (checked with zbar in the tests).
-QR_MASK = 4
 QR_BOX = (236.0, 124.0, 40.0)  # x, y, size of the QR code on the page, in millimetres
 NAVY = QColor("#1f3a5f")
 GOLD = QColor("#b8862b")
 GREY = QColor("#555555")
 # Two faces of one family: each embedded font costs about 4 ms a page.
-FONT_FILES = ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf")
+FONT_FILES = ("DejaVuSerif.ttf",)
 
 _lock = threading.Lock()
 _family: str | None = None
@@ -96,10 +95,11 @@ def font_family() -> str:
         return _family
 
 
-def _font(family: str, points: float, *, bold: bool = False) -> QFont:
+@functools.lru_cache(maxsize=32)
+def _font(family: str, points: float) -> QFont:
+    """The one face in a size. Callers copy it before changing it."""
     font = QFont(family)
     font.setPointSizeF(points)
-    font.setBold(bold)
     # Ligatures off: "fi" must extract from the PDF as two letters.
     font.setFeature(QFont.Tag("liga"), 0)
     font.setFeature(QFont.Tag("clig"), 0)
@@ -174,11 +174,39 @@ def page_content(
     )
 
 
+# A fixed mask pattern (ISO/IEC 18004 allows any of the eight; readers take it from the
+# format information): scoring all eight costs more than the rest of the code.
+QR_MASK = 4
+_DARK_RUN = re.compile(b"\x00+")
+
+
 @functools.lru_cache(maxsize=64)
+def qr_modules(text: str) -> tuple[bytes, int]:
+    """The QR code of ``text`` (error correction M) as ``size * size`` bytes, row after
+    row, 0 for a dark module, without the quiet zone; and ``size``."""
+    symbol = zxingcpp.create_barcode(
+        text, zxingcpp.BarcodeFormat.QRCode, ec_level="M", data_mask=QR_MASK
+    )
+    image = symbol.to_image(scale=1, add_quiet_zones=False)
+    size = int(image.shape[0])
+    # the stub does not declare the buffer protocol the object has
+    return bytes(memoryview(image)), size  # type: ignore[arg-type]
+
+
 def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
     """The QR code's modules (dark = True), without the quiet zone."""
-    qr = segno.make(text, error="m", micro=False, mask=QR_MASK)
-    return tuple(tuple(bool(v) for v in row) for row in qr.matrix)
+    data, n = qr_modules(text)
+    return tuple(tuple(v == 0 for v in data[y * n : (y + 1) * n]) for y in range(n))
+
+
+def qr_runs(data: bytes, size: int) -> list[tuple[int, int, int]]:
+    """Runs of dark modules: (x, y, length) in modules, row after row."""
+    runs = []
+    for y in range(size):
+        base = y * size
+        for m in _DARK_RUN.finditer(data, base, base + size):
+            runs.append((m.start() - base, y, m.end() - m.start()))
+    return runs
 
 
 def xmp_metadata(content: PageContent) -> bytes:
@@ -231,11 +259,20 @@ class _Page:
         smallest = min_points if min_points is not None else font.pointSizeF()
         size = font.pointSizeF()
         self.p.setFont(font)
+        if size > smallest and "\n" not in text:
+            # Most texts fit on one line: the advance says so for less than a layout.
+            metrics = self.p.fontMetrics()
+            if (
+                metrics.horizontalAdvance(text) <= rect.width()
+                and metrics.height() <= rect.height()
+            ):
+                smallest = size
         while size > smallest:
             bound = self.p.boundingRect(rect, flags, text)
             if bound.height() <= rect.height() + 0.5 and bound.width() <= rect.width() + 0.5:
                 break
             size = max(smallest, size - 1)
+            font = QFont(font)
             font.setPointSizeF(size)
             self.p.setFont(font)
         self.p.setPen(color)
@@ -246,12 +283,10 @@ def render(path: Path, content: PageContent) -> Path:
     """Write the certificate page to ``path`` (to a temporary name first, then renamed)."""
     serif = font_family()
     tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_bytes(b"")  # fail early, with the reason, where Qt would only say "false"
-    except OSError as exc:
+    if not tmp.parent.is_dir():
         raise CertificateError(
-            f"cannot write the PDF file ({exc.strerror})", where=str(path)
-        ) from exc
+            "cannot write the PDF file: the folder does not exist", where=str(path)
+        )
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
@@ -268,7 +303,7 @@ def render(path: Path, content: PageContent) -> Path:
     writer.setDocumentXmpMetadata(xmp_metadata(content))
     painter = QPainter()
     if not painter.begin(writer):
-        raise CertificateError("cannot write the PDF file", where=str(path))
+        raise _cannot_write(path, tmp)
     try:
         _draw(_Page(painter), content, serif)
     finally:
@@ -289,7 +324,21 @@ def render(path: Path, content: PageContent) -> Path:
     return path
 
 
+def _cannot_write(path: Path, tmp: Path) -> CertificateError:
+    """Qt only says that the file could not be opened: ask the system why."""
+    try:
+        with tmp.open("ab"):
+            pass
+    except OSError as exc:
+        return CertificateError(f"cannot write the PDF file ({exc.strerror})", where=str(path))
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+    return CertificateError("cannot write the PDF file", where=str(path))
+
+
 def _draw(page: _Page, c: PageContent, serif: str) -> None:
+    """The page in one face of one family: size and colour carry the hierarchy that
+    bold type would (each embedded face costs a batch several milliseconds a page)."""
     p = page.p
     k = page.k
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -304,7 +353,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
     page.text(
         page.rect(52, 15, 193, 21),
         c.institution,
-        _font(serif, 17, bold=True),
+        _font(serif, 17),
         min_points=10,
         align=Qt.AlignmentFlag.AlignCenter,
     )
@@ -313,7 +362,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
     page.text(
         page.rect(20, 41.5, 257, 13.5),
         c.title,
-        _font(serif, 28, bold=True),
+        _font(serif, 30),
         min_points=16,
         align=Qt.AlignmentFlag.AlignCenter,
     )
@@ -321,7 +370,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
     page.text(
         page.rect(25, 66, 247, 16),
         c.name,
-        _font(serif, 28, bold=True),
+        _font(serif, 30),
         min_points=14,
         align=Qt.AlignmentFlag.AlignCenter,
     )
@@ -331,7 +380,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
         page.text(
             page.rect(25, 99, 247, 13),
             "\n".join(c.subjects),
-            _font(serif, 16, bold=True),
+            _font(serif, 16),
             min_points=10,
             align=Qt.AlignmentFlag.AlignCenter,
         )
@@ -346,7 +395,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
         page.text(
             page.rect(25, 99, 247, 22),
             "\n".join(s for s in c.subjects if s),
-            _font(serif, 16, bold=True),
+            _font(serif, 16),
             min_points=9,
             align=Qt.AlignmentFlag.AlignCenter,
         )
@@ -356,9 +405,7 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
     for i, (label, value) in enumerate(c.facts):
         x = 20 + i * column
         page.text(page.rect(x, 127, column - 3, 5), label, _font(serif, 9), color=GREY)
-        page.text(
-            page.rect(x, 132, column - 3, 10), value, _font(serif, 13, bold=True), min_points=8
-        )
+        page.text(page.rect(x, 132, column - 3, 10), value, _font(serif, 13), min_points=8)
 
     # Signatories: a line to sign on, the name, the title.
     if c.signatories:
@@ -368,17 +415,15 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
             w = width - 16
             p.setPen(QPen(NAVY, 0.3 * k))
             p.drawLine(page.rect(x, 163, w, 0).topLeft(), page.rect(x, 163, w, 0).topRight())
-            page.text(
-                page.rect(x - 4, 164.5, w + 8, 6), name, _font(serif, 11, bold=True), min_points=7
-            )
+            page.text(page.rect(x - 4, 164.5, w + 8, 6), name, _font(serif, 11), min_points=7)
             page.text(
                 page.rect(x - 4, 170.5, w + 8, 9), title, _font(serif, 9), color=GREY, min_points=6
             )
 
     # The QR code, drawn as vector rectangles (one per run of dark modules).
-    _draw_qr(page, document.qr_text(c.code), x=QR_BOX[0], y=QR_BOX[1], size=QR_BOX[2])
+    _draw_qr(page, document.qr_text(c.code))
     page.text(page.rect(226, 165, 60, 4.5), c.number_label, _font(serif, 8), color=GREY)
-    page.text(page.rect(226, 169.5, 60, 6), c.number, _font(serif, 11, bold=True))
+    page.text(page.rect(226, 169.5, 60, 6), c.number, _font(serif, 11))
 
     # The verification code in print, in groups of five, and how to check it.
     groups = document.grouped(c.code)
@@ -410,65 +455,77 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
 
 
 def _draw_logo(page: _Page, logo: Path, box: QRectF) -> None:
+    drawing = _logo_drawing(logo)
+    if isinstance(drawing, QSvgRenderer):
+        drawing.render(page.p, box)
+        return
+    scaled = drawing.size().scaled(box.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+    target = QRectF(box.x(), box.y(), scaled.width(), scaled.height())
+    target.moveCenter(box.center())
+    page.p.drawImage(target, drawing)
+
+
+_logos = threading.local()
+
+
+def _logo_drawing(logo: Path) -> QSvgRenderer | QImage:
+    """The logo, read once per file (as it is now) and thread.
+
+    A batch draws the same logo on hundreds of pages: reading and parsing it once
+    saves most of its cost. An SVG renderer is a QObject, used only in the thread
+    that made it, hence one cache per thread. A file that cannot be read as an image
+    gives the default logo.
+    """
+    try:
+        stat = logo.stat()
+        key: tuple[object, ...] = (str(logo), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (str(logo), None, None)
+    cache: dict[tuple[object, ...], QSvgRenderer | QImage] = _logos.__dict__.setdefault("cache", {})
+    drawing = cache.get(key)
+    if drawing is None:
+        drawing = _read_logo(logo)
+        if len(cache) >= 8:
+            cache.clear()
+        cache[key] = drawing
+    return drawing
+
+
+def _read_logo(logo: Path) -> QSvgRenderer | QImage:
     if logo.suffix.lower() == ".svg":
         renderer = QSvgRenderer(str(logo))
         if renderer.isValid():
             renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            renderer.render(page.p, box)
-            return
+            return renderer
     image = QImage(str(logo))
-    if image.isNull():
-        renderer = QSvgRenderer(str(default_logo()))
-        renderer.render(page.p, box)
-        return
-    scaled = image.size().scaled(box.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-    target = QRectF(box.x(), box.y(), scaled.width(), scaled.height())
-    target.moveCenter(box.center())
-    page.p.drawImage(target, image)
+    if not image.isNull():
+        return image
+    renderer = QSvgRenderer(str(default_logo()))
+    renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+    return renderer
 
 
-def qr_rectangles(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, int, int]]:
-    """Dark modules merged into few rectangles (x, y, width, height in modules).
-
-    Runs of dark modules in a row, then identical runs in the rows below, become one
-    rectangle each: fewer drawing operations and a smaller PDF than one per module.
-    """
-    open_runs: dict[tuple[int, int], list[int]] = {}  # (start, end) -> [top, height]
-    done: list[tuple[int, int, int, int]] = []
-    for y, row in enumerate(matrix):
-        runs: set[tuple[int, int]] = set()
-        x, n = 0, len(row)
-        while x < n:
-            if row[x]:
-                start = x
-                while x < n and row[x]:
-                    x += 1
-                runs.add((start, x))
-            else:
-                x += 1
-        for key in list(open_runs):
-            if key not in runs:
-                top, height = open_runs.pop(key)
-                done.append((key[0], top, key[1] - key[0], height))
-        for key in runs:
-            if key in open_runs:
-                open_runs[key][1] += 1
-            else:
-                open_runs[key] = [y, 1]
-    done.extend((k[0], top, k[1] - k[0], h) for k, (top, h) in open_runs.items())
-    return done
+def qr_geometry(size: int) -> tuple[int, int, int]:
+    """Where a QR code of ``size`` modules goes in ``QR_BOX``: left, top and the side of
+    a module, in device units. A module is a whole number of units, so every edge
+    falls on one grid and the PDF's numbers stay short."""
+    k = RESOLUTION / 25.4
+    x, y, box = (v * k for v in QR_BOX)
+    unit = int(box / size)
+    margin = (box - unit * size) / 2
+    return round(x + margin), round(y + margin), unit
 
 
-def _draw_qr(page: _Page, text: str, *, x: float, y: float, size: float) -> None:
-    matrix = qr_matrix(text)
-    module = size / len(matrix)
-    rects = [
-        page.rect(x + cx * module, y + cy * module, w * module, h * module)
-        for cx, cy, w, h in qr_rectangles(matrix)
-    ]
-    page.p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    page.p.setPen(Qt.PenStyle.NoPen)
-    page.p.setBrush(QColor("black"))
-    page.p.drawRects(rects)
-    page.p.setBrush(Qt.BrushStyle.NoBrush)
-    page.p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+def _draw_qr(page: _Page, text: str) -> None:
+    """The QR code as vector rectangles, one per run of dark modules in a row."""
+    data, n = qr_modules(text)
+    left, top, unit = qr_geometry(n)
+    p = page.p
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("black"))
+    draw = p.drawRect
+    for cx, cy, length in qr_runs(data, n):
+        draw(left + cx * unit, top + cy * unit, length * unit, unit)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -550,13 +550,36 @@ def verify_pdf(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     return verdict
 
 
-def verify_file_or_code(ws: Workspace, value: str, *, language: str = "en") -> Verdict:
-    path = Path(value)
-    if path.suffix.lower() == ".pdf":
-        if not path.is_file():
-            raise CertificateError("the file does not exist", where=str(path))
-        return verify_pdf(ws, path, language=language)
-    return verify_code(ws, value, language=language)
+def verify_picture(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
+    """Verify the QR code in a scan or photo of a printed certificate.
+
+    Only the signed code is checked: what the verdict shows is what was certified, to
+    compare with the paper (the page's text is not read from a picture).
+    """
+    from trainer.certificates import scan
+
+    codes = scan.read_qr_codes(path)
+    if not codes:
+        return Verdict(False, Problem.NO_CODE, "no QR code was found in this picture")
+    ours = [c for c in codes if c.upper().startswith(document.QR_PREFIX)]
+    if not ours:
+        return Verdict(
+            False,
+            Problem.MALFORMED,
+            "the QR code in this picture is not a TiP Trainer certificate code",
+        )
+    return verify_code(ws, ours[0], language=language)
+
+
+def verify_file(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
+    """A certificate PDF, or a scan or photo of the paper (by the file's extension)."""
+    from trainer.certificates import scan
+
+    if not path.is_file():
+        raise CertificateError("the file does not exist", where=str(path))
+    if scan.is_picture(path):
+        return verify_picture(ws, path, language=language)
+    return verify_pdf(ws, path, language=language)
 
 
 # -- keys ------------------------------------------------------------------------------

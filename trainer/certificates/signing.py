@@ -87,6 +87,7 @@ class KeyRing:
         self.db = db
         self.keys_dir = keys_dir
         self._private: Ed25519PrivateKey | None = None
+        self._key_id: str | None = None
         self._institution = institution
 
     @property
@@ -102,7 +103,9 @@ class KeyRing:
 
     @property
     def key_id(self) -> str:
-        return key_id(self.public_key)
+        if self._key_id is None:  # asked for on every page a batch prints
+            self._key_id = key_id(self.public_key)
+        return self._key_id
 
     def _remember_own(self) -> None:
         assert self._private is not None

@@ -17,20 +17,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.certificates import document, service
+from trainer.certificates import document, scan, service
 from trainer.certificates.document import Problem
 from trainer.errors import TrainerError
 from trainer.ui import dialogs
 from trainer.workspace import Workspace
 
 
-def ask_pdf(parent: QWidget) -> Path | None:
-    """The PDF to verify (a function, so tests can replace the file dialog)."""
+def ask_file(parent: QWidget) -> Path | None:
+    """The PDF, scan or photo to verify (a function, so tests can replace the dialog)."""
+    pictures = " ".join(f"*{suffix}" for suffix in scan.PICTURE_SUFFIXES)
+    filters = ";;".join(
+        [
+            QCoreApplication.translate("VerifyScreen", "Certificates (*.pdf %1)").replace(
+                "%1", pictures
+            ),
+            QCoreApplication.translate("VerifyScreen", "PDF files (*.pdf)"),
+            QCoreApplication.translate("VerifyScreen", "Scans and photos (%1)").replace(
+                "%1", pictures
+            ),
+        ]
+    )
     name, _ = QFileDialog.getOpenFileName(
-        parent,
-        QCoreApplication.translate("VerifyScreen", "Open a certificate"),
-        "",
-        QCoreApplication.translate("VerifyScreen", "PDF files (*.pdf)"),
+        parent, QCoreApplication.translate("VerifyScreen", "Open a certificate"), "", filters
     )
     return Path(name) if name else None
 
@@ -83,14 +92,17 @@ class VerifyScreen(QWidget):
         title.setObjectName("screenTitle")
         intro = QLabel(
             self.tr(
-                "Open the certificate's PDF file, or type the verification code printed at the "
-                "bottom of the page (or read from its QR code)."
+                "Open the certificate's PDF file or a scan or photo of the paper (the QR code "
+                "must be visible and sharp), or type the verification code printed at the "
+                "bottom of the page."
             )
         )
         intro.setWordWrap(True)
 
-        self.open_button = QPushButton(self.tr("&Open a PDF…"))
-        self.open_button.setAccessibleName(self.tr("Open a certificate PDF to verify"))
+        self.open_button = QPushButton(self.tr("&Open a PDF, scan or photo…"))
+        self.open_button.setAccessibleName(
+            self.tr("Open a certificate PDF, or a scan or photo of one, to verify")
+        )
         self.open_button.clicked.connect(self._on_open)
         code_label = QLabel(self.tr("Verification &code:"))
         self.code_edit = QPlainTextEdit()
@@ -149,13 +161,30 @@ class VerifyScreen(QWidget):
         self._show(None)
 
     # -- actions ------------------------------------------------------------------------
-    def verify_pdf(self, path: Path) -> service.Verdict | None:
+    def verify_file(self, path: Path) -> service.Verdict | None:
+        """A certificate PDF, or a scan or photo of the paper."""
         try:
-            verdict = service.verify_pdf(self.workspace, path, language=self.language)
+            verdict = service.verify_file(self.workspace, path, language=self.language)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return None
         self._show(verdict)
+        if verdict.valid and scan.is_picture(path):
+            self.reason_label.setText(
+                self.tr(
+                    "The signature is genuine and the certificate has not been revoked. Only "
+                    "the QR code was read: check that the name, number, date and score below "
+                    "are those printed on the paper."
+                )
+            )
+        elif verdict.problem is Problem.NO_CODE and scan.is_picture(path):
+            self.reason_label.setText(
+                self.tr(
+                    "No certificate QR code was found in this picture. Scan or photograph the "
+                    "page again, flat and sharp, with the whole QR code visible; or type the "
+                    "code printed under it."
+                )
+            )
         return verdict
 
     def verify_code(self, text: str) -> service.Verdict:
@@ -164,9 +193,9 @@ class VerifyScreen(QWidget):
         return verdict
 
     def _on_open(self) -> None:
-        path = ask_pdf(self)
+        path = ask_file(self)
         if path is not None:
-            self.verify_pdf(path)
+            self.verify_file(path)
 
     def _on_verify_code(self) -> None:
         self.verify_code(self.code_edit.toPlainText())
