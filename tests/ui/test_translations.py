@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from trainer.storage.trainees import Institution
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "assets" / "translations" / "tip_trainer_fr.ts"
 QM = TS.with_suffix(".qm")
@@ -110,3 +112,25 @@ def test_switching_language_rebuilds_the_screens_in_french(qtbot, workspace) -> 
     assert workspace.db.get_setting("ui_language") == "fr"
     assert window.menuBar().actions()[0].text() == "&Fichier"
     window.set_language("en")
+
+
+def test_numbers_follow_the_interface_language(qtbot, workspace, sample_bank) -> None:  # type: ignore[no-untyped-def]
+    """A French screen writes 1,5 hours and 0,42, an English one 1.5 and 0.42."""
+    from trainer.ui import i18n
+    from trainer.ui.numbers import fixed, number
+    from trainer.ui.screens.modules import ModulesScreen
+
+    try:
+        i18n.install("fr")
+        assert (number(1.5), number(70.0), fixed(0.4213, 2)) == ("1,5", "70", "0,42")
+        trainee = workspace.trainees.create("Aline", Institution.POLICE)
+        screen = ModulesScreen(workspace, trainee, "fr")
+        qtbot.addWidget(screen)
+        screen.table.selectRow(0)
+        hours = sample_bank.modules[0].training_hours
+        assert not float(hours).is_integer()  # the sample module has 1.5 hours
+        assert "1,5" in screen.description.text()
+        assert "1.5" not in screen.description.text()
+    finally:
+        i18n.install("en")
+    assert (number(1.5), fixed(0.4213, 2)) == ("1.5", "0.42")

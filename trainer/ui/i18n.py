@@ -9,6 +9,8 @@ from trainer.paths import translations_dir
 # The languages the interface ships in, by code, with their own names.
 INTERFACE_LANGUAGES = {"en": "English", "fr": "Français"}
 DEFAULT_LANGUAGE = "en"
+# The conventions for numbers and dates that go with each interface language.
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 _installed: list[QTranslator] = []
 
@@ -26,6 +28,8 @@ def install(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # Numbers and dates follow the interface language (1,5 in French), not the system's.
+    QLocale.setDefault(QLocale(LOCALES.get(language, language)))
     if language == "en":
         return True
     ours = QTranslator()

@@ -21,6 +21,7 @@ from trainer.errors import TrainerError
 from trainer.results import analysis, export, service
 from trainer.results.analysis import ItemFlag, ModuleAnalysis
 from trainer.ui import dialogs
+from trainer.ui.numbers import fixed
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
 from trainer.ui.widgets.tables import record_table
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 
 def _num(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    return "—" if value is None else fixed(value, digits)
 
 
 class ItemAnalysisScreen(QWidget):
@@ -123,7 +124,7 @@ class ItemAnalysisScreen(QWidget):
                         self.tr("KR-20 %1")
                         if r.kr20 is not None
                         else self.tr("Cronbach's alpha %1")
-                    ).replace("%1", f"{r.alpha:.2f}")
+                    ).replace("%1", fixed(r.alpha, 2))
                 )
                 + " "
                 + self.tr("(%1 attempts with the same %2 questions)")

@@ -16,6 +16,7 @@ from trainer.banks.model import Bank, Module
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.trainees import Trainee
 from trainer.ui import labels
+from trainer.ui.numbers import number
 from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
 
@@ -168,8 +169,8 @@ class ModulesScreen(QWidget):
         text = module.description.get(self.language) if module.description else ""
         details = (
             self.tr("Pass mark %1 %. Training hours: %2.")
-            .replace("%1", f"{module.pass_mark:g}")
-            .replace("%2", f"{module.training_hours:g}")
+            .replace("%1", number(module.pass_mark))
+            .replace("%2", number(module.training_hours))
         )
         self.description.setText(f"{text}\n{details}".strip())
 

@@ -24,6 +24,7 @@ from trainer.results import export, service
 from trainer.results.summary import Dimension, Period, Summary
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
+from trainer.ui.numbers import number
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
 from trainer.ui.widgets.tables import record_table
@@ -160,7 +161,7 @@ class ProgrammeSummaryScreen(QWidget):
                     str(row.passed),
                     "—" if rate is None else f"{rate:.0f} %",
                     str(row.attempts),
-                    f"{row.training_hours:g}",
+                    number(row.training_hours),
                 ]
             )
         return out

@@ -25,6 +25,7 @@ from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.session import QuizSession
 from trainer.ui import labels, review
 from trainer.ui import text as rich
+from trainer.ui.numbers import number
 
 if TYPE_CHECKING:
     from trainer.storage.certificates import CertificateRecord
@@ -72,8 +73,8 @@ class ResultScreen(QWidget):
         score = (
             self.tr("%1: %2 out of %3 (%4 %)")
             .replace("%1", kind)
-            .replace("%2", f"{result.score:g}")
-            .replace("%3", f"{result.max_score:g}")
+            .replace("%2", number(result.score))
+            .replace("%3", number(result.max_score))
             .replace("%4", f"{result.percent:.0f}")
         )
         self.score_label = QLabel(score)
@@ -83,14 +84,14 @@ class ResultScreen(QWidget):
             if result.passed:
                 self.verdict.setText(
                     self.tr("Passed — the pass mark is %1 %.").replace(
-                        "%1", f"{result.pass_mark:g}"
+                        "%1", number(result.pass_mark)
                     )
                 )
                 self.verdict.setObjectName("verdictPass")
             else:
                 self.verdict.setText(
                     self.tr("Not passed — the pass mark is %1 %.").replace(
-                        "%1", f"{result.pass_mark:g}"
+                        "%1", number(result.pass_mark)
                     )
                 )
                 self.verdict.setObjectName("verdictFail")
@@ -106,7 +107,11 @@ class ResultScreen(QWidget):
         self.topics.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, t in enumerate(topics):
             for col, value in enumerate(
-                (labels.topic(t.topic), f"{t.score:g} / {t.max_score:g}", f"{t.percent:.0f} %")
+                (
+                    labels.topic(t.topic),
+                    f"{number(t.score)} / {number(t.max_score)}",
+                    f"{t.percent:.0f} %",
+                )
             ):
                 self.topics.setItem(row, col, QTableWidgetItem(value))
         self.topics.setMaximumHeight(40 + 32 * max(1, len(topics)))

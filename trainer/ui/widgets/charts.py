@@ -9,6 +9,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from trainer.ui.numbers import number
+
 # Colour-blind-safe pair (Okabe–Ito blue and orange); bars also differ by position and legend.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 
@@ -38,7 +40,7 @@ class BarChartWidget(QWidget):
         # Screen readers get the figures as text.
         parts = [title]
         for i, cat in enumerate(self.categories):
-            values = ", ".join(f"{s.name} {s.values[i]:g}" for s in self.series)
+            values = ", ".join(f"{s.name} {number(s.values[i])}" for s in self.series)
             parts.append(f"{cat}: {values}")
         self.setAccessibleDescription("; ".join(parts))
         self.update()
@@ -101,7 +103,7 @@ class BarChartWidget(QWidget):
         painter.drawText(
             QRectF(area.left(), top - line / 2, left - area.left() - 4, line),
             Qt.AlignmentFlag.AlignRight,
-            f"{highest:g}",
+            number(highest),
         )
         painter.drawText(
             QRectF(area.left(), bottom - line / 2, left - area.left() - 4, line),
@@ -117,11 +119,11 @@ class BarChartWidget(QWidget):
                 h = (bottom - top) * value / highest
                 rect = QRectF(gx + i * bar, bottom - h, bar - 1, h)
                 painter.fillRect(rect, QColor(SERIES_COLOURS[i % 4]))
-                if value and bar >= metrics.horizontalAdvance(f"{value:g}"):
+                if value and bar >= metrics.horizontalAdvance(number(value)):
                     painter.drawText(
                         QRectF(rect.left(), rect.top() - line, bar, line),
                         Qt.AlignmentFlag.AlignCenter,
-                        f"{value:g}",
+                        number(value),
                     )
             label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(group))
             painter.drawText(
