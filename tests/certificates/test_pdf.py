@@ -168,7 +168,9 @@ def test_an_unwritable_place_is_a_clear_error(
 def test_a_file_that_cannot_be_opened_says_why(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    (tmp_path / "c.pdf.tmp").mkdir()  # where the page is written first: not a file
+    from trainer.files import temporary_beside
+
+    temporary_beside(tmp_path / "c.pdf").mkdir()  # where the page is written first: no file
     with pytest.raises(CertificateError, match=r"cannot write the PDF file \(.+\)"):
         service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
     assert not (tmp_path / "c.pdf").exists()

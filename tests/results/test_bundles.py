@@ -286,7 +286,7 @@ def test_a_full_disk_while_exporting_marks_nothing(
     def full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("trainer.results.bundles.os.fsync", full)
+    monkeypatch.setattr("trainer.files.os.fsync", full)
     with pytest.raises(BundleError, match="No space left"):
         bundles.export_bundle(a.db, a.keys, tmp_path / "x.tipbundle")
     assert bundles.pending(a.db) == 1

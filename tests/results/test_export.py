@@ -136,7 +136,7 @@ def test_a_failed_write_leaves_no_file(
     def disk_full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("trainer.results.export.os.fsync", disk_full)
+    monkeypatch.setattr("trainer.files.os.fsync", disk_full)
     with pytest.raises(ExportError, match="No space left"):
         export.export_responses(recorded.db, out, ExportFormat.CSV)
     assert list(tmp_path.glob("*full.csv*")) == []

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +11,7 @@ from trainer.banks.catalog import BankFailure, Catalog, bank_files
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Bank
 from trainer.errors import BankError, Problem, TrainerError
+from trainer.files import replace_atomically
 from trainer.storage import audit
 from trainer.storage.database import Database
 
@@ -162,22 +160,11 @@ class BankLibrary:
 
 
 def _atomic_copy(source: Path, target: Path) -> None:
-    """Write to a temporary file in the same folder, then rename over the target."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".yaml", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise TrainerError(
+    """Copy beside the target, then rename over it: the library never holds half a bank."""
+    replace_atomically(
+        target,
+        lambda tmp: shutil.copyfile(source, tmp),
+        fail=lambda exc: TrainerError(
             f"cannot write the bank into the library: {exc.strerror}", where=str(target)
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        ),
+    )

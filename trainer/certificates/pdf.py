@@ -8,7 +8,6 @@ register by ``page_content``; the words are the certificate's own
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
@@ -38,6 +37,7 @@ from PySide6.QtSvg import QSvgRenderer
 from trainer import __version__
 from trainer.certificates import document
 from trainer.errors import CertificateError
+from trainer.files import replace_atomically
 from trainer.paths import assets_dir
 
 if TYPE_CHECKING:
@@ -282,45 +282,47 @@ class _Page:
 def render(path: Path, content: PageContent) -> Path:
     """Write the certificate page to ``path`` (to a temporary name first, then renamed)."""
     serif = font_family()
-    tmp = path.with_name(path.name + ".tmp")
-    if not tmp.parent.is_dir():
+    if not path.parent.is_dir():
         raise CertificateError(
             "cannot write the PDF file: the folder does not exist", where=str(path)
         )
-    writer = QPdfWriter(str(tmp))
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape,
-            QPageLayout().margins(),
+
+    def write(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape,
+                QPageLayout().margins(),
+            )
         )
-    )
-    writer.setPageMargins(QPageLayout().margins())
-    writer.setTitle(f"{content.title} — {content.name} — {content.number}")
-    writer.setAuthor(content.institution)
-    writer.setCreator(f"TiP Trainer {__version__}")
-    writer.setDocumentXmpMetadata(xmp_metadata(content))
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise _cannot_write(path, tmp)
-    try:
-        _draw(_Page(painter), content, serif)
-    finally:
-        ok = painter.end()
-    try:
-        if not ok or not tmp.is_file() or tmp.stat().st_size == 0:
+        writer.setPageMargins(QPageLayout().margins())
+        writer.setTitle(f"{content.title} — {content.name} — {content.number}")
+        writer.setAuthor(content.institution)
+        writer.setCreator(f"TiP Trainer {__version__}")
+        writer.setDocumentXmpMetadata(xmp_metadata(content))
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise _cannot_write(path, tmp)
+        try:
+            _draw(_Page(painter), content, serif)
+        finally:
+            ok = painter.end()  # closes the file
+        if not ok or tmp.stat().st_size == 0:
             raise CertificateError(
                 "cannot write the PDF file; is the disk full or the folder read-only?",
                 where=str(path),
             )
-        tmp.replace(path)
-    except OSError as exc:
-        raise CertificateError(
+
+    replace_atomically(
+        path,
+        write,
+        fail=lambda exc: CertificateError(
             f"cannot write the PDF file ({exc.strerror})", where=str(path)
-        ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+        ),
+        durable=False,  # printed again from the register at any time
+    )
     return path
 
 
@@ -331,8 +333,6 @@ def _cannot_write(path: Path, tmp: Path) -> CertificateError:
             pass
     except OSError as exc:
         return CertificateError(f"cannot write the PDF file ({exc.strerror})", where=str(path))
-    with contextlib.suppress(OSError):
-        tmp.unlink()
     return CertificateError("cannot write the PDF file", where=str(path))
 
 

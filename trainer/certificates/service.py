@@ -20,6 +20,7 @@ from trainer.access import Permission, staff_action
 from trainer.certificates import document
 from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
 from trainer.errors import CertificateError, TrainerError
+from trainer.files import replace_atomically, write_text_atomically
 from trainer.storage.certificates import (
     CertificateRecord,
     CertificateRepository,
@@ -393,8 +394,8 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
         "revoked_at",
         "revoked_reason",
     ]
-    tmp = path.with_name(path.name + ".tmp")
-    try:
+
+    def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(columns)
@@ -417,12 +418,14 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
                         _csv_safe(r.revoked_reason or ""),
                     ]
                 )
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CertificateError(
+
+    replace_atomically(
+        path,
+        write,
+        fail=lambda exc: CertificateError(
             f"cannot write the CSV file ({exc.strerror})", where=str(path)
-        ) from exc
+        ),
+    )
     ws.audit("certificate.export_csv", f"{len(records)} -> {path.name}")
     return len(records)
 
@@ -586,12 +589,7 @@ def verify_file(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
 @staff_action(Permission.KEYS)
 def export_public_key(ws: Workspace, path: Path, name: str | None = None) -> Path:
     label = name or load_settings(ws).institution_or_default
-    try:
-        ws.keys.export_public(path, label)
-    except OSError as exc:
-        raise CertificateError(
-            f"cannot write the key file ({exc.strerror})", where=str(path)
-        ) from exc
+    ws.keys.export_public(path, label)
     ws.audit("keys.export", f"{ws.keys.key_id} -> {path.name}")
     return path
 
@@ -633,15 +631,13 @@ def export_revocations(ws: Workspace, path: Path) -> int:
         f"signature: {base64.b64encode(signature).decode('ascii')}\n"
         f"{data.decode('utf-8')}\n"
     )
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CertificateError(
+    write_text_atomically(
+        path,
+        text,
+        fail=lambda exc: CertificateError(
             f"cannot write the revocation list ({exc.strerror})", where=str(path)
-        ) from exc
+        ),
+    )
     ws.audit("certificate.export_revocations", f"{len(entries)} -> {path.name}")
     return len(entries)
 

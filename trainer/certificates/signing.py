@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from trainer.errors import CertificateError
+from trainer.files import write_text_atomically
 from trainer.storage.database import Database, now
 
 PRIVATE_KEY_FILE = "installation-ed25519.pem"
@@ -172,9 +173,13 @@ class KeyRing:
             f"{PUBLIC_KEY_HEADER}\nname: {name}\nkey-id: {self.key_id}\n"
             f"key: {base64.b64encode(raw_public(self.public_key)).decode('ascii')}\n"
         )
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_text_atomically(
+            path,
+            text,
+            fail=lambda exc: CertificateError(
+                f"cannot write the key file ({exc.strerror})", where=str(path)
+            ),
+        )
         return path
 
     def import_public(self, path: Path, name: str | None = None) -> TrustedKey:

@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import json
-import os
 import re
 import sqlite3
 import unicodedata
@@ -42,6 +40,7 @@ from typing import Any
 from trainer.banks.loader import ID_PATTERN
 from trainer.certificates.signing import KeyRing
 from trainer.errors import CertificateError, TrainerError
+from trainer.files import replace_atomically
 from trainer.storage import audit
 from trainer.storage.database import Database, new_uid, now
 
@@ -225,21 +224,18 @@ def export_bundle(
 
 
 def _write_zip(path: Path, payload: bytes, signature: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with tmp.open("wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr(DATA_NAME, payload)
-                zf.writestr(SIGNATURE_NAME, signature)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise BundleError(
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(DATA_NAME, payload)
+            zf.writestr(SIGNATURE_NAME, signature)
+
+    replace_atomically(
+        path,
+        write,
+        fail=lambda exc: BundleError(
             f"the bundle could not be written: {exc.strerror or exc}", where=str(path)
-        ) from exc
+        ),
+    )
 
 
 # -- import ---------------------------------------------------------------------------------

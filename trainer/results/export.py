@@ -7,10 +7,8 @@ export never leaves a half-written file under the requested name.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import islice
@@ -20,6 +18,7 @@ from typing import IO, Any
 from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.errors import ExportError, TrainerError
+from trainer.files import replace_atomically
 from trainer.quiz.questions import correct_response, describe
 from trainer.results.query import ResultFilter, large_reads
 from trainer.storage.database import Database
@@ -448,10 +447,7 @@ def _write_text(path: Path, fmt: ExportFormat, body: Callable[[IO[str]], int]) -
 
     def write(tmp: Path) -> int:
         with tmp.open("w", encoding=encoding, newline="") as fh:
-            written = body(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return written
+            return body(fh)
 
     return _atomic(path, write)
 
@@ -459,21 +455,13 @@ def _write_text(path: Path, fmt: ExportFormat, body: Callable[[IO[str]], int]) -
 def _atomic(path: Path, write: Callable[[Path], int]) -> int:
     """Run ``write`` on a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        written = write(tmp)
-        tmp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise ExportError(
+    return replace_atomically(
+        path,
+        write,
+        fail=lambda exc: ExportError(
             f"the export could not be written: {exc.strerror or exc}", where=str(path)
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return written
+        ),
+    )
 
 
 def _batches(rows: Iterable[Sequence[Any]]) -> Iterator[list[Sequence[Any]]]:
@@ -582,6 +570,4 @@ def _write_xlsx(
         _tick(progress, done, total)
     with path.open("wb") as fh:
         book.save(fh)
-        fh.flush()
-        os.fsync(fh.fileno())
     return done

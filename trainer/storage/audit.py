@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import sqlite3
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from trainer.errors import ExportError
+from trainer.files import replace_atomically
 from trainer.storage.database import Database, now
 
 SYSTEM_ACTOR = "system"
@@ -86,15 +86,18 @@ def write_csv(rows: list[AuditEntry], path: Path) -> None:
 
     Written to a temporary file, then renamed: a failed export leaves no half file.
     """
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("w", encoding="utf-8-sig", newline="") as handle:
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(["id", "at_utc", "actor", "action", "detail"])
             for e in rows:
                 writer.writerow([e.id, e.at.isoformat(), e.actor, e.action, e.detail])
-        part.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
-        raise ExportError(f"the audit log could not be written ({exc})", where=str(path)) from exc
+
+    replace_atomically(
+        path,
+        write,
+        fail=lambda exc: ExportError(
+            f"the audit log could not be written ({exc})", where=str(path)
+        ),
+    )

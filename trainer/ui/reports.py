@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -11,6 +10,7 @@ from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from trainer.errors import ExportError
+from trainer.files import replace_atomically
 
 
 def table_html(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -36,8 +36,8 @@ def write_pdf(
     for name, image in (images or {}).items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(body_html)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+
+    def write(tmp: Path) -> None:
         writer = QPdfWriter(str(tmp))
         writer.setTitle(title)
         writer.setCreator("TiP Trainer")
@@ -53,9 +53,10 @@ def write_pdf(
         del writer  # closes the file
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise OSError("the PDF could not be written")
-        tmp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise ExportError(f"the PDF could not be written: {exc}", where=str(path)) from exc
+
+    replace_atomically(
+        path,
+        write,
+        fail=lambda exc: ExportError(f"the PDF could not be written: {exc}", where=str(path)),
+    )
     return path

@@ -9,10 +9,7 @@ the draft validates as a bank.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -86,6 +83,7 @@ from trainer.banks.model import (
     TrueFalse,
 )
 from trainer.errors import FormatError, Problem
+from trainer.files import write_text_atomically
 
 PLACEHOLDER = "TO-COMPLETE"
 EXPLANATION_PLACEHOLDER = "TO COMPLETE: explain why this is the right answer."
@@ -569,22 +567,15 @@ def save_draft(draft: Draft, target: Path) -> Path:
 
 
 def write_text_atomic(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FormatError(f"cannot write here: {exc.strerror}", where=str(target)) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise FormatError(f"cannot write the file: {exc.strerror}", where=str(target)) from exc
+    write_text_atomically(
+        target,
+        text,
+        fail=lambda exc: FormatError(f"cannot write the file: {exc.strerror}", where=str(target)),
+    )
 
 
 def placeholder_problems(path: Path) -> list[Problem]:
