@@ -131,3 +131,80 @@ def test_an_exam_shows_no_key_before_it_is_submitted(
                 not label.textInteractionFlags()
                 & label.textInteractionFlags().TextSelectableByMouse
             )
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_screen_fits_a_laptop_at_double_text_size(
+    qtbot: QtBot, signed_in_coordinator: Workspace, language: str
+) -> None:
+    """At 200 % text no screen may need a window wider than a 1280-pixel screen: rows of
+    buttons wrap and long titles in choice lists do not widen the window."""
+    from trainer.ui import i18n, staff
+
+    window = MainWindow(signed_in_coordinator, language=language)
+    qtbot.addWidget(window)
+    too_wide = {}
+    try:
+        window.set_zoom(200)
+        window.show()
+        if window.minimumSizeHint().width() > 1280:
+            too_wide["home"] = window.minimumSizeHint().width()
+        for entry in staff.entries():
+            window.open_staff(entry)
+            screen = window.current_screen()
+            assert screen is not None, entry.key
+            width = screen.minimumSizeHint().width()
+            if width > 1280:
+                too_wide[entry.key] = width
+    finally:
+        window.set_zoom(100)
+        i18n.install("en")  # the next tests read English
+    assert too_wide == {}
+
+
+def test_a_flow_of_buttons_wraps_when_narrow(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from trainer.ui.widgets.flow import flow_of
+
+    buttons = [QPushButton(f"Action number {i}") for i in range(4)]
+    row = flow_of(buttons)
+    qtbot.addWidget(row)
+    one_line = row.sizeHint().width()
+    row.resize(one_line, row.heightForWidth(one_line))
+    row.show()
+    qtbot.waitUntil(lambda: buttons[3].isVisible())
+    assert len({b.y() for b in buttons}) == 1  # room for all: one line
+    narrow = buttons[0].sizeHint().width() * 2 + 20
+    assert row.heightForWidth(narrow) > row.heightForWidth(one_line)
+    row.resize(narrow, row.heightForWidth(narrow))
+    qtbot.waitUntil(lambda: buttons[2].y() > buttons[0].y())
+    assert max(b.geometry().right() for b in buttons) <= narrow
+    assert row.minimumSizeHint().width() <= max(b.sizeHint().width() for b in buttons)
+
+
+def test_check_boxes_and_radio_buttons_grow_with_the_text(qtbot: QtBot, window: MainWindow) -> None:
+    """Answer boxes a trainee must hit stay in proportion to the text at every size."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    def indicator(widget: QCheckBox | QRadioButton) -> int:
+        qtbot.addWidget(widget)
+        widget.ensurePolished()
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)
+        element = (
+            QStyle.SubElement.SE_CheckBoxIndicator
+            if isinstance(widget, QCheckBox)
+            else QStyle.SubElement.SE_RadioButtonIndicator
+        )
+        return widget.style().subElementRect(element, option, widget).width()
+
+    try:
+        sizes = {}
+        for zoom in (100, 200):
+            window.set_zoom(zoom)
+            sizes[zoom] = (indicator(QCheckBox("A")), indicator(QRadioButton("B")))
+        for kind in (0, 1):
+            assert sizes[200][kind] >= sizes[100][kind] * 1.4  # Qt's own stay the same
+    finally:
+        window.set_zoom(100)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
+
+from trainer.paths import assets_dir
 
 ZOOM_STEPS = (100, 125, 150, 175, 200)
 
@@ -23,6 +25,20 @@ QLabel#verdictFail { color: %(warn)s; font-size: %(large)spt; font-weight: bold;
 QFrame#feedbackRight { border-left: 6px solid %(ok)s; padding-left: 8px; }
 QFrame#feedbackWrong { border-left: 6px solid %(warn)s; padding-left: 8px; }
 QFrame#feedbackPartial { border-left: 6px solid %(partial)s; padding-left: 8px; }
+QCheckBox::indicator, QRadioButton::indicator {
+    width: %(box)spx; height: %(box)spx; border: 2px solid %(box_border)s;
+    background: %(box_fill)s; border-radius: 3px;
+}
+QRadioButton::indicator { border-radius: %(round)spx; }
+QCheckBox::indicator:checked {
+    background: %(box_on)s; border-color: %(box_on)s; image: url(%(tick)s);
+}
+QRadioButton::indicator:checked {
+    background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+        stop: 0 %(box_on)s, stop: 0.5 %(box_on)s, stop: 0.58 %(box_fill)s, stop: 1 %(box_fill)s);
+    border-color: %(box_on)s;
+}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #9a9a9a; }
 """
 
 # High contrast: Qt's default indicators vanish on black, so draw them plainly.
@@ -32,19 +48,33 @@ QPushButton:checked { background: #ffff00; color: #000000; }
 QPushButton:disabled, QLabel:disabled, QCheckBox:disabled, QRadioButton:disabled {
     color: #9a9a9a; border-color: #5a5a5a;
 }
-QCheckBox::indicator, QRadioButton::indicator {
-    width: 0.9em; height: 0.9em; border: 2px solid #ffffff; background: #000000;
-}
-QRadioButton::indicator { border-radius: 0.5em; }
-QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; }
-QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #9a9a9a; }
 QComboBox, QLineEdit, QListWidget, QTableView, QTextBrowser, QPlainTextEdit {
     border: 1px solid #ffffff;
 }
 """
 
-_NORMAL = {"focus": "#1a5fb4", "warn": "#a51d2d", "ok": "#26734d", "partial": "#9c6500"}
-_CONTRAST = {"focus": "#ffff00", "warn": "#ff8080", "ok": "#7cfc00", "partial": "#ffd700"}
+# Check boxes and radio buttons are drawn by the style sheet so that they grow with the
+# text (Qt's own stay 13 pixels at any size) and stand out in both looks.
+_NORMAL = {
+    "focus": "#1a5fb4",
+    "warn": "#a51d2d",
+    "ok": "#26734d",
+    "partial": "#9c6500",
+    "box_border": "#3d3d3d",
+    "box_fill": "#ffffff",
+    "box_on": "#1a5fb4",
+    "tick_file": "check.svg",
+}
+_CONTRAST = {
+    "focus": "#ffff00",
+    "warn": "#ff8080",
+    "ok": "#7cfc00",
+    "partial": "#ffd700",
+    "box_border": "#ffffff",
+    "box_fill": "#000000",
+    "box_on": "#ffff00",
+    "tick_file": "check-dark.svg",
+}
 
 
 def _contrast_palette() -> QPalette:
@@ -95,7 +125,18 @@ class Theme:
         colours = _CONTRAST if self.high_contrast else _NORMAL
         # Style sheets take no percentages for fonts: sizes are worked out in points.
         size = font.pointSizeF()
-        sheet = _BASE % (colours | {"title": f"{size * 1.5:.1f}", "large": f"{size * 1.3:.1f}"})
+        box = max(13, round(QFontMetrics(font).height() * 0.8))
+        tick = (assets_dir() / "icons" / colours["tick_file"]).as_posix()
+        sheet = _BASE % (
+            colours
+            | {
+                "title": f"{size * 1.5:.1f}",
+                "large": f"{size * 1.3:.1f}",
+                "box": str(box),
+                "round": str(box // 2 + 2),
+                "tick": tick,
+            }
+        )
         if self.high_contrast:
             sheet += _CONTRAST_EXTRA
         self.app.setStyleSheet(sheet)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +23,7 @@ from trainer.results.bundles import BundleError, ImportReport
 from trainer.ui import dialogs
 from trainer.ui.jobs import Progress, run_job, worker_database
 from trainer.ui.screens.results import choose_open_files, choose_save_file
+from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -53,15 +53,10 @@ class BundlesScreen(QWidget):
             ).replace("%1", workspace.keys.key_id)
         )
         self.key_label.setWordWrap(True)
-        send_buttons = QHBoxLayout()
-        send_buttons.addWidget(self.everything)
-        send_buttons.addStretch(1)
-        send_buttons.addWidget(self.key_button)
-        send_buttons.addWidget(self.export_button)
         send_layout = QVBoxLayout(send)
         send_layout.addWidget(self.pending_label)
         send_layout.addWidget(self.key_label)
-        send_layout.addLayout(send_buttons)
+        send_layout.addWidget(flow_of([self.everything, self.key_button, self.export_button]))
 
         receive = QGroupBox(self.tr("Import bundles from workstations"))
         self.trust_button = QPushButton(self.tr("&Trust a workstation's key…"))
@@ -75,12 +70,8 @@ class BundlesScreen(QWidget):
             self.tr("Bundles imported"),
             stretch=(1,),
         )
-        receive_buttons = QHBoxLayout()
-        receive_buttons.addStretch(1)
-        receive_buttons.addWidget(self.trust_button)
-        receive_buttons.addWidget(self.import_button)
         receive_layout = QVBoxLayout(receive)
-        receive_layout.addLayout(receive_buttons)
+        receive_layout.addWidget(flow_of([self.trust_button, self.import_button]))
         report_label = QLabel(self.tr("&Report of the last import:"))
         report_label.setBuddy(self.report)
         receive_layout.addWidget(report_label)

@@ -39,6 +39,7 @@ from trainer.errors import TrainerError
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels
+from trainer.ui.widgets.flow import flow_of
 from trainer.workspace import Workspace
 
 CERTIFICATE_LANGUAGES = {"en": "English", "fr": "Français"}
@@ -513,27 +514,27 @@ class CertificatesScreen(QWidget):
         filters.addWidget(language_label)
         filters.addWidget(self.language_box)
         row1 = QHBoxLayout()
-        for b in (self.pdf_button, self.revoke_button, self.csv_button, self.batch_button):
-            row1.addWidget(b)
-        row1.addStretch(1)
-        row1.addWidget(self.count_label)
-        row2 = QHBoxLayout()
-        for b in (
-            self.settings_button,
-            self.programmes_button,
-            self.export_key_button,
-            self.import_key_button,
-            self.export_revocations_button,
-            self.import_revocations_button,
-        ):
-            row2.addWidget(b)
-        row2.addStretch(1)
+        row1.addWidget(
+            flow_of([self.pdf_button, self.revoke_button, self.csv_button, self.batch_button]), 1
+        )
+        row1.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        # With larger text these wrap onto more lines rather than widen the window.
+        row2 = flow_of(
+            [
+                self.settings_button,
+                self.programmes_button,
+                self.export_key_button,
+                self.import_key_button,
+                self.export_revocations_button,
+                self.import_revocations_button,
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(row1)
-        layout.addLayout(row2)
+        layout.addWidget(row2)
         self.refresh()
 
     # -- the list -----------------------------------------------------------------------

@@ -30,6 +30,7 @@ from trainer.banks.formats.report import ImportReport, ReportEntry, Severity, fi
 from trainer.banks.model import Bank
 from trainer.errors import TrainerError
 from trainer.ui import dialogs
+from trainer.ui.widgets.flow import flow_of, shrinkable
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -193,10 +194,7 @@ class FormatsScreen(QWidget):
         lang_label = QLabel(self.tr("&Language of the questions:"))
         lang_label.setBuddy(self.import_language)
         import_form.addRow(lang_label, self.import_language)
-        import_buttons = QHBoxLayout()
-        import_buttons.addWidget(self.choose_button)
-        import_buttons.addWidget(self.save_button)
-        import_buttons.addStretch(1)
+        import_buttons = flow_of([self.choose_button, self.save_button])
         self.next_steps = QLabel(
             self.tr(
                 "Next steps: the draft holds only this language. Open the saved file in a text "
@@ -210,13 +208,13 @@ class FormatsScreen(QWidget):
         il = QVBoxLayout(import_box)
         il.addWidget(hint)
         il.addLayout(import_form)
-        il.addLayout(import_buttons)
+        il.addWidget(import_buttons)
         il.addWidget(self.next_steps)
         il.addStretch(1)
 
         # -- export tab -------------------------------------------------------------------
         export_box = QWidget()
-        self.bank_combo = QComboBox()
+        self.bank_combo = shrinkable(QComboBox())
         self.bank_combo.setAccessibleName(self.tr("Bank to export"))
         self.export_language = self._language_combo(self.tr("Language to export"))
         self.export_language.setCurrentIndex(max(0, self.export_language.findData(language)))

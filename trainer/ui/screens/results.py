@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,6 +39,7 @@ from trainer.results.query import AttemptRow, Outcome, ResultFilter, SortKey
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
 from trainer.ui.jobs import Progress, run_job, worker_database
+from trainer.ui.widgets.flow import flow_of, shrinkable
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
@@ -252,6 +252,8 @@ class ResultsScreen(QWidget):
             (self.tr("&To:"), self.date_to),
         ]
         for i, (text, widget) in enumerate(fields):
+            if isinstance(widget, QComboBox):
+                shrinkable(widget)
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, i // 3, (i % 3) * 2)
@@ -284,19 +286,21 @@ class ResultsScreen(QWidget):
         )
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setAccessibleName(self.tr("Export the filtered results"))
-        bar = QHBoxLayout()
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.page_label)
-        bar.addWidget(self.next_button)
-        bar.addStretch(1)
-        bar.addWidget(self.transcript_button)
-        bar.addWidget(self.export_button)
+        bar = flow_of(
+            [
+                self.previous_button,
+                self.page_label,
+                self.next_button,
+                self.transcript_button,
+                self.export_button,
+            ]
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(grid)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
 
         self.search.textChanged.connect(self._on_filters_changed)
         for combo in (
