@@ -790,6 +790,11 @@ def cmd_certificates_batch(args: argparse.Namespace) -> int:
         ws.close()
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
+    if result.elsewhere:
+        print(
+            f"{len(result.elsewhere)} certificate(s) issued at another workstation, printed"
+            f" there: {', '.join(result.elsewhere)}"
+        )
     print(f"{len(result.written)} certificate(s) written to {args.folder}")
     return 1 if result.errors else 0
 

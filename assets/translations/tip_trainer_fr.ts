@@ -589,6 +589,22 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>%1 tentatives terminées n&apos;ont pas encore été envoyées.</translation>
     </message>
     <message>
+        <source>its signed code does not verify against the workstation&apos;s key, or states other facts than its record.</source>
+        <translation>son code signé ne se vérifie pas avec la clé du poste de travail, ou ne porte pas les mêmes données que son enregistrement.</translation>
+    </message>
+    <message>
+        <source>its trainee is not in this register.</source>
+        <translation>son apprenant ne figure pas dans ce registre.</translation>
+    </message>
+    <message>
+        <source>the trainee already holds certificate %1 for it here.</source>
+        <translation>l&apos;apprenant détient déjà ici l&apos;attestation %1 pour ce module.</translation>
+    </message>
+    <message>
+        <source>a certificate with the same number is already here.</source>
+        <translation>une attestation portant le même numéro figure déjà ici.</translation>
+    </message>
+    <message>
         <source>%1: bundle from %2, signed by %3 (%4)</source>
         <translation>%1 : lot provenant de %2, signé par %3 (%4)</translation>
     </message>
@@ -603,6 +619,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>  Trainees: %1 added, %2 already here, %3 profiles updated.</source>
         <translation>  Apprenants : %1 ajoutés, %2 déjà présents, %3 profils mis à jour.</translation>
+    </message>
+    <message>
+        <source>  Certificates: %1 added, %2 already here, %3 newly revoked.</source>
+        <translation>  Attestations : %1 ajoutée(s), %2 déjà présente(s), %3 nouvellement révoquée(s).</translation>
+    </message>
+    <message>
+        <source>  ⚑ Check: certificate %1 was not added: %2</source>
+        <translation>  ⚑ À vérifier : l&apos;attestation %1 n&apos;a pas été ajoutée : %2</translation>
     </message>
     <message>
         <source>  ⚑ Check: %1 matches several trainees; added as a new trainee.</source>
@@ -823,6 +847,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Statut</translation>
     </message>
     <message>
+        <source>Issued by</source>
+        <translation>Délivrée par</translation>
+    </message>
+    <message>
         <source>Save &amp;PDF…</source>
         <translation>Enregistrer le &amp;PDF…</translation>
     </message>
@@ -901,6 +929,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Import a trusted issuer&apos;s revocation list</source>
         <translation>Importer la liste de révocation d’un émetteur reconnu</translation>
+    </message>
+    <message>
+        <source>this installation (%1)</source>
+        <translation>ce poste (%1)</translation>
     </message>
     <message>
         <source>%1 certificate(s)</source>
@@ -985,6 +1017,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Stopped before the end, as asked.</source>
         <translation>Arrêt avant la fin, comme demandé.</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s) were issued at another workstation and came with its results; that workstation prints them: %2</source>
+        <translation>%1 attestation(s) ont été délivrées par un autre poste de travail et sont arrivées avec ses résultats ; c&apos;est ce poste qui les imprime : %2</translation>
     </message>
     <message>
         <source>Problems:</source>

@@ -108,3 +108,48 @@ def test_settings_round_trip(db: Database) -> None:
     db.set_setting("ui_language", "en")
     assert db.get_setting("ui_language") == "en"
     assert db.get_setting("missing", "d") == "d"
+
+
+def test_a_register_made_before_certificates_travelled_is_kept_whole(tmp_path: Path) -> None:
+    """Migration 40 rebuilds the register so that numbers run per issuer; every
+    certificate already recorded comes through unchanged."""
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    for version, name, sql in Database.available_migrations():
+        if version >= 40:
+            continue
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+            " name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    conn.execute(
+        "INSERT INTO trainees (id, uid, name, institution, workstation_uid, created_at,"
+        " updated_at) VALUES (1, 'u1', 'Alice', 'police', 'w', 'then', 'then')"
+    )
+    row = (
+        "AAAA-2026-00001", 2026, 1, "module", 1, "Alice", "police", "m1", "[]", "police",
+        80.0, 2.0, "2026-05-04", "then", "aaaa", "Centre", "CODE",
+    )  # fmt: skip
+    insert = (
+        "INSERT INTO certificates (number, year, seq, kind, trainee_id, trainee_name,"
+        " institution, subject, modules, audiences, score, training_hours, certified_on,"
+        " issued_at, issuer_key_id, issuer_name, code) VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    conn.execute(insert, row)
+    conn.commit()
+    conn.close()
+
+    db = Database(path)
+    assert db.schema_version >= 40
+    kept = db.query_one("SELECT number, code, subject, score FROM certificates")
+    assert kept is not None and tuple(kept) == ("AAAA-2026-00001", "CODE", "m1", 80.0)
+    with db.transaction() as tx:  # the same year and sequence from another issuer
+        tx.execute(insert, ("BBBB-2026-00001", *row[1:7], "m2", *row[8:14], "bbbb", *row[15:]))
+    with pytest.raises(StorageError), db.transaction() as tx:  # but not from the same one
+        tx.execute(insert, ("AAAA-2026-00001X", *row[1:7], "m3", *row[8:]))
+    assert db.query_one("PRAGMA foreign_key_check") is None
+    db.close()

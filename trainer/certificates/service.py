@@ -314,6 +314,14 @@ def list_programmes(ws: Workspace) -> list[Programme]:
 
 @staff_action(Permission.CERTIFICATES)
 def revoke(ws: Workspace, number: str, reason: str) -> CertificateRecord:
+    """Revoke one of this installation's certificates (only its issuer can: a
+    certificate from another workstation is revoked there and the news comes back)."""
+    found = repository(ws).by_number(number)
+    if found.issuer_key_id != ws.keys.key_id:
+        raise CertificateError(
+            f"certificate {found.number} was issued by {found.issuer_name}"
+            f" (key {found.issuer_key_id}): only that installation can revoke it"
+        )
     record = repository(ws).revoke(number, reason)
     ws.audit("certificate.revoke", f"{record.number}: {record.revoked_reason}")
     return record
@@ -372,7 +380,10 @@ def _write_pdf(
     from trainer.certificates import pdf
 
     if certificate.issuer_key_id != ws.keys.key_id:
-        raise CertificateError("only the installation that issued a certificate can print it")
+        raise CertificateError(
+            f"certificate {certificate.number} was issued by {certificate.issuer_name}"
+            f" (key {certificate.issuer_key_id}): only that installation can print it"
+        )
     pdf.render(path, pdf.page_content(certificate, settings, language or settings.language))
 
 
@@ -678,6 +689,9 @@ class BatchResult:
     written: list[Path] = field(default_factory=list)
     cancelled: bool = False
     errors: list[str] = field(default_factory=list)
+    # Numbers of certificates issued at another workstation (they came with its results):
+    # only their issuer prints them.
+    elsewhere: list[str] = field(default_factory=list)
 
 
 def safe_file_name(record: CertificateRecord) -> str:
@@ -713,7 +727,9 @@ def batch_generate(
             break
         try:
             record = issue_for_attempt(ws, attempt_id)
-            if record is not None and not record.revoked:
+            if record is not None and record.issuer_key_id != ws.keys.key_id:
+                result.elsewhere.append(record.number)
+            elif record is not None and not record.revoked:
                 path = folder / safe_file_name(record)
                 _write_pdf(ws, record, path, language, settings)
                 result.written.append(path)

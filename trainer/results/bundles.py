@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from trainer.banks.loader import ID_PATTERN
+from trainer.certificates import document
+from trainer.certificates.document import CodeError
 from trainer.certificates.signing import KeyRing
 from trainer.errors import CertificateError, TrainerError
 from trainer.files import replace_atomically
@@ -104,6 +106,30 @@ QUESTION_FIELDS = (
     "seconds_spent",
 )
 STEP_FIELDS = ("seq", "slot", "action", "response", "fraction", "created_at")
+# The workstation's own certificates travel with its results (optional in a bundle:
+# bundles from before certificates travelled have none).
+CERTIFICATE_FIELDS = (
+    "number",
+    "kind",
+    "trainee_uid",
+    "trainee_name",
+    "institution",
+    "attempt_uid",
+    "programme_name",
+    "subject",
+    "modules",
+    "audiences",
+    "score",
+    "training_hours",
+    "certified_on",
+    "issued_at",
+    "issuer_name",
+    "code",
+    "status",
+    "revoked_at",
+    "revoked_reason",
+)
+_NUMBER = re.compile(r"^[0-9A-F]{4}-(\d{4})-(\d{5,})$")
 INSTITUTIONS = {"police", "prosecution", "judiciary", "other"}
 _UID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 
@@ -181,6 +207,13 @@ def export_bundle(
         out_attempts.append(record)
         if progress is not None and done % 200 == 0 and not progress(done, total):
             raise BundleCancelledError("bundle export cancelled")
+    certificates = _rows(
+        conn,
+        "SELECT c.*, t.uid AS trainee_uid, a.uid AS attempt_uid FROM certificates c"
+        " JOIN trainees t ON t.id = c.trainee_id LEFT JOIN attempts a ON a.id = c.attempt_id"
+        " WHERE c.issuer_key_id = ? ORDER BY c.id",
+        (keys.key_id,),
+    )
     bundle_uid = new_uid()
     workstation = conn.execute("SELECT uid, name FROM workstation WHERE id = 1").fetchone()
     data = {
@@ -192,6 +225,7 @@ def export_bundle(
         "key_id": keys.key_id,
         "trainees": [{k: t[k] for k in TRAINEE_FIELDS} for t in trainees],
         "attempts": out_attempts,
+        "certificates": [{k: c[k] for k in CERTIFICATE_FIELDS} for c in certificates],
     }
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
     signature = {
@@ -251,6 +285,27 @@ class MergeNote:
     flagged: bool
 
 
+@dataclass(frozen=True)
+class CertificateNote:
+    """A certificate of the bundle not added to the register, and why (a ``LEFT_*`` code)."""
+
+    number: str
+    reason: str
+    other: str = ""  # the certificate already held, for LEFT_ALREADY_CERTIFIED
+
+
+LEFT_NOT_VALID = "not_valid"  # damaged, signed by another key, or facts that differ
+LEFT_UNKNOWN_TRAINEE = "unknown_trainee"
+LEFT_ALREADY_CERTIFIED = "already_certified"
+LEFT_NUMBER_TAKEN = "number_taken"
+LEFT_REASONS = {
+    LEFT_NOT_VALID: "its code does not verify against the workstation's key",
+    LEFT_UNKNOWN_TRAINEE: "its trainee is not in this register",
+    LEFT_ALREADY_CERTIFIED: "the trainee already holds a certificate for it here",
+    LEFT_NUMBER_TAKEN: "a certificate with the same number is already here",
+}
+
+
 @dataclass
 class ImportReport:
     path: Path
@@ -267,6 +322,10 @@ class ImportReport:
     attempts_added: int = 0
     attempts_known: int = 0
     merges: list[MergeNote] = field(default_factory=list)
+    certificates_added: int = 0
+    certificates_known: int = 0
+    certificates_revoked: int = 0
+    certificates_left: list[CertificateNote] = field(default_factory=list)
 
     @property
     def flagged(self) -> list[MergeNote]:
@@ -296,11 +355,25 @@ class ImportReport:
                 out.append(
                     f"{mark}{m.incoming_name} merged into {m.local_name} (same {m.reason.replace('_', ' ')})"
                 )
+        out.append(
+            f"certificates: {self.certificates_added} added, {self.certificates_known} already"
+            f" here, {self.certificates_revoked} newly revoked"
+        )
+        for c in self.certificates_left:
+            other = f" ({c.other})" if c.other else ""
+            out.append(
+                f"  CHECK: certificate {c.number} not added: {LEFT_REASONS[c.reason]}{other}"
+            )
         return out
 
     def to_json(self) -> str:
-        data = {k: v for k, v in self.__dict__.items() if k not in ("path", "merges")}
+        data = {
+            k: v
+            for k, v in self.__dict__.items()
+            if k not in ("path", "merges", "certificates_left")
+        }
         data["merges"] = [m.__dict__ for m in self.merges]
+        data["certificates_left"] = [c.__dict__ for c in self.certificates_left]
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -406,6 +479,18 @@ def _check(data: Any, kid: str) -> str | None:
         for s in a["steps"]:
             if not isinstance(s, dict) or set(STEP_FIELDS) - set(s):
                 return f"a step of attempt {a['uid']} is incomplete"
+    certificates = data.get("certificates", [])
+    if not isinstance(certificates, list):
+        return "the certificates are not a list"
+    for c in certificates:
+        if not isinstance(c, dict) or set(CERTIFICATE_FIELDS) - set(c):
+            return "a certificate record is incomplete"
+        if not isinstance(c["number"], str) or not _NUMBER.match(c["number"]):
+            return "a certificate has no valid number"
+        if c["status"] not in ("valid", "revoked") or c["kind"] not in ("module", "programme"):
+            return f"certificate {c['number']} has an unknown status or kind"
+        if not isinstance(c["trainee_uid"], str) or not isinstance(c["code"], str):
+            return f"certificate {c['number']} has no trainee or no code"
     return None
 
 
@@ -482,7 +567,7 @@ def import_bundle(
     )
     try:
         with db.transaction() as conn:
-            _merge(conn, data, report, progress)
+            _merge(conn, data, report, progress, keys)
             conn.execute(
                 "INSERT INTO bundle_imports (bundle_uid, key_id, workstation_uid,"
                 " workstation_name, imported_at, report) VALUES (?, ?, ?, ?, ?, ?)"
@@ -500,7 +585,8 @@ def import_bundle(
                 db,
                 "bundle.import",
                 f"{report.bundle_uid} from {report.workstation_name}: "
-                f"{report.attempts_added} attempts and {report.trainees_added} trainees added, "
+                f"{report.attempts_added} attempts, {report.trainees_added} trainees and "
+                f"{report.certificates_added} certificates added, "
                 f"{len(report.merges)} merged or flagged",
                 actor=actor,
                 conn=conn,
@@ -520,6 +606,7 @@ def _merge(
     data: dict[str, Any],
     report: ImportReport,
     progress: Progress | None,
+    keys: KeyRing,
 ) -> None:
     report.already_imported = (
         conn.execute(
@@ -587,6 +674,136 @@ def _merge(
             [(attempt_id, *(s[k] for k in STEP_FIELDS)) for s in a["steps"]],
         )
         report.attempts_added += 1
+    for c in data.get("certificates", []):
+        _merge_certificate(conn, c, report, people, keys)
+
+
+def _merge_certificate(
+    conn: sqlite3.Connection,
+    c: dict[str, Any],
+    report: ImportReport,
+    people: _People,
+    keys: KeyRing,
+) -> None:
+    """Add one of the workstation's certificates to the register, or take its revocation.
+
+    Only a certificate whose signed code verifies with the key that signed the bundle,
+    and whose facts are those of its record, is added; any other is left out and named
+    in the report. Never a second valid certificate for the same trainee and module.
+    """
+    kid = report.key_id
+    known = conn.execute(
+        "SELECT id, status FROM certificates WHERE issuer_key_id = ? AND number = ?",
+        (kid, c["number"]),
+    ).fetchone()
+    if known is not None:
+        report.certificates_known += 1
+        if c["status"] == "revoked" and known[1] == "valid":
+            _revoke_here(conn, int(known[0]), kid, c)
+            report.certificates_revoked += 1
+        return
+    if not _signed_as_recorded(c, kid, keys):
+        report.certificates_left.append(CertificateNote(c["number"], LEFT_NOT_VALID))
+        return
+    tid = people.by_uid.get(c["trainee_uid"])
+    if tid is None:
+        report.certificates_left.append(CertificateNote(c["number"], LEFT_UNKNOWN_TRAINEE))
+        return
+    subject = str(c["subject"])
+    if c["kind"] == "programme":  # a programme id is the workstation's own: keep them apart
+        subject = f"programme@{kid}:{subject.split(':', 1)[-1]}"
+    if c["status"] == "valid":
+        held = conn.execute(
+            "SELECT number FROM certificates WHERE trainee_id = ? AND subject = ?"
+            " AND status = 'valid'",
+            (tid, subject),
+        ).fetchone()
+        if held is not None:
+            report.certificates_left.append(
+                CertificateNote(c["number"], LEFT_ALREADY_CERTIFIED, str(held[0]))
+            )
+            return
+    if conn.execute("SELECT 1 FROM certificates WHERE number = ?", (c["number"],)).fetchone():
+        report.certificates_left.append(CertificateNote(c["number"], LEFT_NUMBER_TAKEN))
+        return
+    attempt = (
+        conn.execute("SELECT id FROM attempts WHERE uid = ?", (c["attempt_uid"],)).fetchone()
+        if c["attempt_uid"]
+        else None
+    )
+    match = _NUMBER.match(c["number"])
+    assert match is not None  # checked with the bundle's structure
+    conn.execute(
+        "INSERT INTO certificates (number, year, seq, kind, trainee_id, trainee_name,"
+        " institution, attempt_id, programme_id, programme_name, subject, modules, audiences,"
+        " score, training_hours, certified_on, issued_at, issuer_key_id, issuer_name, code,"
+        " status, revoked_at, revoked_reason)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            c["number"],
+            int(match.group(1)),
+            int(match.group(2)),
+            c["kind"],
+            tid,
+            c["trainee_name"],
+            c["institution"],
+            attempt[0] if attempt else None,
+            c["programme_name"],
+            subject,
+            c["modules"],
+            c["audiences"],
+            c["score"],
+            c["training_hours"],
+            c["certified_on"],
+            c["issued_at"],
+            kid,
+            c["issuer_name"],
+            c["code"],
+            c["status"],
+            c["revoked_at"],
+            c["revoked_reason"],
+        ),
+    )
+    if c["status"] == "revoked":
+        _remember_revocation(conn, kid, c)
+    report.certificates_added += 1
+
+
+def _signed_as_recorded(c: dict[str, Any], kid: str, keys: KeyRing) -> bool:
+    """The record's code is signed by ``kid`` and states the record's own facts."""
+    try:
+        signed = document.decode_code(c["code"])
+        keys.verify(kid, signed.signature, signed.message)
+        modules = tuple(str(m["id"]) for m in json.loads(c["modules"]))
+        facts = signed.facts
+        return (
+            facts.issuer_key_id == kid
+            and facts.number == c["number"]
+            and facts.name == unicodedata.normalize("NFC", str(c["trainee_name"]))
+            and facts.modules == modules
+            and facts.date.isoformat() == c["certified_on"]
+            and facts.kind.value == c["kind"]
+            and abs(facts.score - float(c["score"])) < 0.051
+        )
+    except (CodeError, CertificateError, ValueError, TypeError, KeyError):
+        return False
+
+
+def _revoke_here(conn: sqlite3.Connection, cert_id: int, kid: str, c: dict[str, Any]) -> None:
+    conn.execute(
+        "UPDATE certificates SET status = 'revoked', revoked_at = ?, revoked_reason = ?"
+        " WHERE id = ?",
+        (c["revoked_at"], c["revoked_reason"], cert_id),
+    )
+    _remember_revocation(conn, kid, c)
+
+
+def _remember_revocation(conn: sqlite3.Connection, kid: str, c: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO revocations (issuer_key_id, number, reason, revoked_at,"
+        " received_at) VALUES (?, ?, ?, ?, ?)",
+        (kid, c["number"], c["revoked_reason"] or "", c["revoked_at"] or now(), now()),
+    )
 
 
 def _refresh(conn: sqlite3.Connection, tid: int, t: dict[str, Any]) -> int:

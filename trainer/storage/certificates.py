@@ -151,7 +151,9 @@ class CertificateRepository:
             else:
                 seq = int(
                     conn.execute(
-                        "SELECT ifnull(max(seq), 0) + 1 FROM certificates WHERE year = ?", (year,)
+                        "SELECT ifnull(max(seq), 0) + 1 FROM certificates"
+                        " WHERE year = ? AND issuer_key_id = ?",
+                        (year, new.issuer_key_id),
                     ).fetchone()[0]
                 )
                 number = numbering.format(year=year, seq=seq)
@@ -229,7 +231,7 @@ class CertificateRepository:
         if institution:
             sql += " AND institution = ?"
             params.append(institution)
-        sql += " ORDER BY year DESC, seq DESC"
+        sql += " ORDER BY certified_on DESC, year DESC, seq DESC, number"
         return [_record(r) for r in self.db.query(sql, params)]
 
     def revoke(self, number: str, reason: str) -> CertificateRecord:

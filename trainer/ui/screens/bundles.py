@@ -107,6 +107,21 @@ class BundlesScreen(QWidget):
                 self.history.setItem(row, col, QTableWidgetItem(value))
 
     # -- reports ------------------------------------------------------------------
+    def _left_reason(self, reason: str, other: str) -> str:
+        return {
+            bundles.LEFT_NOT_VALID: self.tr(
+                "its signed code does not verify against the workstation's key, or states "
+                "other facts than its record."
+            ),
+            bundles.LEFT_UNKNOWN_TRAINEE: self.tr("its trainee is not in this register."),
+            bundles.LEFT_ALREADY_CERTIFIED: self.tr(
+                "the trainee already holds certificate %1 for it here."
+            ).replace("%1", other),
+            bundles.LEFT_NUMBER_TAKEN: self.tr(
+                "a certificate with the same number is already here."
+            ),
+        }.get(reason, reason)
+
     def report_text(self, report: ImportReport) -> str:
         lines = [
             self.tr("%1: bundle from %2, signed by %3 (%4)")
@@ -128,6 +143,18 @@ class BundlesScreen(QWidget):
             .replace("%2", str(report.trainees_known))
             .replace("%3", str(report.trainees_updated))
         )
+        lines.append(
+            self.tr("  Certificates: %1 added, %2 already here, %3 newly revoked.")
+            .replace("%1", str(report.certificates_added))
+            .replace("%2", str(report.certificates_known))
+            .replace("%3", str(report.certificates_revoked))
+        )
+        for c in report.certificates_left:
+            lines.append(
+                self.tr("  ⚑ Check: certificate %1 was not added: %2")
+                .replace("%1", c.number)
+                .replace("%2", self._left_reason(c.reason, c.other))
+            )
         for m in report.merges:
             if m.reason == "ambiguous":
                 lines.append(

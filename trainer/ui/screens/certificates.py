@@ -432,7 +432,7 @@ class CertificatesScreen(QWidget):
         language_label = QLabel(self.tr("PDF &language:"))
         language_label.setBuddy(self.language_box)
 
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setAccessibleName(self.tr("Certificate register"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -442,6 +442,7 @@ class CertificatesScreen(QWidget):
                 self.tr("Score"),
                 self.tr("Date"),
                 self.tr("Status"),
+                self.tr("Issued by"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -451,7 +452,7 @@ class CertificatesScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1, 3, 4, 5):
+        for col in (0, 1, 3, 4, 5, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item: self._on_save_pdf())
@@ -547,6 +548,7 @@ class CertificatesScreen(QWidget):
             dialogs.show_error(self, exc)
             self.records = []
         self.table.setRowCount(len(self.records))
+        own = self.workspace.keys.key_id
         for row, r in enumerate(self.records):
             values = [
                 r.number,
@@ -556,6 +558,9 @@ class CertificatesScreen(QWidget):
                 document.format_score(r.score, self.language),
                 r.certified_on.isoformat(),
                 self.tr("Revoked") if r.revoked else self.tr("Valid"),
+                r.issuer_name
+                if r.issuer_key_id != own
+                else self.tr("this installation (%1)").replace("%1", r.issuer_name),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -578,8 +583,11 @@ class CertificatesScreen(QWidget):
 
     def _update_buttons(self) -> None:
         record = self.selected()
-        self.pdf_button.setEnabled(record is not None and not record.revoked)
-        self.revoke_button.setEnabled(record is not None and not record.revoked)
+        # A certificate that came with another workstation's results is printed and
+        # revoked by that workstation only.
+        ours = record is not None and record.issuer_key_id == self.workspace.keys.key_id
+        self.pdf_button.setEnabled(ours and record is not None and not record.revoked)
+        self.revoke_button.setEnabled(ours and record is not None and not record.revoked)
 
     # -- actions ------------------------------------------------------------------------
     def _on_save_pdf(self) -> None:
@@ -767,6 +775,13 @@ class CertificatesScreen(QWidget):
         text = self.tr("%1 certificate(s) written.").replace("%1", str(len(result.written)))
         if result.cancelled:
             text += " " + self.tr("Stopped before the end, as asked.")
+        if result.elsewhere:
+            text += "\n" + self.tr(
+                "%1 certificate(s) were issued at another workstation and came with its "
+                "results; that workstation prints them: %2"
+            ).replace("%1", str(len(result.elsewhere))).replace(
+                "%2", ", ".join(result.elsewhere[:10]) + ("…" if len(result.elsewhere) > 10 else "")
+            )
         if result.errors:
             text += "\n" + self.tr("Problems:") + "\n" + "\n".join(result.errors[:10])
         self.batch_finished.emit(result)
