@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trainer import __version__
 from trainer.errors import TrainerError
 from trainer.paths import DATA_DIR_ENV
+
+if TYPE_CHECKING:  # the data folder's modules load only for the commands that use them
+    from trainer.workspace import Workspace
 
 
 def add_data_dir(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -216,23 +220,19 @@ def _filter(args: argparse.Namespace) -> Any:
 def cmd_export(args: argparse.Namespace) -> int:
     from trainer.results import export, service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         fmt = export.ExportFormat(args.fmt)
         func = service.export_attempts if args.what == "attempts" else service.export_responses
         count = func(ws, args.output, fmt, _filter(args))
         ws.audit("results.export", f"{count} {args.what} as {fmt.value} to {args.output.name}")
         print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     from trainer.results import analysis, export, service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         result = service.analyse_module(ws, args.module_id, args.lang)
         if not result.attempts:
             raise TrainerError(f"no finished exam attempts of module {args.module_id}")
@@ -264,8 +264,6 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             )
             print(f"items written to {args.csv}", file=sys.stderr)
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -276,8 +274,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         dims = [Dimension(d.strip()) for d in args.by.split(",") if d.strip()]
     except ValueError:
         raise TrainerError("--by takes period, institution, module, gender and province") from None
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         result = service.programme_summary(ws, dims, Period(args.period), _filter(args))
         columns = result.csv_columns()
         rows = result.csv_rows()
@@ -288,30 +285,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
             service.export_table(ws, args.csv, export.ExportFormat.CSV, columns, rows, len(rows))
             ws.audit("results.summary_export", f"programme summary to {args.csv.name}")
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from trainer.results import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         done = service.export_bundle(ws, args.file, everything=args.all)
         print(
             f"{done.attempts} attempts and {done.trainees} trainee profiles written to {done.path}"
         )
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
     from trainer.results import bundles, service
 
-    ws = _operator_workspace(args)
     refused = 0
-    try:
+    with _opened(args, operator=True) as ws:
         for path in args.files:
             try:
                 report = service.import_bundle(ws, path)
@@ -322,9 +313,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
             print(f"{path}:")
             for line in report.lines():
                 print(f"  {line}")
-        return 1 if refused else 0
-    finally:
-        ws.close()
+    return 1 if refused else 0
 
 
 def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -412,7 +401,7 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
-def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _workspace(args: argparse.Namespace) -> Workspace:
     from trainer.workspace import Workspace
 
     return Workspace(args.data_dir)
@@ -421,8 +410,7 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_banks(args: argparse.Namespace) -> int:
     import json
 
-    ws = _workspace(args)
-    try:
+    with _opened(args, operator=False) as ws:
         catalog = ws.catalog
         if args.json:
             out = {
@@ -478,8 +466,6 @@ def cmd_banks(args: argparse.Namespace) -> int:
                 for p in f.problems:
                     print(f"  {p}")
         return 1 if catalog.failures else 0
-    finally:
-        ws.close()
 
 
 def _kinds(questions: Sequence[object]) -> dict[str, int]:
@@ -528,8 +514,7 @@ def cmd_export_bank(args: argparse.Namespace) -> int:
     from trainer.errors import TrainerError
 
     candidate = Path(args.bank)
-    ws = _workspace(args)
-    try:
+    with _opened(args, operator=False) as ws:
         if candidate.suffix.lower() in (".yaml", ".yml") and candidate.is_file():
             bank = load_bank(candidate)
         else:
@@ -542,8 +527,6 @@ def cmd_export_bank(args: argparse.Namespace) -> int:
         fmt = ExportFormat(args.export_format)
         report = export_to_file(bank, fmt, args.bank_lang, args.output)
         ws.audit("bank.export", f"{bank.id} {bank.version} as {fmt.value} ({args.bank_lang})")
-    finally:
-        ws.close()
     for line in report.lines():
         print(line)
     print(f"{report.summary()}; written to {args.output}", file=sys.stderr)
@@ -553,8 +536,7 @@ def cmd_export_bank(args: argparse.Namespace) -> int:
 def _import_yaml(args: argparse.Namespace) -> int:
     from trainer.errors import BankError
 
-    ws = _workspace(args)
-    try:
+    with _opened(args, operator=False) as ws:
         try:
             result = ws.library().import_bank(args.file)
         except BankError as exc:
@@ -569,11 +551,9 @@ def _import_yaml(args: argparse.Namespace) -> int:
             f"{len(bank.modules)} modules){note} into {result.path}"
         )
         return 0
-    finally:
-        ws.close()
 
 
-def _operator_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _operator_workspace(args: argparse.Namespace) -> Workspace:
     """The command line acts as the workstation's administrator: whoever can run it can
     read and copy the database file anyway. The audit log names the system user."""
     import getpass
@@ -589,29 +569,34 @@ def _operator_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-de
     return ws
 
 
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace, *, operator: bool) -> Iterator[Workspace]:
+    """The data folder for one command, closed after it; ``operator``: acting as the
+    workstation's administrator (staff commands), else as anyone (verification)."""
+    ws = _operator_workspace(args) if operator else _workspace(args)
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from trainer import admin
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         made = admin.backup_now(ws)
         print(f"backed up to {made.path} ({made.size} bytes)")
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
     from trainer import admin
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         for b in admin.list_backups(ws):
             label = f"  [{b.label}]" if b.label else ""
             print(f"{b.taken_at:%Y-%m-%d %H:%M:%S} UTC  {b.size:>10}  {b.path}{label}")
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -624,13 +609,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("error: TiP Trainer is open on this data folder; close it first", file=sys.stderr)
         return 3
     try:
-        ws = _operator_workspace(args)
-        try:
+        with _opened(args, operator=True) as ws:
             before = admin.restore_backup(ws, args.file.resolve())
-            print(f"restored {args.file.name}; the database as it was is kept as {before.path}")
-            return 0
-        finally:
-            ws.close()
+        print(f"restored {args.file.name}; the database as it was is kept as {before.path}")
+        return 0
     finally:
         lock.release()
 
@@ -638,8 +620,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from trainer import admin
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         if args.csv:
             count = admin.export_audit(ws, args.csv, text=args.search, action=args.action)
             print(f"{count} entries written to {args.csv}")
@@ -647,21 +628,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for e in admin.audit_entries(ws, text=args.search, action=args.action):
             print(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {e.actor:<20} {e.action:<24} {e.detail}")
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_accounts(args: argparse.Namespace) -> int:
     from trainer import admin
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         for a in admin.list_accounts(ws):
             state = "disabled" if a.disabled else ("locked" if a.locked_until else "active")
             print(f"{a.name:<30} {a.role.value:<12} {state}")
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
@@ -676,13 +652,10 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
             return 2
     else:
         password = sys.stdin.readline().rstrip("\r\n")
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         admin.reset_password(ws, args.name, password)
         print(f"password of {args.name} changed")
         return 0
-    finally:
-        ws.close()
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -708,14 +681,11 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.code is None):
         print("error: give either a file (PDF or picture) or --code TEXT", file=sys.stderr)
         return 2
-    ws = _workspace(args)
-    try:
+    with _opened(args, operator=False) as ws:
         if args.file is not None:
             verdict = service.verify_file(ws, args.file, language=args.lang)
         else:
             verdict = service.verify_code(ws, args.code, language=args.lang)
-    finally:
-        ws.close()
     facts = verdict.facts
     if verdict.valid and facts is not None:
         print("VALID certificate")
@@ -735,27 +705,21 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
 def cmd_certificates_list(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         for r in service.list_certificates(ws, args.search, status=args.status):
             modules = ", ".join(m.id for m in r.modules)
             print(
                 f"{r.number}  {r.certified_on.isoformat()}  {r.status:<7}  {r.score:5.1f}%  "
                 f"{r.trainee_name}  [{modules}]"
             )
-    finally:
-        ws.close()
     return 0
 
 
 def cmd_certificates_revoke(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         record = service.revoke(ws, args.number, args.reason)
-    finally:
-        ws.close()
     print(f"revoked {record.number}: {record.revoked_reason}")
     return 0
 
@@ -763,12 +727,9 @@ def cmd_certificates_revoke(args: argparse.Namespace) -> int:
 def cmd_certificates_pdf(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         record = service.repository(ws).by_number(args.number)
         service.render_pdf(ws, record, args.file, args.lang)
-    finally:
-        ws.close()
     print(f"wrote {args.file}")
     return 0
 
@@ -776,8 +737,7 @@ def cmd_certificates_pdf(args: argparse.Namespace) -> int:
 def cmd_certificates_batch(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         result = service.batch_generate(
             ws,
             args.folder,
@@ -786,8 +746,6 @@ def cmd_certificates_batch(args: argparse.Namespace) -> int:
             institution=args.institution,
             language=args.lang,
         )
-    finally:
-        ws.close()
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     if result.elsewhere:
@@ -802,11 +760,8 @@ def cmd_certificates_batch(args: argparse.Namespace) -> int:
 def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         count = service.export_csv(ws, args.file, service.list_certificates(ws))
-    finally:
-        ws.close()
     print(f"{count} certificate(s) written to {args.file}")
     return 0
 
@@ -814,11 +769,8 @@ def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
 def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         count = service.export_revocations(ws, args.file)
-    finally:
-        ws.close()
     print(f"{count} revocation(s) written to {args.file}")
     return 0
 
@@ -826,33 +778,24 @@ def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
 def cmd_certificates_import_revocations(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         count = service.import_revocations(ws, args.file)
-    finally:
-        ws.close()
     print(f"{count} new revocation(s) recorded")
     return 0
 
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         for key in ws.keys.trusted():
             print(f"{key.key_id}  {'(this installation) ' if key.own else ''}{key.name}")
-    finally:
-        ws.close()
     return 0
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         service.export_public_key(ws, args.file, args.name)
-    finally:
-        ws.close()
     print(f"public key written to {args.file}")
     return 0
 
@@ -860,11 +803,8 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 def cmd_keys_import(args: argparse.Namespace) -> int:
     from trainer.certificates import service
 
-    ws = _operator_workspace(args)
-    try:
+    with _opened(args, operator=True) as ws:
         key = service.import_public_key(ws, args.file, args.name)
-    finally:
-        ws.close()
     print(f"now trusting {key.name} (key {key.key_id})")
     return 0
 
