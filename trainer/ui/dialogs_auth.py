@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +19,7 @@ from trainer import admin
 from trainer.access import Role
 from trainer.errors import TrainerError
 from trainer.storage.accounts import MIN_PASSWORD_LENGTH
+from trainer.ui.widgets.forms import labelled_form, stack
 from trainer.workspace import Workspace
 
 
@@ -30,6 +29,18 @@ def _password_field(accessible: str) -> QLineEdit:
     field.setMaxLength(1024)
     field.setAccessibleName(accessible)
     return field
+
+
+def _name_field(accessible: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setAccessibleName(accessible)
+    field.setMaxLength(100)
+    return field
+
+
+def _complain(error: QLabel, text: str) -> None:
+    error.setText(text)
+    error.setVisible(True)
 
 
 def _error_label() -> QLabel:
@@ -68,26 +79,16 @@ class SignInDialog(QDialog):
             self.tr("Staff tools are for trainers and coordinators. Sign in with your account.")
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Account name"))
-        self.name.setMaxLength(100)
+        self.name = _name_field(self.tr("Account name"))
         self.password = _password_field(self.tr("Password"))
         self.error = _error_label()
-        form = QFormLayout()
-        name_label = QLabel(self.tr("Account &name:"))
-        name_label.setBuddy(self.name)
-        password_label = QLabel(self.tr("&Password:"))
-        password_label.setBuddy(self.password)
-        form.addRow(name_label, self.name)
-        form.addRow(password_label, self.password)
+        form = labelled_form(
+            [(self.tr("Account &name:"), self.name), (self.tr("&Password:"), self.password)]
+        )
         self.buttons = _buttons(self.tr("&Sign in"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        stack(self, intro, form, self.error, self.buttons)
         self.setMinimumWidth(420)
 
     def _on_accept(self) -> None:
@@ -101,8 +102,7 @@ class SignInDialog(QDialog):
         self.accept()
 
     def show_problem(self, exc: TrainerError) -> None:
-        self.error.setText(_message(exc))
-        self.error.setVisible(True)
+        _complain(self.error, _message(exc))
 
 
 class SetupDialog(QDialog):
@@ -126,22 +126,18 @@ class SetupDialog(QDialog):
         self.institution = QLineEdit()
         self.institution.setAccessibleName(self.tr("Institution name"))
         self.institution.setMaxLength(200)
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Coordinator account name"))
-        self.name.setMaxLength(100)
+        self.name = _name_field(self.tr("Coordinator account name"))
         self.password = _password_field(self.tr("Password"))
         self.confirm = _password_field(self.tr("Password again"))
         self.error = _error_label()
-        form = QFormLayout()
-        for text, field in (
-            (self.tr("&Institution:"), self.institution),
-            (self.tr("Coordinator account &name:"), self.name),
-            (self.tr("&Password:"), self.password),
-            (self.tr("Password &again:"), self.confirm),
-        ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
+        form = labelled_form(
+            [
+                (self.tr("&Institution:"), self.institution),
+                (self.tr("Coordinator account &name:"), self.name),
+                (self.tr("&Password:"), self.password),
+                (self.tr("Password &again:"), self.confirm),
+            ]
+        )
         hint = QLabel(
             self.tr("A password needs at least %1 characters.").replace(
                 "%1", str(MIN_PASSWORD_LENGTH)
@@ -151,18 +147,12 @@ class SetupDialog(QDialog):
         self.buttons = _buttons(self.tr("&Create the account"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        stack(self, intro, form, hint, self.error, self.buttons)
         self.setMinimumWidth(520)
 
     def _on_accept(self) -> None:
         if self.password.text() != self.confirm.text():
-            self.error.setText(self.tr("The two passwords differ."))
-            self.error.setVisible(True)
+            _complain(self.error, self.tr("The two passwords differ."))
             return
         try:
             account = admin.first_setup(
@@ -171,8 +161,7 @@ class SetupDialog(QDialog):
             if self.sign_in:
                 admin.sign_in(self.workspace, account.name, self.password.text())
         except TrainerError as exc:
-            self.error.setText(_message(exc))
-            self.error.setVisible(True)
+            _complain(self.error, _message(exc))
             return
         self.accept()
 
@@ -188,9 +177,7 @@ class AccountDialog(QDialog):
             if name
             else self.tr("New staff account")
         )
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Account name"))
-        self.name.setMaxLength(100)
+        self.name = _name_field(self.tr("Account name"))
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Role"))
         self.role.addItem(self.tr("Trainer"), Role.TRAINER.value)
@@ -198,7 +185,6 @@ class AccountDialog(QDialog):
         self.password = _password_field(self.tr("Password"))
         self.confirm = _password_field(self.tr("Password again"))
         self.error = _error_label()
-        form = QFormLayout()
         rows: list[tuple[str, QWidget]] = []
         if name is None:
             rows += [(self.tr("Account &name:"), self.name), (self.tr("&Role:"), self.role)]
@@ -206,10 +192,7 @@ class AccountDialog(QDialog):
             (self.tr("&Password:"), self.password),
             (self.tr("Password &again:"), self.confirm),
         ]
-        for text, field in rows:
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
+        form = labelled_form(rows)
         hint = QLabel(
             self.tr("A password needs at least %1 characters.").replace(
                 "%1", str(MIN_PASSWORD_LENGTH)
@@ -219,21 +202,15 @@ class AccountDialog(QDialog):
         self.buttons = _buttons(self.tr("&Save"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        stack(self, form, hint, self.error, self.buttons)
         self.setMinimumWidth(440)
 
     def _on_accept(self) -> None:
         if self.password.text() != self.confirm.text():
-            self.error.setText(self.tr("The two passwords differ."))
-            self.error.setVisible(True)
+            _complain(self.error, self.tr("The two passwords differ."))
             return
         if self.reset_for is None and not self.name.text().strip():
-            self.error.setText(self.tr("Please give the account a name."))
-            self.error.setVisible(True)
+            _complain(self.error, self.tr("Please give the account a name."))
             return
         self.accept()
 

@@ -40,6 +40,7 @@ from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels
 from trainer.ui.widgets.flow import flow_of
+from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
 from trainer.workspace import Workspace
 
 CERTIFICATE_LANGUAGES = {"en": "English", "fr": "Français"}
@@ -158,15 +159,13 @@ class BatchDialog(QDialog):
         self.institution.addItem(self.tr("All institutions"), None)
         for value in Institution:
             self.institution.addItem(labels.institution(value), value.value)
-        form = QFormLayout()
-        for text, widget in (
-            (self.tr("&From:"), self.since),
-            (self.tr("&To:"), self.until),
-            (self.tr("&Cohort:"), self.institution),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        form = labelled_form(
+            [
+                (self.tr("&From:"), self.since),
+                (self.tr("&To:"), self.until),
+                (self.tr("&Cohort:"), self.institution),
+            ]
+        )
         note = QLabel(
             self.tr(
                 "Every trainee who passed a module exam in this period receives a certificate "
@@ -174,15 +173,7 @@ class BatchDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        stack(self, form, note, ok_cancel(self))
 
     def values(self) -> tuple[date, date, str | None]:
         since = self.since.date().toPython()

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +38,7 @@ from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
 from trainer.ui.jobs import Progress, run_job, worker_database
 from trainer.ui.widgets.flow import flow_of, shrinkable
+from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
@@ -527,24 +526,10 @@ class ExportDialog(QDialog):
                 (self.tr("JSON"), export.ExportFormat.JSON),
             ],
         )
-        form = QFormLayout()
-        what_label = QLabel(self.tr("&Export:"))
-        what_label.setBuddy(self.what)
-        format_label = QLabel(self.tr("&Format:"))
-        format_label.setBuddy(self.format)
-        form.addRow(what_label, self.what)
-        form.addRow(format_label, self.format)
+        form = labelled_form([(self.tr("&Export:"), self.what), (self.tr("&Format:"), self.format)])
         note = QLabel(self.tr("The filters of the results screen apply to the export."))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        stack(self, form, note, ok_cancel(self))
 
     def choice(self) -> tuple[str, export.ExportFormat]:
         return str(self.what.currentData()), export.ExportFormat(self.format.currentData())
