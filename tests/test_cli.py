@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,3 +91,38 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (data / "tip-trainer.sqlite3").is_file()
+
+
+def test_opening_the_window_does_not_build_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up time: without a command, only the window's options are read."""
+    import trainer.cli as cli
+    import trainer.ui.app as app
+
+    seen: list[Any] = []
+
+    def run_gui(options: Any) -> int:
+        seen.append(options)
+        return 0
+
+    monkeypatch.setattr(app, "run_gui", run_gui)
+
+    def no_full_parser() -> None:
+        raise AssertionError("the full parser was built to open the window")
+
+    monkeypatch.setattr(cli, "build_parser", no_full_parser)
+    assert main(["--data-dir", str(tmp_path), "--lang", "fr", "--exit-when-ready"]) == 0
+    [options] = seen
+    assert (options.data_dir, options.lang, options.exit_when_ready) == (str(tmp_path), "fr", True)
+    assert options.command is None
+
+
+def test_a_bad_window_option_is_explained_once_with_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--lang", "xx"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("usage:") == 1 and "COMMAND" in err and "invalid choice: 'xx'" in err

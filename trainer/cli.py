@@ -29,13 +29,8 @@ def add_data_dir(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m trainer",
-        description="TiP Trainer: anti-trafficking training for police, prosecutors and judges. "
-        "Without a command, the application window opens.",
-    )
-    parser.add_argument("--version", action="version", version=f"TiP Trainer {__version__}")
+def _window_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the program itself (the window), before any command."""
     add_data_dir(parser, top=True)
     parser.add_argument(
         "--exit-when-ready",
@@ -43,6 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window, then exit as soon as it is shown (smoke tests)",
     )
     parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m trainer",
+        description="TiP Trainer: anti-trafficking training for police, prosecutors and judges. "
+        "Without a command, the application window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"TiP Trainer {__version__}")
+    _window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -810,8 +815,22 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Opening the window (no command) needs only the window's options: the full parser,
+    # with every command, is built when a command, --help or --version is given.
+    window = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _window_options(window)
+    try:
+        options, rest = window.parse_known_args(arguments)
+    except argparse.ArgumentError:  # a bad value (e.g. --lang xx): the full parser says so
+        rest = arguments
+    if not rest:
+        from trainer.ui.app import run_gui
+
+        options.command = None
+        return run_gui(options)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command is None:
         from trainer.ui.app import run_gui
 
