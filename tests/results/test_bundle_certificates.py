@@ -44,6 +44,16 @@ def _passed(station: Workspace, take: Taker, name: str) -> CertificateRecord:
     return record
 
 
+def _certified_and_sent(
+    pair: tuple[Workspace, Workspace], take: Taker, tmp_path: Path
+) -> CertificateRecord:
+    """Alice passes at the workstation, which sends its results to the coordinator."""
+    station, coord = pair
+    record = _passed(station, take, "Alice Niyonzima")
+    _send(station, coord, tmp_path / "1.tipbundle")
+    return record
+
+
 def _send(station: Workspace, coord: Workspace, path: Path) -> bundles.ImportReport:
     bundles.export_bundle(station.db, station.keys, path, everything=True)
     return bundles.import_bundle(coord.db, coord.keys, path)
@@ -74,9 +84,8 @@ def test_the_register_receives_the_workstations_certificates(
 def test_the_coordinator_does_not_certify_a_pass_twice(
     pair: tuple[Workspace, Workspace], take: Taker, tmp_path: Path
 ) -> None:
-    station, coord = pair
-    record = _passed(station, take, "Alice Niyonzima")
-    _send(station, coord, tmp_path / "1.tipbundle")
+    coord = pair[1]
+    record = _certified_and_sent(pair, take, tmp_path)
     attempt_id = int(coord.db.query_one("SELECT id FROM attempts")[0])  # type: ignore[index]
     assert service.issue_for_attempt(coord, attempt_id) == service.list_certificates(coord)[0]
     result = service.batch_generate(coord, tmp_path / "out")
@@ -94,8 +103,7 @@ def test_a_revocation_at_the_workstation_reaches_the_register(
     pair: tuple[Workspace, Workspace], take: Taker, tmp_path: Path
 ) -> None:
     station, coord = pair
-    record = _passed(station, take, "Alice Niyonzima")
-    _send(station, coord, tmp_path / "1.tipbundle")
+    record = _certified_and_sent(pair, take, tmp_path)
     service.revoke(station, record.number, "issued to the wrong person")
     report = _send(station, coord, tmp_path / "2.tipbundle")
     assert report.certificates_revoked == 1
@@ -174,9 +182,8 @@ def test_only_the_issuer_prints_or_revokes_and_the_register_says_who(
     from trainer.errors import CertificateError
     from trainer.ui.screens.certificates import CertificatesScreen
 
-    station, coord = pair
-    record = _passed(station, take, "Alice Niyonzima")
-    _send(station, coord, tmp_path / "1.tipbundle")
+    coord = pair[1]
+    record = _certified_and_sent(pair, take, tmp_path)
     with pytest.raises(CertificateError, match="only that installation can revoke it"):
         service.revoke(coord, record.number, "wrong person")
     [here] = service.list_certificates(coord)
