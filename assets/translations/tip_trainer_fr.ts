@@ -256,6 +256,14 @@
 <context>
     <name>BackupsScreen</name>
     <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
@@ -931,8 +939,8 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Importer la liste de révocation d’un émetteur reconnu</translation>
     </message>
     <message>
-        <source>this installation (%1)</source>
-        <translation>ce poste (%1)</translation>
+        <source>this installation</source>
+        <translation>ce poste</translation>
     </message>
     <message>
         <source>%1 certificate(s)</source>
@@ -3306,6 +3314,10 @@ Restaurer la dernière sauvegarde intacte, du %2 ? Ce qui a été enregistré ap
     <message>
         <source>%1:</source>
         <translation>%1 :</translation>
+    </message>
+    <message>
+        <source>Looking for the QR code in the picture…</source>
+        <translation>Recherche du code QR dans l&apos;image…</translation>
     </message>
     <message>
         <source>The signature is genuine and the certificate has not been revoked. Only the QR code was read: check that the name, number, date and score below are those printed on the paper.</source>

@@ -123,6 +123,9 @@ def test_numbers_follow_the_interface_language(qtbot, workspace, sample_bank) ->
     try:
         i18n.install("fr")
         assert (number(1.5), number(70.0), fixed(0.4213, 2)) == ("1,5", "70", "0,42")
+        from trainer.ui.screens.backups import _size
+
+        assert (_size(1536 * 1024), _size(2048)) == ("1,5 Mo", "2 Ko")
         trainee = workspace.trainees.create("Aline", Institution.POLICE)
         screen = ModulesScreen(workspace, trainee, "fr")
         qtbot.addWidget(screen)
@@ -133,4 +136,6 @@ def test_numbers_follow_the_interface_language(qtbot, workspace, sample_bank) ->
         assert "1.5" not in screen.description.text()
     finally:
         i18n.install("en")
-    assert (number(1.5), fixed(0.4213, 2)) == ("1.5", "0.42")
+    from trainer.ui.screens.backups import _size
+
+    assert (number(1.5), fixed(0.4213, 2), _size(1536 * 1024)) == ("1.5", "0.42", "1.5 MB")

@@ -312,16 +312,25 @@ def list_programmes(ws: Workspace) -> list[Programme]:
     return repository(ws).programmes()
 
 
+def issued_here(ws: Workspace, certificate: CertificateRecord) -> bool:
+    """Issued by this installation. A certificate that came with another workstation's
+    results is printed and revoked by that workstation only."""
+    return certificate.issuer_key_id == ws.keys.key_id
+
+
+def _require_issued_here(ws: Workspace, certificate: CertificateRecord, action: str) -> None:
+    if not issued_here(ws, certificate):
+        raise CertificateError(
+            f"certificate {certificate.number} was issued by {certificate.issuer_name}"
+            f" (key {certificate.issuer_key_id}): only that installation can {action} it"
+        )
+
+
 @staff_action(Permission.CERTIFICATES)
 def revoke(ws: Workspace, number: str, reason: str) -> CertificateRecord:
-    """Revoke one of this installation's certificates (only its issuer can: a
-    certificate from another workstation is revoked there and the news comes back)."""
-    found = repository(ws).by_number(number)
-    if found.issuer_key_id != ws.keys.key_id:
-        raise CertificateError(
-            f"certificate {found.number} was issued by {found.issuer_name}"
-            f" (key {found.issuer_key_id}): only that installation can revoke it"
-        )
+    """Revoke one of this installation's certificates (see ``issued_here``); other
+    installations learn of it through its revocation list or its next bundle."""
+    _require_issued_here(ws, repository(ws).by_number(number), "revoke")
     record = repository(ws).revoke(number, reason)
     ws.audit("certificate.revoke", f"{record.number}: {record.revoked_reason}")
     return record
@@ -379,11 +388,7 @@ def _write_pdf(
 ) -> None:
     from trainer.certificates import pdf
 
-    if certificate.issuer_key_id != ws.keys.key_id:
-        raise CertificateError(
-            f"certificate {certificate.number} was issued by {certificate.issuer_name}"
-            f" (key {certificate.issuer_key_id}): only that installation can print it"
-        )
+    _require_issued_here(ws, certificate, "print")
     pdf.render(path, pdf.page_content(certificate, settings, language or settings.language))
 
 
@@ -572,7 +577,11 @@ def verify_picture(ws: Workspace, path: Path, *, language: str = "en") -> Verdic
     """
     from trainer.certificates import scan
 
-    codes = scan.read_qr_codes(path)
+    return verify_scanned(ws, scan.read_qr_codes(path), language=language)
+
+
+def verify_scanned(ws: Workspace, codes: list[str], *, language: str = "en") -> Verdict:
+    """Verify the TiP Trainer code among the QR codes read from a picture."""
     if not codes:
         return Verdict(False, Problem.NO_CODE, "no QR code was found in this picture")
     ours = [c for c in codes if c.upper().startswith(document.QR_PREFIX)]
@@ -727,7 +736,7 @@ def batch_generate(
             break
         try:
             record = issue_for_attempt(ws, attempt_id)
-            if record is not None and record.issuer_key_id != ws.keys.key_id:
+            if record is not None and not issued_here(ws, record):
                 result.elsewhere.append(record.number)
             elif record is not None and not record.revoked:
                 path = folder / safe_file_name(record)

@@ -43,7 +43,8 @@ from trainer.certificates.document import CodeError
 from trainer.certificates.signing import KeyRing
 from trainer.errors import CertificateError, TrainerError
 from trainer.files import replace_atomically
-from trainer.storage import audit
+from trainer.storage import audit, certificates
+from trainer.storage.certificates import Revocation
 from trainer.storage.database import Database, new_uid, now
 
 FORMAT = "tip-trainer-results-bundle"
@@ -129,6 +130,10 @@ CERTIFICATE_FIELDS = (
     "revoked_at",
     "revoked_reason",
 )
+# What a received certificate keeps as its record says (the rest is this register's own).
+RECEIVED_FIELDS = tuple(
+    k for k in CERTIFICATE_FIELDS if k not in ("trainee_uid", "attempt_uid", "subject")
+)
 _NUMBER = re.compile(r"^[0-9A-F]{4}-(\d{4})-(\d{5,})$")
 INSTITUTIONS = {"police", "prosecution", "judiciary", "other"}
 _UID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
@@ -207,7 +212,7 @@ def export_bundle(
         out_attempts.append(record)
         if progress is not None and done % 200 == 0 and not progress(done, total):
             raise BundleCancelledError("bundle export cancelled")
-    certificates = _rows(
+    issued = _rows(
         conn,
         "SELECT c.*, t.uid AS trainee_uid, a.uid AS attempt_uid FROM certificates c"
         " JOIN trainees t ON t.id = c.trainee_id LEFT JOIN attempts a ON a.id = c.attempt_id"
@@ -225,7 +230,7 @@ def export_bundle(
         "key_id": keys.key_id,
         "trainees": [{k: t[k] for k in TRAINEE_FIELDS} for t in trainees],
         "attempts": out_attempts,
-        "certificates": [{k: c[k] for k in CERTIFICATE_FIELDS} for c in certificates],
+        "certificates": [{k: c[k] for k in CERTIFICATE_FIELDS} for c in issued],
     }
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
     signature = {
@@ -479,10 +484,10 @@ def _check(data: Any, kid: str) -> str | None:
         for s in a["steps"]:
             if not isinstance(s, dict) or set(STEP_FIELDS) - set(s):
                 return f"a step of attempt {a['uid']} is incomplete"
-    certificates = data.get("certificates", [])
-    if not isinstance(certificates, list):
+    received = data.get("certificates", [])
+    if not isinstance(received, list):
         return "the certificates are not a list"
-    for c in certificates:
+    for c in received:
         if not isinstance(c, dict) or set(CERTIFICATE_FIELDS) - set(c):
             return "a certificate record is incomplete"
         if not isinstance(c["number"], str) or not _NUMBER.match(c["number"]):
@@ -692,14 +697,12 @@ def _merge_certificate(
     in the report. Never a second valid certificate for the same trainee and module.
     """
     kid = report.key_id
-    known = conn.execute(
-        "SELECT id, status FROM certificates WHERE issuer_key_id = ? AND number = ?",
-        (kid, c["number"]),
-    ).fetchone()
+    revocation = Revocation(kid, c["number"], c["revoked_reason"] or "", c["revoked_at"] or now())
+    known = certificates.registered(conn, kid, c["number"])
     if known is not None:
         report.certificates_known += 1
         if c["status"] == "revoked" and known[1] == "valid":
-            _revoke_here(conn, int(known[0]), kid, c)
+            certificates.mark_revoked(conn, known[0], revocation, now())
             report.certificates_revoked += 1
         return
     if not _signed_as_recorded(c, kid, keys):
@@ -712,18 +715,13 @@ def _merge_certificate(
     subject = str(c["subject"])
     if c["kind"] == "programme":  # a programme id is the workstation's own: keep them apart
         subject = f"programme@{kid}:{subject.split(':', 1)[-1]}"
-    if c["status"] == "valid":
-        held = conn.execute(
-            "SELECT number FROM certificates WHERE trainee_id = ? AND subject = ?"
-            " AND status = 'valid'",
-            (tid, subject),
-        ).fetchone()
-        if held is not None:
-            report.certificates_left.append(
-                CertificateNote(c["number"], LEFT_ALREADY_CERTIFIED, str(held[0]))
-            )
-            return
-    if conn.execute("SELECT 1 FROM certificates WHERE number = ?", (c["number"],)).fetchone():
+    held = certificates.valid_certificate(conn, tid, subject)
+    if c["status"] == "valid" and held is not None:
+        report.certificates_left.append(
+            CertificateNote(c["number"], LEFT_ALREADY_CERTIFIED, held[1])
+        )
+        return
+    if certificates.number_taken(conn, c["number"]):
         report.certificates_left.append(CertificateNote(c["number"], LEFT_NUMBER_TAKEN))
         return
     attempt = (
@@ -733,39 +731,18 @@ def _merge_certificate(
     )
     match = _NUMBER.match(c["number"])
     assert match is not None  # checked with the bundle's structure
-    conn.execute(
-        "INSERT INTO certificates (number, year, seq, kind, trainee_id, trainee_name,"
-        " institution, attempt_id, programme_id, programme_name, subject, modules, audiences,"
-        " score, training_hours, certified_on, issued_at, issuer_key_id, issuer_name, code,"
-        " status, revoked_at, revoked_reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            c["number"],
-            int(match.group(1)),
-            int(match.group(2)),
-            c["kind"],
-            tid,
-            c["trainee_name"],
-            c["institution"],
-            attempt[0] if attempt else None,
-            c["programme_name"],
-            subject,
-            c["modules"],
-            c["audiences"],
-            c["score"],
-            c["training_hours"],
-            c["certified_on"],
-            c["issued_at"],
-            kid,
-            c["issuer_name"],
-            c["code"],
-            c["status"],
-            c["revoked_at"],
-            c["revoked_reason"],
-        ),
-    )
+    received = {k: c[k] for k in RECEIVED_FIELDS}
+    received |= {
+        "year": int(match.group(1)),
+        "seq": int(match.group(2)),
+        "trainee_id": tid,
+        "attempt_id": attempt[0] if attempt else None,
+        "subject": subject,
+        "issuer_key_id": kid,
+    }
+    certificates.insert_received(conn, received)
     if c["status"] == "revoked":
-        _remember_revocation(conn, kid, c)
+        certificates.remember_revocation(conn, revocation, now())
     report.certificates_added += 1
 
 
@@ -787,23 +764,6 @@ def _signed_as_recorded(c: dict[str, Any], kid: str, keys: KeyRing) -> bool:
         )
     except (CodeError, CertificateError, ValueError, TypeError, KeyError):
         return False
-
-
-def _revoke_here(conn: sqlite3.Connection, cert_id: int, kid: str, c: dict[str, Any]) -> None:
-    conn.execute(
-        "UPDATE certificates SET status = 'revoked', revoked_at = ?, revoked_reason = ?"
-        " WHERE id = ?",
-        (c["revoked_at"], c["revoked_reason"], cert_id),
-    )
-    _remember_revocation(conn, kid, c)
-
-
-def _remember_revocation(conn: sqlite3.Connection, kid: str, c: dict[str, Any]) -> None:
-    conn.execute(
-        "INSERT OR IGNORE INTO revocations (issuer_key_id, number, reason, revoked_at,"
-        " received_at) VALUES (?, ?, ?, ?, ?)",
-        (kid, c["number"], c["revoked_reason"] or "", c["revoked_at"] or now(), now()),
-    )
 
 
 def _refresh(conn: sqlite3.Connection, tid: int, t: dict[str, Any]) -> int:

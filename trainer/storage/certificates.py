@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -118,6 +118,73 @@ def _record(row: sqlite3.Row) -> CertificateRecord:
     )
 
 
+# -- inside a caller's transaction (a bundle import adds certificates with its results) --
+def valid_certificate(
+    conn: sqlite3.Connection, trainee_id: int, subject: str
+) -> tuple[int, str] | None:
+    """(id, number) of the trainee's valid certificate for ``subject``, if any."""
+    row = conn.execute(
+        "SELECT id, number FROM certificates WHERE trainee_id = ? AND subject = ?"
+        " AND status = 'valid'",
+        (trainee_id, subject),
+    ).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def registered(conn: sqlite3.Connection, issuer_key_id: str, number: str) -> tuple[int, str] | None:
+    """(id, status) of an issuer's certificate in this register, if it is here."""
+    row = conn.execute(
+        "SELECT id, status FROM certificates WHERE issuer_key_id = ? AND number = ?",
+        (issuer_key_id, number),
+    ).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def number_taken(conn: sqlite3.Connection, number: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM certificates WHERE number = ?", (number,)).fetchone()
+        is not None
+    )
+
+
+def insert_received(conn: sqlite3.Connection, row: Mapping[str, object]) -> int:
+    """Record a certificate issued elsewhere, as received (``row``: register columns)."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    cur = conn.execute(
+        f"INSERT INTO certificates ({columns}) VALUES ({marks})", tuple(row.values())
+    )
+    return int(cur.lastrowid or 0)
+
+
+def mark_revoked(
+    conn: sqlite3.Connection, cert_id: int, revocation: Revocation, received_at: str
+) -> None:
+    """The register's row revoked, and the revocation remembered for verification."""
+    conn.execute(
+        "UPDATE certificates SET status = 'revoked', revoked_at = ?, revoked_reason = ?"
+        " WHERE id = ?",
+        (revocation.revoked_at, revocation.reason, cert_id),
+    )
+    remember_revocation(conn, revocation, received_at)
+
+
+def remember_revocation(conn: sqlite3.Connection, revocation: Revocation, received_at: str) -> bool:
+    """Remember a revocation (the first news of it is kept); True if it was new."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO revocations (issuer_key_id, number, reason, revoked_at,"
+        " received_at) VALUES (?, ?, ?, ?, ?)",
+        (
+            revocation.issuer_key_id,
+            revocation.number,
+            revocation.reason,
+            revocation.revoked_at,
+            received_at,
+        ),
+    )
+    return cur.rowcount > 0
+
+
 class CertificateRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -141,13 +208,9 @@ class CertificateRepository:
         or given twice."""
         year = new.certified_on.year
         with self.db.transaction() as conn:
-            existing = conn.execute(
-                "SELECT id FROM certificates WHERE trainee_id = ? AND subject = ?"
-                " AND status = 'valid'",
-                (new.trainee_id, new.subject),
-            ).fetchone()
+            existing = valid_certificate(conn, new.trainee_id, new.subject)
             if existing is not None:
-                cert_id = int(existing[0])
+                cert_id = existing[0]
             else:
                 seq = int(
                     conn.execute(
@@ -243,15 +306,11 @@ class CertificateRepository:
             raise CertificateError(f"certificate {record.number} is already revoked")
         stamp = now()
         with self.db.transaction() as conn:
-            conn.execute(
-                "UPDATE certificates SET status = 'revoked', revoked_at = ?, revoked_reason = ?"
-                " WHERE id = ?",
-                (stamp, reason, record.id),
-            )
-            conn.execute(
-                "INSERT OR REPLACE INTO revocations (issuer_key_id, number, reason, revoked_at,"
-                " received_at) VALUES (?, ?, ?, ?, ?)",
-                (record.issuer_key_id, record.number, reason, stamp, stamp),
+            mark_revoked(
+                conn,
+                record.id,
+                Revocation(record.issuer_key_id, record.number, reason, stamp),
+                stamp,
             )
         return self.get(record.id)
 
@@ -291,12 +350,7 @@ class CertificateRepository:
         stamp = now()
         with self.db.transaction() as conn:
             for e in entries:
-                cur = conn.execute(
-                    "INSERT OR IGNORE INTO revocations (issuer_key_id, number, reason, revoked_at,"
-                    " received_at) VALUES (?, ?, ?, ?, ?)",
-                    (e.issuer_key_id, e.number, e.reason, e.revoked_at, stamp),
-                )
-                added += cur.rowcount
+                added += remember_revocation(conn, e, stamp)
         return added
 
     # -- programmes -------------------------------------------------------------------

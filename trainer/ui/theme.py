@@ -31,7 +31,7 @@ QCheckBox::indicator, QRadioButton::indicator {
 }
 QRadioButton::indicator { border-radius: %(round)spx; }
 QCheckBox::indicator:checked {
-    background: %(box_on)s; border-color: %(box_on)s; image: url(%(tick)s);
+    background: %(box_on)s; border-color: %(box_on)s; image: url("%(tick)s");
 }
 QRadioButton::indicator:checked {
     background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
@@ -41,7 +41,7 @@ QRadioButton::indicator:checked {
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #9a9a9a; }
 """
 
-# High contrast: Qt's default indicators vanish on black, so draw them plainly.
+# High contrast: plain white borders, since Qt's own bevels vanish on black.
 _CONTRAST_EXTRA = """
 QPushButton { border: 2px solid #ffffff; border-radius: 4px; }
 QPushButton:checked { background: #ffff00; color: #000000; }

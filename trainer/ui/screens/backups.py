@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -20,6 +20,7 @@ from trainer import admin
 from trainer.errors import TrainerError
 from trainer.storage import backups
 from trainer.ui import dialogs
+from trainer.ui.numbers import fixed
 from trainer.ui.screens.accounts import local_time, make_table
 from trainer.workspace import Workspace
 
@@ -30,7 +31,14 @@ def confirm_restore(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+    """A file size in the interface language (Ko and Mo in French, with a decimal comma)."""
+    if n < 1024 * 1024:
+        return QCoreApplication.translate("BackupsScreen", "%1 KB").replace(
+            "%1", fixed(n / 1024, 0)
+        )
+    return QCoreApplication.translate("BackupsScreen", "%1 MB").replace(
+        "%1", fixed(n / 1024 / 1024, 1)
+    )
 
 
 class BackupsScreen(QWidget):

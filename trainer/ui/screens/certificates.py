@@ -539,7 +539,6 @@ class CertificatesScreen(QWidget):
             dialogs.show_error(self, exc)
             self.records = []
         self.table.setRowCount(len(self.records))
-        own = self.workspace.keys.key_id
         for row, r in enumerate(self.records):
             values = [
                 r.number,
@@ -549,12 +548,14 @@ class CertificatesScreen(QWidget):
                 document.format_score(r.score, self.language),
                 r.certified_on.isoformat(),
                 self.tr("Revoked") if r.revoked else self.tr("Valid"),
-                r.issuer_name
-                if r.issuer_key_id != own
-                else self.tr("this installation (%1)").replace("%1", r.issuer_name),
+                self.tr("this installation")
+                if service.issued_here(self.workspace, r)
+                else r.issuer_name,
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                if col == 6:
+                    item.setToolTip(r.issuer_name)
                 if col == 5 and r.revoked and r.revoked_reason:
                     item.setToolTip(r.revoked_reason)
                 self.table.setItem(row, col, item)
@@ -574,11 +575,13 @@ class CertificatesScreen(QWidget):
 
     def _update_buttons(self) -> None:
         record = self.selected()
-        # A certificate that came with another workstation's results is printed and
-        # revoked by that workstation only.
-        ours = record is not None and record.issuer_key_id == self.workspace.keys.key_id
-        self.pdf_button.setEnabled(ours and record is not None and not record.revoked)
-        self.revoke_button.setEnabled(ours and record is not None and not record.revoked)
+        usable = (
+            record is not None
+            and not record.revoked
+            and service.issued_here(self.workspace, record)
+        )
+        self.pdf_button.setEnabled(usable)
+        self.revoke_button.setEnabled(usable)
 
     # -- actions ------------------------------------------------------------------------
     def _on_save_pdf(self) -> None:

@@ -30,7 +30,8 @@ from trainer.banks.formats.report import ImportReport, ReportEntry, Severity, fi
 from trainer.banks.model import Bank
 from trainer.errors import TrainerError
 from trainer.ui import dialogs
-from trainer.ui.widgets.flow import flow_of, shrinkable
+from trainer.ui.widgets.flow import flow_of
+from trainer.ui.widgets.forms import shrinkable
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:

@@ -37,8 +37,8 @@ from trainer.results.query import AttemptRow, Outcome, ResultFilter, SortKey
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
 from trainer.ui.jobs import Progress, run_job, worker_database
-from trainer.ui.widgets.flow import flow_of, shrinkable
-from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
+from trainer.ui.widgets.flow import flow_of
+from trainer.ui.widgets.forms import labelled_form, ok_cancel, shrinkable, stack
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from trainer.certificates import document, scan, service
 from trainer.certificates.document import Problem
 from trainer.errors import TrainerError
-from trainer.ui import dialogs
+from trainer.ui import dialogs, jobs
 from trainer.workspace import Workspace
 
 
@@ -164,7 +164,18 @@ class VerifyScreen(QWidget):
     def verify_file(self, path: Path) -> service.Verdict | None:
         """A certificate PDF, or a scan or photo of the paper."""
         try:
-            verdict = service.verify_file(self.workspace, path, language=self.language)
+            if not scan.is_picture(path):
+                verdict = service.verify_file(self.workspace, path, language=self.language)
+            else:
+                # Finding a QR code in a large photo takes a moment: off the UI thread.
+                codes = jobs.run_job(
+                    self,
+                    self.tr("Looking for the QR code in the picture…"),
+                    lambda _progress: scan.read_qr_codes(path),
+                )
+                if codes is None:
+                    return None
+                verdict = service.verify_scanned(self.workspace, codes, language=self.language)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return None

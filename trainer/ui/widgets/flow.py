@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -111,12 +111,3 @@ def flow_of(widgets: Sequence[QWidget], parent: QWidget | None = None) -> QWidge
     policy.setHeightForWidth(True)
     holder.setSizePolicy(policy)
     return holder
-
-
-def shrinkable(combo: QComboBox, characters: int = 14) -> QComboBox:
-    """A choice list that may be narrower than its longest entry (its list still shows
-    every entry whole): long module or bank titles must not widen the window."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(characters)
-    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
-    return combo

@@ -1,10 +1,13 @@
-"""The pieces every small dialog is made of: labelled fields, OK/Cancel, a vertical stack."""
+"""The pieces forms are made of: labelled fields, OK/Cancel, a vertical stack, choice lists
+that long titles do not widen."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -44,3 +47,12 @@ def stack(dialog: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
         else:
             layout.addWidget(part)
     return layout
+
+
+def shrinkable(combo: QComboBox, characters: int = 14) -> QComboBox:
+    """A choice list that may be narrower than its longest entry (its list still shows
+    every entry whole): long module or bank titles must not widen the window."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    return combo
