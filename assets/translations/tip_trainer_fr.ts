@@ -2093,6 +2093,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <source>Pass mark %1 %. Training hours: %2.</source>
         <translation>Seuil de réussite : %1 %. Heures de formation : %2.</translation>
     </message>
+    <message>
+        <source>Law as of %1 (version %2).</source>
+        <translation>Droit à jour au %1 (version %2).</translation>
+    </message>
 </context>
 <context>
     <name>NavigatorWidget</name>

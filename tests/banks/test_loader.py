@@ -19,6 +19,7 @@ CASES: list[tuple[str, int, int | None, str]] = [
     ("tab-indent.yaml", 30, 1, "tab character"),
     ("unknown-key-question.yaml", 27, 5, "question 'q1': unknown key 'explantion'"),
     ("unknown-key-bank.yaml", 9, 1, "bank: unknown key 'author'"),
+    ("law-as-of-not-a-day.yaml", 9, 12, "'law_as_of' must be a day written YYYY-MM-DD"),
     ("missing-key-text.yaml", 29, 5, "question 'q2': missing key 'text'"),
     ("missing-bank-id.yaml", 1, 1, "bank: missing key 'id'"),
     ("wrong-type-pass-mark.yaml", 17, 16, "'pass_mark' must be a number, not 'seventy'"),
@@ -175,3 +176,21 @@ def test_validate_files_collects_across_files() -> None:
     problems = validate_files([DATA / "sample.yaml", BAD / "empty-text.yaml", BAD / "utf16.yaml"])
     paths = {Path(p.path).name for p in problems}
     assert paths == {"empty-text.yaml", "utf16.yaml"}
+
+
+def test_law_as_of_is_read_and_written_back(tmp_path: Path) -> None:
+    """The day the legal content was checked survives loading and serialising."""
+    import datetime
+
+    from trainer.banks.serialize import bank_to_data
+
+    text = (DATA / "sample.yaml").read_text(encoding="utf-8")
+    assert load_bank(DATA / "sample.yaml").law_as_of is None
+    path = tmp_path / "dated.yaml"
+    path.write_text(text.replace('version: "1.0"', 'version: "1.0"\nlaw_as_of: "2026-11-30"'))
+    bank = load_bank(path)
+    assert bank.law_as_of == datetime.date(2026, 11, 30)
+    assert bank_to_data(bank)["law_as_of"] == "2026-11-30"
+    path.write_text(text.replace('version: "1.0"', 'version: "1.0"\nlaw_as_of: "2026-02-30"'))
+    with pytest.raises(BankError, match="must be a day written YYYY-MM-DD"):
+        load_bank(path)

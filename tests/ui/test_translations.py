@@ -139,3 +139,32 @@ def test_numbers_follow_the_interface_language(qtbot, workspace, sample_bank) ->
     from trainer.ui.screens.backups import _size
 
     assert (number(1.5), fixed(0.4213, 2), _size(1536 * 1024)) == ("1.5", "0.42", "1.5 MB")
+
+
+def test_module_screen_says_when_the_law_was_checked(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A bank's 'law as of' day shows under the module, in the interface language."""
+    from tests.conftest import SAMPLE_BANK
+    from trainer.ui import i18n
+    from trainer.ui.screens.modules import ModulesScreen
+    from trainer.workspace import Workspace
+
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    text = SAMPLE_BANK.read_text(encoding="utf-8")
+    dated = text.replace('version: "1.0"', 'version: "1.0"\nlaw_as_of: "2026-11-30"')
+    (shipped / "sample.yaml").write_text(dated, encoding="utf-8")
+    workspace = Workspace(tmp_path / "data", shipped_banks=shipped)
+    try:
+        trainee = workspace.trainees.create("Aline", Institution.POLICE)
+        for language, expected in (
+            ("en", "Law as of 30 November 2026 (version 1.0)."),
+            ("fr", "Droit à jour au 30 novembre 2026 (version 1.0)."),
+        ):
+            i18n.install(language)
+            screen = ModulesScreen(workspace, trainee, language)
+            qtbot.addWidget(screen)
+            screen.table.selectRow(0)
+            assert expected in screen.description.text()
+    finally:
+        i18n.install("en")
+        workspace.close()

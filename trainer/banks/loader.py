@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,6 +55,7 @@ _BANK_KEYS = {
     "languages": True,
     "title": True,
     "description": False,
+    "law_as_of": False,
     "audiences": True,
     "topics": True,
     "tags": False,
@@ -161,6 +163,23 @@ class _Checker:
             return default
         return value  # type: ignore[no-any-return]
 
+    def day(self, m: YMap, key: str, what: str) -> date | None:
+        """A calendar day written as "YYYY-MM-DD"."""
+        value = self.scalar(m, key, str, what)
+        if value is None:
+            return None
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
+            return date.fromisoformat(value)
+        except ValueError:
+            self.error(
+                self.where(m, key),
+                f"{what}: '{key}' must be a day written YYYY-MM-DD, such as \"2026-12-01\""
+                f" (got '{value}')",
+            )
+            return None
+
     def ident(self, m: YMap, key: str, what: str) -> str | None:
         value = self.scalar(m, key, str, what)
         if value is not None and not ID_PATTERN.match(value):
@@ -258,6 +277,7 @@ class _Checker:
         elif version is not None and not isinstance(version, str):
             self.error(self.where(top, "version"), "bank: 'version' must be text such as \"1.0\"")
             version = None
+        law_as_of = self.day(top, "law_as_of", "bank")
         langs = [lang for lang, _ in self.string_list(top, "languages", "bank")]
         for lang, mark in self.string_list(top, "languages", "bank"):
             if lang not in LANGUAGES:
@@ -298,6 +318,7 @@ class _Checker:
             sources=sources,
             modules=tuple(modules),
             questions=tuple(questions),
+            law_as_of=law_as_of,
         )
 
     def sources(self, top: YMap) -> dict[str, Source]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -236,6 +237,8 @@ class Bank:
     sources: Mapping[str, Source]
     modules: tuple[Module, ...]
     questions: tuple[Question, ...]
+    # the day the bank's legal content was last checked against the law in force
+    law_as_of: date | None = None
     content_hash: str = ""
     path: Path | None = None
 

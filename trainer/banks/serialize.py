@@ -183,6 +183,8 @@ def bank_to_data(bank: Bank) -> dict[str, Any]:
     }
     if bank.description:
         data["description"] = text_data(bank.description)
+    if bank.law_as_of is not None:
+        data["law_as_of"] = bank.law_as_of.isoformat()
     data["audiences"] = [a.value for a in bank.audiences]
     data["topics"] = [t.value for t in bank.topics]
     if bank.tags:

@@ -6,7 +6,9 @@ format with it. Whole numbers never show a decimal part.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
 
 
 def number(value: float) -> str:
@@ -19,3 +21,8 @@ def number(value: float) -> str:
 def fixed(value: float, digits: int) -> str:
     """With exactly ``digits`` decimals: 0.42, 0,42."""
     return QLocale().toString(float(value), "f", digits)
+
+
+def day(value: date) -> str:
+    """A calendar day in words: 6 December 2026, 6 décembre 2026."""
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")

@@ -16,7 +16,7 @@ from trainer.banks.model import Bank, Module
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.trainees import Trainee
 from trainer.ui import labels
-from trainer.ui.numbers import number
+from trainer.ui.numbers import day, number
 from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
 
@@ -165,13 +165,17 @@ class ModulesScreen(QWidget):
                 else ""
             )
             return
-        _bank, module = chosen
+        bank, module = chosen
         text = module.description.get(self.language) if module.description else ""
         details = (
             self.tr("Pass mark %1 %. Training hours: %2.")
             .replace("%1", number(module.pass_mark))
             .replace("%2", number(module.training_hours))
         )
+        if bank.law_as_of is not None:
+            details += " " + self.tr("Law as of %1 (version %2).").replace(
+                "%1", day(bank.law_as_of)
+            ).replace("%2", bank.version)
         self.description.setText(f"{text}\n{details}".strip())
 
     def _start(self, behaviour: Behaviour) -> None:
