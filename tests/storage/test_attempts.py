@@ -115,3 +115,49 @@ def test_trainees(db: Database) -> None:
 
     changed = repo.update(dataclasses.replace(a, province="Gitega"))
     assert changed.province == "Gitega"
+
+
+def test_an_attempt_on_an_older_bank_version_stays_reviewable(tmp_path, sample_bank: Bank) -> None:  # type: ignore[no-untyped-def]
+    """A new version of the bank (texts rewritten, questions removed) changes no past attempt."""
+    from tests.conftest import SAMPLE_BANK
+    from trainer.banks.loader import load_bank
+    from trainer.workspace import Workspace
+
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    (shipped / "sample.yaml").write_bytes(SAMPLE_BANK.read_bytes())
+    workspace = Workspace(tmp_path / "data", shipped_banks=shipped)
+    trainee = workspace.trainees.create("Aline N.", Institution.POLICE, "PNB-1")
+    bank = workspace.catalog.bank("sample")
+    session = QuizSession.start(
+        bank,
+        bank.modules[0],
+        Behaviour.EXAM,
+        trainee_id=trainee.id,
+        language="en",
+        recorder=workspace.attempts.recorder,
+        seed=3,
+        now=T0,
+    )
+    for slot in session.slots:
+        session.answer(slot.index, correct_response(slot.question), now=T0)
+    session.finish(now=T0 + timedelta(minutes=5))
+    shown = {s.question.id: s.question.text.get("en") for s in session.slots}
+    workspace.close()
+
+    # the bank moves on: version 2.0, every text rewritten
+    text = SAMPLE_BANK.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2.0"')
+    text = text.replace("en: ", "en: Revised - ")
+    (shipped / "sample.yaml").write_text(text, encoding="utf-8")
+    assert load_bank(shipped / "sample.yaml").version == "2.0"
+
+    workspace = Workspace(tmp_path / "data", shipped_banks=shipped)
+    try:
+        assert workspace.catalog.bank("sample").version == "2.0"
+        review = workspace.attempts.load_session(session.attempt_id)
+        assert review.bank_version == "1.0"
+        assert {s.question.id: s.question.text.get("en") for s in review.slots} == shown
+        assert review.result is not None and review.result.percent == 100.0
+        assert workspace.attempts.get(session.attempt_id).passed is True
+    finally:
+        workspace.close()
