@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from trainer.errors import StorageError
+from trainer.privacy import create_private_file, private_folder
 
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backups_keep"
@@ -85,8 +86,9 @@ def create_backup(
     final = folder / backup_name(at, label)
     part = final.with_name(final.name + ".part")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         part.unlink(missing_ok=True)
+        create_private_file(part)  # a copy of personal data: the owner's eyes only
         target = sqlite3.connect(str(part))
         try:
             source.backup(target)
@@ -146,6 +148,7 @@ def replace_database(backup: Path, database: Path, *, keep_old: bool) -> Path | 
     kept = database.with_name(f"{database.name}.replaced-{stamp}")
     try:
         incoming.unlink(missing_ok=True)
+        create_private_file(incoming)
         source = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
         target = sqlite3.connect(str(incoming))
         try:

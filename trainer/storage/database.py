@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.errors import StorageError
+from trainer.privacy import create_private_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -45,6 +46,8 @@ class Database:
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
         try:
+            if self.path is not None:
+                create_private_file(self.path)  # personal data: the owner's eyes only
             self.conn = sqlite3.connect(
                 str(path), isolation_level=None, timeout=10.0, check_same_thread=False
             )
@@ -59,6 +62,10 @@ class Database:
                 self.migrate()
         except sqlite3.Error as exc:
             raise StorageError(_plain(exc), where=str(path)) from exc
+        except OSError as exc:
+            raise StorageError(
+                f"the database cannot be created ({exc.strerror})", where=str(path)
+            ) from exc
 
     # -- transactions ---------------------------------------------------------
     @contextlib.contextmanager
