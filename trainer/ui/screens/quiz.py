@@ -348,22 +348,38 @@ class QuizScreen(QWidget):
     def _saved(self) -> None:
         self.saved_label.setText(self.tr("✓ Saved"))
 
+    def _not_saved(self) -> None:
+        """A change could not be recorded: show what is saved, and say so."""
+        slot = self.session.slots[self.session.current]
+        if self.input is not None:
+            self.input.set_response(slot.response)  # the answer as saved, not as clicked
+        self.saved_label.setText(
+            self.tr(
+                "✗ Not saved: your last change was not recorded. The answer shown is the saved one."
+            )
+        )
+        self._refresh_slot()
+
     def _on_response_changed(self, response: object) -> None:
         index = self.session.current
+        before = self.session.slots[index].response
         try:
             self.session.answer(index, response if isinstance(response, dict) else None)
         except TrainerError as exc:
+            self._not_saved()
             dialogs.show_error(self, exc)
             if self.session.expired():
                 self._time_up()
             return
-        self._saved()
+        if self.session.slots[index].response != before:  # (a radio button's echo is not)
+            self._saved()
         self._refresh_slot()
 
     def _on_flag_toggled(self, on: bool) -> None:
         try:
             self.session.flag(self.session.current, on)
         except TrainerError as exc:
+            self._not_saved()
             dialogs.show_error(self, exc)
             return
         self._saved()
