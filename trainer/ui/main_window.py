@@ -195,9 +195,9 @@ class MainWindow(QMainWindow):
         from trainer.ui.screens.quiz import offer_unfinished
 
         self.trainee = trainee
-        session = offer_unfinished(self, self.workspace, trainee, self.language)
-        if session is not None:
-            self.show_quiz(session)
+        offered = offer_unfinished(self, self.workspace, trainee, self.language)
+        if offered.session is not None:
+            self.show_quiz(offered.session)
         else:
             self.show_modules()
 

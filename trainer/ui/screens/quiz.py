@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from datetime import timedelta
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -31,9 +34,148 @@ from trainer.workspace import Workspace
 WARNING_AT = timedelta(minutes=5)
 
 
-def ask_resume(parent: QWidget | None, title: str, text: str) -> bool:
+class ResumeChoice(Enum):
+    """What to do with an attempt left unfinished."""
+
+    RESUME = "resume"
+    LATER = "later"  # leave it as it is (nothing changes)
+    SUBMIT = "submit"  # submit it as it stands (confirmed twice)
+
+
+@dataclass(frozen=True)
+class Offered:
+    """The outcome of offering an unfinished attempt: the session to resume, or, with
+    ``kept_open``, an attempt left waiting (so no other may start)."""
+
+    session: QuizSession | None = None
+    kept_open: bool = False
+
+
+def _clock(left: timedelta) -> str:
+    seconds = max(0, int(left.total_seconds()))
+    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class UnfinishedAttemptBox(QMessageBox):
+    """Resume (the default, Enter), continue later (Esc) or submit (asks again)."""
+
+    def __init__(
+        self, parent: QWidget | None, session: QuizSession, trainee_name: str, language: str
+    ) -> None:
+        super().__init__(parent)
+        exam = session.behaviour is Behaviour.EXAM
+        tr = QCoreApplication.translate
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(
+            tr("QuizScreen", "Unfinished exam") if exam else tr("QuizScreen", "Unfinished practice")
+        )
+        answered = len(session.slots) - len(session.unanswered())
+        lines = [
+            (
+                tr("QuizScreen", "%1 has an unfinished exam: “%2”.")
+                if exam
+                else tr("QuizScreen", "%1 has an unfinished practice session: “%2”.")
+            )
+            .replace("%1", trainee_name)
+            .replace("%2", session.module.title.get(language)),
+            tr("QuizScreen", "%1 of %2 questions answered.")
+            .replace("%1", str(answered))
+            .replace("%2", str(len(session.slots))),
+        ]
+        left = session.remaining()
+        if left is not None:
+            lines.append(
+                tr("QuizScreen", "Time left: %1 (the clock runs while the exam is open).").replace(
+                    "%1", _clock(left)
+                )
+            )
+        lines.append(
+            tr(
+                "QuizScreen",
+                "If you are not %1, choose Continue later: the attempt stays as it is.",
+            ).replace("%1", trainee_name)
+        )
+        self.setText("\n\n".join(lines))
+        self.setAccessibleName(self.windowTitle())
+        self.button_resume = self.addButton(
+            tr("QuizScreen", "&Resume now"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.button_later = self.addButton(
+            tr("QuizScreen", "Continue &later"), QMessageBox.ButtonRole.RejectRole
+        )
+        self.button_submit = self.addButton(
+            tr("QuizScreen", "&Submit now…"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.button_resume.setAccessibleName(tr("QuizScreen", "Resume the attempt now"))
+        self.button_later.setAccessibleName(
+            tr("QuizScreen", "Continue later, leaving the attempt as it is")
+        )
+        self.button_submit.setAccessibleName(
+            tr("QuizScreen", "Submit the attempt as it stands (asks again)")
+        )
+        self.setDefaultButton(self.button_resume)
+        self.setEscapeButton(self.button_later)
+
+
+def unfinished_attempt_box(
+    parent: QWidget | None, session: QuizSession, trainee_name: str, language: str
+) -> UnfinishedAttemptBox:
+    return UnfinishedAttemptBox(parent, session, trainee_name, language)
+
+
+def submit_confirmation_box(
+    parent: QWidget | None, session: QuizSession, trainee_name: str
+) -> tuple[QMessageBox, QPushButton]:
+    """The second, explicit step before submitting: its default is not to submit."""
+    tr = QCoreApplication.translate
+    exam = session.behaviour is Behaviour.EXAM
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(
+        tr("QuizScreen", "Submit the exam") if exam else tr("QuizScreen", "Finish practice")
+    )
+    unanswered = len(session.unanswered())
+    box.setText(
+        (
+            tr(
+                "QuizScreen",
+                "Submit %1's exam now, as it stands? %2 question(s) are not answered. "
+                "Once submitted, answers can no longer be changed.",
+            )
+            if exam
+            else tr(
+                "QuizScreen",
+                "Finish %1's practice session now, as it stands? %2 question(s) are not answered.",
+            )
+        )
+        .replace("%1", trainee_name)
+        .replace("%2", str(unanswered))
+    )
+    box.setAccessibleName(box.windowTitle())
+    submit = box.addButton(
+        tr("QuizScreen", "Submit the exam") if exam else tr("QuizScreen", "Finish practice"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    cancel = box.addButton(tr("QuizScreen", "&Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, submit
+
+
+def ask_resume(
+    parent: QWidget | None, session: QuizSession, trainee_name: str, language: str
+) -> ResumeChoice:
     """Offer an unfinished attempt (a function, so tests can answer for the user)."""
-    return dialogs.confirm(parent, title, text)
+    box = unfinished_attempt_box(parent, session, trainee_name, language)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is box.button_resume:
+        return ResumeChoice.RESUME
+    if clicked is not box.button_submit:
+        return ResumeChoice.LATER
+    confirm_box, submit = submit_confirmation_box(parent, session, trainee_name)
+    confirm_box.exec()
+    return ResumeChoice.SUBMIT if confirm_box.clickedButton() is submit else ResumeChoice.LATER
 
 
 def confirm_finish(parent: QWidget | None, title: str, text: str) -> bool:
@@ -42,33 +184,26 @@ def confirm_finish(parent: QWidget | None, title: str, text: str) -> bool:
 
 def offer_unfinished(
     parent: QWidget, workspace: Workspace, trainee: Trainee, language: str
-) -> QuizSession | None:
+) -> Offered:
     """The trainee's attempt in progress, if they choose to resume it.
 
-    A trainee has at most one attempt in progress: one they decline is
-    submitted as it stands, and one whose time ran out while the program was
-    closed is submitted with the answers it had.
+    A trainee has at most one attempt in progress: one they choose to submit is
+    submitted as it stands, one they leave for later stays open (and no other
+    starts), and one whose time ran out while the program was closed is submitted
+    with the answers it had.
     """
     for open_attempt in workspace.attempts.unfinished(trainee.id):
         session = workspace.attempts.load_session(open_attempt.id)
         if session.expired():
             _finish_and_certify(workspace, session)
             continue
-        title = QCoreApplication.translate("QuizScreen", "Unfinished attempt")
-        text = (
-            QCoreApplication.translate(
-                "QuizScreen",
-                "You have an unfinished attempt at “%1” (%2 of %3 questions answered). "
-                "Resume it now? Choose No to submit it as it stands.",
-            )
-            .replace("%1", session.module.title.get(language))
-            .replace("%2", str(len(session.slots) - len(session.unanswered())))
-            .replace("%3", str(len(session.slots)))
-        )
-        if ask_resume(parent, title, text):
-            return session
+        choice = ask_resume(parent, session, trainee.name, language)
+        if choice is ResumeChoice.RESUME:
+            return Offered(session)
+        if choice is ResumeChoice.LATER:
+            return Offered(kept_open=True)
         _finish_and_certify(workspace, session)
-    return None
+    return Offered()
 
 
 def _finish_and_certify(workspace: Workspace, session: QuizSession) -> None:
@@ -91,9 +226,11 @@ def start_session(
     question_ids: list[str] | None = None,
 ) -> QuizSession | None:
     """Resume the trainee's unfinished attempt if they wish, else start a new one."""
-    resumed = offer_unfinished(parent, workspace, trainee, language)
-    if resumed is not None:
-        return resumed
+    offered = offer_unfinished(parent, workspace, trainee, language)
+    if offered.session is not None:
+        return offered.session
+    if offered.kept_open:  # one attempt in progress at most: it waits, nothing new starts
+        return None
     return QuizSession.start(
         bank,
         module,
