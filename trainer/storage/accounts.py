@@ -7,9 +7,9 @@ import hmac
 import secrets
 import sqlite3
 from collections.abc import Callable
-from typing import NoReturn
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NoReturn
 
 from trainer.access import Role
 from trainer.errors import AccessDeniedError, TrainerError
