@@ -608,12 +608,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from trainer import admin
     from trainer.instance import InstanceLock
     from trainer.paths import DataDir, resolve_data_dir
+    from trainer.storage import backups
 
-    lock = InstanceLock(DataDir(resolve_data_dir(args.data_dir)).root)
+    data = DataDir(resolve_data_dir(args.data_dir))
+    lock = InstanceLock(data.root)
     if not lock.acquire():
         print("error: TiP Trainer is open on this data folder; close it first", file=sys.stderr)
         return 3
     try:
+        if backups.missing_database(data.database, data.backups) is not None:
+            # Nothing to open: the backup takes the place of the missing or empty file.
+            note = admin.recover_missing(data.database, args.file.resolve())
+            with _opened(args, operator=True) as ws:
+                admin.record_recovery(ws, note)
+            print(f"restored {args.file.name} in place of the missing or empty database")
+            return 0
         with _opened(args, operator=True) as ws:
             before = admin.restore_backup(ws, args.file.resolve())
         print(f"restored {args.file.name}; the database as it was is kept as {before.path}")

@@ -32,13 +32,54 @@ def record(
     conn: sqlite3.Connection | None = None,
 ) -> None:
     """Append an entry; pass ``conn`` to make it part of the caller's transaction."""
-    values = (now(), actor or SYSTEM_ACTOR, action, detail)
-    sql = "INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)"
     if conn is not None:
-        conn.execute(sql, values)
+        _append(conn, now(), actor or SYSTEM_ACTOR, action, detail)
         return
     with db.transaction() as tx:
-        tx.execute(sql, values)
+        _append(tx, now(), actor or SYSTEM_ACTOR, action, detail)
+
+
+def _append(conn: sqlite3.Connection, at: str, actor: str, action: str, detail: str) -> None:
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+        (at, actor, action, detail),
+    )
+
+
+# (at, actor, action, detail): an entry as recorded, without its place in a log.
+RawEntry = tuple[str, str, str, str]
+
+
+def all_entries(db: Database) -> list[RawEntry]:
+    """Every entry, oldest first, as recorded."""
+    return [
+        (str(r[0]), str(r[1]), str(r[2]), str(r[3]))
+        for r in db.query("SELECT at, actor, action, detail FROM audit_log ORDER BY id")
+    ]
+
+
+def carry_over(
+    db: Database, previous: list[RawEntry], action: str, detail: str, actor: str | None
+) -> int:
+    """After a restore: append the entries of the replaced log that the restored one lacks
+    (those recorded after the backup was taken), then ``action`` saying how many were
+    kept; one transaction. Returns that number."""
+    with db.transaction() as conn:
+        present = {
+            (str(r[0]), str(r[1]), str(r[2]), str(r[3]))
+            for r in conn.execute("SELECT at, actor, action, detail FROM audit_log")
+        }
+        missing = [e for e in previous if e not in present]
+        for at, who, what, said in missing:
+            _append(conn, at, who, what, said)
+        note = (
+            f"; the {len(missing)} audit entries recorded after the backup was taken are "
+            "kept (just before this one)"
+            if missing
+            else ""
+        )
+        _append(conn, now(), actor or SYSTEM_ACTOR, action, detail + note)
+    return len(missing)
 
 
 def entries(db: Database, *, action: str | None = None, limit: int = 1000) -> list[AuditEntry]:
