@@ -123,6 +123,12 @@ def audit_actions(ws: Workspace) -> list[str]:
 
 
 @staff_action(Permission.AUDIT)
+def audit_integrity(ws: Workspace) -> audit.ChainReport:
+    """Whether any entry of the audit log was removed or changed (the hash chain)."""
+    return audit.verify_chain(ws.db)
+
+
+@staff_action(Permission.AUDIT)
 def export_audit(ws: Workspace, path: Path, text: str = "", action: str = "") -> int:
     """Write the (filtered) audit log as CSV; the export itself is audited."""
     rows = audit.search(ws.db, text=text, action=action, limit=10_000_000)

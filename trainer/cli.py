@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--search", default="", help="only entries whose actor/action/detail contain this"
     )
     p.add_argument("--csv", type=Path, metavar="FILE", help="write CSV to FILE instead of printing")
+    p.add_argument(
+        "--verify",
+        action="store_true",
+        help="check that no entry was removed or changed (exit 1 if the chain is broken)",
+    )
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("accounts", help="list staff accounts")
@@ -635,6 +640,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from trainer import admin
 
     with _opened(args, operator=True) as ws:
+        report = admin.audit_integrity(ws)
+        verdict = (
+            f"audit log intact: {report.entries} entries, each following the one before"
+            if report.intact
+            else f"audit log NOT intact: {len(report.breaks)} break(s) in {report.entries} entries"
+        )
+        if args.verify:
+            print(verdict)
+            for problem in report.breaks:
+                print(f"  {problem}")
+            return 0 if report.intact else 1
+        if not report.intact:
+            print(f"warning: {verdict} (see: audit --verify)", file=sys.stderr)
         if args.csv:
             count = admin.export_audit(ws, args.csv, text=args.search, action=args.action)
             print(f"{count} entries written to {args.csv}")

@@ -13,6 +13,9 @@ from trainer.errors import StorageError
 from trainer.privacy import create_private_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The migration that makes the audit log a hash chain: the log's entries are chained
+# in the same transaction.
+AUDIT_CHAIN_MIGRATION = 51
 
 
 def now() -> str:
@@ -137,6 +140,10 @@ class Database:
             with self.transaction() as conn:
                 for statement in _statements(sql):
                     conn.execute(statement)
+                if version == AUDIT_CHAIN_MIGRATION:
+                    from trainer.storage.audit import seal_unchained
+
+                    seal_unchained(conn)  # the entries recorded so far join the chain
                 conn.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, now()),
