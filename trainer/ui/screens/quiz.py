@@ -64,33 +64,36 @@ class UnfinishedAttemptBox(QMessageBox):
     ) -> None:
         super().__init__(parent)
         exam = session.behaviour is Behaviour.EXAM
-        tr = QCoreApplication.translate
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(
-            tr("QuizScreen", "Unfinished exam") if exam else tr("QuizScreen", "Unfinished practice")
+            QCoreApplication.translate("QuizScreen", "Unfinished exam")
+            if exam
+            else QCoreApplication.translate("QuizScreen", "Unfinished practice")
         )
         answered = len(session.slots) - len(session.unanswered())
         lines = [
             (
-                tr("QuizScreen", "%1 has an unfinished exam: “%2”.")
+                QCoreApplication.translate("QuizScreen", "%1 has an unfinished exam: “%2”.")
                 if exam
-                else tr("QuizScreen", "%1 has an unfinished practice session: “%2”.")
+                else QCoreApplication.translate(
+                    "QuizScreen", "%1 has an unfinished practice session: “%2”."
+                )
             )
             .replace("%1", trainee_name)
             .replace("%2", session.module.title.get(language)),
-            tr("QuizScreen", "%1 of %2 questions answered.")
+            QCoreApplication.translate("QuizScreen", "%1 of %2 questions answered.")
             .replace("%1", str(answered))
             .replace("%2", str(len(session.slots))),
         ]
         left = session.remaining()
         if left is not None:
             lines.append(
-                tr("QuizScreen", "Time left: %1 (the clock runs while the exam is open).").replace(
-                    "%1", _clock(left)
-                )
+                QCoreApplication.translate(
+                    "QuizScreen", "Time left: %1 (the clock runs while the exam is open)."
+                ).replace("%1", _clock(left))
             )
         lines.append(
-            tr(
+            QCoreApplication.translate(
                 "QuizScreen",
                 "If you are not %1, choose Continue later: the attempt stays as it is.",
             ).replace("%1", trainee_name)
@@ -98,20 +101,25 @@ class UnfinishedAttemptBox(QMessageBox):
         self.setText("\n\n".join(lines))
         self.setAccessibleName(self.windowTitle())
         self.button_resume = self.addButton(
-            tr("QuizScreen", "&Resume now"), QMessageBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("QuizScreen", "&Resume now"),
+            QMessageBox.ButtonRole.AcceptRole,
         )
         self.button_later = self.addButton(
-            tr("QuizScreen", "Continue &later"), QMessageBox.ButtonRole.RejectRole
+            QCoreApplication.translate("QuizScreen", "Continue &later"),
+            QMessageBox.ButtonRole.RejectRole,
         )
         self.button_submit = self.addButton(
-            tr("QuizScreen", "&Submit now…"), QMessageBox.ButtonRole.DestructiveRole
+            QCoreApplication.translate("QuizScreen", "&Submit now…"),
+            QMessageBox.ButtonRole.DestructiveRole,
         )
-        self.button_resume.setAccessibleName(tr("QuizScreen", "Resume the attempt now"))
+        self.button_resume.setAccessibleName(
+            QCoreApplication.translate("QuizScreen", "Resume the attempt now")
+        )
         self.button_later.setAccessibleName(
-            tr("QuizScreen", "Continue later, leaving the attempt as it is")
+            QCoreApplication.translate("QuizScreen", "Continue later, leaving the attempt as it is")
         )
         self.button_submit.setAccessibleName(
-            tr("QuizScreen", "Submit the attempt as it stands (asks again)")
+            QCoreApplication.translate("QuizScreen", "Submit the attempt as it stands (asks again)")
         )
         self.setDefaultButton(self.button_resume)
         self.setEscapeButton(self.button_later)
@@ -127,23 +135,24 @@ def submit_confirmation_box(
     parent: QWidget | None, session: QuizSession, trainee_name: str
 ) -> tuple[QMessageBox, QPushButton]:
     """The second, explicit step before submitting: its default is not to submit."""
-    tr = QCoreApplication.translate
     exam = session.behaviour is Behaviour.EXAM
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(
-        tr("QuizScreen", "Submit the exam") if exam else tr("QuizScreen", "Finish practice")
+        QCoreApplication.translate("QuizScreen", "Submit the exam")
+        if exam
+        else QCoreApplication.translate("QuizScreen", "Finish practice")
     )
     unanswered = len(session.unanswered())
     box.setText(
         (
-            tr(
+            QCoreApplication.translate(
                 "QuizScreen",
                 "Submit %1's exam now, as it stands? %2 question(s) are not answered. "
                 "Once submitted, answers can no longer be changed.",
             )
             if exam
-            else tr(
+            else QCoreApplication.translate(
                 "QuizScreen",
                 "Finish %1's practice session now, as it stands? %2 question(s) are not answered.",
             )
@@ -153,10 +162,14 @@ def submit_confirmation_box(
     )
     box.setAccessibleName(box.windowTitle())
     submit = box.addButton(
-        tr("QuizScreen", "Submit the exam") if exam else tr("QuizScreen", "Finish practice"),
+        QCoreApplication.translate("QuizScreen", "Submit the exam")
+        if exam
+        else QCoreApplication.translate("QuizScreen", "Finish practice"),
         QMessageBox.ButtonRole.DestructiveRole,
     )
-    cancel = box.addButton(tr("QuizScreen", "&Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("QuizScreen", "&Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     return box, submit
