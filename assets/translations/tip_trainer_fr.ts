@@ -2452,15 +2452,15 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     </message>
     <message>
         <source>%1 has an unfinished exam: “%2”.</source>
-        <translation>%1 a un examen inachevé : « %2 ».</translation>
+        <translation>%1 a un examen inachevé&#xa0;: «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>%1 has an unfinished practice session: “%2”.</source>
-        <translation>%1 a un entraînement inachevé : « %2 ».</translation>
+        <translation>%1 a un entraînement inachevé&#xa0;: «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <source>%1 of %2 questions answered.</source>
-        <translation>%1 questions répondues sur %2.</translation>
+        <source>Questions answered: %1 of %2.</source>
+        <translation>Questions répondues : %1 sur %2.</translation>
     </message>
     <message>
         <source>Time left: %1 (the clock runs while the exam is open).</source>

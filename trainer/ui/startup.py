@@ -54,6 +54,7 @@ def recover_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     )
     box.setDefaultButton(restore)
     box.setEscapeButton(close)
+    dialogs.widen(box)
     return box
 
 

@@ -81,7 +81,7 @@ class UnfinishedAttemptBox(QMessageBox):
             )
             .replace("%1", trainee_name)
             .replace("%2", session.module.title.get(language)),
-            QCoreApplication.translate("QuizScreen", "%1 of %2 questions answered.")
+            QCoreApplication.translate("QuizScreen", "Questions answered: %1 of %2.")
             .replace("%1", str(answered))
             .replace("%2", str(len(session.slots))),
         ]
@@ -123,6 +123,7 @@ class UnfinishedAttemptBox(QMessageBox):
         )
         self.setDefaultButton(self.button_resume)
         self.setEscapeButton(self.button_later)
+        dialogs.widen(self)
 
 
 def unfinished_attempt_box(
@@ -172,6 +173,7 @@ def submit_confirmation_box(
     )
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
+    dialogs.widen(box)
     return box, submit
 
 
