@@ -123,6 +123,12 @@ def audit_actions(ws: Workspace) -> list[str]:
 
 
 @staff_action(Permission.AUDIT)
+def audit_integrity(ws: Workspace) -> audit.ChainReport:
+    """Whether any entry of the audit log was removed or changed (the hash chain)."""
+    return audit.verify_chain(ws.db)
+
+
+@staff_action(Permission.AUDIT)
 def export_audit(ws: Workspace, path: Path, text: str = "", action: str = "") -> int:
     """Write the (filtered) audit log as CSV; the export itself is audited."""
     rows = audit.search(ws.db, text=text, action=action, limit=10_000_000)
@@ -161,26 +167,44 @@ def restore_backup(ws: Workspace, backup: Path) -> backups.Backup:
 
     Returns the "before-restore" backup, from which the restore can be undone.
     """
-    problems = backups.check_database(backup)
+    problems = backups.check_backup(backup)
     if problems:
-        raise TrainerError(
-            f"this backup is damaged and cannot be restored: {problems[0]}", where=str(backup)
-        )
+        reason = problems[0]
+        if backups.check_database(backup):
+            reason = f"it is damaged: {reason}"
+        raise TrainerError(f"this backup cannot be restored: {reason}", where=str(backup))
     before = backups.create_backup(ws.db.conn, ws.data.backups, keep=None, label="before-restore")
     actor = ws.actor
+    log_now = audit.all_entries(ws.db)
     ws.db.close()
     try:
         backups.replace_database(backup, ws.data.database, keep_old=False)
     finally:
         ws.reopen()
-    # Written into the restored database: its log now says what happened to it.
-    audit.record(
+    # Written into the restored database: its log now says what happened to it, and keeps
+    # what the replaced log recorded after the backup was taken (the data go, the record
+    # of what was done stays).
+    audit.carry_over(
         ws.db,
+        log_now,
         "backup.restore",
         f"{backup.name} (the database as it was is kept as {before.name})",
         actor=actor,
     )
     return before
+
+
+def recover_missing(database: Path, backup: Path) -> str:
+    """Before anything opens it: put ``backup`` in place of a missing or empty database
+    (an empty file is set aside, not deleted). Returns the note for the audit log."""
+    kept = backups.replace_database(backup, database, keep_old=True)
+    aside = f"; the empty file was kept as {kept.name}" if kept is not None else ""
+    return f"{backup.name} restored in place of a missing or empty database{aside}"
+
+
+def record_recovery(ws: Workspace, note: str) -> None:
+    if note:
+        audit.record(ws.db, "database.recover", note)
 
 
 def recover_damaged(ws_data_database: Path, backup_folder: Path) -> tuple[backups.Backup, Path]:

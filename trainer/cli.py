@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--search", default="", help="only entries whose actor/action/detail contain this"
     )
     p.add_argument("--csv", type=Path, metavar="FILE", help="write CSV to FILE instead of printing")
+    p.add_argument(
+        "--verify",
+        action="store_true",
+        help="check that no entry was removed or changed (exit 1 if the chain is broken)",
+    )
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("accounts", help="list staff accounts")
@@ -608,12 +613,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from trainer import admin
     from trainer.instance import InstanceLock
     from trainer.paths import DataDir, resolve_data_dir
+    from trainer.storage import backups
 
-    lock = InstanceLock(DataDir(resolve_data_dir(args.data_dir)).root)
+    data = DataDir(resolve_data_dir(args.data_dir))
+    lock = InstanceLock(data.root)
     if not lock.acquire():
         print("error: TiP Trainer is open on this data folder; close it first", file=sys.stderr)
         return 3
     try:
+        if backups.missing_database(data.database, data.backups) is not None:
+            # Nothing to open: the backup takes the place of the missing or empty file.
+            note = admin.recover_missing(data.database, args.file.resolve())
+            with _opened(args, operator=True) as ws:
+                admin.record_recovery(ws, note)
+            print(f"restored {args.file.name} in place of the missing or empty database")
+            return 0
         with _opened(args, operator=True) as ws:
             before = admin.restore_backup(ws, args.file.resolve())
         print(f"restored {args.file.name}; the database as it was is kept as {before.path}")
@@ -626,6 +640,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from trainer import admin
 
     with _opened(args, operator=True) as ws:
+        report = admin.audit_integrity(ws)
+        verdict = (
+            f"audit log intact: {report.entries} entries, each following the one before"
+            if report.intact
+            else f"audit log NOT intact: {len(report.breaks)} break(s) in {report.entries} entries"
+        )
+        if args.verify:
+            print(verdict)
+            for problem in report.breaks:
+                print(f"  {problem}")
+            return 0 if report.intact else 1
+        if not report.intact:
+            print(f"warning: {verdict} (see: audit --verify)", file=sys.stderr)
         if args.csv:
             count = admin.export_audit(ws, args.csv, text=args.search, action=args.action)
             print(f"{count} entries written to {args.csv}")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trainer.storage.backups import Backup
 
 
 class TrainerError(Exception):
@@ -50,6 +54,15 @@ class FormatError(TrainerError):
 
 class StorageError(TrainerError):
     """The database could not be read or written (full disk, damaged file, locked)."""
+
+
+class DatabaseMissingError(StorageError):
+    """The database is missing or empty while a backup holds data: nothing is created
+    until someone restores that backup (or chooses otherwise). ``backup`` is its path."""
+
+    def __init__(self, message: str, backup: Backup, *, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.backup = backup
 
 
 class QuizError(TrainerError):

@@ -75,6 +75,14 @@ class DataDir:
         return self.root / "exports"
 
     def ensure(self) -> DataDir:
+        """Create the folders, owner-only; make files an earlier version left readable to
+        everyone (database, its journal, backups, keys) owner-only too."""
+        from trainer import privacy
+
         for folder in (self.root, self.logs, self.banks, self.backups, self.keys):
-            folder.mkdir(parents=True, exist_ok=True)
+            privacy.private_folder(folder)
+        if privacy.APPLIES:
+            privacy.private_files(self.root.glob(DATABASE_NAME + "*"))
+            privacy.private_files(self.backups.glob("tip-trainer-*.sqlite3"))
+            privacy.private_files(self.keys.iterdir())
         return self

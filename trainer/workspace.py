@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.access import StaffSession
+from trainer.errors import DatabaseMissingError
 from trainer.paths import DataDir, resolve_data_dir, shipped_banks_dir
+from trainer.storage import backups
 from trainer.storage.database import Database
 from trainer.storage.trainees import TraineeRepository
 
@@ -21,12 +23,29 @@ if TYPE_CHECKING:
     from trainer.storage.attempts import AttemptRepository
 
 
+def refuse_to_start_empty(data: DataDir) -> None:
+    """Raise DatabaseMissingError when the database is missing or empty but a backup holds
+    data: opening it would start a new installation over the real one, without a word."""
+    found = backups.missing_database(data.database, data.backups)
+    if found is None:
+        return
+    taken = found.taken_at.strftime("%Y-%m-%d %H:%M UTC")
+    raise DatabaseMissingError(
+        f"the database is missing or empty, but the backup {found.path} (taken {taken}) "
+        "holds data, so nothing was created. Restore that backup with:\n"
+        f'  python -m trainer restore "{found.path}" --data-dir "{data.root}"',
+        found,
+        where=str(data.database),
+    )
+
+
 class Workspace:
     """Everything the program works on, for one data folder."""
 
     def __init__(self, data_dir: Path | str | None = None, *, shipped_banks: Path | None = None):
         self.data = DataDir(resolve_data_dir(data_dir)).ensure()
         self.shipped_banks = shipped_banks if shipped_banks is not None else shipped_banks_dir()
+        refuse_to_start_empty(self.data)
         self.db = Database(self.data.database)
         self._catalog: Catalog | None = None
         # Who is signed in (a staff account name), for the audit log; None for trainees.

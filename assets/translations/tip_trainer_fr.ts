@@ -210,6 +210,20 @@
         <translation>Entrées du journal d&apos;audit</translation>
     </message>
     <message>
+        <source>Integrity of the audit log</source>
+        <translation>Intégrité du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>✓ Intact: each of the %1 entries follows the one before it.</source>
+        <translation>✓ Intact : chacune des %1 entrées suit la précédente.</translation>
+    </message>
+    <message>
+        <source>⚠ The audit log was altered outside TiP Trainer: entries were removed or changed. Keep a copy of the database and tell your technician.
+%1</source>
+        <translation>⚠ Le journal d&apos;audit a été modifié en dehors de TiP Trainer : des entrées ont été supprimées ou changées. Gardez une copie de la base de données et prévenez votre technicien.
+%1</translation>
+    </message>
+    <message>
         <source>%1 entries</source>
         <translation>%1 entrée(s)</translation>
     </message>
@@ -2357,14 +2371,6 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
 <context>
     <name>QuizScreen</name>
     <message>
-        <source>Unfinished attempt</source>
-        <translation>Tentative inachevée</translation>
-    </message>
-    <message>
-        <source>You have an unfinished attempt at “%1” (%2 of %3 questions answered). Resume it now? Choose No to submit it as it stands.</source>
-        <translation>Vous avez une tentative inachevée pour « %1 » (%2 questions répondues sur %3). La reprendre maintenant ? Choisissez Non pour la remettre en l&apos;état.</translation>
-    </message>
-    <message>
         <source>Exam</source>
         <translation>Examen</translation>
     </message>
@@ -2441,8 +2447,72 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>Remettre l&apos;examen</translation>
     </message>
     <message>
+        <source>Unfinished exam</source>
+        <translation>Examen inachevé</translation>
+    </message>
+    <message>
+        <source>Unfinished practice</source>
+        <translation>Entraînement inachevé</translation>
+    </message>
+    <message>
+        <source>%1 has an unfinished exam: “%2”.</source>
+        <translation>%1 a un examen inachevé&#xa0;: «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 has an unfinished practice session: “%2”.</source>
+        <translation>%1 a un entraînement inachevé&#xa0;: «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Questions answered: %1 of %2.</source>
+        <translation>Questions répondues : %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Time left: %1 (the clock runs while the exam is open).</source>
+        <translation>Temps restant : %1 (le temps s&apos;écoule tant que l&apos;examen est ouvert).</translation>
+    </message>
+    <message>
+        <source>If you are not %1, choose Continue later: the attempt stays as it is.</source>
+        <translation>Si vous n&apos;êtes pas %1, choisissez Continuer plus tard : la tentative reste telle quelle.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume now</source>
+        <translation>&amp;Reprendre maintenant</translation>
+    </message>
+    <message>
+        <source>Continue &amp;later</source>
+        <translation>Continuer plus &amp;tard</translation>
+    </message>
+    <message>
+        <source>&amp;Submit now…</source>
+        <translation>Re&amp;mettre maintenant…</translation>
+    </message>
+    <message>
+        <source>Resume the attempt now</source>
+        <translation>Reprendre la tentative maintenant</translation>
+    </message>
+    <message>
+        <source>Continue later, leaving the attempt as it is</source>
+        <translation>Continuer plus tard, en laissant la tentative telle quelle</translation>
+    </message>
+    <message>
+        <source>Submit the attempt as it stands (asks again)</source>
+        <translation>Remettre la tentative en l&apos;état (confirmation demandée)</translation>
+    </message>
+    <message>
         <source>Finish practice</source>
         <translation>Terminer l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Submit %1&apos;s exam now, as it stands? %2 question(s) are not answered. Once submitted, answers can no longer be changed.</source>
+        <translation>Remettre maintenant l&apos;examen de %1 en l&apos;état ? %2 question(s) sans réponse. Une fois remis, les réponses ne peuvent plus être modifiées.</translation>
+    </message>
+    <message>
+        <source>Finish %1&apos;s practice session now, as it stands? %2 question(s) are not answered.</source>
+        <translation>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %2 question(s) sans réponse.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Leave and continue later</source>
@@ -2467,6 +2537,10 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
     <message>
         <source>✓ Saved</source>
         <translation>✓ Enregistré</translation>
+    </message>
+    <message>
+        <source>✗ Not saved: your last change was not recorded. The answer shown is the saved one.</source>
+        <translation>✗ Non enregistré : votre dernière modification n&apos;a pas été enregistrée. La réponse affichée est celle qui est enregistrée.</translation>
     </message>
     <message>
         <source>You have answered %1 of %2 questions.</source>
@@ -3174,6 +3248,18 @@ Formation hors ligne à la lutte contre la traite des personnes pour les officie
         <translation>TiP Trainer est déjà ouvert</translation>
     </message>
     <message>
+        <source>&amp;Restore this backup</source>
+        <translation>&amp;Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Close TiP Trainer</source>
+        <translation>&amp;Fermer TiP Trainer</translation>
+    </message>
+    <message>
+        <source>Close TiP Trainer without changing anything</source>
+        <translation>Fermer TiP Trainer sans rien modifier</translation>
+    </message>
+    <message>
         <source>The database is damaged and there is no backup to restore. Nothing was changed. Ask your coordinator or technician for help; the file is %1.</source>
         <translation>La base de données est endommagée et aucune sauvegarde ne peut être restaurée. Rien n&apos;a été modifié. Demandez l&apos;aide de votre coordonnateur ou d&apos;un technicien ; le fichier est %1.</translation>
     </message>
@@ -3188,6 +3274,18 @@ Restaurer la dernière sauvegarde intacte, du %2 ? Ce qui a été enregistré ap
     <message>
         <source>The database is damaged</source>
         <translation>La base de données est endommagée</translation>
+    </message>
+    <message>
+        <source>The database of this workstation is missing or empty (%1).
+
+The newest backup that holds data was taken on %2. Restore it? If you close instead, nothing is changed and nothing is created.</source>
+        <translation>La base de données de ce poste est absente ou vide (%1).
+
+La sauvegarde la plus récente qui contient des données a été faite le %2. La restaurer ? Si vous fermez plutôt, rien n&apos;est modifié et rien n&apos;est créé.</translation>
+    </message>
+    <message>
+        <source>The database is missing</source>
+        <translation>La base de données est absente</translation>
     </message>
 </context>
 <context>

@@ -191,3 +191,66 @@ def test_every_account_change_is_audited(repo: AccountRepository, db: Database) 
     assert actions.count("account.sign_in_failed") == 6
     assert actions.count("account.locked") == 1
     assert logged[-1] == ("system", "account.sign_in_failed", "Ghost")
+
+
+def _lockout_story(repo: AccountRepository, clock: Clock, name: str) -> list[str]:
+    """Six wrong passwords, a try while locked, a wait, one more: what the person is told."""
+    told: list[str] = []
+    for _ in range(5):
+        with pytest.raises(AccessDeniedError) as info:
+            repo.authenticate(name, "wrong password!")
+        told.append(f"{type(info.value).__name__}: {info.value}")
+    clock.advance(10)
+    with pytest.raises(AccessDeniedError) as info:
+        repo.authenticate(name, GOOD)
+    told.append(f"{type(info.value).__name__}: {info.value}")
+    clock.advance(30)
+    with pytest.raises(AccessDeniedError) as info:
+        repo.authenticate(name, "wrong password!")
+    told.append(f"{type(info.value).__name__}: {info.value}")
+    return told
+
+
+def test_lockout_does_not_tell_which_account_names_exist(
+    repo: AccountRepository, clock: Clock
+) -> None:
+    repo.create("Ana", GOOD, Role.TRAINER, actor=None)
+    real = _lockout_story(repo, clock, "ana")  # typed in another case: still the account
+    clock.advance(3600)
+    unknown = _lockout_story(repo, clock, "nobody")
+    assert [t.replace("'ana'", "'X'") for t in real] == [
+        t.replace("'nobody'", "'X'") for t in unknown
+    ]
+    assert "locked for 30 more" in real[4] and "locked for 20 more" in real[5]
+    assert "locked for 60 more" in real[6]
+
+
+def test_attempts_while_locked_are_logged(
+    repo: AccountRepository, clock: Clock, db: Database
+) -> None:
+    repo.create("Ana", GOOD, Role.TRAINER, actor=None)
+    for name in ("Ana", "Nobody"):
+        for _ in range(5):
+            with pytest.raises(AccessDeniedError):
+                repo.authenticate(name, "wrong password!")
+        for _ in range(3):
+            with pytest.raises(AccountLockedError):
+                repo.authenticate(name, GOOD)
+    refused = audit.entries(db, action="account.sign_in_refused")
+    assert len(refused) == 6
+    assert sorted({e.detail.split(":")[0] for e in refused}) == ["Ana", "Nobody"]
+    assert all("locked until" in e.detail for e in refused)
+    assert len(audit.entries(db, action="account.locked")) == 2
+
+
+def test_unknown_names_tried_long_ago_are_forgotten(
+    repo: AccountRepository, clock: Clock, db: Database
+) -> None:
+    for n in range(20):
+        with pytest.raises(AccessDeniedError):
+            repo.authenticate(f"guess {n}", "wrong password!")
+    clock.advance(3 * 3600)
+    with pytest.raises(AccessDeniedError):
+        repo.authenticate("one more", "wrong password!")
+    row = db.query_one("SELECT count(*) FROM sign_in_failures")
+    assert row is not None and row[0] == 1

@@ -89,7 +89,7 @@ def test_one_attempt_in_progress_per_trainee(
     with pytest.raises(QuizError, match="still in progress"):
         attempts_guard.ensure_no_active_attempt(workspace.attempts, trainee.id)
     # starting again offers the open attempt; declining submits it before a new one starts
-    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *_a: False)
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *_a: quiz_screen.ResumeChoice.SUBMIT)
     second = quiz_screen.start_session(
         None,  # type: ignore[arg-type]
         workspace,
@@ -102,7 +102,7 @@ def test_one_attempt_in_progress_per_trainee(
     assert second is not None and second.attempt_id != first.attempt_id
     open_now = workspace.attempts.unfinished(trainee.id)
     assert [a.id for a in open_now] == [second.attempt_id]
-    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *_a: True)
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *_a: quiz_screen.ResumeChoice.RESUME)
     resumed = quiz_screen.start_session(
         None,  # type: ignore[arg-type]
         workspace,
@@ -122,7 +122,9 @@ def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     from trainer import admin
 
     monkeypatch.setattr(quiz_screen, "confirm_finish", lambda *a: True)
-    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: False)  # submit a left attempt
+    monkeypatch.setattr(
+        quiz_screen, "ask_resume", lambda *a: quiz_screen.ResumeChoice.SUBMIT
+    )  # submit a left attempt
     window = MainWindow(workspace, language="en")
     qtbot.addWidget(window)
     window.show()

@@ -247,3 +247,59 @@ def test_save_path_helper_returns_none_when_cancelled(monkeypatch: pytest.Monkey
     assert dialogs_auth.choose_save_path(None, "t", Path("x.csv")) is None
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/tmp/a.csv", ""))
     assert dialogs_auth.choose_save_path(None, "t", Path("x.csv")) == Path("/tmp/a.csv")
+
+
+def test_signing_out_closes_the_staff_screen(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, errors: list[str]
+) -> None:
+    _signs_in_as(monkeypatch, "Coord", COORD_PASSWORD)
+    [results] = [e for e in staff.entries() if e.key == "results"]
+    window.open_staff(results)
+    assert window.current_screen().property(STAFF_PROPERTY)  # type: ignore[union-attr]
+    window.staff_gate.sign_out_action.trigger()
+    assert isinstance(window.current_screen(), HomeScreen)
+
+
+def test_inactivity_closes_a_dialog_left_open_over_a_staff_screen(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, errors: list[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _signs_in_as(monkeypatch, "Coord", COORD_PASSWORD)
+    [accounts] = [e for e in staff.entries() if e.key == "accounts"]
+    window.show()
+    window.open_staff(accounts)
+    box = QMessageBox(window.current_screen())
+    box.setText("Reset the password of Trainer T?")
+    box.open()
+    assert box.isVisible()
+    window.staff_gate._on_idle_timeout()
+    assert not box.isVisible()
+    assert isinstance(window.current_screen(), HomeScreen)
+
+
+def _staff_menu_state(window: MainWindow) -> dict[str, bool]:
+    return {key: action.isEnabled() for key, action in window.staff_actions.items()}
+
+
+def test_menu_entries_a_role_cannot_use_are_disabled(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, errors: list[str]
+) -> None:
+    roles = {e.key: e.role for e in staff.entries()}
+    # nobody signed in: every entry leads to the sign-in
+    assert all(_staff_menu_state(window).values())
+    _signs_in_as(monkeypatch, "Trainer T", TRAINER_PASSWORD)
+    [library] = [e for e in staff.entries() if e.key == "bank_library"]
+    window.open_staff(library)
+    state = _staff_menu_state(window)
+    assert state == {key: role == "trainer" for key, role in roles.items()}
+    window.staff_gate.sign_out_action.trigger()
+    assert all(_staff_menu_state(window).values())
+    _signs_in_as(monkeypatch, "Coord", COORD_PASSWORD)
+    window.open_staff(library)
+    assert all(_staff_menu_state(window).values())
+    try:
+        window.set_language("fr")  # the menus are rebuilt: the state holds
+        assert all(_staff_menu_state(window).values())
+    finally:
+        window.set_language("en")

@@ -152,7 +152,7 @@ def test_an_unfinished_attempt_is_offered_again(
     first_id = quiz.session.attempt_id
     quiz.leave_button.click()
 
-    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: True)
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: quiz_screen.ResumeChoice.RESUME)
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
     modules.exam_button.click()
@@ -162,7 +162,7 @@ def test_an_unfinished_attempt_is_offered_again(
     assert resumed.session.slots[0].answered and resumed.session.slots[0].flagged
 
     resumed.leave_button.click()
-    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: False)
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: quiz_screen.ResumeChoice.SUBMIT)
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
     modules.exam_button.click()
@@ -246,7 +246,7 @@ def test_picking_a_profile_offers_the_unfinished_attempt(
         recorder=workspace.attempts.recorder,
     )
     session.flag(2, True)
-    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: True)
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *a: quiz_screen.ResumeChoice.RESUME)
     window.show_home()
     home = window.current_screen()
     assert isinstance(home, HomeScreen)

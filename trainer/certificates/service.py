@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from trainer.access import Permission, staff_action
 from trainer.certificates import document
 from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
+from trainer.certificates.numbers import NumberMark
 from trainer.errors import CertificateError, TrainerError
 from trainer.files import replace_atomically, write_text_atomically
 from trainer.storage.certificates import (
@@ -150,7 +151,8 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
             ),
         )
 
-    record = repo.insert(new, numbering(ws), signer)
+    mark = NumberMark(ws.data.keys, new.issuer_key_id)
+    record = repo.insert(new, numbering(ws), signer, reserve=mark.reserve)
     ws.audit("certificate.issue", f"{record.number} {record.trainee_name} {record.subject}")
     return record
 

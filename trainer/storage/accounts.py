@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NoReturn
 
 from trainer.access import Role
 from trainer.errors import AccessDeniedError, TrainerError
@@ -23,6 +24,8 @@ MAX_FAILURES = 5
 FIRST_LOCKOUT = timedelta(seconds=30)
 LONGEST_LOCKOUT = timedelta(hours=1)
 STAFF_ROLES = (Role.TRAINER, Role.COORDINATOR)
+# Wrong passwords for names that are no account are remembered this long after the last.
+FORGET_UNKNOWN_AFTER = 2 * LONGEST_LOCKOUT
 
 
 @dataclass(frozen=True)
@@ -206,17 +209,26 @@ class AccountRepository:
 
     # -- signing in ----------------------------------------------------------
     def authenticate(self, name: str, password: str) -> Account:
-        """The account if the password is right; a wrong one counts towards the lockout."""
+        """The account if the password is right; a wrong one counts towards the lockout.
+
+        A name that is no account is answered exactly as an account with a wrong
+        password: the same work, the same messages (with the name as typed), and the
+        same lockout after the same number of tries, so that nobody learns from the
+        answers which names exist. Every try is recorded, those refused during a
+        lockout too.
+        """
         now = self.clock()
-        row = self.db.query_one("SELECT * FROM accounts WHERE name = ?", (name.strip(),))
+        typed = name.strip()[:MAX_NAME_LENGTH]
+        row = self.db.query_one("SELECT * FROM accounts WHERE name = ?", (typed,))
         if row is None:
-            # Same work as a real check, so timing does not tell which names exist.
-            hash_password(password, b"\0" * 16, self.params)
-            audit.record(self.db, "account.sign_in_failed", name.strip()[:MAX_NAME_LENGTH])
-            raise AccessDeniedError("wrong account name or password")
+            self._unknown_name(typed, password, now)
+        assert row is not None
         account = _row(row)
         if account.locked_until is not None and now < account.locked_until:
-            raise AccountLockedError(account.name, account.locked_until, now)
+            # Same work as a real check, and the try is recorded.
+            hash_password(password, bytes(row["salt"]), KdfParams.decode(row["kdf"]))
+            self._refused(account.name, account.locked_until)
+            raise AccountLockedError(typed, account.locked_until, now)
         expected = bytes(row["password_hash"])
         given = hash_password(password, bytes(row["salt"]), KdfParams.decode(row["kdf"]))
         if not hmac.compare_digest(expected, given):
@@ -228,17 +240,9 @@ class AccountRepository:
                     "UPDATE accounts SET failed_count = ?, locked_until = ? WHERE id = ?",
                     (failures, _iso(until) if until else None, account.id),
                 )
-                audit.record(self.db, "account.sign_in_failed", account.name, None, conn)
-                if until is not None:
-                    audit.record(
-                        self.db,
-                        "account.locked",
-                        f"{account.name} until {_iso(until)} after {failures} failures",
-                        None,
-                        conn,
-                    )
+                self._failed(conn, account.name, failures, until)
             if until is not None:
-                raise AccountLockedError(account.name, until, now)
+                raise AccountLockedError(typed, until, now)
             raise AccessDeniedError("wrong account name or password")
         if account.disabled:
             raise AccessDeniedError(f"the account '{account.name}' is disabled")
@@ -250,3 +254,50 @@ class AccountRepository:
             )
             audit.record(self.db, "account.sign_in", account.name, account.name, conn)
         return self.get(account.name)
+
+    def _unknown_name(self, typed: str, password: str, now: datetime) -> NoReturn:
+        """A name that is no account: counted and locked out like one (see authenticate)."""
+        # Same work as a real check, so timing does not tell which names exist.
+        hash_password(password, b"\0" * 16, self.params)
+        row = self.db.query_one("SELECT * FROM sign_in_failures WHERE name = ?", (typed,))
+        locked_until = _dt(row["locked_until"]) if row else None
+        if locked_until is not None and now < locked_until:
+            self._refused(typed, locked_until)
+            raise AccountLockedError(typed, locked_until, now)
+        failures = (int(row["failed_count"]) if row else 0) + 1
+        lock = lockout_for(failures)
+        until = now + lock if lock else None
+        with self.db.transaction() as conn:
+            # Names tried long ago are forgotten, so guesses cannot fill the disk.
+            conn.execute(
+                "DELETE FROM sign_in_failures WHERE last_failed_at < ?"
+                " AND (locked_until IS NULL OR locked_until < ?)",
+                (_iso(now - FORGET_UNKNOWN_AFTER), _iso(now)),
+            )
+            conn.execute(
+                "INSERT INTO sign_in_failures (name, failed_count, locked_until, last_failed_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                " failed_count = excluded.failed_count, locked_until = excluded.locked_until,"
+                " last_failed_at = excluded.last_failed_at",
+                (typed, failures, _iso(until) if until else None, _iso(now)),
+            )
+            self._failed(conn, typed, failures, until)
+        if until is not None:
+            raise AccountLockedError(typed, until, now)
+        raise AccessDeniedError("wrong account name or password")
+
+    def _failed(
+        self, conn: sqlite3.Connection, name: str, failures: int, until: datetime | None
+    ) -> None:
+        audit.record(self.db, "account.sign_in_failed", name, None, conn)
+        if until is not None:
+            audit.record(
+                self.db,
+                "account.locked",
+                f"{name} until {_iso(until)} after {failures} failures",
+                None,
+                conn,
+            )
+
+    def _refused(self, name: str, until: datetime) -> None:
+        audit.record(self.db, "account.sign_in_refused", f"{name}: locked until {_iso(until)}")

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from trainer.errors import StorageError
+from trainer.privacy import create_private_file, private_folder
 
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backups_keep"
@@ -67,6 +68,130 @@ def check_database(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every TiP Trainer database has had since its first schema.
+CORE_TABLES = frozenset({"schema_migrations", "workstation", "settings", "trainees", "attempts"})
+# What people entered: a database with a row in any of these "holds data".
+DATA_TABLES = ("trainees", "attempts", "accounts", "certificates")
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def check_backup(path: Path) -> list[str]:
+    """Why ``path`` cannot be restored as this program's database ([] when it can).
+
+    It must be a sound SQLite file holding a TiP Trainer database whose schema this
+    version knows: an empty file, another program's database or one made by a newer
+    version would replace everything with something this program cannot use.
+    """
+    from trainer.storage.database import Database
+
+    try:
+        if not path.is_file():
+            return ["the file is missing"]
+        if path.stat().st_size == 0:
+            return ["the file is empty (0 bytes): it holds no database"]
+        if not _has_sqlite_header(path):
+            return ["this is not a TiP Trainer database (it is not an SQLite database file)"]
+    except OSError as exc:
+        return [f"the file cannot be read ({exc.strerror})"]
+    problems = check_database(path)
+    if problems:
+        return problems
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        tables = _tables(conn)
+        if not tables >= CORE_TABLES:
+            return ["this is not a TiP Trainer database (its tables are not this program's)"]
+        versions = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
+    except (sqlite3.Error, ValueError, TypeError) as exc:
+        return [f"this is not a TiP Trainer database ({exc})"]
+    finally:
+        conn.close()
+    known = {v for v, _name, _sql in Database.available_migrations()}
+    unknown = sorted(versions - known)
+    if unknown:
+        return [
+            f"it was made by a newer version of TiP Trainer (schema {unknown[-1]}; this "
+            f"version knows up to {max(known)}): restore it with that version or a newer one"
+        ]
+    if min(known) not in versions:
+        return ["this is not a TiP Trainer database (its schema history is incomplete)"]
+    return []
+
+
+def holds_data(path: Path) -> bool:
+    """Whether a database file has any trainee, attempt, account or certificate in it."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0 or not _has_sqlite_header(path):
+            return False
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        tables = _tables(conn)
+        return any(
+            conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+            for table in DATA_TABLES
+            if table in tables
+        )
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def is_empty_database(path: Path) -> bool:
+    """Missing, 0 bytes, or an SQLite file without a single table: nothing to open.
+
+    (A file that is not SQLite, or is damaged, is not "empty": the damage check deals
+    with it, and nothing here may hide it.)
+    """
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return True
+        if not _has_sqlite_header(path):
+            return False
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        return not _tables(conn)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def newest_with_data(folder: Path) -> Backup | None:
+    """The newest backup that can be restored and holds data."""
+    for backup in list_backups(folder):
+        if holds_data(backup.path) and not check_backup(backup.path):
+            return backup
+    return None
+
+
+def missing_database(database: Path, folder: Path) -> Backup | None:
+    """When the database is missing or empty but a backup holds data: that backup.
+
+    Opening such a database would silently start a new installation and, start after
+    start, back up nothing over the backups that hold everything.
+    """
+    if not is_empty_database(database):
+        return None
+    return newest_with_data(folder)
+
+
 def create_backup(
     source: sqlite3.Connection,
     folder: Path,
@@ -85,8 +210,9 @@ def create_backup(
     final = folder / backup_name(at, label)
     part = final.with_name(final.name + ".part")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         part.unlink(missing_ok=True)
+        create_private_file(part)  # a copy of personal data: the owner's eyes only
         target = sqlite3.connect(str(part))
         try:
             source.backup(target)
@@ -103,10 +229,18 @@ def create_backup(
 
 
 def prune(folder: Path, keep: int) -> list[Path]:
-    """Delete the oldest regular backups beyond the newest ``keep``."""
+    """Delete the oldest regular backups beyond the newest ``keep``, never the newest
+    backup that holds data (when the database was emptied, every backup made since holds
+    nothing, and the rotation would otherwise delete the last copy of everything)."""
     regular = [b for b in list_backups(folder) if not b.label]
     removed: list[Path] = []
-    for old in regular[max(1, keep) :]:
+    beyond = regular[max(1, keep) :]
+    if not beyond:
+        return removed
+    last_with_data = next((b for b in list_backups(folder) if holds_data(b.path)), None)
+    for old in beyond:
+        if last_with_data is not None and old.path == last_with_data.path:
+            continue
         with contextlib.suppress(OSError):
             old.path.unlink()
             removed.append(old.path)
@@ -122,9 +256,9 @@ def backup_due(folder: Path, now: datetime | None = None, every: timedelta = DAI
 
 
 def latest_good(folder: Path) -> Backup | None:
-    """The newest backup that passes the integrity check."""
+    """The newest backup that can be restored (sound, this program's, a known schema)."""
     for backup in list_backups(folder):
-        if not check_database(backup.path):
+        if not check_backup(backup.path):
             return backup
     return None
 
@@ -137,15 +271,15 @@ def replace_database(backup: Path, database: Path, *, keep_old: bool) -> Path | 
     kept when ``keep_old``, e.g. a damaged database someone may want to examine);
     returns where the old database was kept, if it was.
     """
-    problems = check_database(backup)
-    if problems or not backup.is_file():
-        reason = problems[0] if problems else "the file is missing"
-        raise StorageError(f"this backup cannot be restored: {reason}", where=str(backup))
+    problems = check_backup(backup)
+    if problems:
+        raise StorageError(f"this backup cannot be restored: {problems[0]}", where=str(backup))
     incoming = database.with_name(database.name + ".restoring")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = database.with_name(f"{database.name}.replaced-{stamp}")
     try:
         incoming.unlink(missing_ok=True)
+        create_private_file(incoming)
         source = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
         target = sqlite3.connect(str(incoming))
         try:

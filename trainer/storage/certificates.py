@@ -202,10 +202,14 @@ class CertificateRepository:
         new: NewCertificate,
         numbering: str,
         sign: Callable[[str], str],
+        reserve: Callable[[int, int], int] | None = None,
     ) -> CertificateRecord:
         """Record a certificate; ``numbering`` is a format with ``{year}`` and ``{seq}``,
         ``sign(number)`` returns the signed code. One transaction: a number is never lost
-        or given twice."""
+        or given twice. ``reserve(year, next_in_register)`` returns the sequence number to
+        use, at least the register's next, once it has recorded it outside the database
+        (``trainer/certificates/numbers.py``): a restored register then cannot give a
+        number again."""
         year = new.certified_on.year
         with self.db.transaction() as conn:
             existing = valid_certificate(conn, new.trainee_id, new.subject)
@@ -219,6 +223,8 @@ class CertificateRepository:
                         (year, new.issuer_key_id),
                     ).fetchone()[0]
                 )
+                if reserve is not None:
+                    seq = reserve(year, seq)
                 number = numbering.format(year=year, seq=seq)
                 cur = conn.execute(
                     "INSERT INTO certificates (number, year, seq, kind, trainee_id, trainee_name,"

@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from trainer.errors import StorageError
+from trainer.privacy import create_private_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The migration that makes the audit log a hash chain: the log's entries are chained
+# in the same transaction.
+AUDIT_CHAIN_MIGRATION = 51
 
 
 def now() -> str:
@@ -45,6 +49,8 @@ class Database:
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
         try:
+            if self.path is not None:
+                create_private_file(self.path)  # personal data: the owner's eyes only
             self.conn = sqlite3.connect(
                 str(path), isolation_level=None, timeout=10.0, check_same_thread=False
             )
@@ -59,6 +65,10 @@ class Database:
                 self.migrate()
         except sqlite3.Error as exc:
             raise StorageError(_plain(exc), where=str(path)) from exc
+        except OSError as exc:
+            raise StorageError(
+                f"the database cannot be created ({exc.strerror})", where=str(path)
+            ) from exc
 
     # -- transactions ---------------------------------------------------------
     @contextlib.contextmanager
@@ -130,6 +140,10 @@ class Database:
             with self.transaction() as conn:
                 for statement in _statements(sql):
                     conn.execute(statement)
+                if version == AUDIT_CHAIN_MIGRATION:
+                    from trainer.storage.audit import seal_unchained
+
+                    seal_unchained(conn)  # the entries recorded so far join the chain
                 conn.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, now()),

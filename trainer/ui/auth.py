@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 
 from trainer import admin
 from trainer.access import Role
@@ -132,13 +132,33 @@ class StaffGate(QObject):
                 self.window.showNormal()
 
     def sign_out(self, reason: str = "") -> None:
+        """Sign staff out and close what they had open: a staff screen (results with
+        names and scores) never stays on the screen for whoever comes next."""
         was = self.workspace.staff
         if was is None:
             return
         admin.sign_out(self.workspace, reason=reason)
         self._stop_watching()
         self._refresh_status()
+        self._close_staff_dialogs()
+        screen = self.window.current_screen()
+        if screen is not None and screen.property(STAFF_PROPERTY):
+            self.window.show_home()
         self.signed_out.emit(reason)
+
+    def _close_staff_dialogs(self) -> None:
+        """Dialogs a staff screen left open (inactivity signs out behind them)."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and self._owns(widget):
+                widget.reject()
+
+    def _owns(self, dialog: QWidget) -> bool:
+        parent = dialog.parentWidget()
+        while parent is not None:
+            if parent is self.window:
+                return True
+            parent = parent.parentWidget()
+        return False
 
     # -- inactivity ------------------------------------------------------------------------
     def _started(self) -> None:
@@ -178,7 +198,7 @@ class StaffGate(QObject):
         if self.workspace.staff is None:
             return
         self.sign_out("inactivity")
-        self.window.show_home()
+        self.window.show_home()  # (a trainee's screen too: whoever comes next starts afresh)
         self.window.statusBar().showMessage(
             QCoreApplication.translate(
                 "StaffGate", "Staff signed out after a period of inactivity."
@@ -197,6 +217,13 @@ class StaffGate(QObject):
                 "StaffGate", "The backup was restored. Sign in again to continue staff work."
             ),
         )
+
+    def may_open(self, least_role: str) -> bool:
+        """Whether a menu entry for ``least_role`` can be used now: with nobody signed in
+        every entry can (it asks for a sign-in); a signed-in trainer cannot use a
+        coordinator's."""
+        staff = self.workspace.staff
+        return staff is None or staff.role.at_least(least_role)
 
     def _refresh_status(self) -> None:
         staff = self.workspace.staff

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trainer.errors import BankError, TrainerError
 
@@ -45,6 +45,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def widen(box: QMessageBox, characters: int = 70) -> None:
+    """Give a message box's text lines of about ``characters`` (Qt wraps it very narrow);
+    measured in the box's font, so it grows with larger text."""
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is not None:
+        label.setMinimumWidth(box.fontMetrics().averageCharWidth() * characters)
 
 
 def show_crash(parent: QWidget | None, log_path: str) -> None:

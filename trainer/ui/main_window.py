@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         # Staff sign-in, role checks and sign-out (trainer/ui/auth.py).
         self.staff_gate = StaffGate(self)
+        self.staff_gate.signed_in.connect(lambda _name: self._update_staff_actions())
+        self.staff_gate.signed_out.connect(lambda _reason: self._update_staff_actions())
         self._build_menus()
         self._retranslate_window()
         self._show(self._build_home)
@@ -128,18 +130,27 @@ class MainWindow(QMainWindow):
         view.addAction(contrast)
 
         entries = staff.entries()
+        self.staff_actions: dict[str, QAction] = {}
         if entries:
             staff_menu = bar.addMenu(self.tr("&Staff"))
             for entry in entries:
                 action = QAction(entry.title(), self)
+                action.setData(entry.role)
                 action.triggered.connect(lambda _c=False, e=entry: self.open_staff(e))
                 staff_menu.addAction(action)
+                self.staff_actions[entry.key] = action
             self.staff_gate.add_menu_actions(staff_menu)
+        self._update_staff_actions()
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About TiP Trainer"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
+
+    def _update_staff_actions(self) -> None:
+        """Entries the signed-in role cannot use are disabled, not refused once chosen."""
+        for action in self.staff_actions.values():
+            action.setEnabled(self.staff_gate.may_open(str(action.data())))
 
     def _next_zoom(self, step: int) -> int:
         steps = list(ZOOM_STEPS)
@@ -195,9 +206,9 @@ class MainWindow(QMainWindow):
         from trainer.ui.screens.quiz import offer_unfinished
 
         self.trainee = trainee
-        session = offer_unfinished(self, self.workspace, trainee, self.language)
-        if session is not None:
-            self.show_quiz(session)
+        offered = offer_unfinished(self, self.workspace, trainee, self.language)
+        if offered.session is not None:
+            self.show_quiz(offered.session)
         else:
             self.show_modules()
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from trainer import admin
 from trainer.errors import TrainerError
 from trainer.paths import DataDir
-from trainer.storage import audit, backups
+from trainer.storage import backups
 from trainer.ui import dialogs
-from trainer.workspace import Workspace
+from trainer.workspace import Workspace, refuse_to_start_empty
 
 log = logging.getLogger("trainer.startup")
 DAILY_CHECK_MS = 60 * 60 * 1000  # look hourly whether a day has passed since the last backup
@@ -34,15 +34,35 @@ def tell_already_running(root: Path, *, quiet: bool) -> None:
         )
 
 
-def ask_recover(parent: QWidget | None, title: str, text: str) -> bool:
-    """Offer to restore the latest good backup (a function, so tests can answer)."""
+def recover_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """Restore a backup (the default) or close the program, changing nothing (Esc)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     box.setText(text)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    box.setAccessibleName(title)
+    restore = box.addButton(
+        QCoreApplication.translate("Startup", "&Restore this backup"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    close = box.addButton(
+        QCoreApplication.translate("Startup", "&Close TiP Trainer"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    close.setAccessibleName(
+        QCoreApplication.translate("Startup", "Close TiP Trainer without changing anything")
+    )
+    box.setDefaultButton(restore)
+    box.setEscapeButton(close)
+    dialogs.widen(box)
+    return box
+
+
+def ask_recover(parent: QWidget | None, title: str, text: str) -> bool:
+    """Offer to restore a backup (a function, so tests can answer)."""
+    box = recover_box(parent, title, text)
+    box.exec()
+    return box.clickedButton() is box.defaultButton()
 
 
 def check_database(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
@@ -53,7 +73,7 @@ def check_database(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
     """
     problems = backups.check_database(data.database)
     if not problems:
-        return True, ""
+        return check_missing(data, quiet=quiet)
     log.error("damaged database %s: %s", data.database, "; ".join(problems[:5]))
     print(f"the database is damaged: {data.database}: {problems[0]}", file=sys.stderr)
     good = backups.latest_good(data.backups)
@@ -94,9 +114,46 @@ def check_database(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
     return True, f"{used.name} (damaged file kept as {kept.name})"
 
 
+def missing_text(data: DataDir, found: backups.Backup) -> str:
+    return (
+        QCoreApplication.translate(
+            "Startup",
+            "The database of this workstation is missing or empty (%1).\n\n"
+            "The newest backup that holds data was taken on %2. Restore it? "
+            "If you close instead, nothing is changed and nothing is created.",
+        )
+        .replace("%1", str(data.database))
+        .replace("%2", found.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    )
+
+
+def check_missing(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
+    """A missing or empty database while a backup holds data: offer that backup.
+
+    Starting anyway would silently make a new installation over the real one."""
+    found = backups.missing_database(data.database, data.backups)
+    if found is None:
+        return True, ""
+    try:
+        refuse_to_start_empty(data)
+    except TrainerError as exc:  # the same words as the command line, for the log
+        log.error("%s", exc)
+        print(f"error: {exc}", file=sys.stderr)
+    if quiet or not ask_recover(
+        None,
+        QCoreApplication.translate("Startup", "The database is missing"),
+        missing_text(data, found),
+    ):
+        return False, ""
+    try:
+        return True, admin.recover_missing(data.database, found.path)
+    except TrainerError as exc:
+        dialogs.show_error(None, exc)
+        return False, ""
+
+
 def record_recovery(workspace: Workspace, note: str) -> None:
-    if note:
-        audit.record(workspace.db, "database.recover", note)
+    admin.record_recovery(workspace, note)
 
 
 def start_backup(workspace: Workspace) -> None:

@@ -66,9 +66,14 @@ class AuditScreen(QWidget):
             self.tr("Audit log entries"),
         )
         self.count_label = QLabel()
+        # The integrity check of the hash chain (trainer/storage/audit.py: verify_chain).
+        self.integrity = QLabel()
+        self.integrity.setWordWrap(True)
+        self.integrity.setAccessibleName(self.tr("Integrity of the audit log"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(self.integrity)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -81,7 +86,30 @@ class AuditScreen(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.action.currentIndexChanged.connect(lambda _i: self.refresh())
         self.export_button.clicked.connect(self._on_export)
+        self.check_integrity()  # once per opening: it reads the whole log
         self.refresh()
+
+    def check_integrity(self) -> None:
+        report = admin.audit_integrity(self.workspace)
+        if report.intact:
+            self.integrity.setText(
+                self.tr("✓ Intact: each of the %1 entries follows the one before it.").replace(
+                    "%1", str(report.entries)
+                )
+            )
+            self.integrity.setObjectName("")
+            self.integrity.setProperty("warning", False)
+        else:
+            self.integrity.setText(
+                self.tr(
+                    "⚠ The audit log was altered outside TiP Trainer: entries were removed or "
+                    "changed. Keep a copy of the database and tell your technician.\n%1"
+                ).replace("%1", "\n".join(report.breaks[:5]))
+            )
+            self.integrity.setObjectName("timer")  # the theme's large, bold warning
+            self.integrity.setProperty("warning", True)
+        self.integrity.style().unpolish(self.integrity)
+        self.integrity.style().polish(self.integrity)
 
     def refresh(self) -> None:
         self.entries = admin.audit_entries(

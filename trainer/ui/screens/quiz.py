@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from datetime import timedelta
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -31,9 +34,163 @@ from trainer.workspace import Workspace
 WARNING_AT = timedelta(minutes=5)
 
 
-def ask_resume(parent: QWidget | None, title: str, text: str) -> bool:
+class ResumeChoice(Enum):
+    """What to do with an attempt left unfinished."""
+
+    RESUME = "resume"
+    LATER = "later"  # leave it as it is (nothing changes)
+    SUBMIT = "submit"  # submit it as it stands (confirmed twice)
+
+
+@dataclass(frozen=True)
+class Offered:
+    """The outcome of offering an unfinished attempt: the session to resume, or, with
+    ``kept_open``, an attempt left waiting (so no other may start)."""
+
+    session: QuizSession | None = None
+    kept_open: bool = False
+
+
+def _clock(left: timedelta) -> str:
+    seconds = max(0, int(left.total_seconds()))
+    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class UnfinishedAttemptBox(QMessageBox):
+    """Resume (the default, Enter), continue later (Esc) or submit (asks again)."""
+
+    def __init__(
+        self, parent: QWidget | None, session: QuizSession, trainee_name: str, language: str
+    ) -> None:
+        super().__init__(parent)
+        exam = session.behaviour is Behaviour.EXAM
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(
+            QCoreApplication.translate("QuizScreen", "Unfinished exam")
+            if exam
+            else QCoreApplication.translate("QuizScreen", "Unfinished practice")
+        )
+        answered = len(session.slots) - len(session.unanswered())
+        lines = [
+            (
+                QCoreApplication.translate("QuizScreen", "%1 has an unfinished exam: “%2”.")
+                if exam
+                else QCoreApplication.translate(
+                    "QuizScreen", "%1 has an unfinished practice session: “%2”."
+                )
+            )
+            .replace("%1", trainee_name)
+            .replace("%2", session.module.title.get(language)),
+            QCoreApplication.translate("QuizScreen", "Questions answered: %1 of %2.")
+            .replace("%1", str(answered))
+            .replace("%2", str(len(session.slots))),
+        ]
+        left = session.remaining()
+        if left is not None:
+            lines.append(
+                QCoreApplication.translate(
+                    "QuizScreen", "Time left: %1 (the clock runs while the exam is open)."
+                ).replace("%1", _clock(left))
+            )
+        lines.append(
+            QCoreApplication.translate(
+                "QuizScreen",
+                "If you are not %1, choose Continue later: the attempt stays as it is.",
+            ).replace("%1", trainee_name)
+        )
+        self.setText("\n\n".join(lines))
+        self.setAccessibleName(self.windowTitle())
+        self.button_resume = self.addButton(
+            QCoreApplication.translate("QuizScreen", "&Resume now"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        self.button_later = self.addButton(
+            QCoreApplication.translate("QuizScreen", "Continue &later"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        self.button_submit = self.addButton(
+            QCoreApplication.translate("QuizScreen", "&Submit now…"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        self.button_resume.setAccessibleName(
+            QCoreApplication.translate("QuizScreen", "Resume the attempt now")
+        )
+        self.button_later.setAccessibleName(
+            QCoreApplication.translate("QuizScreen", "Continue later, leaving the attempt as it is")
+        )
+        self.button_submit.setAccessibleName(
+            QCoreApplication.translate("QuizScreen", "Submit the attempt as it stands (asks again)")
+        )
+        self.setDefaultButton(self.button_resume)
+        self.setEscapeButton(self.button_later)
+        dialogs.widen(self)
+
+
+def unfinished_attempt_box(
+    parent: QWidget | None, session: QuizSession, trainee_name: str, language: str
+) -> UnfinishedAttemptBox:
+    return UnfinishedAttemptBox(parent, session, trainee_name, language)
+
+
+def submit_confirmation_box(
+    parent: QWidget | None, session: QuizSession, trainee_name: str
+) -> tuple[QMessageBox, QPushButton]:
+    """The second, explicit step before submitting: its default is not to submit."""
+    exam = session.behaviour is Behaviour.EXAM
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(
+        QCoreApplication.translate("QuizScreen", "Submit the exam")
+        if exam
+        else QCoreApplication.translate("QuizScreen", "Finish practice")
+    )
+    unanswered = len(session.unanswered())
+    box.setText(
+        (
+            QCoreApplication.translate(
+                "QuizScreen",
+                "Submit %1's exam now, as it stands? %2 question(s) are not answered. "
+                "Once submitted, answers can no longer be changed.",
+            )
+            if exam
+            else QCoreApplication.translate(
+                "QuizScreen",
+                "Finish %1's practice session now, as it stands? %2 question(s) are not answered.",
+            )
+        )
+        .replace("%1", trainee_name)
+        .replace("%2", str(unanswered))
+    )
+    box.setAccessibleName(box.windowTitle())
+    submit = box.addButton(
+        QCoreApplication.translate("QuizScreen", "Submit the exam")
+        if exam
+        else QCoreApplication.translate("QuizScreen", "Finish practice"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    cancel = box.addButton(
+        QCoreApplication.translate("QuizScreen", "&Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    dialogs.widen(box)
+    return box, submit
+
+
+def ask_resume(
+    parent: QWidget | None, session: QuizSession, trainee_name: str, language: str
+) -> ResumeChoice:
     """Offer an unfinished attempt (a function, so tests can answer for the user)."""
-    return dialogs.confirm(parent, title, text)
+    box = unfinished_attempt_box(parent, session, trainee_name, language)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is box.button_resume:
+        return ResumeChoice.RESUME
+    if clicked is not box.button_submit:
+        return ResumeChoice.LATER
+    confirm_box, submit = submit_confirmation_box(parent, session, trainee_name)
+    confirm_box.exec()
+    return ResumeChoice.SUBMIT if confirm_box.clickedButton() is submit else ResumeChoice.LATER
 
 
 def confirm_finish(parent: QWidget | None, title: str, text: str) -> bool:
@@ -42,33 +199,26 @@ def confirm_finish(parent: QWidget | None, title: str, text: str) -> bool:
 
 def offer_unfinished(
     parent: QWidget, workspace: Workspace, trainee: Trainee, language: str
-) -> QuizSession | None:
+) -> Offered:
     """The trainee's attempt in progress, if they choose to resume it.
 
-    A trainee has at most one attempt in progress: one they decline is
-    submitted as it stands, and one whose time ran out while the program was
-    closed is submitted with the answers it had.
+    A trainee has at most one attempt in progress: one they choose to submit is
+    submitted as it stands, one they leave for later stays open (and no other
+    starts), and one whose time ran out while the program was closed is submitted
+    with the answers it had.
     """
     for open_attempt in workspace.attempts.unfinished(trainee.id):
         session = workspace.attempts.load_session(open_attempt.id)
         if session.expired():
             _finish_and_certify(workspace, session)
             continue
-        title = QCoreApplication.translate("QuizScreen", "Unfinished attempt")
-        text = (
-            QCoreApplication.translate(
-                "QuizScreen",
-                "You have an unfinished attempt at “%1” (%2 of %3 questions answered). "
-                "Resume it now? Choose No to submit it as it stands.",
-            )
-            .replace("%1", session.module.title.get(language))
-            .replace("%2", str(len(session.slots) - len(session.unanswered())))
-            .replace("%3", str(len(session.slots)))
-        )
-        if ask_resume(parent, title, text):
-            return session
+        choice = ask_resume(parent, session, trainee.name, language)
+        if choice is ResumeChoice.RESUME:
+            return Offered(session)
+        if choice is ResumeChoice.LATER:
+            return Offered(kept_open=True)
         _finish_and_certify(workspace, session)
-    return None
+    return Offered()
 
 
 def _finish_and_certify(workspace: Workspace, session: QuizSession) -> None:
@@ -91,9 +241,11 @@ def start_session(
     question_ids: list[str] | None = None,
 ) -> QuizSession | None:
     """Resume the trainee's unfinished attempt if they wish, else start a new one."""
-    resumed = offer_unfinished(parent, workspace, trainee, language)
-    if resumed is not None:
-        return resumed
+    offered = offer_unfinished(parent, workspace, trainee, language)
+    if offered.session is not None:
+        return offered.session
+    if offered.kept_open:  # one attempt in progress at most: it waits, nothing new starts
+        return None
     return QuizSession.start(
         bank,
         module,
@@ -348,22 +500,38 @@ class QuizScreen(QWidget):
     def _saved(self) -> None:
         self.saved_label.setText(self.tr("✓ Saved"))
 
+    def _not_saved(self) -> None:
+        """A change could not be recorded: show what is saved, and say so."""
+        slot = self.session.slots[self.session.current]
+        if self.input is not None:
+            self.input.set_response(slot.response)  # the answer as saved, not as clicked
+        self.saved_label.setText(
+            self.tr(
+                "✗ Not saved: your last change was not recorded. The answer shown is the saved one."
+            )
+        )
+        self._refresh_slot()
+
     def _on_response_changed(self, response: object) -> None:
         index = self.session.current
+        before = self.session.slots[index].response
         try:
             self.session.answer(index, response if isinstance(response, dict) else None)
         except TrainerError as exc:
+            self._not_saved()
             dialogs.show_error(self, exc)
             if self.session.expired():
                 self._time_up()
             return
-        self._saved()
+        if self.session.slots[index].response != before:  # (a radio button's echo is not)
+            self._saved()
         self._refresh_slot()
 
     def _on_flag_toggled(self, on: bool) -> None:
         try:
             self.session.flag(self.session.current, on)
         except TrainerError as exc:
+            self._not_saved()
             dialogs.show_error(self, exc)
             return
         self._saved()

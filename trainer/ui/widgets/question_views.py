@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -76,6 +77,41 @@ class _ClickForwarder(QObject):
             self.button.setFocus(Qt.FocusReason.MouseFocusReason)
             return True
         return False
+
+
+class _WheelGuard(QObject):
+    """The mouse wheel passes over an answer control the trainee has not focused.
+
+    Scrolling a long question must never change an answer on the way: an unfocused
+    drop-down list, spin box or list lets the wheel go on to the page, which scrolls.
+    Once focused (a click or Tab), the control takes the wheel as usual.
+    """
+
+    def __init__(self, control: QWidget) -> None:
+        super().__init__(control)
+        self.control = control
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and not self.control.hasFocus():
+            event.ignore()  # not taken here: Qt hands the wheel to the parents
+            return True
+        return False
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Protect every wheel-sensitive control under ``root`` (see ``_WheelGuard``)."""
+    for control in root.findChildren(QWidget):
+        if not isinstance(control, (QComboBox, QAbstractSpinBox, QAbstractItemView)):
+            continue
+        if control.property("wheelGuarded"):
+            continue
+        control.setProperty("wheelGuarded", True)
+        # WheelFocus would give the control the focus on the first turn of the wheel.
+        control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        guard = _WheelGuard(control)
+        control.installEventFilter(guard)
+        if isinstance(control, QAbstractItemView):
+            control.viewport().installEventFilter(guard)
 
 
 class QuestionInput(QWidget):
@@ -392,6 +428,12 @@ class ScenarioInput(QuestionInput):
 
 
 def make_input(question: Question, layout: Layout, language: str) -> QuestionInput:
+    widget = _make_input(question, layout, language)
+    guard_wheel(widget)
+    return widget
+
+
+def _make_input(question: Question, layout: Layout, language: str) -> QuestionInput:
     if isinstance(question, (SingleChoice, MultipleResponse)):
         return ChoiceInput(question, layout, language)
     if isinstance(question, TrueFalse):
