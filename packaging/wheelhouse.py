@@ -92,7 +92,17 @@ def build_project_wheel(out: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         stage = stage_source(Path(tmp))
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(stage)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--quiet",
+                "--no-deps",
+                "-w",
+                str(out),
+                str(stage),
+            ],
             check=True,
         )
     wheels = sorted(out.glob(f"tip_trainer-{__version__}-*.whl"))
@@ -105,10 +115,22 @@ def download(out: Path, project_wheel: Path, platform: str) -> None:
     tags = [arg for tag in PLATFORMS[platform] for arg in ("--platform", tag)]
     subprocess.run(
         [
-            sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(out),
-            "--only-binary=:all:", "--python-version", PYTHON_VERSION,
-            "--implementation", "cp", *tags,
-            "-c", str(ROOT / "constraints.txt"), str(project_wheel),
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--dest",
+            str(out),
+            "--only-binary=:all:",
+            "--python-version",
+            PYTHON_VERSION,
+            "--implementation",
+            "cp",
+            *tags,
+            "-c",
+            str(ROOT / "constraints.txt"),
+            str(project_wheel),
         ],
         check=True,
         env=clean_pip_env(),
@@ -124,8 +146,17 @@ def check(out: Path) -> None:
         env = clean_pip_env()
         subprocess.run(
             [
-                str(python), "-m", "pip", "install", "--quiet", "--no-index",
-                "--find-links", str(out), "-c", str(out / "constraints.txt"), "tip-trainer",
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--no-index",
+                "--find-links",
+                str(out),
+                "-c",
+                str(out / "constraints.txt"),
+                "tip-trainer",
             ],
             check=True,
             env=env,

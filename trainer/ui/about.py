@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, Qt, qVersion
+from PySide6.QtCore import QDate, QLocale, Qt, qVersion
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -115,7 +115,10 @@ class AboutDialog(QDialog):
         built = self.info.built
         if built is None:
             return self.tr("development version (run from the source code)")
-        when = QLocale().toString(built.date(), QLocale.FormatType.LongFormat)
+        day = built.date()
+        when = QLocale().toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+        )
         text = self.tr("built on %1").replace("%1", when)
         if self.info.commit:
             text += f" ({self.info.commit[:12]})"

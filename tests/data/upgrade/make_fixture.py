@@ -38,6 +38,7 @@ from trainer.certificates import service  # noqa: E402
 from trainer.quiz.behaviours import Behaviour  # noqa: E402
 from trainer.quiz.questions import correct_response  # noqa: E402
 from trainer.quiz.session import QuizSession  # noqa: E402
+from trainer.storage.audit import AuditEntry  # noqa: E402
 from trainer.storage.trainees import Institution, Trainee  # noqa: E402
 from trainer.workspace import Workspace  # noqa: E402
 
@@ -112,7 +113,7 @@ def _wrong_for(question: Question) -> dict[str, object]:
     raise TypeError(f"unknown question kind {question.kind}")
 
 
-def _audit(ws: Workspace) -> list[admin.AuditEntry]:
+def _audit(ws: Workspace) -> list[AuditEntry]:
     admin.sign_in(ws, "Claudine Irakoze", PASSWORDS["Claudine Irakoze"])
     entries = admin.audit_entries(ws)
     admin.sign_out(ws)
