@@ -35,6 +35,7 @@ run --version | grep -q "TiP Trainer" || fail "--version"
 step "window opens and exits (default data folder in the fresh HOME)"
 run --exit-when-ready || fail "--exit-when-ready"
 [ -f "$work/home/.local/share/TiP Trainer/tip-trainer.sqlite3" ] || fail "no database created"
+run --exit-when-ready --lang fr || fail "--exit-when-ready --lang fr"
 
 step "shipped banks validate and load"
 run validate "$app_dir"/_internal/question_banks/*.yaml || fail "validate"
