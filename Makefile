@@ -9,7 +9,11 @@ TS := $(LANGS:%=assets/translations/tip_trainer_%.ts)
 QM := $(TS:.ts=.qm)
 UI_SOURCES := $(shell find trainer/ui trainer/certificates -name '*.py' 2>/dev/null)
 
-.PHONY: run test lint typecheck pytest bench translations clean
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' trainer/__init__.py)
+ARCHIVE := dist/tip-trainer-$(VERSION)-linux-x86_64.tar.gz
+DIST_STAMP := $(VENV)/.dist-installed
+
+.PHONY: run test lint typecheck pytest bench translations clean dist dist-check wheelhouse wheelhouse-check
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +31,7 @@ run: $(STAMP) $(QM)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check trainer tests bench main.py
+	$(BIN)/ruff check trainer tests bench packaging main.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -43,5 +47,29 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
 	for ts in $(TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
+# The self-contained Linux build (docs/install.md): dist/tip-trainer/ and its archive.
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP) $(QM)
+	rm -rf dist/tip-trainer $(ARCHIVE)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/tip-trainer.spec
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/linux/archive.py dist/tip-trainer $(ARCHIVE)
+
+# Runs the built program from the archive in a clean environment (env -i, fresh HOME).
+dist-check: dist
+	packaging/linux/dist-check.sh $(ARCHIVE)
+
+# Every wheel for Windows and Linux (Python 3.11), and the project's own, for offline installs.
+wheelhouse: $(STAMP)
+	$(BIN)/python packaging/wheelhouse.py --out wheelhouse
+
+# The Linux half of the wheelhouse, installed with --no-index into a fresh virtualenv and run.
+wheelhouse-check: $(STAMP)
+	rm -rf build/wheelhouse-check
+	$(BIN)/python packaging/wheelhouse.py --out build/wheelhouse-check --platform linux --check
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist wheelhouse

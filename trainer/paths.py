@@ -12,12 +12,24 @@ DATA_DIR_ENV = "TIP_TRAINER_DATA_DIR"
 DATABASE_NAME = "tip-trainer.sqlite3"
 
 
+# An installed wheel carries question_banks/ and assets/ inside the package, in this folder.
+SHIPPED_IN_PACKAGE = "shipped"
+
+
 def install_root() -> Path:
-    """The folder holding ``question_banks/`` and ``assets/`` (frozen builds included)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    """The folder holding ``question_banks/`` and ``assets/``."""
+    return find_install_root(Path(__file__).resolve().parent, getattr(sys, "_MEIPASS", None))
+
+
+def find_install_root(package: Path, bundle: str | None) -> Path:
+    """The self-contained build's folder (PyInstaller's ``sys._MEIPASS``), else the folder
+    inside an installed package (``pip install``), else the source tree above the package."""
+    if bundle:
+        return Path(bundle)
+    inside = package / SHIPPED_IN_PACKAGE
+    if (inside / "question_banks").is_dir():
+        return inside
+    return package.parent
 
 
 def shipped_banks_dir() -> Path:

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About TiP Trainer</source>
+        <translation>À propos de TiP Trainer</translation>
+    </message>
+    <message>
+        <source>Offline training on trafficking in persons for police officers, prosecutors and judges.</source>
+        <translation>Formation hors ligne à la lutte contre la traite des personnes destinée aux officiers de police, aux magistrats du parquet et aux juges.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Génération</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <source>Copy the data folder&apos;s path</source>
+        <translation>Copier le chemin du dossier des données</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version :</translation>
+    </message>
+    <message>
+        <source>&amp;Build:</source>
+        <translation>&amp;Génération :</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Dossier des données :</translation>
+    </message>
+    <message>
+        <source>C&amp;omponents:</source>
+        <translation>C&amp;omposants :</translation>
+    </message>
+    <message>
+        <source>The data folder holds the database, backups, logs and this installation&apos;s signing key. Uninstalling or upgrading the program leaves it in place.</source>
+        <translation>Le dossier des données contient la base de données, les sauvegardes, les journaux et la clé de signature de cette installation. La désinstallation ou la mise à jour du programme le laisse en place.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>development version (run from the source code)</source>
+        <translation>version de développement (lancée depuis le code source)</translation>
+    </message>
+    <message>
+        <source>built on %1</source>
+        <translation>générée le %1</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>New password for %1</source>
@@ -1978,16 +2045,6 @@ Les détails ont été consignés dans :
     <message>
         <source>Finish or leave the quiz before opening staff tools.</source>
         <translation>Terminez ou quittez le questionnaire avant d&apos;ouvrir les outils du personnel.</translation>
-    </message>
-    <message>
-        <source>About TiP Trainer</source>
-        <translation>À propos de TiP Trainer</translation>
-    </message>
-    <message>
-        <source>TiP Trainer %1
-Offline training on trafficking in persons for police officers, prosecutors and judges.</source>
-        <translation>TiP Trainer %1
-Formation hors ligne à la lutte contre la traite des personnes pour les officiers de police, les magistrats du parquet et les juges.</translation>
     </message>
 </context>
 <context>

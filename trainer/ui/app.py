@@ -10,10 +10,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from trainer import APP_NAME, __version__
 from trainer.errors import TrainerError
+from trainer.paths import assets_dir
 from trainer.ui import dialogs, i18n
 from trainer.workspace import Workspace
 
@@ -74,6 +76,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    # the menu entry (tip-trainer.desktop) and the taskbar find the window by this name
+    app.setDesktopFileName("tip-trainer")
+    app.setWindowIcon(QIcon(str(assets_dir() / "icons" / "tip-trainer.svg")))
     return app
 
 

@@ -376,16 +376,9 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def _on_about(self) -> None:
-        from trainer import __version__
+        from trainer.ui import about
 
-        dialogs.show_info(
-            self,
-            self.tr("About TiP Trainer"),
-            self.tr(
-                "TiP Trainer %1\nOffline training on trafficking in persons for police "
-                "officers, prosecutors and judges."
-            ).replace("%1", __version__),
-        )
+        about.show_about(self, self.workspace)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every answer is already committed; nothing to save here.
