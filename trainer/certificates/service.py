@@ -20,7 +20,13 @@ from trainer.access import Permission, staff_action
 from trainer.certificates import document
 from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
 from trainer.errors import CertificateError, TrainerError
-from trainer.files import replace_atomically, write_text_atomically
+from trainer.files import (
+    TooLargeError,
+    read_bounded,
+    replace_atomically,
+    size_text,
+    write_text_atomically,
+)
 from trainer.storage.certificates import (
     CertificateRecord,
     CertificateRepository,
@@ -42,6 +48,9 @@ SETTING_LANGUAGE = "certificate_language"
 REVOCATIONS_HEADER = "TiP Trainer revocation list v1"
 REVOCATIONS_CONTEXT = b"TiP Trainer revocation list v1\x00"
 DEFAULT_INSTITUTION = "TiP Trainer"
+MAX_REVOCATIONS_BYTES = 32 * 1024 * 1024
+# A certificate PDF is about 50 KB; a file far larger is refused before it is parsed.
+MAX_PDF_BYTES = 20 * 1024 * 1024
 
 
 def repository(ws: Workspace) -> CertificateRepository:
@@ -110,14 +119,20 @@ def numbering(ws: Workspace) -> str:
 
 
 def facts_of(record: CertificateRecord) -> Facts:
-    return Facts(
-        number=record.number,
-        name=record.trainee_name,
-        modules=tuple(m.id for m in record.modules),
-        score=record.score,
-        date=record.certified_on,
-        issuer_key_id=record.issuer_key_id,
-        kind=Kind(record.kind),
+    """What the record's certificate signed (read from its code: a record issued before
+    certificates named banks and titles keeps its format-1 facts)."""
+    return document.decode_code(record.code).facts
+
+
+def module_titles_as_issued(modules: tuple[CertifiedModule, ...], language: str) -> str:
+    return " · ".join(m.title_in(language) for m in modules)
+
+
+def subject_of(modules: tuple[CertifiedModule, ...], language: str) -> str:
+    """The digest a format-2 certificate signs: each module's bank and id, and the
+    titles in the certificate language when it was issued."""
+    return document.subject_digest(
+        [(m.bank, m.id) for m in modules], module_titles_as_issued(modules, language)
     )
 
 
@@ -135,6 +150,7 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
     before = repo.find_valid(new.trainee_id, new.subject)
     if before is not None:
         return before
+    subject = subject_of(new.modules, load_settings(ws).language)
 
     def signer(number: str) -> str:
         return sign(
@@ -147,6 +163,7 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
                 date=new.certified_on,
                 issuer_key_id=new.issuer_key_id,
                 kind=Kind(new.kind),
+                subject=subject,
             ),
         )
 
@@ -180,7 +197,9 @@ def issue_for_attempt(ws: Workspace, attempt_id: int) -> CertificateRecord | Non
         programme_id=None,
         programme_name=None,
         subject=row["module_id"],
-        modules=(CertifiedModule(row["module_id"], json.loads(row["module_title"])),),
+        modules=(
+            CertifiedModule(row["module_id"], json.loads(row["module_title"]), row["bank_id"]),
+        ),
         audiences=tuple(a for a in row["audiences"].split(",") if a),
         score=round(float(row["percent"] or 0.0), 1),
         training_hours=float(row["training_hours"]),
@@ -233,10 +252,11 @@ def save_programme(
 def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> CertificateRecord | None:
     """A programme certificate once every module of the programme is passed, else None."""
     programme = repository(ws).programme(programme_id)
-    best: list[tuple[float, str, str, str, str, float]] = []
+    best: list[tuple[float, str, str, str, str, float, str]] = []
     for module_id in programme.modules:
         row = ws.db.query_one(
-            "SELECT percent, finished_at, module_title, audiences, training_hours FROM attempts"
+            "SELECT percent, finished_at, module_title, audiences, training_hours, bank_id"
+            " FROM attempts"
             " WHERE trainee_id = ? AND module_id = ? AND state = 'finished' AND behaviour = 'exam'"
             " AND passed = 1 ORDER BY percent DESC, finished_at LIMIT 1",
             (trainee_id, module_id),
@@ -251,6 +271,7 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
                 row["audiences"],
                 module_id,
                 float(row["training_hours"]),
+                str(row["bank_id"]),
             )
         )
     trainee = ws.trainees.get(trainee_id)
@@ -266,7 +287,7 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
         programme_id=programme.id,
         programme_name=programme.name,
         subject=f"programme:{programme.id}",
-        modules=tuple(CertifiedModule(b[4], json.loads(b[2])) for b in best),
+        modules=tuple(CertifiedModule(b[4], json.loads(b[2]), b[6]) for b in best),
         audiences=tuple(audiences),
         score=round(sum(b[0] for b in best) / len(best), 1),
         training_hours=programme.training_hours or sum(b[5] for b in best),
@@ -475,7 +496,7 @@ def verify_code(ws: Workspace, text: str, *, language: str = "en") -> Verdict:
 def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
     facts = signed.facts
     trusted = ws.keys.lookup(facts.issuer_key_id)
-    titles = _module_titles(ws, facts.modules, language)
+    titles = _module_titles(ws, facts, language)
     if trusted is None:
         return Verdict(
             False,
@@ -514,9 +535,35 @@ def catalog_titles(ws: Workspace) -> dict[str, dict[str, str]]:
     return {m.id: dict(m.title.values) for b in catalog.banks for m in b.modules}
 
 
-def _module_titles(ws: Workspace, ids: tuple[str, ...], language: str) -> tuple[str, ...]:
-    known = catalog_titles(ws)
-    return tuple(known.get(m, {}).get(language) or known.get(m, {}).get("en") or m for m in ids)
+def _module_titles(ws: Workspace, facts: Facts, language: str) -> tuple[str, ...]:
+    """The titles of the certified modules in ``language``; () when this installation
+    cannot tell them. A format-2 certificate signs a digest of its modules' banks and
+    titles: a title is shown only when a bank here gives the same digest, never the
+    title of another bank's module that happens to share the id."""
+    if facts.version < 2:
+        known = catalog_titles(ws)
+        return tuple(
+            known.get(m, {}).get(language) or known.get(m, {}).get("en") or m
+            for m in facts.modules
+        )
+    try:
+        catalog = ws.catalog
+    except TrainerError:
+        return ()
+    found: dict[str, list[CertifiedModule]] = {}
+    for bank in catalog.banks:
+        for module in bank.modules:
+            found.setdefault(module.id, []).append(
+                CertifiedModule(module.id, dict(module.title.values), bank.id)
+            )
+    choices: list[tuple[CertifiedModule, ...]] = [()]
+    for module_id in facts.modules:
+        choices = [(*c, m) for c in choices for m in found.get(module_id, [])][:64]
+    for modules in choices:
+        for lang in document.LANGUAGES:
+            if subject_of(modules, lang) == facts.subject:
+                return tuple(m.title_in(language) for m in modules)
+    return ()
 
 
 _CODE_IN_TEXT = re.compile(r"TIP1:([0-9A-Z]+)")
@@ -666,7 +713,12 @@ def export_revocations(ws: Workspace, path: Path) -> int:
 def import_revocations(ws: Workspace, path: Path) -> int:
     """Read a revocation list signed by a trusted issuer; returns how many were new."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_bounded(path, MAX_REVOCATIONS_BYTES).decode("utf-8").splitlines()
+    except TooLargeError:
+        raise CertificateError(
+            f"the revocation list is larger than {MAX_REVOCATIONS_BYTES // 1048576} MiB",
+            where=str(path),
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CertificateError("cannot read the revocation list", where=str(path)) from exc
     if len(lines) < 3 or lines[0].strip() != REVOCATIONS_HEADER:

@@ -19,12 +19,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from trainer.errors import CertificateError
-from trainer.files import write_text_atomically
+from trainer.files import TooLargeError, read_bounded, write_text_atomically
 from trainer.storage.database import Database, now
+from trainer.text import printable
 
 PRIVATE_KEY_FILE = "installation-ed25519.pem"
 PUBLIC_KEY_SUFFIX = ".tip-key"
 PUBLIC_KEY_HEADER = "TiP Trainer public key v1"
+MAX_KEY_FILE_BYTES = 64 * 1024  # a key file is a few lines
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
@@ -59,8 +61,10 @@ def load_or_create_private_key(keys_dir: Path) -> Ed25519PrivateKey:
     path = keys_dir / PRIVATE_KEY_FILE
     if path.exists():
         try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (ValueError, OSError) as exc:
+            key = serialization.load_pem_private_key(
+                read_bounded(path, MAX_KEY_FILE_BYTES), password=None
+            )
+        except (ValueError, TypeError, OSError) as exc:
             raise CertificateError(
                 "the installation's signing key cannot be read; restore it from a backup",
                 where=str(path),
@@ -184,7 +188,13 @@ class KeyRing:
 
     def import_public(self, path: Path, name: str | None = None) -> TrustedKey:
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = read_bounded(path, MAX_KEY_FILE_BYTES).decode("utf-8").splitlines()
+        except TooLargeError:
+            raise CertificateError(
+                f"this file is larger than {MAX_KEY_FILE_BYTES // 1024} KiB: it is not a"
+                " TiP Trainer public key file",
+                where=str(path),
+            ) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise CertificateError("cannot read the key file", where=str(path)) from exc
         if not lines or lines[0].strip() != PUBLIC_KEY_HEADER:
@@ -199,7 +209,7 @@ class KeyRing:
         kid = key_id(public)
         if fields.get("key-id") not in (None, kid):
             raise CertificateError("the key file is damaged (key id mismatch)", where=str(path))
-        label = name or fields.get("name") or kid
+        label = " ".join(printable(name or fields.get("name") or kid).split())[:200] or kid
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO trusted_keys (key_id, public_key, name, added_at, own)"

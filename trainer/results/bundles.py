@@ -751,13 +751,28 @@ def _signed_as_recorded(c: dict[str, Any], kid: str, keys: KeyRing) -> bool:
     try:
         signed = document.decode_code(c["code"])
         keys.verify(kid, signed.signature, signed.message)
-        modules = tuple(str(m["id"]) for m in json.loads(c["modules"]))
+        listed = tuple(
+            certificates.CertifiedModule(str(m["id"]), dict(m["title"]), str(m.get("bank", "")))
+            for m in json.loads(c["modules"])
+        )
+        modules = tuple(m.id for m in listed)
         facts = signed.facts
         return (
             facts.issuer_key_id == kid
             and facts.number == c["number"]
             and facts.name == unicodedata.normalize("NFC", str(c["trainee_name"]))
             and facts.modules == modules
+            and (
+                facts.version == 1
+                or any(
+                    document.subject_digest(
+                        [(m.bank, m.id) for m in listed],
+                        " · ".join(m.title_in(lang) for m in listed),
+                    )
+                    == facts.subject
+                    for lang in document.LANGUAGES
+                )
+            )
             and facts.date.isoformat() == c["certified_on"]
             and facts.kind.value == c["kind"]
             and abs(facts.score - float(c["score"])) < 0.051
