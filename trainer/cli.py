@@ -686,11 +686,16 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.code is None):
         print("error: give either a file (PDF or picture) or --code TEXT", file=sys.stderr)
         return 2
-    with _opened(args, operator=False) as ws:
+    from trainer.workspace import Workspace
+
+    ws = Workspace.for_verification(args.data_dir)  # verifying creates and writes nothing
+    try:
         if args.file is not None:
             verdict = service.verify_file(ws, args.file, language=args.lang)
         else:
             verdict = service.verify_code(ws, args.code, language=args.lang)
+    finally:
+        ws.close()
     facts = verdict.facts
     if verdict.valid and facts is not None:
         print("VALID certificate")

@@ -36,6 +36,7 @@ from trainer.storage.certificates import (
     Revocation,
 )
 from trainer.storage.database import now
+from trainer.text import check_name
 
 if TYPE_CHECKING:
     from trainer.certificates.signing import TrustedKey
@@ -51,6 +52,7 @@ DEFAULT_INSTITUTION = "TiP Trainer"
 MAX_REVOCATIONS_BYTES = 32 * 1024 * 1024
 # A certificate PDF is about 50 KB; a file far larger is refused before it is parsed.
 MAX_PDF_BYTES = 20 * 1024 * 1024
+MAX_PRINTED_TEXT = 300  # an institution's name, a signatory's name or title
 
 
 def repository(ws: Workspace) -> CertificateRepository:
@@ -98,18 +100,30 @@ def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
     if settings.logo is not None and not settings.logo.is_file():
         raise CertificateError("the logo file does not exist", where=str(settings.logo))
     signatories = [
-        {"name": " ".join(s.name.split()), "title": " ".join(s.title.split())}
+        {"name": _printed(s.name, "signatory's name"), "title": _printed(s.title, "title")}
         for s in settings.signatories
         if s.name.strip()
     ]
+    institution = _printed(settings.institution, "institution's name")
     if len(signatories) > 3:
         raise CertificateError("a certificate has room for three signatories at most")
     db = ws.db
-    db.set_setting(SETTING_INSTITUTION, " ".join(settings.institution.split()))
+    db.set_setting(SETTING_INSTITUTION, institution)
     db.set_setting(SETTING_LOGO, str(settings.logo) if settings.logo else "")
     db.set_setting(SETTING_SIGNATORIES, json.dumps(signatories, ensure_ascii=False))
     db.set_setting(SETTING_LANGUAGE, settings.language)
     ws.audit("certificate.settings", settings.institution)
+
+
+def _printed(text: str, what: str) -> str:
+    """A text the certificate prints (may be empty): normalised, or refused when the page
+    could not print it (``trainer.text.check_name``)."""
+    if not text.strip():
+        return ""
+    try:
+        return check_name(text, what=what, limit=MAX_PRINTED_TEXT)
+    except TrainerError as exc:
+        raise CertificateError(exc.message) from None
 
 
 # -- issuing -------------------------------------------------------------------------
@@ -486,11 +500,23 @@ class Verdict:
 
 def verify_code(ws: Workspace, text: str, *, language: str = "en") -> Verdict:
     """Check a typed, scanned or extracted code against the trusted keys and revocations."""
+    return verify_read_code(ws, read_code(text), language=language)
+
+
+def read_code(text: str) -> SignedCode | Verdict:
+    """The code decoded (no database needed: a worker thread may do it), or the verdict
+    that it cannot be read."""
     try:
-        signed = document.decode_code(text)
+        return document.decode_code(text)
     except CodeError as exc:
         return Verdict(False, exc.problem, exc.message)
-    return _verify_signed(ws, signed, language)
+
+
+def verify_read_code(ws: Workspace, read: SignedCode | Verdict, *, language: str = "en") -> Verdict:
+    """The second half of ``verify_code``: the signature, issuer and revocations."""
+    if isinstance(read, Verdict):
+        return read
+    return _verify_signed(ws, read, language)
 
 
 def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
@@ -566,29 +592,54 @@ def _module_titles(ws: Workspace, facts: Facts, language: str) -> tuple[str, ...
     return ()
 
 
-_CODE_IN_TEXT = re.compile(r"TIP1:([0-9A-Z]+)")
+# Bounded: a code is never longer than MAX_CODE_CHARS; a longer run is refused, not read.
+_CODE_IN_TEXT = re.compile(r"TIP1:([0-9A-Z]{1,%d})" % (document.MAX_CODE_CHARS + 1))
+# What is searched for a code in each metadata field (a code is a few hundred characters).
+_MAX_METADATA_CHARS = 64 * 1024
 
 
 def read_pdf(path: Path) -> tuple[str | None, str]:
-    """The code kept in a certificate PDF's metadata (None if absent), and its page text."""
+    """The code kept in a certificate PDF's metadata (None if absent), and its page text.
+
+    The file is read only up to ``MAX_PDF_BYTES`` (a certificate is about 50 KB), and any
+    failure of the PDF library on a damaged or hostile file is a CertificateError.
+    """
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover - pypdf is a dependency
         raise CertificateError("reading PDF files needs the pypdf package") from exc
+    import io
+
     try:
-        reader = PdfReader(str(path))
+        data = read_bounded(path, MAX_PDF_BYTES)
+    except TooLargeError:
+        raise CertificateError(
+            f"this file is too large to be a certificate (more than {size_text(MAX_PDF_BYTES)})",
+            where=str(path),
+        ) from None
+    except OSError as exc:
+        raise CertificateError(
+            f"the file cannot be read ({exc.strerror or exc})", where=str(path)
+        ) from exc
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > 4:  # a certificate is one page
+            raise CertificateError("this PDF has too many pages to be a certificate")
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
         meta: Any = reader.metadata or {}
         candidates = [str(meta.get("/Subject", "") or ""), str(meta.get("/Keywords", "") or "")]
         xmp: Any = reader.trailer["/Root"].get("/Metadata")  # type: ignore[attr-defined]
         if xmp is not None:
-            candidates.append(xmp.get_object().get_data().decode("utf-8", "replace"))
-    except (OSError, PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        # a damaged or hostile file is the user's problem, not a bug: say so plainly
+            candidates.append(xmp.get_object().get_data()[:_MAX_METADATA_CHARS].decode("utf-8", "replace"))
+    except CertificateError as exc:
+        raise CertificateError(exc.message, where=str(path)) from None
+    except Exception as exc:
+        # pypdf raises many kinds of error on a damaged or hostile file (its own, and
+        # ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
+        # RecursionError …): every one means the same to the user.
         raise CertificateError("this file cannot be read as a PDF", where=str(path)) from exc
     for candidate in candidates:
-        found = _CODE_IN_TEXT.search(candidate)
+        found = _CODE_IN_TEXT.search(candidate[:_MAX_METADATA_CHARS])
         if found:
             return found.group(1), text
     return None, text
@@ -597,6 +648,14 @@ def read_pdf(path: Path) -> tuple[str | None, str]:
 def verify_pdf(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     """Verify the code kept in a certificate PDF, and that the page states the same facts."""
     code, text = read_pdf(path)
+    return verify_read_pdf(ws, code, text, language=language)
+
+
+def verify_read_pdf(
+    ws: Workspace, code: str | None, text: str, *, language: str = "en"
+) -> Verdict:
+    """The second half of ``verify_pdf``, on what ``read_pdf`` found (the reading, the slow
+    part, needs no database and may run on a worker thread)."""
     if code is None:
         return Verdict(False, Problem.NO_CODE, "this PDF carries no TiP Trainer certificate code")
     verdict = verify_code(ws, code, language=language)

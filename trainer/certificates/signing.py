@@ -88,19 +88,41 @@ class TrustedKey:
 class KeyRing:
     """This installation's key and the issuers it trusts."""
 
-    def __init__(self, db: Database, keys_dir: Path, *, institution: str = "") -> None:
+    def __init__(
+        self, db: Database, keys_dir: Path, *, institution: str = "", read_only: bool = False
+    ) -> None:
         self.db = db
         self.keys_dir = keys_dir
         self._private: Ed25519PrivateKey | None = None
         self._key_id: str | None = None
         self._institution = institution
+        # Verification only: never create a key, never write to the database.
+        self.read_only = read_only
 
     @property
     def private_key(self) -> Ed25519PrivateKey:
         if self._private is None:
+            if self.read_only:
+                raise CertificateError("this installation's key is not used for verification")
             self._private = load_or_create_private_key(self.keys_dir)
             self._remember_own()
         return self._private
+
+    def _own_if_any(self) -> TrustedKey | None:
+        """Read-only: this installation's own key if it has one (never created here)."""
+        path = self.keys_dir / PRIVATE_KEY_FILE
+        if not path.is_file():
+            return None
+        try:
+            key = serialization.load_pem_private_key(
+                read_bounded(path, MAX_KEY_FILE_BYTES), password=None
+            )
+        except (ValueError, TypeError, OSError):
+            return None
+        if not isinstance(key, Ed25519PrivateKey):
+            return None
+        public = key.public_key()
+        return TrustedKey(key_id(public), public, self._institution or "this installation", True)
 
     @property
     def public_key(self) -> Ed25519PublicKey:
@@ -131,7 +153,8 @@ class KeyRing:
         return self.private_key.sign(data)
 
     def trusted(self) -> list[TrustedKey]:
-        self.private_key  # noqa: B018 - make sure our own key is listed
+        if not self.read_only:
+            self.private_key  # noqa: B018 - make sure our own key is listed
         return [
             TrustedKey(
                 r["key_id"],
@@ -144,6 +167,9 @@ class KeyRing:
 
     def lookup(self, kid: str) -> TrustedKey | None:
         row = self.db.query_one("SELECT * FROM trusted_keys WHERE key_id = ?", (kid,))
+        if row is None and self.read_only:
+            own = self._own_if_any()
+            return own if own is not None and own.key_id == kid else None
         if row is None:
             if kid == self.key_id:
                 return self.lookup(kid)
