@@ -36,7 +36,7 @@ from trainer.storage.certificates import (
     Revocation,
 )
 from trainer.storage.database import now
-from trainer.text import check_name
+from trainer.text import cell_value, check_name
 
 if TYPE_CHECKING:
     from trainer.certificates.signing import TrustedKey
@@ -453,20 +453,23 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
             for r in records:
                 writer.writerow(
                     [
-                        r.number,
-                        r.kind,
-                        _csv_safe(r.trainee_name),
-                        r.institution,
-                        " | ".join(m.id for m in r.modules),
-                        _csv_safe(r.programme_name or ""),
-                        f"{r.score:.1f}",
-                        f"{r.training_hours:g}",
-                        r.certified_on.isoformat(),
-                        _csv_safe(r.issuer_name),
-                        r.issuer_key_id,
-                        r.status,
-                        r.revoked_at.isoformat() if r.revoked_at else "",
-                        _csv_safe(r.revoked_reason or ""),
+                        cell_value(v)
+                        for v in (
+                            r.number,
+                            r.kind,
+                            r.trainee_name,
+                            r.institution,
+                            " | ".join(m.id for m in r.modules),
+                            r.programme_name or "",
+                            f"{r.score:.1f}",
+                            f"{r.training_hours:g}",
+                            r.certified_on.isoformat(),
+                            r.issuer_name,
+                            r.issuer_key_id,
+                            r.status,
+                            r.revoked_at.isoformat() if r.revoked_at else "",
+                            r.revoked_reason or "",
+                        )
                     ]
                 )
 
@@ -479,11 +482,6 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
     )
     ws.audit("certificate.export_csv", f"{len(records)} -> {path.name}")
     return len(records)
-
-
-def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 # -- verification --------------------------------------------------------------------
