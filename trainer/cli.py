@@ -840,8 +840,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from trainer.ui.app import run_gui
 
         return run_gui(args)
+    # What a command prints comes partly from outside (names, file names, bundles): no
+    # control character reaches the terminal raw.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)  # type: ignore[assignment]
     try:
         return int(args.func(args))
     except TrainerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+class _Escaping:
+    """A text stream that writes control characters as escapes (``terminal_text``)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from trainer.text import terminal_text
+
+        return int(self._stream.write(terminal_text(text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

@@ -208,6 +208,16 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def terminal_text(text: str) -> str:
+    """``printable`` for a terminal: line breaks and tabs kept, every other control or
+    invisible character (ESC sequences, carriage returns, direction overrides) escaped."""
+    if text.isprintable():
+        return text
+    return "\n".join(
+        "\t".join(printable(part) for part in line.split("\t")) for line in text.split("\n")
+    )
+
+
 def spreadsheet_text(text: str) -> str:
     """A text cell for CSV that a spreadsheet shows as written: control characters
     escaped (``printable``, line breaks kept), and a leading ``= + - @`` (which would start

@@ -45,6 +45,8 @@ from trainer.files import TooLargeError, read_bounded
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+# A version names archived files and travels in exports: letters, digits and . _ + - only.
+VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$")
 
 T = TypeVar("T")
 
@@ -258,6 +260,13 @@ class _Checker:
             version = str(version)
         elif version is not None and not isinstance(version, str):
             self.error(self.where(top, "version"), "bank: 'version' must be text such as \"1.0\"")
+            version = None
+        if version is not None and not VERSION_PATTERN.match(version):
+            self.error(
+                self.where(top, "version"),
+                f"bank: version '{version}' may hold only letters, digits and . _ + -"
+                " (at most 40 characters, starting with a letter or digit), such as \"1.0\"",
+            )
             version = None
         langs = [lang for lang, _ in self.string_list(top, "languages", "bank")]
         for lang, mark in self.string_list(top, "languages", "bank"):

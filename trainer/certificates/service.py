@@ -702,8 +702,10 @@ def verify_file(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     """A certificate PDF, or a scan or photo of the paper (by the file's extension)."""
     from trainer.certificates import scan
 
-    if not path.is_file():
+    if not path.exists():
         raise CertificateError("the file does not exist", where=str(path))
+    if path.is_dir():
+        raise CertificateError("this is a folder, not a file", where=str(path))
     if scan.is_picture(path):
         return verify_picture(ws, path, language=language)
     return verify_pdf(ws, path, language=language)

@@ -164,7 +164,7 @@ class VerifyScreen(QWidget):
     def verify_file(self, path: Path) -> service.Verdict | None:
         """A certificate PDF, or a scan or photo of the paper."""
         try:
-            if not path.is_file():
+            if not path.exists() or path.is_dir():
                 raise CertificateError(self.tr("The file does not exist."), where=str(path))
             if not scan.is_picture(path):
                 # A damaged or hostile PDF may take a moment to parse: off the UI thread.
