@@ -56,9 +56,7 @@ def test_a_bounded_read_returns_a_file_within_the_limit(tmp_path: Path) -> None:
         ["verify-certificate", "/dev/zero", "--data-dir", "DATA"],
     ],
 )
-def test_commands_given_dev_zero_stop_at_their_limit(
-    tmp_path: Path, command: list[str]
-) -> None:
+def test_commands_given_dev_zero_stop_at_their_limit(tmp_path: Path, command: list[str]) -> None:
     """Each command in a child process, with its memory capped at 1 GiB: before, they grew
     without end."""
     limit = 1024**3

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from trainer import __version__
 from trainer.errors import TrainerError
@@ -843,7 +843,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # What a command prints comes partly from outside (names, file names, bundles): no
     # control character reaches the terminal raw.
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = cast(TextIO, _Escaping(out)), cast(TextIO, _Escaping(err))
     try:
         return int(args.func(args))
     except TrainerError as exc:

@@ -77,7 +77,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     """
     chunks: list[bytes] = []
     left = limit + 1
-    with open(path, "rb") as fh:
+    with Path(path).open("rb") as fh:
         if os.fstat(fh.fileno()).st_size > limit:  # a regular file says so: not read at all
             raise TooLargeError(path, limit)
         while left > 0:

@@ -24,13 +24,16 @@ HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _decode(text: str) -> str:
+    return text.encode("ascii").decode("unicode_escape")
+
+
 def _hostile() -> list[tuple[str, str]]:
     out = []
     for line in (HOSTILE / "10-formula-names.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, number = line.split("\t")
-            decode = lambda s: s.encode("ascii").decode("unicode_escape")  # noqa: E731
-            out.append((decode(name), decode(number)))
+            out.append((_decode(name), _decode(number)))
     return out
 
 
@@ -75,7 +78,7 @@ def test_csv_exports_write_formulas_and_control_characters_as_data(
     cells = _cells_csv(out, ";" if fmt is ExportFormat.CSV_EXCEL else ",")
     _assert_data_only(cells)
     if what == "attempts":
-        assert "'=HYPERLINK(\"http://x\",\"y\")" in cells
+        assert '\'=HYPERLINK("http://x","y")' in cells
         assert "Aline\\x00Niyonzima" in cells and "PNB\\x1b-7" in cells
 
 
@@ -117,14 +120,12 @@ def test_certificate_audit_summary_and_item_exports_write_data(
     admin.export_audit(hostile, tmp_path / "audit.csv")
     audit_cells = _cells_csv(tmp_path / "audit.csv")
     _assert_data_only(audit_cells)
-    assert "'=HYPERLINK(\"http://x\",\"audit\")\\x1b[2J" in audit_cells
+    assert '\'=HYPERLINK("http://x","audit")\\x1b[2J' in audit_cells
 
     summary = results.programme_summary(hostile)
     for fmt, suffix in ((ExportFormat.CSV, ".csv"), (ExportFormat.XLSX, ".xlsx")):
         path = tmp_path / f"summary{suffix}"
-        results.export_table(
-            hostile, path, fmt, summary.csv_columns(), summary.csv_rows(), 0
-        )
+        results.export_table(hostile, path, fmt, summary.csv_columns(), summary.csv_rows(), 0)
     _assert_data_only(_cells_csv(tmp_path / "summary.csv"))
 
     module = hostile.catalog.bank("sample").modules[0].id

@@ -163,7 +163,6 @@ class BankLibrary:
         audit.record(self.db, "bank.import", detail, actor=self.actor)
         return ImportResult(loaded, target, replaced_version, archived)
 
-
     def module_clashes(self, bank: Bank) -> list[Problem]:
         """A problem for each module of ``bank`` whose id another bank of the library
         already uses (a certificate names a module by its id: two banks must not share

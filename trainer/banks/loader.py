@@ -265,7 +265,7 @@ class _Checker:
             self.error(
                 self.where(top, "version"),
                 f"bank: version '{version}' may hold only letters, digits and . _ + -"
-                " (at most 40 characters, starting with a letter or digit), such as \"1.0\"",
+                ' (at most 40 characters, starting with a letter or digit), such as "1.0"',
             )
             version = None
         langs = [lang for lang, _ in self.string_list(top, "languages", "bank")]
@@ -863,8 +863,7 @@ def read_bank_file(path: Path, *, display_name: str | None = None) -> bytes:
                     name,
                     1,
                     1,
-                    f"the file is too large; a bank may be at most {MAX_FILE_BYTES // 1048576}"
-                    " MiB",
+                    f"the file is too large; a bank may be at most {MAX_FILE_BYTES // 1048576} MiB",
                 )
             ],
         ) from None

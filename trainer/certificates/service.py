@@ -567,8 +567,7 @@ def _module_titles(ws: Workspace, facts: Facts, language: str) -> tuple[str, ...
     if facts.version < 2:
         known = catalog_titles(ws)
         return tuple(
-            known.get(m, {}).get(language) or known.get(m, {}).get("en") or m
-            for m in facts.modules
+            known.get(m, {}).get(language) or known.get(m, {}).get("en") or m for m in facts.modules
         )
     try:
         catalog = ws.catalog
@@ -591,7 +590,7 @@ def _module_titles(ws: Workspace, facts: Facts, language: str) -> tuple[str, ...
 
 
 # Bounded: a code is never longer than MAX_CODE_CHARS; a longer run is refused, not read.
-_CODE_IN_TEXT = re.compile(r"TIP1:([0-9A-Z]{1,%d})" % (document.MAX_CODE_CHARS + 1))
+_CODE_IN_TEXT = re.compile(rf"TIP1:([0-9A-Z]{{1,{document.MAX_CODE_CHARS + 1}}})")
 # What is searched for a code in each metadata field (a code is a few hundred characters).
 _MAX_METADATA_CHARS = 64 * 1024
 
@@ -628,7 +627,9 @@ def read_pdf(path: Path) -> tuple[str | None, str]:
         candidates = [str(meta.get("/Subject", "") or ""), str(meta.get("/Keywords", "") or "")]
         xmp: Any = reader.trailer["/Root"].get("/Metadata")  # type: ignore[attr-defined]
         if xmp is not None:
-            candidates.append(xmp.get_object().get_data()[:_MAX_METADATA_CHARS].decode("utf-8", "replace"))
+            candidates.append(
+                xmp.get_object().get_data()[:_MAX_METADATA_CHARS].decode("utf-8", "replace")
+            )
     except CertificateError as exc:
         raise CertificateError(exc.message, where=str(path)) from None
     except Exception as exc:
@@ -649,9 +650,7 @@ def verify_pdf(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     return verify_read_pdf(ws, code, text, language=language)
 
 
-def verify_read_pdf(
-    ws: Workspace, code: str | None, text: str, *, language: str = "en"
-) -> Verdict:
+def verify_read_pdf(ws: Workspace, code: str | None, text: str, *, language: str = "en") -> Verdict:
     """The second half of ``verify_pdf``, on what ``read_pdf`` found (the reading, the slow
     part, needs no database and may run on a worker thread)."""
     if code is None:

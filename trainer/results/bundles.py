@@ -38,10 +38,10 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 import re
 import sqlite3
 import unicodedata
-import math
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -978,7 +978,11 @@ def _merge(
     people = _People(conn)
     stamp = now()
     for t in data["trainees"]:
-        t = {**t, "name": check_name(t["name"]), "service_number": check_code_text(t["service_number"])}
+        t = {
+            **t,
+            "name": check_name(t["name"]),
+            "service_number": check_code_text(t["service_number"]),
+        }
         tid = people.by_uid.get(t["uid"])
         if tid is not None:
             report.trainees_known += 1

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from trainer.errors import TrainerError
-from trainer.text import check_code_text, check_name
 from trainer.storage.database import Database, new_uid, now
+from trainer.text import check_code_text, check_name
 
 
 class Institution(StrEnum):

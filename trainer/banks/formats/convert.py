@@ -61,6 +61,7 @@ from trainer.banks.formats.records import (
     to_plain,
 )
 from trainer.banks.formats.report import ImportReport
+from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.banks.model import (
     Audience,
     Bank,
@@ -83,7 +84,6 @@ from trainer.banks.model import (
     TrueFalse,
 )
 from trainer.errors import FormatError, Problem
-from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.files import TooLargeError, read_bounded, write_text_atomically
 
 PLACEHOLDER = "TO-COMPLETE"
