@@ -216,6 +216,17 @@ def test_a_pdf_whose_metadata_holds_a_huge_code_is_refused_quickly(
     assert time.perf_counter() - started < 2
 
 
+def test_a_100_mb_pdf_is_refused_plainly_and_quickly(tmp_path: Path, workspace: Workspace) -> None:
+    """Before, the PDF library's own limit error came out as a traceback."""
+    path = tmp_path / "huge.pdf"
+    stream = b"BT /F1 12 Tf 72 720 Td (TIP1:77777) Tj ET\n" * (100 * 1024 * 1024 // 42)
+    path.write_bytes(_pdf(b"<< /Length %d >>" % len(stream), stream))
+    started = time.perf_counter()
+    with pytest.raises(CertificateError, match="too large"):
+        service.verify_pdf(workspace, path)
+    assert time.perf_counter() - started < 2
+
+
 def test_a_pdf_larger_than_any_certificate_is_refused_before_parsing(
     tmp_path: Path, workspace: Workspace
 ) -> None:
@@ -227,9 +238,34 @@ def test_a_pdf_larger_than_any_certificate_is_refused_before_parsing(
         service.verify_pdf(workspace, path)
 
 
+def _pdf(stream_header: bytes, stream: bytes) -> bytes:
+    """A one-page PDF whose content stream has the given dictionary and bytes."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        stream_header + b"\nstream\n" + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 @pytest.mark.parametrize(
     "content",
     [
+        _pdf(b"<< /Length 5 /Filter /FlateDecode >>", b"BT ET"),
         b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R",
         b"%PDF-1.4\n" + b"(" * 200_000,
         b"%PDF-1.4\n1 0 obj << /Length 99999999 >> stream\n\x00\x01endstream endobj",
