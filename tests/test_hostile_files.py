@@ -150,3 +150,25 @@ def test_a_version_with_a_slash_is_refused_and_never_breaks_later_imports(
         assert result.archived.parent == workspace.data.banks / "archive"
         assert "/" not in result.archived.name[len("sample") :]
     assert load_bank(target).version == "1.0"
+
+
+def test_files_from_outside_are_read_only_through_the_bounded_helper() -> None:
+    """A forbidden-pattern check: whole-file reads are left only where the program reads
+    its own files (shipped font, migrations, its lock file)."""
+    import re
+
+    allowed = {
+        "trainer/files.py",  # the helper itself
+        "trainer/text.py",  # the shipped certificate font
+        "trainer/storage/database.py",  # the shipped migrations
+        "trainer/instance.py",  # the program's own lock file
+    }
+    pattern = re.compile(r"\.read_bytes\(\)|\.read_text\(|\bzf\.read\(")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "trainer").rglob("*.py"))
+        if str(path.relative_to(ROOT)) not in allowed
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []
