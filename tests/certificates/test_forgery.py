@@ -79,21 +79,14 @@ def test_a_page_edited_around_a_signed_field_is_refused(
 
 
 # -- 8: a module id borrowed by another bank -------------------------------------------------
-def _clashing_bank(tmp_path: Path, sample: Path, title: str = "Something else entirely") -> Path:
-    text = sample.read_text(encoding="utf-8")
-    assert "id: sample\n" in text and "Sample module" in text
-    clash = text.replace("id: sample\n", "id: elsewhere\n", 1).replace("Sample module", title)
-    path = tmp_path / "elsewhere.yaml"
-    path.write_text(clash, encoding="utf-8")
-    return path
+CLASH = HOSTILE / "8-module-id-clash.yaml"  # bank "elsewhere", module "sample-module"
 
 
 def test_a_bank_reusing_another_banks_module_id_is_refused_at_import(
     tmp_path: Path, workspace: Workspace, banks_dir: Path
 ) -> None:
-    clash = _clashing_bank(tmp_path, banks_dir / "sample.yaml")
     with pytest.raises(BankError) as caught:
-        workspace.library().import_bank(clash)
+        workspace.library().import_bank(CLASH)
     assert any("already used by bank 'sample'" in p.message for p in caught.value.problems)
     assert not (workspace.data.banks / "elsewhere.yaml").exists()
     # the same bank again (a new version) is not a clash with itself
@@ -109,7 +102,7 @@ def test_a_verifier_whose_bank_reuses_the_module_id_does_not_show_its_own_title(
     # elsewhere, a bank "elsewhere" ships a module with the same id and another title
     shipped = tmp_path / "shipped-elsewhere"
     shipped.mkdir()
-    _clashing_bank(shipped, banks_dir / "sample.yaml", "Forged module title")
+    (shipped / "elsewhere.yaml").write_bytes(CLASH.read_bytes())
     key = service.export_public_key(workspace, tmp_path / "issuer.tip-key")
     other = Workspace(tmp_path / "verifier", shipped_banks=shipped)
     other.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
