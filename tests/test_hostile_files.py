@@ -152,13 +152,13 @@ def test_a_version_with_a_slash_is_refused_and_never_breaks_later_imports(
     assert load_bank(target).version == "1.0"
 
 
-def test_files_from_outside_are_read_only_through_the_bounded_helper() -> None:
+def test_files_from_outside_are_read_only_through_read_bounded() -> None:
     """A forbidden-pattern check: whole-file reads are left only where the program reads
     its own files (shipped font, migrations, its lock file)."""
     import re
 
     allowed = {
-        "trainer/files.py",  # the helper itself
+        "trainer/files.py",  # read_bounded itself
         "trainer/text.py",  # the shipped certificate font
         "trainer/storage/database.py",  # the shipped migrations
         "trainer/instance.py",  # the program's own lock file
