@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from trainer import __version__
 from trainer.errors import TrainerError
@@ -713,11 +713,16 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.code is None):
         print("error: give either a file (PDF or picture) or --code TEXT", file=sys.stderr)
         return 2
-    with _opened(args, operator=False) as ws:
+    from trainer.workspace import Workspace
+
+    ws = Workspace.for_verification(args.data_dir)  # verifying creates and writes nothing
+    try:
         if args.file is not None:
             verdict = service.verify_file(ws, args.file, language=args.lang)
         else:
             verdict = service.verify_code(ws, args.code, language=args.lang)
+    finally:
+        ws.close()
     facts = verdict.facts
     if verdict.valid and facts is not None:
         print("VALID certificate")
@@ -862,8 +867,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from trainer.ui.app import run_gui
 
         return run_gui(args)
+    # What a command prints comes partly from outside (names, file names, bundles): no
+    # control character reaches the terminal raw.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = cast(TextIO, _Escaping(out)), cast(TextIO, _Escaping(err))
     try:
         return int(args.func(args))
     except TrainerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+class _Escaping:
+    """A text stream that writes control characters as escapes (``terminal_text``)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from trainer.text import terminal_text
+
+        return int(self._stream.write(terminal_text(text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

@@ -58,6 +58,49 @@ def replace_atomically(
     return result
 
 
+class TooLargeError(OSError):
+    """A file holds more than the limit the reader set (``read_bounded``)."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        super().__init__(f"{path}: larger than {limit} bytes")
+        self.path = path
+        self.limit = limit
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, reading at most ``limit + 1`` whatever the file claims to be
+    (``stat()`` says 0 for ``/dev/zero``, a pipe or a growing file).
+
+    ``TooLargeError`` when there is more than ``limit``; any other ``OSError`` as raised.
+    Every file that comes from outside (banks, keys, bundles, lists, PDFs, pictures)
+    is read through here.
+    """
+    chunks: list[bytes] = []
+    left = limit + 1
+    with Path(path).open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size > limit:  # a regular file says so: not read at all
+            raise TooLargeError(path, limit)
+        while left > 0:
+            chunk = fh.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise TooLargeError(path, limit)
+    return data
+
+
+def size_text(count: int) -> str:
+    """A byte count for people: '512 bytes', '3.2 MiB'."""
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count / 1024:.1f} KiB"
+    return f"{count / 1048576:.1f} MiB"
+
+
 def write_bytes_atomically(
     path: Path, data: bytes, *, fail: Callable[[OSError], Exception]
 ) -> None:

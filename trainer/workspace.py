@@ -53,6 +53,30 @@ class Workspace:
         # The signed-in trainer or coordinator; None means a trainee is at the keyboard.
         self.staff: StaffSession | None = None
 
+    @classmethod
+    def for_verification(
+        cls, data_dir: Path | str | None = None, *, shipped_banks: Path | None = None
+    ) -> Workspace:
+        """The data folder opened to verify certificates only: nothing is created or written
+        (no folder, no database, no signing key). Without a database there, an empty one
+        in memory stands in: it trusts no issuer."""
+        from trainer.certificates.signing import KeyRing
+
+        ws = cls.__new__(cls)
+        ws.data = DataDir(resolve_data_dir(data_dir))
+        ws.shipped_banks = shipped_banks if shipped_banks is not None else shipped_banks_dir()
+        if ws.data.database.is_file():
+            ws.db = Database.open_read_only(ws.data.database)
+        else:
+            ws.db = Database(":memory:")
+        ws._catalog = None
+        ws.actor = None
+        ws.staff = None
+        ws.__dict__["keys"] = KeyRing(
+            ws.db, ws.data.keys, institution=ws.institution_name, read_only=True
+        )
+        return ws
+
     def sign_in(self, session: StaffSession) -> None:
         self.staff = session
         self.actor = session.name

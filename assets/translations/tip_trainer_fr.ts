@@ -1506,6 +1506,10 @@ Les détails ont été consignés dans :
         <translation>Matricule (facultatif)</translation>
     </message>
     <message>
+        <source>Problem with the name</source>
+        <translation>Problème avec le nom</translation>
+    </message>
+    <message>
         <source>C&amp;reate my profile</source>
         <translation>C&amp;réer mon profil</translation>
     </message>
@@ -1528,6 +1532,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Service n&amp;umber (optional):</source>
         <translation>&amp;Matricule (facultatif) :</translation>
+    </message>
+    <message>
+        <source>The service number contains control or invisible characters.</source>
+        <translation>Le matricule contient des caractères de contrôle ou invisibles.</translation>
     </message>
     <message>
         <source>Please enter your full name.</source>
@@ -1960,6 +1968,30 @@ Les détails ont été consignés dans :
     <message>
         <source>Case study</source>
         <translation>Cas pratique</translation>
+    </message>
+    <message>
+        <source>Please enter a name.</source>
+        <translation>Veuillez saisir un nom.</translation>
+    </message>
+    <message>
+        <source>A name may be at most 200 characters.</source>
+        <translation>Un nom peut compter au plus 200 caractères.</translation>
+    </message>
+    <message>
+        <source>The name contains control or invisible characters: %1</source>
+        <translation>Le nom contient des caractères de contrôle ou invisibles : %1</translation>
+    </message>
+    <message>
+        <source>The name contains no letter.</source>
+        <translation>Le nom ne contient aucune lettre.</translation>
+    </message>
+    <message>
+        <source>Names in right-to-left scripts (Arabic, Hebrew) cannot be printed on a certificate yet: please write the name in Latin letters.</source>
+        <translation>Les noms en écriture de droite à gauche (arabe, hébreu) ne peuvent pas encore être imprimés sur une attestation : veuillez écrire le nom en lettres latines.</translation>
+    </message>
+    <message>
+        <source>The certificate cannot print these characters: %1. Please write the name in Latin, Greek or Cyrillic letters.</source>
+        <translation>L’attestation ne peut pas imprimer ces caractères : %1. Veuillez écrire le nom en lettres latines, grecques ou cyrilliques.</translation>
     </message>
 </context>
 <context>
@@ -3475,6 +3507,14 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation>%1 :</translation>
     </message>
     <message>
+        <source>The file does not exist.</source>
+        <translation>Le fichier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Reading the certificate…</source>
+        <translation>Lecture de l’attestation…</translation>
+    </message>
+    <message>
         <source>Looking for the QR code in the picture…</source>
         <translation>Recherche du code QR dans l&apos;image…</translation>
     </message>
@@ -3485,6 +3525,10 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
     <message>
         <source>No certificate QR code was found in this picture. Scan or photograph the page again, flat and sharp, with the whole QR code visible; or type the code printed under it.</source>
         <translation>Aucun code QR d&apos;attestation n&apos;a été trouvé sur cette image. Numérisez ou photographiez de nouveau la page, bien à plat et nette, avec le code QR entièrement visible, ou saisissez le code imprimé en dessous.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Vérification du code…</translation>
     </message>
     <message>
         <source>✔ VALID CERTIFICATE</source>

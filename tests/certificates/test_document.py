@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date
 
@@ -21,6 +22,20 @@ FACTS = Facts(
     date=date(2026, 5, 4),
     issuer_key_id="3f9a1c2b4d5e6f70",
     kind=Kind.PROGRAMME,
+    subject=document.subject_digest(
+        [("police", "police-identification"), ("police", "police-referral")],
+        "Identification · Referral",
+    ),
+)
+# A certificate issued before version 2 (module ids only, no title).
+FACTS_V1 = Facts(
+    number="3F9A-2025-00003",
+    name="Émilie Ndayizeye-Bigirimana",
+    modules=("police-identification",),
+    score=75.0,
+    date=date(2025, 12, 6),
+    issuer_key_id="3f9a1c2b4d5e6f70",
+    version=1,
 )
 
 
@@ -119,9 +134,9 @@ def test_a_non_canonical_payload_is_refused_even_when_signed() -> None:
         document.decode_code(code)
     assert info.value.problem is Problem.MALFORMED
     future = bytearray(document.encode_facts(FACTS))
-    future[0] = 2
+    future[0] = 3
     code = document.encode_code(bytes(future), key.sign(document.SIGNING_CONTEXT + future))
-    with pytest.raises(CodeError, match="format 2"):
+    with pytest.raises(CodeError, match="format 3"):
         document.decode_code(code)
 
 
@@ -137,12 +152,70 @@ def test_facts_that_cannot_be_certified() -> None:
             document.encode_facts(bad)
 
 
+def test_certificates_of_format_1_still_read_and_verify() -> None:
+    key = Ed25519PrivateKey.generate()
+    code = _signed(key, FACTS_V1)
+    signed = document.decode_code(code)
+    assert signed.facts == FACTS_V1 and signed.facts.version == 1
+    assert _accepts(key, code)
+    with pytest.raises(CertificateError):  # format 1 carries no module digest
+        document.encode_facts(dataclasses.replace(FACTS_V1, subject=FACTS.subject))
+
+
+def test_format_2_signs_a_digest_of_the_modules_banks_and_titles() -> None:
+    key = Ed25519PrivateKey.generate()
+    payload = document.encode_facts(FACTS)
+    assert payload[0] == 2
+    assert payload.endswith(bytes.fromhex(FACTS.subject))
+    with pytest.raises(CertificateError):
+        document.encode_facts(dataclasses.replace(FACTS, subject=""))
+    pairs = [("police", "police-identification"), ("police", "police-referral")]
+    same = document.subject_digest(pairs, "Identification · Referral")
+    assert same == FACTS.subject
+    # the same module ids in another bank, or under another title, are another subject
+    other_bank = [("elsewhere", "police-identification"), ("police", "police-referral")]
+    assert document.subject_digest(other_bank, "Identification · Referral") != same
+    assert document.subject_digest(pairs, "Something else · Referral") != same
+    assert document.decode_code(_signed(key, FACTS)).facts.subject == same
+
+
+PAGE = (
+    "TiP Trainer\nCertificate of Achievement\nThis is to certify that\nÉmilie Ndayizeye-\n"
+    "Bigirimana\nof the National Police\nhas successfully completed the training programme\n"
+    "Identification\nAudience track\nPolice officers\nScore\n86.7%\nDate\n4 May 2026\n"
+    "Training hours\n3\nCertificate No.\n3F9A-2026-00017\nVerification code\nTIP1 0000"
+)
+PAGE_FR = (
+    "TiP Trainer\nAttestation de fin de programme de formation\nIl est attesté que\n"
+    "Émilie Ndayizeye-Bigirimana\na suivi avec succès le programme de formation\nX\n"
+    "Public cible\nJuges\nNote obtenue\n86,7\u00a0%\nDate\n4 mai 2026\n"
+    "Heures de formation\n3\nAttestation n°\n3F9A-2026-00017\nCode de vérification\nTIP1"
+)
+
+
 def test_page_text_must_state_the_signed_facts() -> None:
-    page = "Certificate\nÉmilie Ndayizeye-\nBigirimana\n86.7%\n4 May 2026\n3F9A-2026-00017"
+    page = PAGE
     assert document.page_matches(page, FACTS)
-    assert document.page_matches(page.replace("86.7%", "86,7 %").replace("May", "mai"), FACTS)
+    assert document.page_matches(PAGE_FR, FACTS)
     assert not document.page_matches(page.replace("86.7", "96.7"), FACTS)
     assert not document.page_matches(page.replace("Émilie", "Emilie"), FACTS)
+    assert not document.page_matches("Émilie Ndayizeye-Bigirimana 86.7% 4 May 2026", FACTS)
+
+
+@pytest.mark.parametrize(
+    ("printed", "forged"),
+    [
+        ("4 May 2026", "14 May 2026"),  # a digit added before the day
+        ("4 May 2026", "4 May 20267"),
+        ("86.7%", "186.7%"),
+        ("3F9A-2026-00017", "3F9A-2026-000171"),
+        ("Émilie Ndayizeye-", "Marie Émilie Ndayizeye-"),
+        ("Bigirimana\nof", "Bigirimana Kaze\nof"),
+    ],
+)
+def test_each_printed_field_must_equal_the_signed_one(printed: str, forged: str) -> None:
+    assert printed in PAGE
+    assert not document.page_matches(PAGE.replace(printed, forged, 1), FACTS)
 
 
 def test_french_formats() -> None:

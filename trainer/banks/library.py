@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from trainer.banks.catalog import BankFailure, Catalog, bank_files
-from trainer.banks.loader import load_bank
+from trainer.banks.loader import load_bank, load_bank_bytes, read_bank_file
 from trainer.banks.model import Bank
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.files import replace_atomically
@@ -129,12 +130,16 @@ class BankLibrary:
         ``archive/`` (attempts keep the questions as shown, so old attempts stay
         reviewable whatever happens to the bank).
         """
-        bank = load_bank(source)  # raises BankError with every problem
+        data = read_bank_file(source)  # at most the size limit, whatever the file claims
+        bank = load_bank_bytes(data, source.name, path=source)  # BankError: every problem
         from trainer.banks.formats.convert import placeholder_problems
 
-        leftovers = placeholder_problems(source)
+        leftovers = placeholder_problems(source, data)
         if leftovers:
             raise BankError("the bank is an imported draft not yet completed", leftovers)
+        clashes = self.module_clashes(bank)
+        if clashes:
+            raise BankError("module ids already used by another bank", clashes)
         self.library_dir.mkdir(parents=True, exist_ok=True)
         target = self.library_dir / f"{bank.id}.yaml"
         replaced_version: str | None = None
@@ -148,9 +153,9 @@ class BankLibrary:
                 stem = f"{bank.id}-damaged"
             archive = self.library_dir / "archive"
             archive.mkdir(exist_ok=True)
-            archived = archive / f"{stem}.yaml"
+            archived = archive / f"{safe_file_stem(stem)}.yaml"
             shutil.copy2(target, archived)
-        _atomic_copy(source, target)
+        _atomic_write(data, target)
         loaded = load_bank(target)
         detail = f"{bank.id} {bank.version} from {source.name}"
         if replaced_version is not None:
@@ -158,12 +163,42 @@ class BankLibrary:
         audit.record(self.db, "bank.import", detail, actor=self.actor)
         return ImportResult(loaded, target, replaced_version, archived)
 
+    def module_clashes(self, bank: Bank) -> list[Problem]:
+        """A problem for each module of ``bank`` whose id another bank of the library
+        already uses (a certificate names a module by its id: two banks must not share
+        one). The bank's own earlier version does not count."""
+        owners: dict[str, str] = {}
+        for entry in self.entries():
+            if entry.bank is not None and entry.bank.id != bank.id:
+                for module in entry.bank.modules:
+                    owners.setdefault(module.id, entry.bank.id)
+        name = bank.path.name if bank.path else bank.id
+        return [
+            Problem(
+                name,
+                1,
+                1,
+                f"module '{m.id}': this module id is already used by bank '{owners[m.id]}';"
+                " module ids must be unique across the library (rename the module)",
+            )
+            for m in bank.modules
+            if m.id in owners
+        ]
 
-def _atomic_copy(source: Path, target: Path) -> None:
-    """Copy beside the target, then rename over it: the library never holds half a bank."""
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_file_stem(text: str) -> str:
+    """``text`` as one file name (no folder separators, no leading dot, bounded)."""
+    return _UNSAFE_IN_NAME.sub("_", text).lstrip(".")[:120] or "bank"
+
+
+def _atomic_write(data: bytes, target: Path) -> None:
+    """Write beside the target, then rename over it: the library never holds half a bank."""
     replace_atomically(
         target,
-        lambda tmp: shutil.copyfile(source, tmp),
+        lambda tmp: tmp.write_bytes(data),
         fail=lambda exc: TrainerError(
             f"cannot write the bank into the library: {exc.strerror}", where=str(target)
         ),

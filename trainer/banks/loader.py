@@ -42,9 +42,12 @@ from trainer.banks.model import (
 )
 from trainer.banks.yamlsafe import Mark, YMap, YSeq
 from trainer.errors import BankError, Problem
+from trainer.files import TooLargeError, read_bounded
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+# A version names archived files and travels in exports: letters, digits and . _ + - only.
+VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$")
 
 T = TypeVar("T")
 
@@ -276,6 +279,13 @@ class _Checker:
             version = str(version)
         elif version is not None and not isinstance(version, str):
             self.error(self.where(top, "version"), "bank: 'version' must be text such as \"1.0\"")
+            version = None
+        if version is not None and not VERSION_PATTERN.match(version):
+            self.error(
+                self.where(top, "version"),
+                f"bank: version '{version}' may hold only letters, digits and . _ + -"
+                ' (at most 40 characters, starting with a letter or digit), such as "1.0"',
+            )
             version = None
         law_as_of = self.day(top, "law_as_of", "bank")
         langs = [lang for lang, _ in self.string_list(top, "languages", "bank")]
@@ -861,30 +871,34 @@ def _decode(data: bytes, path: str) -> str:
         ) from None
 
 
+def read_bank_file(path: Path, *, display_name: str | None = None) -> bytes:
+    """A bank file's bytes, read only up to the size limit (BankError beyond it)."""
+    name = display_name or path.name
+    try:
+        return read_bounded(path, MAX_FILE_BYTES)
+    except TooLargeError:
+        raise BankError(
+            "too large",
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"the file is too large; a bank may be at most {MAX_FILE_BYTES // 1048576} MiB",
+                )
+            ],
+        ) from None
+    except OSError as exc:
+        raise BankError(
+            "unreadable",
+            [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")],
+        ) from exc
+
+
 def load_bank(path: Path, *, display_name: str | None = None) -> Bank:
     """Load and check one bank file; raise BankError listing every problem."""
     name = display_name or path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BankError(
-                "too large",
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"the file is {size / 1048576:.1f} MiB; a bank may be at most "
-                        f"{MAX_FILE_BYTES // 1048576} MiB",
-                    )
-                ],
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BankError(
-            "unreadable", [Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]
-        ) from exc
-    return load_bank_bytes(data, name, path=path)
+    return load_bank_bytes(read_bank_file(path, display_name=name), name, path=path)
 
 
 def load_bank_bytes(data: bytes, name: str, *, path: Path | None = None) -> Bank:

@@ -24,6 +24,8 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from trainer.text import printable
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - the wheels ship the C loader
@@ -200,6 +202,9 @@ def parse(text: str) -> tuple[Any, list[YamlIssue]]:
                         YamlIssue(_mark(event.start_mark), "a bank file holds one YAML document")
                     )
                     return None, issues
+    except yaml.reader.ReaderError as exc:
+        issues.append(_reader_issue(text, exc))
+        return None, issues
     except yaml.MarkedYAMLError as exc:
         bad = exc.problem_mark or exc.context_mark
         where = _mark(bad) if bad is not None else Mark(1, 1)
@@ -210,6 +215,25 @@ def parse(text: str) -> tuple[Any, list[YamlIssue]]:
         issues.append(YamlIssue(Mark(1, 1), f"YAML error: {exc}"))
         return None, issues
     return root, issues
+
+
+def _reader_issue(text: str, exc: yaml.reader.ReaderError) -> YamlIssue:
+    """A character YAML does not allow (a control character), at its real line and column.
+
+    The parser's own position counts bytes or characters depending on the loader; the
+    character itself is found again in the text instead.
+    """
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    at = text.find(chr(code))
+    if at < 0:
+        return YamlIssue(Mark(1, 1), f"YAML error: {printable(str(exc))}")
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return YamlIssue(
+        Mark(line, column),
+        f"YAML error: the control character {printable(chr(code))} (U+{code:04X}) is not"
+        " allowed in a bank; remove it",
+    )
 
 
 # YAML 1.1 reads these as booleans ("Norway problem"); a bank means the words.

@@ -2,9 +2,9 @@
 
 The code is one format, used three ways: the QR code holds ``TIP1:<code>``, the
 page prints the same code in groups of five characters, and the PDF's metadata
-keeps a copy. Layout of the signed bytes (version 1, all integers big-endian)::
+keeps a copy. Layout of the signed bytes (version 2, all integers big-endian)::
 
-    version   1 byte  (= 1)
+    version   1 byte  (= 2; 1 for certificates issued before version 2)
     kind      1 byte  (0 module, 1 programme)
     date      2 bytes days since 2000-01-01
     score     2 bytes tenths of a percent (0 … 1000)
@@ -12,6 +12,13 @@ keeps a copy. Layout of the signed bytes (version 1, all integers big-endian)::
     number    2-byte length + UTF-8
     name      2-byte length + UTF-8 (NFC)
     modules   2-byte length + UTF-8, module ids joined by ","
+    subject   8 bytes (version 2 only): the first 8 bytes of the SHA-256 of each module's
+              bank id and module id and of the module titles as the certificate stated
+              them when issued (``subject_digest``). Module ids are unique within a bank
+              only: the digest binds the certificate to the very modules it was issued
+              for, and a verifier shows a title only when its own bank gives the same
+              digest. (A digest rather than the text keeps the QR code small enough to
+              print sharply.)
 
 then the Ed25519 signature (64 bytes) of ``SIGNING_CONTEXT + payload``, then a
 CRC-16 of everything before it (2 bytes) that tells a typing mistake from a
@@ -33,7 +40,12 @@ from enum import StrEnum
 
 from trainer.errors import CertificateError
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2
+KNOWN_VERSIONS = (1, 2)
+# Longest code read (characters): a version-2 payload of the largest size this program
+# issues is well under this; anything longer is refused before it is decoded.
+MAX_CODE_CHARS = 4000
+DIGEST_SIZE = 8
 CODE_PREFIX = "TIP1"
 QR_PREFIX = CODE_PREFIX + ":"
 SIGNING_CONTEXT = b"TiP Trainer certificate v1\x00"
@@ -85,6 +97,9 @@ class Facts:
     date: date
     issuer_key_id: str
     kind: Kind = Kind.MODULE
+    # Version 2: ``subject_digest`` of the modules' banks and titles as issued (hex).
+    subject: str = ""
+    version: int = PAYLOAD_VERSION
 
 
 @dataclass(frozen=True)
@@ -112,11 +127,23 @@ def _text(value: str, what: str) -> bytes:
 
 def encode_facts(facts: Facts) -> bytes:
     """The canonical bytes that are signed."""
+    if facts.version not in KNOWN_VERSIONS:
+        raise CertificateError(f"certificate format {facts.version} is not known")
     if not facts.number or not facts.name.strip() or not facts.modules:
         raise CertificateError("a certificate needs a number, a name and at least one module")
     for module_id in facts.modules:
         if not _MODULE_ID.match(module_id):
             raise CertificateError(f"'{module_id}' is not a module id")
+    subject = b""
+    if facts.version >= 2:
+        try:
+            subject = bytes.fromhex(facts.subject)
+        except ValueError:
+            subject = b""
+        if len(subject) != DIGEST_SIZE:
+            raise CertificateError("a certificate needs the digest of the modules it certifies")
+    elif facts.subject:
+        raise CertificateError("certificate format 1 carries no module digest")
     days = (facts.date - EPOCH).days
     score = round(facts.score * 10)
     if not 0 <= days <= 0xFFFF:
@@ -130,20 +157,30 @@ def encode_facts(facts: Facts) -> bytes:
     if len(issuer) != 8:
         raise CertificateError("the issuer key id must be 16 hex digits")
     return (
-        _HEADER.pack(PAYLOAD_VERSION, _KIND_BYTE[facts.kind], days, score, issuer)
+        _HEADER.pack(facts.version, _KIND_BYTE[facts.kind], days, score, issuer)
         + _text(facts.number, "number")
         + _text(facts.name, "name")
         + _text(",".join(facts.modules), "list of modules")
+        + subject
     )
 
 
+def subject_digest(modules: list[tuple[str, str]] | tuple[tuple[str, str], ...], title: str) -> str:
+    """The version-2 digest (16 hex digits) of (bank id, module id) pairs and the title."""
+    import hashlib
+
+    text = "\n".join([*(f"{bank}:{module}" for bank, module in modules), title])
+    data = unicodedata.normalize("NFC", text).encode("utf-8")
+    return hashlib.sha256(b"TiP Trainer subject\x00" + data).hexdigest()[: DIGEST_SIZE * 2]
+
+
 def decode_facts(payload: bytes) -> Facts:
-    """Read signed bytes back; anything but a canonical version-1 payload is refused."""
+    """Read signed bytes back; anything but a canonical payload of a known version is refused."""
     bad = CodeError(Problem.MALFORMED, "the certificate code is damaged or not a certificate")
     if len(payload) < _HEADER.size:
         raise bad
     version, kind_byte, days, score, issuer = _HEADER.unpack_from(payload)
-    if version != PAYLOAD_VERSION:
+    if version not in KNOWN_VERSIONS:
         raise CodeError(
             Problem.MALFORMED, f"this certificate uses format {version}, which is not known here"
         )
@@ -163,6 +200,10 @@ def decode_facts(payload: bytes) -> Facts:
             offset += size
     except (struct.error, UnicodeDecodeError):
         raise bad from None
+    subject = b""
+    if version >= 2:
+        subject = payload[offset : offset + DIGEST_SIZE]
+        offset += DIGEST_SIZE
     if offset != len(payload):
         raise bad
     number, name, modules = texts
@@ -175,6 +216,8 @@ def decode_facts(payload: bytes) -> Facts:
             date=EPOCH + timedelta(days=days),
             issuer_key_id=issuer.hex(),
             kind=kinds[kind_byte],
+            subject=subject.hex(),
+            version=version,
         )
         canonical = encode_facts(facts)
     except CertificateError:
@@ -222,9 +265,13 @@ def normalise(text: str) -> str:
 
 def decode_code(text: str) -> SignedCode:
     """Read a typed, scanned or extracted code; CodeError says what is wrong with it."""
+    if len(text) > MAX_CODE_CHARS * 2:  # room for spaces and hyphens, no more
+        raise CodeError(Problem.MALFORMED, "this text is far too long to be a certificate code")
     cleaned = normalise(text)
     if not cleaned:
         raise CodeError(Problem.NO_CODE, "no certificate code was given")
+    if len(cleaned) > MAX_CODE_CHARS:
+        raise CodeError(Problem.MALFORMED, "this text is far too long to be a certificate code")
     wrong = sorted({c for c in cleaned if c not in _VALUE})
     if wrong:
         raise CodeError(
@@ -359,19 +406,58 @@ def wording(language: str) -> dict[str, str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).casefold()
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def _printed_fields(page: str, language: str) -> dict[str, str] | None:
+    """The name, score, date and number as the page prints them, read between the labels
+    the certificate prints in ``language`` (None if the page is not laid out so).
+
+    ``page`` is squashed (``_squash``): each field is compared whole, so a date of
+    "26 December" never passes for "6 December".
+    """
+    w = wording(language)
+
+    def alternatives(values: list[str]) -> str:
+        return "(?:" + "|".join(re.escape(_squash(v)) for v in values if v) + ")"
+
+    institutions = list(INSTITUTIONS.get(language, INSTITUTIONS["en"]).values())
+    passed = [w["passed_module"], w["passed_modules"], w["completed_programme"]]
+    pattern = (
+        re.escape(_squash(w["certifies"]))
+        + "(?P<name>.+?)"
+        + alternatives(institutions)
+        + "?"
+        + alternatives(passed)
+        + ".*?"
+        + re.escape(_squash(w["score"]))
+        + "(?P<score>.+?)"
+        + re.escape(_squash(w["date"]))
+        + "(?P<date>.+?)"
+        + re.escape(_squash(w["hours"]))
+        + ".*?"
+        + re.escape(_squash(w["number"]))
+        + "(?P<number>.+?)"
+        + re.escape(_squash(w["code"]))
+    )
+    found = re.search(pattern, page, flags=re.DOTALL)
+    return found.groupdict() if found else None
 
 
 def page_matches(page_text: str, facts: Facts) -> bool:
-    """Whether text extracted from a certificate page states the signed facts.
+    """Whether text extracted from a certificate page states exactly the signed facts.
 
-    Whitespace is ignored (extraction breaks lines and drops spaces at will).
+    Each printed field (name, score, date, number) must equal the signed one; only
+    whitespace is ignored (extraction breaks lines and drops spaces at will).
     """
     page = _squash(page_text)
-    if _squash(facts.name) not in page or _squash(facts.number) not in page:
-        return False
-    return any(
-        _squash(format_date(facts.date, lang)) in page
-        and _squash(format_score(facts.score, lang)) in page
-        for lang in LANGUAGES
-    )
+    for lang in LANGUAGES:
+        fields = _printed_fields(page, lang)
+        if fields is not None and fields == {
+            "name": _squash(facts.name),
+            "score": _squash(format_score(facts.score, lang)),
+            "date": _squash(format_date(facts.date, lang)),
+            "number": _squash(facts.number),
+        }:
+            return True
+    return False

@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import zxingcpp
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from trainer.errors import CertificateError
+from trainer.files import TooLargeError, read_bounded
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -32,17 +33,19 @@ def is_picture(path: Path) -> bool:
 def read_picture(path: Path) -> QImage:
     """The picture in ``path``, turned upright (camera orientation), in grey levels."""
     try:
-        size = path.stat().st_size
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except TooLargeError:
+        raise CertificateError(
+            f"the picture is too large (more than {_size(MAX_FILE_BYTES)})", where=str(path)
+        ) from None
     except OSError as exc:
         raise CertificateError(
             f"the picture cannot be opened ({exc.strerror})", where=str(path)
         ) from exc
-    if size > MAX_FILE_BYTES:
-        raise CertificateError(
-            f"the picture is too large ({_size(size)}; at most {_size(MAX_FILE_BYTES)})",
-            where=str(path),
-        )
-    reader = QImageReader(str(path))
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)  # the format from the content, not the name
     reader.setAutoTransform(True)  # a phone photo taken sideways comes out upright
     image = reader.read()
     if image.isNull():

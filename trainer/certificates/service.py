@@ -21,7 +21,13 @@ from trainer.certificates import document
 from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
 from trainer.certificates.numbers import NumberMark
 from trainer.errors import CertificateError, TrainerError
-from trainer.files import replace_atomically, write_text_atomically
+from trainer.files import (
+    TooLargeError,
+    read_bounded,
+    replace_atomically,
+    size_text,
+    write_text_atomically,
+)
 from trainer.storage.certificates import (
     CertificateRecord,
     CertificateRepository,
@@ -31,6 +37,7 @@ from trainer.storage.certificates import (
     Revocation,
 )
 from trainer.storage.database import now
+from trainer.text import cell_value, check_name
 
 if TYPE_CHECKING:
     from trainer.certificates.signing import TrustedKey
@@ -43,6 +50,10 @@ SETTING_LANGUAGE = "certificate_language"
 REVOCATIONS_HEADER = "TiP Trainer revocation list v1"
 REVOCATIONS_CONTEXT = b"TiP Trainer revocation list v1\x00"
 DEFAULT_INSTITUTION = "TiP Trainer"
+MAX_REVOCATIONS_BYTES = 32 * 1024 * 1024
+# A certificate PDF is about 50 KB; a file far larger is refused before it is parsed.
+MAX_PDF_BYTES = 20 * 1024 * 1024
+MAX_PRINTED_TEXT = 300  # an institution's name, a signatory's name or title
 
 
 def repository(ws: Workspace) -> CertificateRepository:
@@ -90,18 +101,30 @@ def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
     if settings.logo is not None and not settings.logo.is_file():
         raise CertificateError("the logo file does not exist", where=str(settings.logo))
     signatories = [
-        {"name": " ".join(s.name.split()), "title": " ".join(s.title.split())}
+        {"name": _printed(s.name, "signatory's name"), "title": _printed(s.title, "title")}
         for s in settings.signatories
         if s.name.strip()
     ]
+    institution = _printed(settings.institution, "institution's name")
     if len(signatories) > 3:
         raise CertificateError("a certificate has room for three signatories at most")
     db = ws.db
-    db.set_setting(SETTING_INSTITUTION, " ".join(settings.institution.split()))
+    db.set_setting(SETTING_INSTITUTION, institution)
     db.set_setting(SETTING_LOGO, str(settings.logo) if settings.logo else "")
     db.set_setting(SETTING_SIGNATORIES, json.dumps(signatories, ensure_ascii=False))
     db.set_setting(SETTING_LANGUAGE, settings.language)
     ws.audit("certificate.settings", settings.institution)
+
+
+def _printed(text: str, what: str) -> str:
+    """A text the certificate prints (may be empty): normalised, or refused when the page
+    could not print it (``trainer.text.check_name``)."""
+    if not text.strip():
+        return ""
+    try:
+        return check_name(text, what=what, limit=MAX_PRINTED_TEXT)
+    except TrainerError as exc:
+        raise CertificateError(exc.message) from None
 
 
 # -- issuing -------------------------------------------------------------------------
@@ -111,14 +134,20 @@ def numbering(ws: Workspace) -> str:
 
 
 def facts_of(record: CertificateRecord) -> Facts:
-    return Facts(
-        number=record.number,
-        name=record.trainee_name,
-        modules=tuple(m.id for m in record.modules),
-        score=record.score,
-        date=record.certified_on,
-        issuer_key_id=record.issuer_key_id,
-        kind=Kind(record.kind),
+    """What the record's certificate signed (read from its code: a record issued before
+    certificates named banks and titles keeps its format-1 facts)."""
+    return document.decode_code(record.code).facts
+
+
+def module_titles_as_issued(modules: tuple[CertifiedModule, ...], language: str) -> str:
+    return " · ".join(m.title_in(language) for m in modules)
+
+
+def subject_of(modules: tuple[CertifiedModule, ...], language: str) -> str:
+    """The digest a format-2 certificate signs: each module's bank and id, and the
+    titles in the certificate language when it was issued."""
+    return document.subject_digest(
+        [(m.bank, m.id) for m in modules], module_titles_as_issued(modules, language)
     )
 
 
@@ -136,6 +165,7 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
     before = repo.find_valid(new.trainee_id, new.subject)
     if before is not None:
         return before
+    subject = subject_of(new.modules, load_settings(ws).language)
 
     def signer(number: str) -> str:
         return sign(
@@ -148,6 +178,7 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
                 date=new.certified_on,
                 issuer_key_id=new.issuer_key_id,
                 kind=Kind(new.kind),
+                subject=subject,
             ),
         )
 
@@ -182,7 +213,9 @@ def issue_for_attempt(ws: Workspace, attempt_id: int) -> CertificateRecord | Non
         programme_id=None,
         programme_name=None,
         subject=row["module_id"],
-        modules=(CertifiedModule(row["module_id"], json.loads(row["module_title"])),),
+        modules=(
+            CertifiedModule(row["module_id"], json.loads(row["module_title"]), row["bank_id"]),
+        ),
         audiences=tuple(a for a in row["audiences"].split(",") if a),
         score=round(float(row["percent"] or 0.0), 1),
         training_hours=float(row["training_hours"]),
@@ -235,10 +268,11 @@ def save_programme(
 def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> CertificateRecord | None:
     """A programme certificate once every module of the programme is passed, else None."""
     programme = repository(ws).programme(programme_id)
-    best: list[tuple[float, str, str, str, str, float]] = []
+    best: list[tuple[float, str, str, str, str, float, str]] = []
     for module_id in programme.modules:
         row = ws.db.query_one(
-            "SELECT percent, finished_at, module_title, audiences, training_hours FROM attempts"
+            "SELECT percent, finished_at, module_title, audiences, training_hours, bank_id"
+            " FROM attempts"
             " WHERE trainee_id = ? AND module_id = ? AND state = 'finished' AND behaviour = 'exam'"
             " AND passed = 1 ORDER BY percent DESC, finished_at LIMIT 1",
             (trainee_id, module_id),
@@ -253,6 +287,7 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
                 row["audiences"],
                 module_id,
                 float(row["training_hours"]),
+                str(row["bank_id"]),
             )
         )
     trainee = ws.trainees.get(trainee_id)
@@ -268,7 +303,7 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
         programme_id=programme.id,
         programme_name=programme.name,
         subject=f"programme:{programme.id}",
-        modules=tuple(CertifiedModule(b[4], json.loads(b[2])) for b in best),
+        modules=tuple(CertifiedModule(b[4], json.loads(b[2]), b[6]) for b in best),
         audiences=tuple(audiences),
         score=round(sum(b[0] for b in best) / len(best), 1),
         training_hours=programme.training_hours or sum(b[5] for b in best),
@@ -420,20 +455,23 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
             for r in records:
                 writer.writerow(
                     [
-                        r.number,
-                        r.kind,
-                        _csv_safe(r.trainee_name),
-                        r.institution,
-                        " | ".join(m.id for m in r.modules),
-                        _csv_safe(r.programme_name or ""),
-                        f"{r.score:.1f}",
-                        f"{r.training_hours:g}",
-                        r.certified_on.isoformat(),
-                        _csv_safe(r.issuer_name),
-                        r.issuer_key_id,
-                        r.status,
-                        r.revoked_at.isoformat() if r.revoked_at else "",
-                        _csv_safe(r.revoked_reason or ""),
+                        cell_value(v)
+                        for v in (
+                            r.number,
+                            r.kind,
+                            r.trainee_name,
+                            r.institution,
+                            " | ".join(m.id for m in r.modules),
+                            r.programme_name or "",
+                            f"{r.score:.1f}",
+                            f"{r.training_hours:g}",
+                            r.certified_on.isoformat(),
+                            r.issuer_name,
+                            r.issuer_key_id,
+                            r.status,
+                            r.revoked_at.isoformat() if r.revoked_at else "",
+                            r.revoked_reason or "",
+                        )
                     ]
                 )
 
@@ -446,11 +484,6 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
     )
     ws.audit("certificate.export_csv", f"{len(records)} -> {path.name}")
     return len(records)
-
-
-def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 # -- verification --------------------------------------------------------------------
@@ -467,17 +500,29 @@ class Verdict:
 
 def verify_code(ws: Workspace, text: str, *, language: str = "en") -> Verdict:
     """Check a typed, scanned or extracted code against the trusted keys and revocations."""
+    return verify_read_code(ws, read_code(text), language=language)
+
+
+def read_code(text: str) -> SignedCode | Verdict:
+    """The code decoded (no database needed: a worker thread may do it), or the verdict
+    that it cannot be read."""
     try:
-        signed = document.decode_code(text)
+        return document.decode_code(text)
     except CodeError as exc:
         return Verdict(False, exc.problem, exc.message)
-    return _verify_signed(ws, signed, language)
+
+
+def verify_read_code(ws: Workspace, read: SignedCode | Verdict, *, language: str = "en") -> Verdict:
+    """The second half of ``verify_code``: the signature, issuer and revocations."""
+    if isinstance(read, Verdict):
+        return read
+    return _verify_signed(ws, read, language)
 
 
 def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
     facts = signed.facts
     trusted = ws.keys.lookup(facts.issuer_key_id)
-    titles = _module_titles(ws, facts.modules, language)
+    titles = _module_titles(ws, facts, language)
     if trusted is None:
         return Verdict(
             False,
@@ -516,34 +561,86 @@ def catalog_titles(ws: Workspace) -> dict[str, dict[str, str]]:
     return {m.id: dict(m.title.values) for b in catalog.banks for m in b.modules}
 
 
-def _module_titles(ws: Workspace, ids: tuple[str, ...], language: str) -> tuple[str, ...]:
-    known = catalog_titles(ws)
-    return tuple(known.get(m, {}).get(language) or known.get(m, {}).get("en") or m for m in ids)
+def _module_titles(ws: Workspace, facts: Facts, language: str) -> tuple[str, ...]:
+    """The titles of the certified modules in ``language``; () when this installation
+    cannot tell them. A format-2 certificate signs a digest of its modules' banks and
+    titles: a title is shown only when a bank here gives the same digest, never the
+    title of another bank's module that happens to share the id."""
+    if facts.version < 2:
+        known = catalog_titles(ws)
+        return tuple(
+            known.get(m, {}).get(language) or known.get(m, {}).get("en") or m for m in facts.modules
+        )
+    try:
+        catalog = ws.catalog
+    except TrainerError:
+        return ()
+    found: dict[str, list[CertifiedModule]] = {}
+    for bank in catalog.banks:
+        for module in bank.modules:
+            found.setdefault(module.id, []).append(
+                CertifiedModule(module.id, dict(module.title.values), bank.id)
+            )
+    choices: list[tuple[CertifiedModule, ...]] = [()]
+    for module_id in facts.modules:
+        choices = [(*c, m) for c in choices for m in found.get(module_id, [])][:64]
+    for modules in choices:
+        for lang in document.LANGUAGES:
+            if subject_of(modules, lang) == facts.subject:
+                return tuple(m.title_in(language) for m in modules)
+    return ()
 
 
-_CODE_IN_TEXT = re.compile(r"TIP1:([0-9A-Z]+)")
+# Bounded: a code is never longer than MAX_CODE_CHARS; a longer run is refused, not read.
+_CODE_IN_TEXT = re.compile(rf"TIP1:([0-9A-Z]{{1,{document.MAX_CODE_CHARS + 1}}})")
+# What is searched for a code in each metadata field (a code is a few hundred characters).
+_MAX_METADATA_CHARS = 64 * 1024
 
 
 def read_pdf(path: Path) -> tuple[str | None, str]:
-    """The code kept in a certificate PDF's metadata (None if absent), and its page text."""
+    """The code kept in a certificate PDF's metadata (None if absent), and its page text.
+
+    The file is read only up to ``MAX_PDF_BYTES`` (a certificate is about 50 KB), and any
+    failure of the PDF library on a damaged or hostile file is a CertificateError.
+    """
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover - pypdf is a dependency
         raise CertificateError("reading PDF files needs the pypdf package") from exc
+    import io
+
     try:
-        reader = PdfReader(str(path))
+        data = read_bounded(path, MAX_PDF_BYTES)
+    except TooLargeError:
+        raise CertificateError(
+            f"this file is too large to be a certificate (more than {size_text(MAX_PDF_BYTES)})",
+            where=str(path),
+        ) from None
+    except OSError as exc:
+        raise CertificateError(
+            f"the file cannot be read ({exc.strerror or exc})", where=str(path)
+        ) from exc
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > 4:  # a certificate is one page
+            raise CertificateError("this PDF has too many pages to be a certificate")
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
         meta: Any = reader.metadata or {}
         candidates = [str(meta.get("/Subject", "") or ""), str(meta.get("/Keywords", "") or "")]
         xmp: Any = reader.trailer["/Root"].get("/Metadata")  # type: ignore[attr-defined]
         if xmp is not None:
-            candidates.append(xmp.get_object().get_data().decode("utf-8", "replace"))
-    except (OSError, PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        # a damaged or hostile file is the user's problem, not a bug: say so plainly
+            candidates.append(
+                xmp.get_object().get_data()[:_MAX_METADATA_CHARS].decode("utf-8", "replace")
+            )
+    except CertificateError as exc:
+        raise CertificateError(exc.message, where=str(path)) from None
+    except Exception as exc:
+        # pypdf raises many kinds of error on a damaged or hostile file (its own, and
+        # ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
+        # RecursionError …): every one means the same to the user.
         raise CertificateError("this file cannot be read as a PDF", where=str(path)) from exc
     for candidate in candidates:
-        found = _CODE_IN_TEXT.search(candidate)
+        found = _CODE_IN_TEXT.search(candidate[:_MAX_METADATA_CHARS])
         if found:
             return found.group(1), text
     return None, text
@@ -552,6 +649,12 @@ def read_pdf(path: Path) -> tuple[str | None, str]:
 def verify_pdf(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     """Verify the code kept in a certificate PDF, and that the page states the same facts."""
     code, text = read_pdf(path)
+    return verify_read_pdf(ws, code, text, language=language)
+
+
+def verify_read_pdf(ws: Workspace, code: str | None, text: str, *, language: str = "en") -> Verdict:
+    """The second half of ``verify_pdf``, on what ``read_pdf`` found (the reading, the slow
+    part, needs no database and may run on a worker thread)."""
     if code is None:
         return Verdict(False, Problem.NO_CODE, "this PDF carries no TiP Trainer certificate code")
     verdict = verify_code(ws, code, language=language)
@@ -600,8 +703,10 @@ def verify_file(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     """A certificate PDF, or a scan or photo of the paper (by the file's extension)."""
     from trainer.certificates import scan
 
-    if not path.is_file():
+    if not path.exists():
         raise CertificateError("the file does not exist", where=str(path))
+    if path.is_dir():
+        raise CertificateError("this is a folder, not a file", where=str(path))
     if scan.is_picture(path):
         return verify_picture(ws, path, language=language)
     return verify_pdf(ws, path, language=language)
@@ -668,7 +773,12 @@ def export_revocations(ws: Workspace, path: Path) -> int:
 def import_revocations(ws: Workspace, path: Path) -> int:
     """Read a revocation list signed by a trusted issuer; returns how many were new."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_bounded(path, MAX_REVOCATIONS_BYTES).decode("utf-8").splitlines()
+    except TooLargeError:
+        raise CertificateError(
+            f"the revocation list is larger than {MAX_REVOCATIONS_BYTES // 1048576} MiB",
+            where=str(path),
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CertificateError("cannot read the revocation list", where=str(path)) from exc
     if len(lines) < 3 or lines[0].strip() != REVOCATIONS_HEADER:

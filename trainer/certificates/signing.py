@@ -19,12 +19,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from trainer.errors import CertificateError
-from trainer.files import write_text_atomically
+from trainer.files import TooLargeError, read_bounded, write_text_atomically
 from trainer.storage.database import Database, now
+from trainer.text import printable
 
 PRIVATE_KEY_FILE = "installation-ed25519.pem"
 PUBLIC_KEY_SUFFIX = ".tip-key"
 PUBLIC_KEY_HEADER = "TiP Trainer public key v1"
+MAX_KEY_FILE_BYTES = 64 * 1024  # a key file is a few lines
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
@@ -59,8 +61,10 @@ def load_or_create_private_key(keys_dir: Path) -> Ed25519PrivateKey:
     path = keys_dir / PRIVATE_KEY_FILE
     if path.exists():
         try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (ValueError, OSError) as exc:
+            key = serialization.load_pem_private_key(
+                read_bounded(path, MAX_KEY_FILE_BYTES), password=None
+            )
+        except (ValueError, TypeError, OSError) as exc:
             raise CertificateError(
                 "the installation's signing key cannot be read; restore it from a backup",
                 where=str(path),
@@ -84,19 +88,41 @@ class TrustedKey:
 class KeyRing:
     """This installation's key and the issuers it trusts."""
 
-    def __init__(self, db: Database, keys_dir: Path, *, institution: str = "") -> None:
+    def __init__(
+        self, db: Database, keys_dir: Path, *, institution: str = "", read_only: bool = False
+    ) -> None:
         self.db = db
         self.keys_dir = keys_dir
         self._private: Ed25519PrivateKey | None = None
         self._key_id: str | None = None
         self._institution = institution
+        # Verification only: never create a key, never write to the database.
+        self.read_only = read_only
 
     @property
     def private_key(self) -> Ed25519PrivateKey:
         if self._private is None:
+            if self.read_only:
+                raise CertificateError("this installation's key is not used for verification")
             self._private = load_or_create_private_key(self.keys_dir)
             self._remember_own()
         return self._private
+
+    def _own_if_any(self) -> TrustedKey | None:
+        """Read-only: this installation's own key if it has one (never created here)."""
+        path = self.keys_dir / PRIVATE_KEY_FILE
+        if not path.is_file():
+            return None
+        try:
+            key = serialization.load_pem_private_key(
+                read_bounded(path, MAX_KEY_FILE_BYTES), password=None
+            )
+        except (ValueError, TypeError, OSError):
+            return None
+        if not isinstance(key, Ed25519PrivateKey):
+            return None
+        public = key.public_key()
+        return TrustedKey(key_id(public), public, self._institution or "this installation", True)
 
     @property
     def public_key(self) -> Ed25519PublicKey:
@@ -127,7 +153,8 @@ class KeyRing:
         return self.private_key.sign(data)
 
     def trusted(self) -> list[TrustedKey]:
-        self.private_key  # noqa: B018 - make sure our own key is listed
+        if not self.read_only:
+            self.private_key  # noqa: B018 - make sure our own key is listed
         return [
             TrustedKey(
                 r["key_id"],
@@ -140,6 +167,9 @@ class KeyRing:
 
     def lookup(self, kid: str) -> TrustedKey | None:
         row = self.db.query_one("SELECT * FROM trusted_keys WHERE key_id = ?", (kid,))
+        if row is None and self.read_only:
+            own = self._own_if_any()
+            return own if own is not None and own.key_id == kid else None
         if row is None:
             if kid == self.key_id:
                 return self.lookup(kid)
@@ -184,7 +214,13 @@ class KeyRing:
 
     def import_public(self, path: Path, name: str | None = None) -> TrustedKey:
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = read_bounded(path, MAX_KEY_FILE_BYTES).decode("utf-8").splitlines()
+        except TooLargeError:
+            raise CertificateError(
+                f"this file is larger than {MAX_KEY_FILE_BYTES // 1024} KiB: it is not a"
+                " TiP Trainer public key file",
+                where=str(path),
+            ) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise CertificateError("cannot read the key file", where=str(path)) from exc
         if not lines or lines[0].strip() != PUBLIC_KEY_HEADER:
@@ -199,7 +235,7 @@ class KeyRing:
         kid = key_id(public)
         if fields.get("key-id") not in (None, kid):
             raise CertificateError("the key file is damaged (key id mismatch)", where=str(path))
-        label = name or fields.get("name") or kid
+        label = " ".join(printable(name or fields.get("name") or kid).split())[:200] or kid
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO trusted_keys (key_id, public_key, name, added_at, own)"

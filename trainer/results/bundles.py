@@ -1,11 +1,20 @@
 """Signed result bundles: a workstation sends its new results; the coordinator merges them (no Qt).
 
-A bundle is one zip file holding ``bundle.json`` (what the workstation recorded)
-and ``bundle.sig`` (the installation key's Ed25519 signature over the exact
-bytes of ``bundle.json``). Importing checks the signature against the keys this
-installation trusts before reading anything, and adds everything in one
-transaction: a refused bundle changes nothing, and a bundle imported twice adds
-nothing the second time (attempts and trainees are known by their global uids).
+A bundle is one zip file holding ``bundle.json`` (what the workstation recorded),
+``manifest.json`` (a few hundred bytes: the key, and the size and SHA-256 of
+``bundle.json``) and ``bundle.sig`` (the installation key's Ed25519 signature over
+the manifest). Importing reads the small manifest and its signature first, checks
+them against the keys this installation trusts, and only then reads ``bundle.json``,
+at most the size the manifest declares, checking its digest: an untrusted or altered
+file is refused before its payload is read (a zip bomb costs nothing). Bundles made
+before the manifest (``bundle.json`` signed directly) are still read when their key is
+trusted, up to ``MAX_LEGACY_BYTES``.
+
+Even a trusted workstation's content is checked field by field (types, ranges, ids,
+names, timestamps no later than ``FUTURE_TOLERANCE`` after now), and a workstation
+changes only the profiles it created. Everything is added in one transaction: a
+refused bundle changes nothing, and a bundle imported twice adds nothing the second
+time (attempts and trainees are known by their global uids).
 
 The same person seen on two workstations (two trainee uids) is merged by this
 rule, in order (docs/coordinator.md explains it):
@@ -27,32 +36,45 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
+import math
 import re
 import sqlite3
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from trainer.banks.loader import ID_PATTERN
+from trainer.banks.loader import ID_PATTERN, VERSION_PATTERN
+from trainer.banks.model import LANGUAGES
 from trainer.certificates import document
-from trainer.certificates.document import CodeError
+from trainer.certificates.document import MAX_CODE_CHARS, CodeError
 from trainer.certificates.signing import KeyRing
 from trainer.errors import CertificateError, TrainerError
 from trainer.files import replace_atomically
 from trainer.storage import audit, certificates
 from trainer.storage.certificates import Revocation
 from trainer.storage.database import Database, new_uid, now
+from trainer.text import check_code_text, check_name, name_problem, printable
 
 FORMAT = "tip-trainer-results-bundle"
 VERSION = 1
 SUFFIX = ".tipbundle"
 DATA_NAME = "bundle.json"
 SIGNATURE_NAME = "bundle.sig"
-MAX_DATA_BYTES = 2 * 1024**3
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = "tip-trainer-bundle-manifest"
+MANIFEST_CONTEXT = b"TiP Trainer bundle manifest v1\x00"
+MAX_MANIFEST_BYTES = 64 * 1024
+MAX_SIGNATURE_BYTES = 4 * 1024
+MAX_DATA_BYTES = 1024**3
+# A bundle without a manifest must be read whole before its signature can be checked.
+MAX_LEGACY_BYTES = 256 * 1024**2
 
 Progress = Callable[[int, int], bool]
 
@@ -136,7 +158,7 @@ RECEIVED_FIELDS = tuple(
 )
 _NUMBER = re.compile(r"^[0-9A-F]{4}-(\d{4})-(\d{5,})$")
 INSTITUTIONS = {"police", "prosecution", "judiciary", "other"}
-_UID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
+_UID = re.compile(r"^[0-9A-Za-z_][0-9A-Za-z_-]{0,63}$")
 
 
 class BundleError(TrainerError):
@@ -232,13 +254,7 @@ def export_bundle(
         "attempts": out_attempts,
         "certificates": [{k: c[k] for k in CERTIFICATE_FIELDS} for c in issued],
     }
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    signature = {
-        "key_id": keys.key_id,
-        "algorithm": "Ed25519",
-        "signature": base64.b64encode(keys.sign(payload)).decode("ascii"),
-    }
-    _write_zip(path, payload, json.dumps(signature, indent=2).encode("utf-8"))
+    write_bundle_file(path, data, keys)
     stamp = now()
     with db.transaction() as tx:
         tx.executemany(
@@ -262,11 +278,38 @@ def export_bundle(
     return BundleExport(path, bundle_uid, len(attempts), len(trainees))
 
 
-def _write_zip(path: Path, payload: bytes, signature: bytes) -> None:
+def write_bundle_file(path: Path, data: dict[str, Any], keys: KeyRing) -> None:
+    """``data`` as a bundle file: the payload, its manifest, and the key's signature of the
+    manifest (written to a temporary name, then renamed)."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    manifest = json.dumps(
+        {
+            "format": MANIFEST_FORMAT,
+            "version": 1,
+            "key_id": keys.key_id,
+            "data": {
+                "name": DATA_NAME,
+                "size": len(payload),
+                "sha256": hashlib.sha256(payload).hexdigest(),
+            },
+        },
+        sort_keys=True,
+    ).encode("utf-8")
+    signature = {
+        "key_id": keys.key_id,
+        "algorithm": "Ed25519",
+        "signed": MANIFEST_NAME,
+        "signature": base64.b64encode(keys.sign(MANIFEST_CONTEXT + manifest)).decode("ascii"),
+    }
+    _write_zip(path, payload, manifest, json.dumps(signature, indent=2).encode("utf-8"))
+
+
+def _write_zip(path: Path, payload: bytes, manifest: bytes, signature: bytes) -> None:
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(DATA_NAME, payload)
+            zf.writestr(MANIFEST_NAME, manifest)
             zf.writestr(SIGNATURE_NAME, signature)
+            zf.writestr(DATA_NAME, payload)
 
     replace_atomically(
         path,
@@ -394,18 +437,88 @@ def normalise_name(value: str) -> str:
     return " ".join(words)
 
 
+def _member(zf: zipfile.ZipFile, name: str, limit: int, path: Path) -> bytes:
+    """One member's bytes, decompressing at most ``limit + 1`` whatever its header says."""
+    with zf.open(name) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise BundleError(
+            f"the bundle's {name} is larger than any genuine bundle's", where=str(path)
+        )
+    return data
+
+
+def _signature(sig_bytes: bytes, path: Path) -> tuple[str, bytes]:
+    try:
+        sig = json.loads(sig_bytes)
+        kid = str(sig["key_id"])
+        signature = base64.b64decode(sig["signature"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise BundleError("the bundle's signature is damaged", where=str(path)) from exc
+    return kid, signature
+
+
+def _verify(keys: KeyRing, kid: str, signature: bytes, message: bytes, path: Path) -> None:
+    try:
+        keys.verify(kid, signature, message)
+    except CertificateError as exc:
+        if keys.lookup(kid) is None:
+            raise _untrusted(kid, path) from exc
+        raise BundleError(
+            "the bundle was altered after it was signed (the signature does not match)",
+            where=str(path),
+        ) from exc
+
+
+def _untrusted(kid: str, path: Path) -> BundleError:
+    return BundleError(
+        f"the bundle is signed by a key this installation does not trust ({printable(kid)});"
+        " import that workstation's public key first",
+        where=str(path),
+    )
+
+
 def read_bundle(path: Path, keys: KeyRing) -> tuple[dict[str, Any], str]:
-    """The verified content of a bundle file and the id of the trusted key that signed it."""
+    """The verified content of a bundle file and the id of the trusted key that signed it.
+
+    Nothing but the small manifest and signature is read before the signature is checked;
+    every member is decompressed only up to its limit.
+    """
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            if names != {DATA_NAME, SIGNATURE_NAME}:
+            if names == {MANIFEST_NAME, SIGNATURE_NAME, DATA_NAME}:
+                kid, signature = _signature(
+                    _member(zf, SIGNATURE_NAME, MAX_SIGNATURE_BYTES, path), path
+                )
+                manifest_bytes = _member(zf, MANIFEST_NAME, MAX_MANIFEST_BYTES, path)
+                _verify(keys, kid, signature, MANIFEST_CONTEXT + manifest_bytes, path)
+                size, digest = _manifest(manifest_bytes, kid, path)
+                if zf.getinfo(DATA_NAME).file_size != size:
+                    raise BundleError("the bundle's content is not the one signed", where=str(path))
+                payload = _member(zf, DATA_NAME, size, path)
+                if len(payload) != size or hashlib.sha256(payload).hexdigest() != digest:
+                    raise BundleError(
+                        "the bundle was altered after it was signed (its content differs from"
+                        " the signed manifest)",
+                        where=str(path),
+                    )
+            elif names == {DATA_NAME, SIGNATURE_NAME}:
+                # Made before bundles had a manifest: trusted key first, then a bounded read.
+                kid, signature = _signature(
+                    _member(zf, SIGNATURE_NAME, MAX_SIGNATURE_BYTES, path), path
+                )
+                if keys.lookup(kid) is None:
+                    raise _untrusted(kid, path)
+                payload = _member(zf, DATA_NAME, MAX_LEGACY_BYTES, path)
+                _verify(keys, kid, signature, payload, path)
+            else:
                 raise BundleError("this is not a TiP Trainer results bundle", where=str(path))
-            if zf.getinfo(DATA_NAME).file_size > MAX_DATA_BYTES:
-                raise BundleError("the bundle is too large to be genuine", where=str(path))
-            payload = zf.read(DATA_NAME)
-            sig_bytes = zf.read(SIGNATURE_NAME)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, zlib.error) as exc:
+        raise BundleError(
+            "the file is not a results bundle or it is damaged", where=str(path)
+        ) from exc
+    except NotImplementedError as exc:  # a compression method zipfile does not read
         raise BundleError(
             "the file is not a results bundle or it is damaged", where=str(path)
         ) from exc
@@ -414,27 +527,8 @@ def read_bundle(path: Path, keys: KeyRing) -> tuple[dict[str, Any], str]:
             f"the bundle cannot be read: {exc.strerror or exc}", where=str(path)
         ) from exc
     try:
-        sig = json.loads(sig_bytes)
-        kid = str(sig["key_id"])
-        signature = base64.b64decode(sig["signature"], validate=True)
-    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-        raise BundleError("the bundle's signature is damaged", where=str(path)) from exc
-    try:
-        keys.verify(kid, signature, payload)
-    except CertificateError as exc:
-        if keys.lookup(kid) is None:
-            raise BundleError(
-                f"the bundle is signed by a key this installation does not trust ({kid});"
-                " import that workstation's public key first",
-                where=str(path),
-            ) from exc
-        raise BundleError(
-            "the bundle was altered after it was signed (the signature does not match)",
-            where=str(path),
-        ) from exc
-    try:
-        data = json.loads(payload)
-    except ValueError as exc:
+        data = json.loads(payload, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:
         raise BundleError("the bundle's content is damaged", where=str(path)) from exc
     problem = _check(data, kid)
     if problem:
@@ -442,37 +536,73 @@ def read_bundle(path: Path, keys: KeyRing) -> tuple[dict[str, Any], str]:
     return data, kid
 
 
+def _manifest(data: bytes, kid: str, path: Path) -> tuple[int, str]:
+    """The size and SHA-256 the signed manifest declares for ``bundle.json``."""
+    try:
+        manifest = json.loads(data)
+        declared = manifest["data"]
+        size, digest = declared["size"], declared["sha256"]
+        ok = (
+            manifest["format"] == MANIFEST_FORMAT
+            and manifest["key_id"] == kid
+            and declared["name"] == DATA_NAME
+            and type(size) is int
+            and isinstance(digest, str)
+            and re.fullmatch(r"[0-9a-f]{64}", digest) is not None
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BundleError("the bundle's manifest is damaged", where=str(path)) from exc
+    if not ok:
+        raise BundleError("the bundle's manifest is damaged", where=str(path))
+    if not 0 < size <= MAX_DATA_BYTES:
+        raise BundleError("the bundle is too large to be genuine", where=str(path))
+    return size, digest
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")
+
+
 def _check(data: Any, kid: str) -> str | None:
-    """What is wrong with a bundle's structure, or None."""
+    """What is wrong with a bundle's content, or None: its structure, then every field's
+    type and range (a trusted workstation's bundle is checked as closely as any input)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return "not a results bundle"
     if data.get("version") != VERSION:
-        return f"bundle version {data.get('version')!r} is not supported"
+        return f"bundle version {printable(repr(data.get('version')))[:40]} is not supported"
     if data.get("key_id") != kid:
         return "the key named inside differs from the key that signed it"
     ws = data.get("workstation")
-    if not isinstance(ws, dict) or not isinstance(ws.get("uid"), str):
+    if not isinstance(ws, dict) or not _is_uid(ws.get("uid")):
         return "no workstation"
-    if not isinstance(data.get("bundle_uid"), str) or not _UID.match(data["bundle_uid"]):
+    if not _is_text(ws.get("name", ""), 200):
+        return "the workstation's name is not valid"
+    if not _is_uid(data.get("bundle_uid")):
         return "no bundle id"
+    if not _is_stamp(data.get("created_at")):
+        return "the bundle's date is not valid or lies in the future"
     trainees, attempts = data.get("trainees"), data.get("attempts")
     if not isinstance(trainees, list) or not isinstance(attempts, list):
         return "no trainees or attempts list"
     for t in trainees:
         if not isinstance(t, dict) or set(TRAINEE_FIELDS) - set(t):
             return "a trainee record is incomplete"
-        if not isinstance(t["uid"], str) or not _UID.match(t["uid"]):
+        problem = _check_fields(t, _TRAINEE_RULES)
+        if problem:
+            return f"trainee {_label(t)}: {problem}"
+        if not _is_uid(t["uid"]):
             return "a trainee has no valid id"
-        if t["institution"] not in INSTITUTIONS or not str(t["name"] or "").strip():
-            return f"trainee {t['uid']} has no name or an unknown institution"
     for a in attempts:
         if not isinstance(a, dict) or set(ATTEMPT_FIELDS) - set(a) or "trainee_uid" not in a:
             return "an attempt record is incomplete"
-        if not isinstance(a["uid"], str) or not _UID.match(a["uid"]):
+        if not _is_uid(a["uid"]):
             return "an attempt has no valid id"
         for key in ("bank_id", "module_id"):
             if not isinstance(a[key], str) or not ID_PATTERN.match(a[key]):
                 return f"attempt {a['uid']} has an invalid {key}"
+        problem = _check_fields(a, _ATTEMPT_RULES)
+        if problem:
+            return f"attempt {a['uid']}: {problem}"
         questions = a.get("questions")
         if not isinstance(questions, list) or not isinstance(a.get("steps"), list):
             return f"attempt {a['uid']} has no questions or steps"
@@ -481,9 +611,15 @@ def _check(data: Any, kid: str) -> str | None:
                 return f"a question of attempt {a['uid']} is incomplete"
             if not isinstance(q["question_id"], str) or not ID_PATTERN.match(q["question_id"]):
                 return f"attempt {a['uid']} has an invalid question id"
+            problem = _check_fields(q, _QUESTION_RULES)
+            if problem:
+                return f"attempt {a['uid']}, question {q['question_id']}: {problem}"
         for s in a["steps"]:
             if not isinstance(s, dict) or set(STEP_FIELDS) - set(s):
                 return f"a step of attempt {a['uid']} is incomplete"
+            problem = _check_fields(s, _STEP_RULES)
+            if problem:
+                return f"a step of attempt {a['uid']}: {problem}"
     received = data.get("certificates", [])
     if not isinstance(received, list):
         return "the certificates are not a list"
@@ -496,6 +632,214 @@ def _check(data: Any, kid: str) -> str | None:
             return f"certificate {c['number']} has an unknown status or kind"
         if not isinstance(c["trainee_uid"], str) or not isinstance(c["code"], str):
             return f"certificate {c['number']} has no trainee or no code"
+        problem = _check_fields(c, _CERTIFICATE_RULES)
+        if problem:
+            return f"certificate {c['number']}: {problem}"
+    return None
+
+
+# -- field rules ------------------------------------------------------------------------------
+# How far in the future a bundle's timestamps may lie (clocks of workstations drift; a
+# date beyond this would win every later merge of the same profile).
+FUTURE_TOLERANCE = timedelta(days=1)
+MAX_SEED = 2**63 - 1
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_KINDS = {"single_choice", "multiple_response", "true_false", "ordering", "matching", "scenario"}
+_AUDIENCES = {"police", "prosecutors", "judges"}
+Rule = Callable[[Any], bool]
+
+
+def _label(record: dict[str, Any]) -> str:
+    return printable(str(record.get("uid", "?")))[:64]
+
+
+def _is_uid(value: Any) -> bool:
+    return isinstance(value, str) and _UID.match(value) is not None
+
+
+def _is_text(value: Any, limit: int) -> bool:
+    """Text of at most ``limit`` characters without control or invisible characters
+    (line breaks and tabs allowed)."""
+    return isinstance(value, str) and len(value) <= limit and printable(value) == value
+
+
+def _is_stamp(value: Any) -> bool:
+    """An ISO 8601 time with its zone, not later than now plus ``FUTURE_TOLERANCE``."""
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return when.tzinfo is not None and when <= datetime.now(UTC) + FUTURE_TOLERANCE
+
+
+def _is_number(low: float, high: float) -> Rule:
+    def rule(value: Any) -> bool:
+        return (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and low <= value <= high
+        )
+
+    return rule
+
+
+def _is_int(low: int, high: int) -> Rule:
+    return lambda v: type(v) is int and low <= v <= high
+
+
+def _optional(rule: Rule) -> Rule:
+    return lambda v: v is None or rule(v)
+
+
+def _one_of(*values: Any) -> Rule:
+    return lambda v: isinstance(v, (str, int)) and not isinstance(v, float) and v in values
+
+
+def _is_name(value: Any) -> bool:
+    return isinstance(value, str) and name_problem(value).ok
+
+
+def _is_service_number(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        check_code_text(value)
+    except TrainerError:
+        return False
+    return isinstance(value, str)
+
+
+def _is_title(value: Any) -> bool:
+    """A module title as attempts store it: JSON of language → text."""
+    if not _is_text(value, 20_000):
+        return False
+    try:
+        title = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(title, dict) and all(
+        isinstance(k, str) and len(k) <= 8 and _is_text(v, 2000) for k, v in title.items()
+    )
+
+
+def _is_audiences(value: Any) -> bool:
+    return isinstance(value, str) and all(a in _AUDIENCES for a in value.split(",") if a)
+
+
+def _is_modules(value: Any) -> bool:
+    """A certificate's modules as the register stores them: JSON list of id, title, bank."""
+    if not _is_text(value, 100_000):
+        return False
+    try:
+        modules = json.loads(value)
+    except ValueError:
+        return False
+    return (
+        isinstance(modules, list)
+        and 0 < len(modules) <= 100
+        and all(
+            isinstance(m, dict)
+            and isinstance(m.get("id"), str)
+            and ID_PATTERN.match(m["id"]) is not None
+            and isinstance(m.get("title"), dict)
+            and all(_is_text(t, 2000) for t in m["title"].values())
+            and (m.get("bank", "") == "" or ID_PATTERN.match(str(m.get("bank"))) is not None)
+            for m in modules
+        )
+    )
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return day <= (datetime.now(UTC) + FUTURE_TOLERANCE).date()
+
+
+_TRAINEE_RULES: dict[str, Rule] = {
+    "name": _is_name,
+    "institution": lambda v: v in INSTITUTIONS,
+    "service_number": _is_service_number,
+    "gender": _optional(lambda v: _is_text(v, 50)),
+    "province": _optional(lambda v: _is_text(v, 100)),
+    "workstation_uid": _is_uid,
+    "created_at": _is_stamp,
+    "updated_at": _is_stamp,
+}
+_ATTEMPT_RULES: dict[str, Rule] = {
+    "trainee_uid": _is_uid,
+    "bank_version": lambda v: isinstance(v, str) and VERSION_PATTERN.match(v) is not None,
+    "bank_hash": lambda v: isinstance(v, str) and _HEX64.match(v) is not None,
+    "module_title": _is_title,
+    "audiences": _is_audiences,
+    "behaviour": _one_of("practice", "exam"),
+    "language": _one_of(*LANGUAGES),
+    "seed": _is_int(0, MAX_SEED),
+    "pass_mark": _is_number(0, 100),
+    "review": _one_of("full", "answers", "score"),
+    "training_hours": _is_number(0, 10_000),
+    "started_at": _is_stamp,
+    "deadline": _optional(lambda v: isinstance(v, str) and len(v) <= 40),
+    "finished_at": _is_stamp,
+    "state": _one_of("finished"),
+    "score": _is_number(0, 1_000_000),
+    "max_score": _is_number(0, 1_000_000),
+    "percent": _is_number(0, 100),
+    "passed": _one_of(0, 1, True, False),
+    "workstation_uid": _is_uid,
+}
+_QUESTION_RULES: dict[str, Rule] = {
+    "slot": _is_int(0, 100_000),
+    "kind": _one_of(*_KINDS),
+    "topic": lambda v: isinstance(v, str) and ID_PATTERN.match(v) is not None,
+    "max_mark": _is_number(0, 10_000),
+    "snapshot": lambda v: _is_text(v, 1_000_000),
+    "response": _optional(lambda v: _is_text(v, 100_000)),
+    "fraction": _optional(_is_number(0, 1)),
+    "mark": _optional(_is_number(0, 10_000)),
+    "flagged": _one_of(0, 1, True, False),
+    "first_shown_at": _optional(_is_stamp),
+    "answered_at": _optional(_is_stamp),
+    "seconds_spent": _is_number(0, 10_000_000),
+}
+_STEP_RULES: dict[str, Rule] = {
+    "seq": _is_int(0, 10_000_000),
+    "slot": _optional(_is_int(0, 100_000)),
+    "action": lambda v: isinstance(v, str) and ID_PATTERN.match(v) is not None,
+    "response": _optional(lambda v: _is_text(v, 100_000)),
+    "fraction": _optional(_is_number(0, 1)),
+    "created_at": _is_stamp,
+}
+_CERTIFICATE_RULES: dict[str, Rule] = {
+    "trainee_uid": _is_uid,
+    "trainee_name": _is_name,
+    "institution": lambda v: v in INSTITUTIONS,
+    "attempt_uid": _optional(_is_uid),
+    "programme_name": _optional(lambda v: _is_text(v, 300)),
+    "subject": lambda v: _is_text(v, 300),
+    "modules": _is_modules,
+    "audiences": _is_audiences,
+    "score": _is_number(0, 100),
+    "training_hours": _is_number(0, 10_000),
+    "certified_on": _is_date,
+    "issued_at": _is_stamp,
+    "issuer_name": lambda v: _is_text(v, 300),
+    "code": lambda v: isinstance(v, str) and 0 < len(v) <= MAX_CODE_CHARS,
+    "revoked_at": _optional(lambda v: isinstance(v, str) and len(v) <= 40),
+    "revoked_reason": _optional(lambda v: _is_text(v, 2000)),
+}
+
+
+def _check_fields(record: dict[str, Any], rules: dict[str, Rule]) -> str | None:
+    for key, rule in rules.items():
+        if not rule(record.get(key)):
+            return f"'{key}' is not valid ({printable(repr(record.get(key)))[:60]})"
     return None
 
 
@@ -619,13 +963,30 @@ def _merge(
         ).fetchone()
         is not None
     )
+    source = report.workstation_uid
+    here = conn.execute("SELECT uid FROM workstation WHERE id = 1").fetchone()
+    if here is not None and here[0] == source:
+        raise _RefusedError("it claims to come from this workstation")
+    other = conn.execute(
+        "SELECT key_id FROM bundle_imports WHERE workstation_uid = ? AND key_id != ? LIMIT 1",
+        (source, report.key_id),
+    ).fetchone()
+    if other is not None:
+        raise _RefusedError(
+            f"workstation {source} sent its bundles signed by another key ({other[0]}) before"
+        )
     people = _People(conn)
     stamp = now()
     for t in data["trainees"]:
+        t = {
+            **t,
+            "name": check_name(t["name"]),
+            "service_number": check_code_text(t["service_number"]),
+        }
         tid = people.by_uid.get(t["uid"])
         if tid is not None:
             report.trainees_known += 1
-            report.trainees_updated += _refresh(conn, tid, t)
+            report.trainees_updated += _refresh(conn, tid, t, source)
             continue
         tid, reason = people.match(t)
         if tid is not None:
@@ -751,13 +1112,28 @@ def _signed_as_recorded(c: dict[str, Any], kid: str, keys: KeyRing) -> bool:
     try:
         signed = document.decode_code(c["code"])
         keys.verify(kid, signed.signature, signed.message)
-        modules = tuple(str(m["id"]) for m in json.loads(c["modules"]))
+        listed = tuple(
+            certificates.CertifiedModule(str(m["id"]), dict(m["title"]), str(m.get("bank", "")))
+            for m in json.loads(c["modules"])
+        )
+        modules = tuple(m.id for m in listed)
         facts = signed.facts
         return (
             facts.issuer_key_id == kid
             and facts.number == c["number"]
             and facts.name == unicodedata.normalize("NFC", str(c["trainee_name"]))
             and facts.modules == modules
+            and (
+                facts.version == 1
+                or any(
+                    document.subject_digest(
+                        [(m.bank, m.id) for m in listed],
+                        " · ".join(m.title_in(lang) for m in listed),
+                    )
+                    == facts.subject
+                    for lang in document.LANGUAGES
+                )
+            )
             and facts.date.isoformat() == c["certified_on"]
             and facts.kind.value == c["kind"]
             and abs(facts.score - float(c["score"])) < 0.051
@@ -766,10 +1142,18 @@ def _signed_as_recorded(c: dict[str, Any], kid: str, keys: KeyRing) -> bool:
         return False
 
 
-def _refresh(conn: sqlite3.Connection, tid: int, t: dict[str, Any]) -> int:
-    """The same uid edited later on its workstation: take the newer profile."""
-    row = conn.execute("SELECT uid, updated_at FROM trainees WHERE id = ?", (tid,)).fetchone()
+def _refresh(conn: sqlite3.Connection, tid: int, t: dict[str, Any], source: str) -> int:
+    """The same uid edited later on its workstation: take the newer profile.
+
+    Only the workstation that created a profile changes it: a bundle from another one
+    (or one claiming the profile) never renames a trainee of this register.
+    """
+    row = conn.execute(
+        "SELECT uid, updated_at, workstation_uid FROM trainees WHERE id = ?", (tid,)
+    ).fetchone()
     if row[0] != t["uid"] or str(t["updated_at"]) <= str(row[1]):
+        return 0
+    if row[2] != source or t["workstation_uid"] != source:
         return 0
     conn.execute(
         "UPDATE trainees SET name = ?, institution = ?, service_number = ?, gender = ?,"

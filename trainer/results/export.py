@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import islice
@@ -22,6 +23,7 @@ from trainer.files import replace_atomically
 from trainer.quiz.questions import correct_response, describe
 from trainer.results.query import ResultFilter, large_reads
 from trainer.storage.database import Database
+from trainer.text import cell_value, printable, spreadsheet_text
 
 # Called now and then with (rows written, rows in all); returns False to cancel.
 Progress = Callable[[int, int], bool]
@@ -229,6 +231,7 @@ def _number(expr: str, decimal_comma: bool) -> str:
 
 
 def _csv_field(value: str, delimiter: str) -> str:
+    value = spreadsheet_text(value)
     if any(c in value for c in (delimiter, '"', "\n", "\r")):
         return '"' + value.replace('"', '""') + '"'
     return value
@@ -259,10 +262,16 @@ def _prepare_lookups(db: Database, flt: ResultFilter, delimiter: str, decimal_co
         " WITHOUT ROWID"
     )
     where, params = flt.where()
+    # Bank versions are checked on loading; one stored by an older version is still
+    # written as data (behind an apostrophe if it would start a formula).
+    safe_version = (
+        "CASE WHEN substr(a.bank_version, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))"
+        " THEN '''' || a.bank_version ELSE a.bank_version END"
+    )
     version = (
         f"CASE WHEN instr(a.bank_version, '{delimiter}') OR instr(a.bank_version, '\"')"
         " OR instr(a.bank_version, char(10)) OR instr(a.bank_version, char(13))"
-        " THEN '\"' || replace(a.bank_version, '\"', '\"\"') || '\"' ELSE a.bank_version END"
+        f" THEN '\"' || replace({safe_version}, '\"', '\"\"') || '\"' ELSE {safe_version} END"
     )
     head = f" || '{delimiter}' || ".join(
         ["a.uid", "t.uid", "a.module_id", "a.behaviour", "a.bank_id", version, "''"]
@@ -481,12 +490,12 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
 
 
 def _excel_value(value: Any) -> Any:
-    """French-locale Excel: decimal comma, booleans as 1/0."""
+    """French-locale Excel: decimal comma, booleans as 1/0; text as data."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, float):
         return repr(value).replace(".", ",")
-    return value
+    return cell_value(value)
 
 
 def _write_csv(
@@ -510,7 +519,7 @@ def _write_csv(
         if excel:
             writer.writerows([[_excel_value(v) for v in row] for row in batch])
         else:
-            writer.writerows(batch)
+            writer.writerows([[cell_value(v) for v in row] for row in batch])
         done += len(batch)
         _tick(progress, done, total)
     return done
@@ -540,6 +549,25 @@ def _write_json(
     return done
 
 
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xlsx_value(sheet: Any, value: Any) -> Any:
+    """A cell for the workbook: text is stored as text (typed, so a leading '=' is never a
+    formula) and characters XML cannot hold are written as escapes."""
+    if not isinstance(value, str):
+        return value
+    if _XLSX_ILLEGAL.search(value):
+        value = "\n".join(printable(line) for line in value.split("\n"))
+    if not value.startswith("="):
+        return value  # openpyxl takes only a leading '=' for a formula
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"
+    return cell
+
+
 def _write_xlsx(
     path: Path,
     columns: Sequence[str],
@@ -564,7 +592,7 @@ def _write_xlsx(
                 current = book.create_sheet(f"{sheet} {number}")
                 current.append(list(columns))
                 in_sheet = 0
-            current.append(list(row))
+            current.append([_xlsx_value(current, v) for v in row])
             in_sheet += 1
         done += len(batch)
         _tick(progress, done, total)

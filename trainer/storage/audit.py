@@ -13,6 +13,7 @@ from pathlib import Path
 from trainer.errors import ExportError
 from trainer.files import replace_atomically
 from trainer.storage.database import Database, now
+from trainer.text import spreadsheet_text
 
 SYSTEM_ACTOR = "system"
 GENESIS = "0" * 64  # the link before the first entry
@@ -227,7 +228,8 @@ def write_csv(rows: list[AuditEntry], path: Path) -> None:
             writer = csv.writer(handle)
             writer.writerow(["id", "at_utc", "actor", "action", "detail"])
             for e in rows:
-                writer.writerow([e.id, e.at.isoformat(), e.actor, e.action, e.detail])
+                texts = (spreadsheet_text(v) for v in (e.actor, e.action, e.detail))
+                writer.writerow([e.id, e.at.isoformat(), *texts])
 
     replace_atomically(
         path,

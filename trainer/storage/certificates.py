@@ -17,6 +17,7 @@ from trainer.storage.database import Database, now
 class CertifiedModule:
     id: str
     title: dict[str, str]
+    bank: str = ""  # the bank's id ("" in records made before certificates named it)
 
     def title_in(self, language: str) -> str:
         return self.title.get(language) or self.title.get("en") or self.id
@@ -102,7 +103,10 @@ def _record(row: sqlite3.Row) -> CertificateRecord:
         programme_id=row["programme_id"],
         programme_name=row["programme_name"],
         subject=row["subject"],
-        modules=tuple(CertifiedModule(m["id"], m["title"]) for m in json.loads(row["modules"])),
+        modules=tuple(
+            CertifiedModule(m["id"], m["title"], str(m.get("bank", "")))
+            for m in json.loads(row["modules"])
+        ),
         audiences=tuple(a for a in row["audiences"].split(",") if a),
         score=row["score"],
         training_hours=row["training_hours"],
@@ -245,7 +249,7 @@ class CertificateRepository:
                         new.programme_name,
                         new.subject,
                         json.dumps(
-                            [{"id": m.id, "title": m.title} for m in new.modules],
+                            [{"id": m.id, "title": m.title, "bank": m.bank} for m in new.modules],
                             ensure_ascii=False,
                             sort_keys=True,
                         ),

@@ -70,6 +70,30 @@ class Database:
                 f"the database cannot be created ({exc.strerror})", where=str(path)
             ) from exc
 
+    @classmethod
+    def open_read_only(cls, path: Path) -> Database:
+        """An existing database opened for reading only (verification): never migrated,
+        never written, its journal mode left as it is."""
+        db = cls.__new__(cls)
+        db.path = path
+        # No -wal file: nobody has the database open, and it is read as a plain file
+        # (read-only WAL access would otherwise leave -shm and -wal files behind).
+        idle = not path.with_name(path.name + "-wal").exists()
+        try:
+            db.conn = sqlite3.connect(
+                path.resolve().as_uri() + ("?mode=ro&immutable=1" if idle else "?mode=ro"),
+                uri=True,
+                isolation_level=None,
+                timeout=10.0,
+                check_same_thread=False,
+            )
+            db.conn.row_factory = sqlite3.Row
+            db.conn.execute("PRAGMA query_only = ON")
+            db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            raise StorageError(_plain(exc), where=str(path)) from exc
+        return db
+
     # -- transactions ---------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

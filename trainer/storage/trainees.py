@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from trainer.errors import TrainerError
 from trainer.storage.database import Database, new_uid, now
+from trainer.text import check_code_text, check_name
 
 
 class Institution(StrEnum):
@@ -53,12 +54,8 @@ class TraineeRepository:
         gender: str | None = None,
         province: str | None = None,
     ) -> Trainee:
-        name = " ".join(name.split())
-        if not name:
-            raise TrainerError("a trainee needs a name")
-        if len(name) > 200:
-            raise TrainerError("a name may be at most 200 characters")
-        service_number = (service_number or "").strip() or None
+        name = check_name(name)
+        service_number = check_code_text(service_number)
         stamp = now()
         with self.db.transaction() as conn:
             cur = conn.execute(
@@ -95,6 +92,11 @@ class TraineeRepository:
         return [_row(r) for r in rows]
 
     def update(self, trainee: Trainee) -> Trainee:
+        trainee = replace(
+            trainee,
+            name=check_name(trainee.name),
+            service_number=check_code_text(trainee.service_number),
+        )
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE trainees SET name = ?, institution = ?, service_number = ?, gender = ?,"

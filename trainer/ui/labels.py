@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from trainer.storage.trainees import Institution
+from trainer.text import NameCheck, NameProblem
 
 if TYPE_CHECKING:  # the bank model loads with the first bank, not at start-up
     from trainer.banks.model import Audience, Kind, Topic
@@ -62,3 +63,33 @@ def audience_for(value: Institution) -> Audience | None:
         Institution.PROSECUTION: Audience.PROSECUTORS,
         Institution.JUDICIARY: Audience.JUDGES,
     }.get(value)
+
+
+def name_problem(check: NameCheck) -> str:
+    """Why a name cannot be used (``trainer.text.name_problem``), in the interface's words."""
+    messages = {
+        NameProblem.EMPTY: _tr(QT_TRANSLATE_NOOP("Labels", "Please enter a name.")),
+        NameProblem.TOO_LONG: _tr(
+            QT_TRANSLATE_NOOP("Labels", "A name may be at most 200 characters.")
+        ),
+        NameProblem.CONTROL: _tr(
+            QT_TRANSLATE_NOOP("Labels", "The name contains control or invisible characters: %1")
+        ),
+        NameProblem.NO_LETTER: _tr(QT_TRANSLATE_NOOP("Labels", "The name contains no letter.")),
+        NameProblem.RIGHT_TO_LEFT: _tr(
+            QT_TRANSLATE_NOOP(
+                "Labels",
+                "Names in right-to-left scripts (Arabic, Hebrew) cannot be printed on a "
+                "certificate yet: please write the name in Latin letters.",
+            )
+        ),
+        NameProblem.UNPRINTABLE: _tr(
+            QT_TRANSLATE_NOOP(
+                "Labels",
+                "The certificate cannot print these characters: %1. Please write the name "
+                "in Latin, Greek or Cyrillic letters.",
+            )
+        ),
+    }
+    assert check.problem is not None
+    return messages[check.problem].replace("%1", check.characters)

@@ -61,6 +61,7 @@ from trainer.banks.formats.records import (
     to_plain,
 )
 from trainer.banks.formats.report import ImportReport
+from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.banks.model import (
     Audience,
     Bank,
@@ -83,7 +84,7 @@ from trainer.banks.model import (
     TrueFalse,
 )
 from trainer.errors import FormatError, Problem
-from trainer.files import write_text_atomically
+from trainer.files import TooLargeError, read_bounded, write_text_atomically
 
 PLACEHOLDER = "TO-COMPLETE"
 EXPLANATION_PLACEHOLDER = "TO COMPLETE: explain why this is the right answer."
@@ -125,7 +126,12 @@ def is_importable(path: Path) -> bool:
 
 def read_records(path: Path) -> list[MQuestion]:
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except TooLargeError:
+        raise FormatError(
+            f"the file is larger than {MAX_FILE_BYTES // 1048576} MiB, the most an import reads",
+            where=str(path),
+        ) from None
     except OSError as exc:
         raise FormatError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
     if path.suffix.lower() in XML_SUFFIXES:
@@ -578,16 +584,19 @@ def write_text_atomic(target: Path, text: str) -> None:
     )
 
 
-def placeholder_problems(path: Path) -> list[Problem]:
+def placeholder_problems(path: Path, data: bytes | None = None) -> list[Problem]:
     """Placeholders of an imported draft still in a bank file (one problem per line).
 
     Topic and source placeholders already fail validation; the explanation one is valid
-    text, so a bank is checked for it before it enters the library.
+    text, so a bank is checked for it before it enters the library. ``data``: the file's
+    bytes when already read.
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return []
+    if data is None:
+        try:
+            data = read_bounded(path, MAX_FILE_BYTES)
+        except OSError:
+            return []
+    text = data.decode("utf-8-sig", errors="replace")
     return [
         Problem(
             str(path),

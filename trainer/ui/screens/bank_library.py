@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.banks.library import LibraryEntry, Origin
+from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.errors import BankError, Problem, TrainerError
+from trainer.files import read_bounded
 from trainer.ui import dialogs, labels, review
 from trainer.ui.widgets.tables import record_table
 
@@ -46,8 +48,9 @@ def choose_bank_files(parent: QWidget) -> list[Path]:
 def excerpt(path: Path, line: int, around: int = 3) -> tuple[str, int]:
     """The lines around ``line`` with their numbers, and the row of ``line`` in the excerpt."""
     try:
-        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
-    except OSError:
+        data = read_bounded(path, MAX_FILE_BYTES)
+        lines = data.decode("utf-8", errors="replace").splitlines()
+    except OSError:  # unreadable or larger than a bank may be (TooLargeError)
         return "", 0
     start = max(1, line - around)
     end = min(len(lines), line + around)

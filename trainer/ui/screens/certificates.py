@@ -38,6 +38,7 @@ from trainer.certificates import document, service
 from trainer.errors import TrainerError
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
+from trainer.text import name_problem
 from trainer.ui import dialogs, labels
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
@@ -240,6 +241,20 @@ class CertificateSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Every text the page prints must be printable by it: say which is not, and stay."""
+        fields = [self.institution] + [edit for pair in self.signatories for edit in pair]
+        for edit in fields:
+            check = name_problem(edit.text(), limit=service.MAX_PRINTED_TEXT)
+            if edit.text().strip() and not check.ok:
+                edit.setFocus()
+                dialogs.show_error(
+                    self,
+                    TrainerError(f"{edit.accessibleName()}: {labels.name_problem(check)}"),
+                )
+                return
+        super().accept()
 
     def _on_browse(self) -> None:
         path = ask_open_file(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from trainer.errors import TrainerError
 from trainer.storage.trainees import Institution, Trainee, TraineeRepository
+from trainer.text import check_code_text, name_problem
 from trainer.ui import dialogs, labels
 
 
@@ -71,11 +72,18 @@ class HomeScreen(QWidget):
         self.service_number = QLineEdit()
         self.service_number.setAccessibleName(self.tr("Service number (optional)"))
         self.service_number.setMaxLength(50)
+        # Why the name cannot be used, said as it is typed (a certificate must print it).
+        self.name_problem = QLabel()
+        self.name_problem.setObjectName("fieldProblem")
+        self.name_problem.setWordWrap(True)
+        self.name_problem.setAccessibleName(self.tr("Problem with the name"))
+        self.name_problem.hide()
         self.create_button = QPushButton(self.tr("C&reate my profile"))
         self.create_button.setAccessibleName(self.tr("Create my profile"))
         new = QGroupBox(self.tr("This is my first time"))
         form = QFormLayout(new)
         form.addRow(self.tr("Full &name:"), self.name)
+        form.addRow(self.name_problem)
         form.addRow(self.tr("&Institution:"), self.institution)
         form.addRow(self.tr("Service n&umber (optional):"), self.service_number)
         form.addRow(self.create_button)
@@ -94,6 +102,8 @@ class HomeScreen(QWidget):
         self.continue_button.clicked.connect(self._on_continue)
         self.create_button.clicked.connect(self._on_create)
         self.name.returnPressed.connect(self._on_create)
+        self.name.textChanged.connect(self._on_name_edited)
+        self.service_number.textChanged.connect(self._on_name_edited)
         self.refresh()
 
     def refresh(self) -> None:
@@ -123,9 +133,32 @@ class HomeScreen(QWidget):
         if trainee is not None:
             self.trainee_chosen.emit(trainee)
 
+    def _problem(self) -> str:
+        """What is wrong with the name or service number typed, in the interface's words."""
+        typed = self.name.text()
+        check = name_problem(typed)
+        if typed.strip() and not check.ok:
+            return labels.name_problem(check)
+        try:
+            check_code_text(self.service_number.text())
+        except TrainerError:
+            return self.tr("The service number contains control or invisible characters.")
+        return ""
+
+    def _on_name_edited(self) -> None:
+        problem = self._problem()
+        self.name_problem.setText(problem)
+        self.name_problem.setVisible(bool(problem))
+        self.create_button.setEnabled(not problem)
+
     def _on_create(self) -> None:
         if not self.name.text().strip():
             dialogs.show_error(self, TrainerError(self.tr("Please enter your full name.")))
+            self.name.setFocus()
+            return
+        problem = self._problem()
+        if problem:
+            dialogs.show_error(self, TrainerError(problem))
             self.name.setFocus()
             return
         trainee = self.trainees.create(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from trainer.certificates import document, scan, service
 from trainer.certificates.document import Problem
-from trainer.errors import TrainerError
+from trainer.errors import CertificateError, TrainerError
 from trainer.ui import dialogs, jobs
 from trainer.workspace import Workspace
 
@@ -164,8 +164,20 @@ class VerifyScreen(QWidget):
     def verify_file(self, path: Path) -> service.Verdict | None:
         """A certificate PDF, or a scan or photo of the paper."""
         try:
+            if not path.exists() or path.is_dir():
+                raise CertificateError(self.tr("The file does not exist."), where=str(path))
             if not scan.is_picture(path):
-                verdict = service.verify_file(self.workspace, path, language=self.language)
+                # A damaged or hostile PDF may take a moment to parse: off the UI thread.
+                found = jobs.run_job(
+                    self,
+                    self.tr("Reading the certificate…"),
+                    lambda _progress: service.read_pdf(path),
+                )
+                if found is None:
+                    return None
+                verdict = service.verify_read_pdf(
+                    self.workspace, found[0], found[1], language=self.language
+                )
             else:
                 # Finding a QR code in a large photo takes a moment: off the UI thread.
                 codes = jobs.run_job(
@@ -198,8 +210,18 @@ class VerifyScreen(QWidget):
             )
         return verdict
 
-    def verify_code(self, text: str) -> service.Verdict:
-        verdict = service.verify_code(self.workspace, text, language=self.language)
+    def verify_code(self, text: str) -> service.Verdict | None:
+        """Decode off the UI thread (a pasted text may be anything), then check it."""
+        try:
+            read = jobs.run_job(
+                self, self.tr("Checking the code…"), lambda _progress: service.read_code(text)
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return None
+        if read is None:
+            return None
+        verdict = service.verify_read_code(self.workspace, read, language=self.language)
         self._show(verdict)
         return verdict
 
