@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from trainer import __version__
+from trainer.files import read_bounded
 
 BUILD_INFO_NAME = "build-info.json"
 # A build file is a few hundred bytes; anything much larger is not ours.
@@ -46,11 +47,9 @@ def read_build_info(path: Path | None = None) -> BuildInfo:
     """The build's facts; a missing or unreadable file means a development version."""
     path = path or build_info_path()
     try:
-        if path.stat().st_size > _LIMIT:
-            return BuildInfo(__version__)
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, _LIMIT).decode("utf-8"))
         built = datetime.fromisoformat(str(data["built"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError):  # TooLargeError is an OSError
         return BuildInfo(__version__)
     if built.tzinfo is None:
         built = built.replace(tzinfo=UTC)
