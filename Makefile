@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 # Interface languages besides English (the source language); add one here to start a translation.
 LANGS ?= fr
 TS := $(LANGS:%=assets/translations/tip_trainer_%.ts)
-QM := $(TS:.ts=.qm)
+# English is the source language; its .ts holds only the plural forms ("%n file(s)" → "1 file").
+TS_EN := assets/translations/tip_trainer_en.ts
+QM := $(TS:.ts=.qm) $(TS_EN:.ts=.qm)
 UI_SOURCES := $(shell find trainer/ui trainer/certificates -name '*.py' 2>/dev/null)
 
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' trainer/__init__.py)
@@ -45,7 +47,9 @@ bench: $(STAMP) $(QM)
 # Refresh the .ts sources from the code (new strings appear as unfinished), then compile.
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
-	for ts in $(TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -pluralonly -source-language en \
+		-target-language en $(UI_SOURCES) -ts $(TS_EN)
+	for ts in $(TS) $(TS_EN); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 # The self-contained Linux build (docs/install.md): dist/tip-trainer/ and its archive.
 $(DIST_STAMP): $(STAMP)

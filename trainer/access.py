@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
-from trainer.errors import AccessDeniedError
+from trainer.errors import AccessDeniedError, ErrorCode
 
 # Staff are signed out after this long without using the keyboard or mouse.
 DEFAULT_TIMEOUT_SECONDS = 10 * 60
@@ -69,10 +69,17 @@ def require(role: Role | str, permission: Permission) -> None:
     """Raise AccessDeniedError unless ``role`` holds ``permission``."""
     if not can(role, permission):
         needed = least_role(permission)
+        current = Role(role)
+        if current is Role.TRAINEE:
+            raise AccessDeniedError(
+                f"this needs a {needed.value} account; sign in from the Staff menu",
+                code=ErrorCode.ACCESS_NEEDS_ROLE,
+                params={"role": needed},
+            )
         raise AccessDeniedError(
-            f"this needs a {needed.value} account; sign in from the Staff menu"
-            if Role(role) is Role.TRAINEE
-            else f"this needs a {needed.value} account (signed in as {Role(role).value})"
+            f"this needs a {needed.value} account (signed in as {current.value})",
+            code=ErrorCode.ACCESS_NEEDS_OTHER_ROLE,
+            params={"role": needed, "current": current},
         )
 
 
@@ -112,7 +119,10 @@ def session_role(owner: HasStaff) -> Role:
     if session is None:
         return Role.TRAINEE
     if session.expired():
-        raise AccessDeniedError("you were signed out after a period of inactivity; sign in again")
+        raise AccessDeniedError(
+            "you were signed out after a period of inactivity; sign in again",
+            code=ErrorCode.ACCESS_SIGNED_OUT,
+        )
     return session.role
 
 

@@ -2,21 +2,99 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from trainer.storage.backups import Backup
 
 
-class TrainerError(Exception):
-    """A problem with the user's input or environment, explained in plain words."""
+class ErrorCode(StrEnum):
+    """What went wrong, for the interface to say in the user's language.
 
-    def __init__(self, message: str, *, where: str | None = None) -> None:
+    ``TrainerError.message`` stays the English text for logs and the command line;
+    the interface looks the code up (trainer/ui/errors_text.py) and fills in ``params``.
+    """
+
+    # the quiz engine
+    QUIZ_NOT_ENOUGH_QUESTIONS = "quiz.not_enough_questions"  # module, wanted, available
+    QUIZ_MODULE_EMPTY = "quiz.module_empty"  # module
+    QUIZ_QUESTIONS_GONE = "quiz.questions_gone"
+    QUIZ_NO_SUCH_QUESTION = "quiz.no_such_question"  # number
+    QUIZ_ATTEMPT_FINISHED = "quiz.attempt_finished"
+    QUIZ_TIME_UP = "quiz.time_up"
+    QUIZ_ANSWER_CHECKED = "quiz.answer_checked"
+    QUIZ_EXAM_NO_CHECK = "quiz.exam_no_check"
+    QUIZ_ANSWER_FIRST = "quiz.answer_first"
+    QUIZ_EXAM_NO_RETRY = "quiz.exam_no_retry"
+    QUIZ_ATTEMPT_IN_PROGRESS = "quiz.attempt_in_progress"  # module
+    # who may do what, staff accounts and signing in
+    ACCESS_NEEDS_ROLE = "access.needs_role"  # role
+    ACCESS_NEEDS_OTHER_ROLE = "access.needs_other_role"  # role, current
+    ACCESS_SIGNED_OUT = "access.signed_out"
+    SIGN_IN_FAILED = "account.sign_in_failed"
+    ACCOUNT_LOCKED = "account.locked"  # name, seconds
+    ACCOUNT_DISABLED = "account.disabled"  # name
+    ACCOUNT_UNKNOWN = "account.unknown"  # name
+    ACCOUNT_EXISTS = "account.exists"  # name
+    ACCOUNT_NAME_MISSING = "account.name_missing"
+    ACCOUNT_NAME_TOO_LONG = "account.name_too_long"  # maximum
+    ACCOUNT_NOT_STAFF = "account.not_staff"
+    ACCOUNT_LAST_COORDINATOR = "account.last_coordinator"
+    PASSWORD_TOO_SHORT = "account.password_too_short"  # minimum
+    PASSWORD_TOO_LONG = "account.password_too_long"  # maximum
+    PASSWORD_BLANK = "account.password_blank"
+    # the workspace and its database at start-up
+    DATABASE_MISSING = "storage.database_missing"  # backup, taken, data_dir
+    DATABASE_DISK_FULL = "storage.disk_full"
+    DATABASE_LOCKED = "storage.locked"
+    DATABASE_DAMAGED = "storage.damaged"
+    DATABASE_READ_ONLY = "storage.read_only"
+    DATABASE_NOT_CREATED = "storage.not_created"  # reason
+    # the bank library
+    BANK_DRAFT_INCOMPLETE = "bank.draft_incomplete"
+    BANK_MODULE_CLASH = "bank.module_clash"
+    BANK_NOT_WRITTEN = "bank.not_written"  # reason
+    # certificates
+    CERTIFICATE_LOGO_MISSING = "certificate.logo_missing"
+    CERTIFICATE_TOO_MANY_SIGNATORIES = "certificate.too_many_signatories"
+    CERTIFICATE_OTHER_ISSUER = "certificate.other_issuer"  # number, issuer, key
+    CERTIFICATE_FILE_MISSING = "certificate.file_missing"
+    CERTIFICATE_FILE_IS_FOLDER = "certificate.file_is_folder"
+    CERTIFICATE_FILE_TOO_LARGE = "certificate.file_too_large"  # limit
+    CERTIFICATE_FILE_UNREADABLE = "certificate.file_unreadable"  # reason
+    CERTIFICATE_NOT_A_PDF = "certificate.not_a_pdf"
+    CERTIFICATE_TOO_MANY_PAGES = "certificate.too_many_pages"
+    CERTIFICATE_FOLDER_NOT_CREATED = "certificate.folder_not_created"
+    REVOCATIONS_TOO_LARGE = "certificate.revocations_too_large"  # limit
+    REVOCATIONS_UNREADABLE = "certificate.revocations_unreadable"
+    REVOCATIONS_NOT_A_LIST = "certificate.revocations_not_a_list"
+    REVOCATIONS_DAMAGED = "certificate.revocations_damaged"
+    REVOCATIONS_NOT_VALID = "certificate.revocations_not_valid"
+
+
+class TrainerError(Exception):
+    """A problem with the user's input or environment, explained in plain words.
+
+    ``message`` is the English text (logs, command line); ``code`` and ``params``, when
+    given, let the interface say the same in the user's language.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        code: ErrorCode | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.where = where
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
@@ -38,8 +116,16 @@ class Problem:
 class BankError(TrainerError):
     """A question bank could not be loaded; ``problems`` lists every reason."""
 
-    def __init__(self, message: str, problems: Sequence[Problem] = (), *, where: str | None = None):
-        super().__init__(message, where=where)
+    def __init__(
+        self,
+        message: str,
+        problems: Sequence[Problem] = (),
+        *,
+        where: str | None = None,
+        code: ErrorCode | None = None,
+        params: Mapping[str, object] | None = None,
+    ):
+        super().__init__(message, where=where, code=code, params=params)
         self.problems: tuple[Problem, ...] = tuple(problems)
 
     def __str__(self) -> str:
@@ -60,8 +146,16 @@ class DatabaseMissingError(StorageError):
     """The database is missing or empty while a backup holds data: nothing is created
     until someone restores that backup (or chooses otherwise). ``backup`` is its path."""
 
-    def __init__(self, message: str, backup: Backup, *, where: str | None = None) -> None:
-        super().__init__(message, where=where)
+    def __init__(
+        self,
+        message: str,
+        backup: Backup,
+        *,
+        where: str | None = None,
+        code: ErrorCode | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, where=where, code=code, params=params)
         self.backup = backup
 
 

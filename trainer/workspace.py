@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.access import StaffSession
-from trainer.errors import DatabaseMissingError
+from trainer.errors import DatabaseMissingError, ErrorCode
 from trainer.paths import DataDir, resolve_data_dir, shipped_banks_dir
 from trainer.storage import backups
 from trainer.storage.database import Database
@@ -36,6 +36,8 @@ def refuse_to_start_empty(data: DataDir) -> None:
         f'  python -m trainer restore "{found.path}" --data-dir "{data.root}"',
         found,
         where=str(data.database),
+        code=ErrorCode.DATABASE_MISSING,
+        params={"backup": found.path, "taken": taken, "data_dir": data.root},
     )
 
 

@@ -314,22 +314,6 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Wrong account name or password.</source>
-        <translation>Nom de compte ou mot de passe erroné.</translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords. Try again in %1 second(s).</source>
-        <translation>Trop de mots de passe erronés. Réessayez dans %1 seconde(s).</translation>
-    </message>
-    <message>
-        <source>This account is disabled. Ask a coordinator.</source>
-        <translation>Ce compte est désactivé. Adressez-vous à un coordonnateur.</translation>
-    </message>
-    <message>
-        <source>A password needs at least %1 characters.</source>
-        <translation>Un mot de passe doit comporter au moins %1 caractères.</translation>
-    </message>
-    <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1155,6 +1139,226 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>ErrorTexts</name>
+    <message numerus="yes">
+        <source>Module “%1” asks for %n question(s), but only %2 are available.</source>
+        <translation>
+            <numerusform>Le module « %1 » demande %n question, mais seules %2 sont disponibles.</numerusform>
+            <numerusform>Le module « %1 » demande %n questions, mais seules %2 sont disponibles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Module “%1” has no questions.</source>
+        <translation>Le module « %1 » ne contient aucune question.</translation>
+    </message>
+    <message>
+        <source>None of those questions is in this module any more.</source>
+        <translation>Aucune de ces questions ne figure plus dans ce module.</translation>
+    </message>
+    <message>
+        <source>There is no question %1.</source>
+        <translation>Il n’y a pas de question %1.</translation>
+    </message>
+    <message>
+        <source>This attempt is finished; its answers can no longer change.</source>
+        <translation>Cette tentative est terminée ; ses réponses ne peuvent plus être modifiées.</translation>
+    </message>
+    <message>
+        <source>The time for this exam is up.</source>
+        <translation>Le temps prévu pour cet examen est écoulé.</translation>
+    </message>
+    <message>
+        <source>This answer has been checked; choose Try again to change it.</source>
+        <translation>Cette réponse a été vérifiée ; choisissez Réessayer pour la modifier.</translation>
+    </message>
+    <message>
+        <source>Answers are checked only at the end of an exam.</source>
+        <translation>Les réponses ne sont vérifiées qu’à la fin d’un examen.</translation>
+    </message>
+    <message>
+        <source>Answer the question before checking it.</source>
+        <translation>Répondez à la question avant de la vérifier.</translation>
+    </message>
+    <message>
+        <source>An exam question cannot be retried.</source>
+        <translation>Une question d’examen ne peut pas être recommencée.</translation>
+    </message>
+    <message>
+        <source>An attempt at module “%1” is still in progress; resume or submit it before starting another.</source>
+        <translation>Une tentative du module « %1 » est encore en cours ; reprenez-la ou remettez-la avant d’en commencer une autre.</translation>
+    </message>
+    <message>
+        <source>This needs a %1 account; sign in from the Staff menu.</source>
+        <translation>Cette action demande un compte de %1 ; connectez-vous depuis le menu Personnel.</translation>
+    </message>
+    <message>
+        <source>This needs a %1 account (you are signed in as %2).</source>
+        <translation>Cette action demande un compte de %1 (vous êtes connecté en tant que %2).</translation>
+    </message>
+    <message>
+        <source>You were signed out after a period of inactivity; sign in again.</source>
+        <translation>Vous avez été déconnecté après une période d’inactivité ; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Wrong account name or password.</source>
+        <translation>Nom de compte ou mot de passe erroné.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de mots de passe erronés. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de mots de passe erronés. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask a coordinator.</source>
+        <translation>Ce compte est désactivé. Adressez-vous à un coordonnateur.</translation>
+    </message>
+    <message>
+        <source>There is no staff account named “%1”.</source>
+        <translation>Il n’existe aucun compte du personnel nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>An account named “%1” already exists.</source>
+        <translation>Un compte nommé « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>Please give the account a name.</source>
+        <translation>Veuillez donner un nom au compte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>An account name may be at most %n character(s).</source>
+        <translation>
+            <numerusform>Un nom de compte peut comporter au plus %n caractère.</numerusform>
+            <numerusform>Un nom de compte peut comporter au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A staff account is for a trainer or a coordinator.</source>
+        <translation>Un compte du personnel est destiné à un formateur ou à un coordonnateur.</translation>
+    </message>
+    <message>
+        <source>The last active coordinator account cannot be disabled.</source>
+        <translation>Le dernier compte de coordonnateur actif ne peut pas être désactivé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>Un mot de passe doit comporter au moins %n caractère.</numerusform>
+            <numerusform>Un mot de passe doit comporter au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A password may be at most %n character(s).</source>
+        <translation>
+            <numerusform>Un mot de passe peut comporter au plus %n caractère.</numerusform>
+            <numerusform>Un mot de passe peut comporter au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A password cannot be only spaces.</source>
+        <translation>Un mot de passe ne peut pas être composé uniquement d’espaces.</translation>
+    </message>
+    <message>
+        <source>The database is missing or empty, but the backup %1 (taken %2) holds data, so nothing was created. Restore that backup from the command line:
+  python -m trainer restore &quot;%1&quot; --data-dir &quot;%3&quot;</source>
+        <translation>La base de données est absente ou vide, mais la sauvegarde %1 (du %2) contient des données : rien n’a donc été créé. Restaurez cette sauvegarde depuis la ligne de commande :
+  python -m trainer restore &quot;%1&quot; --data-dir &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>The disk is full or cannot be written; free some space and try again.</source>
+        <translation>Le disque est plein ou ne peut pas être écrit ; libérez de l’espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program; close it and try again.</source>
+        <translation>La base de données est utilisée par un autre programme ; fermez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged.</source>
+        <translation>Le fichier de la base de données est endommagé.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.</source>
+        <translation>Le fichier de la base de données est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The database cannot be created (%1).</source>
+        <translation>La base de données ne peut pas être créée (%1).</translation>
+    </message>
+    <message>
+        <source>This bank is an imported draft that is not yet completed.</source>
+        <translation>Cette banque est un brouillon importé qui n’est pas encore complété.</translation>
+    </message>
+    <message>
+        <source>Some module ids of this bank are already used by another bank.</source>
+        <translation>Certains identifiants de module de cette banque sont déjà utilisés par une autre banque.</translation>
+    </message>
+    <message>
+        <source>The bank cannot be written into the library (%1).</source>
+        <translation>La banque ne peut pas être enregistrée dans la bibliothèque (%1).</translation>
+    </message>
+    <message>
+        <source>The logo file does not exist.</source>
+        <translation>Le fichier du logo n’existe pas.</translation>
+    </message>
+    <message>
+        <source>A certificate has room for three signatories at most.</source>
+        <translation>Une attestation peut porter au plus trois signataires.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 was issued by %2 (key %3): only that installation can change it.</source>
+        <translation>L’attestation %1 a été délivrée par %2 (clé %3) : seule cette installation peut la modifier.</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>Le fichier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>Ceci est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a certificate (more than %1).</source>
+        <translation>Ce fichier est trop volumineux pour être une attestation (plus de %1).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>Le fichier ne peut pas être lu (%1).</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as a PDF.</source>
+        <translation>Ce fichier ne peut pas être lu comme un PDF.</translation>
+    </message>
+    <message>
+        <source>This PDF has too many pages to be a certificate.</source>
+        <translation>Ce PDF a trop de pages pour être une attestation.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be created.</source>
+        <translation>Le dossier ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>The revocation list is larger than %1.</source>
+        <translation>La liste de révocation dépasse %1.</translation>
+    </message>
+    <message>
+        <source>The revocation list cannot be read.</source>
+        <translation>La liste de révocation ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>This is not a TiP Trainer revocation list.</source>
+        <translation>Ceci n’est pas une liste de révocation de TiP Trainer.</translation>
+    </message>
+    <message>
+        <source>The revocation list is damaged.</source>
+        <translation>La liste de révocation est endommagée.</translation>
+    </message>
+    <message>
+        <source>The revocation list is not valid: its signature does not match a trusted issuer.</source>
+        <translation>La liste de révocation n’est pas valide : sa signature ne correspond à aucun émetteur de confiance.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export results</source>
@@ -1920,6 +2124,18 @@ Les détails ont été consignés dans :
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+    <message>
+        <source>trainee</source>
+        <translation>apprenant</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coordonnateur</translation>
     </message>
     <message>
         <source>Police officers</source>

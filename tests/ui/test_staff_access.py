@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from trainer import admin
 from trainer.access import Role, StaffSession
-from trainer.errors import AccessDeniedError, TrainerError
+from trainer.errors import AccessDeniedError
 from trainer.storage import audit
 from trainer.ui import dialogs, dialogs_auth, staff
 from trainer.ui.auth import STAFF_PROPERTY
@@ -231,13 +231,6 @@ def test_account_dialog_checks_what_it_can(qtbot: QtBot) -> None:
     reset = dialogs_auth.AccountDialog("Somebody")
     qtbot.addWidget(reset)
     assert reset.windowTitle() == "New password for Somebody"
-
-
-def test_core_messages_in_the_interface_language() -> None:
-    assert dialogs_auth._message(TrainerError("the account 'X' is disabled")).startswith(
-        "This account is disabled"
-    )
-    assert dialogs_auth._message(TrainerError("something else")) == "something else"
 
 
 def test_save_path_helper_returns_none_when_cancelled(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,7 @@ from trainer.storage.trainees import Institution
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "assets" / "translations" / "tip_trainer_fr.ts"
+TS_EN = ROOT / "assets" / "translations" / "tip_trainer_en.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 UI_SOURCES = sorted(
@@ -30,14 +31,12 @@ def _messages(ts: Path) -> list[tuple[str, str, str, str | None]]:
         for message in ctx.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            out.append(
-                (
-                    name,
-                    message.findtext("source") or "",
-                    translation.text or "",
-                    translation.get("type"),
-                )
-            )
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            if message.get("numerus") == "yes" and translation.get("type") is None:
+                # French has two plural forms; each must be there and say %n
+                assert len(forms) == 2 and all("%n" in f for f in forms), (name, forms)
+            for text in forms or [translation.text or ""]:
+                out.append((name, message.findtext("source") or "", text, translation.get("type")))
     return out
 
 
@@ -83,6 +82,36 @@ def test_translation_file_covers_every_string_in_the_code(tmp_path: Path) -> Non
     assert unfinished == [], (
         f"strings not yet in the .ts (run 'make translations'): {unfinished[:10]}"
     )
+
+
+def test_english_has_every_plural_form_and_no_parenthesised_s(tmp_path: Path) -> None:
+    """English is the source language: its .ts carries only plural forms, all filled in."""
+    copy = tmp_path / TS_EN.name
+    shutil.copy(TS_EN, copy)
+    done = subprocess.run(
+        [
+            str(_tool("pyside6-lupdate")),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-pluralonly",
+            *UI_SOURCES,
+            "-ts",
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    messages = _messages(copy)
+    assert len(messages) >= 10
+    missing = [(c, s) for c, s, t, kind in messages if kind is not None or not t.strip()]
+    assert missing == [], f"plural forms missing (run 'make translations'): {missing[:10]}"
+    assert [t for _, _, t, _ in messages if "(s)" in t] == []
+    out = tmp_path / "en.qm"
+    subprocess.run([str(_tool("pyside6-lrelease")), "-silent", str(TS_EN), "-qm", str(out)])
+    assert out.read_bytes() == TS_EN.with_suffix(".qm").read_bytes()
 
 
 def test_compiled_translation_is_current(tmp_path: Path) -> None:

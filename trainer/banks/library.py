@@ -11,7 +11,7 @@ from pathlib import Path
 from trainer.banks.catalog import BankFailure, Catalog, bank_files
 from trainer.banks.loader import load_bank, load_bank_bytes, read_bank_file
 from trainer.banks.model import Bank
-from trainer.errors import BankError, Problem, TrainerError
+from trainer.errors import BankError, ErrorCode, Problem, TrainerError
 from trainer.files import replace_atomically
 from trainer.storage import audit
 from trainer.storage.database import Database
@@ -136,10 +136,16 @@ class BankLibrary:
 
         leftovers = placeholder_problems(source, data)
         if leftovers:
-            raise BankError("the bank is an imported draft not yet completed", leftovers)
+            raise BankError(
+                "the bank is an imported draft not yet completed",
+                leftovers,
+                code=ErrorCode.BANK_DRAFT_INCOMPLETE,
+            )
         clashes = self.module_clashes(bank)
         if clashes:
-            raise BankError("module ids already used by another bank", clashes)
+            raise BankError(
+                "module ids already used by another bank", clashes, code=ErrorCode.BANK_MODULE_CLASH
+            )
         self.library_dir.mkdir(parents=True, exist_ok=True)
         target = self.library_dir / f"{bank.id}.yaml"
         replaced_version: str | None = None
@@ -200,6 +206,9 @@ def _atomic_write(data: bytes, target: Path) -> None:
         target,
         lambda tmp: tmp.write_bytes(data),
         fail=lambda exc: TrainerError(
-            f"cannot write the bank into the library: {exc.strerror}", where=str(target)
+            f"cannot write the bank into the library: {exc.strerror}",
+            where=str(target),
+            code=ErrorCode.BANK_NOT_WRITTEN,
+            params={"reason": exc.strerror or str(exc)},
         ),
     )

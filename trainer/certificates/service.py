@@ -20,7 +20,7 @@ from trainer.access import Permission, staff_action
 from trainer.certificates import document
 from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
 from trainer.certificates.numbers import NumberMark
-from trainer.errors import CertificateError, TrainerError
+from trainer.errors import CertificateError, ErrorCode, TrainerError
 from trainer.files import (
     TooLargeError,
     read_bounded,
@@ -99,7 +99,11 @@ def load_settings(ws: Workspace) -> CertificateSettings:
 @staff_action(Permission.SETTINGS)
 def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
     if settings.logo is not None and not settings.logo.is_file():
-        raise CertificateError("the logo file does not exist", where=str(settings.logo))
+        raise CertificateError(
+            "the logo file does not exist",
+            where=str(settings.logo),
+            code=ErrorCode.CERTIFICATE_LOGO_MISSING,
+        )
     signatories = [
         {"name": _printed(s.name, "signatory's name"), "title": _printed(s.title, "title")}
         for s in settings.signatories
@@ -107,7 +111,10 @@ def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
     ]
     institution = _printed(settings.institution, "institution's name")
     if len(signatories) > 3:
-        raise CertificateError("a certificate has room for three signatories at most")
+        raise CertificateError(
+            "a certificate has room for three signatories at most",
+            code=ErrorCode.CERTIFICATE_TOO_MANY_SIGNATORIES,
+        )
     db = ws.db
     db.set_setting(SETTING_INSTITUTION, institution)
     db.set_setting(SETTING_LOGO, str(settings.logo) if settings.logo else "")
@@ -124,7 +131,7 @@ def _printed(text: str, what: str) -> str:
     try:
         return check_name(text, what=what, limit=MAX_PRINTED_TEXT)
     except TrainerError as exc:
-        raise CertificateError(exc.message) from None
+        raise CertificateError(exc.message, code=exc.code, params=exc.params) from None
 
 
 # -- issuing -------------------------------------------------------------------------
@@ -359,7 +366,13 @@ def _require_issued_here(ws: Workspace, certificate: CertificateRecord, action: 
     if not issued_here(ws, certificate):
         raise CertificateError(
             f"certificate {certificate.number} was issued by {certificate.issuer_name}"
-            f" (key {certificate.issuer_key_id}): only that installation can {action} it"
+            f" (key {certificate.issuer_key_id}): only that installation can {action} it",
+            code=ErrorCode.CERTIFICATE_OTHER_ISSUER,
+            params={
+                "number": certificate.number,
+                "issuer": certificate.issuer_name,
+                "key": certificate.issuer_key_id,
+            },
         )
 
 
@@ -615,15 +628,23 @@ def read_pdf(path: Path) -> tuple[str | None, str]:
         raise CertificateError(
             f"this file is too large to be a certificate (more than {size_text(MAX_PDF_BYTES)})",
             where=str(path),
+            code=ErrorCode.CERTIFICATE_FILE_TOO_LARGE,
+            params={"limit": size_text(MAX_PDF_BYTES)},
         ) from None
     except OSError as exc:
         raise CertificateError(
-            f"the file cannot be read ({exc.strerror or exc})", where=str(path)
+            f"the file cannot be read ({exc.strerror or exc})",
+            where=str(path),
+            code=ErrorCode.CERTIFICATE_FILE_UNREADABLE,
+            params={"reason": exc.strerror or str(exc)},
         ) from exc
     try:
         reader = PdfReader(io.BytesIO(data))
         if len(reader.pages) > 4:  # a certificate is one page
-            raise CertificateError("this PDF has too many pages to be a certificate")
+            raise CertificateError(
+                "this PDF has too many pages to be a certificate",
+                code=ErrorCode.CERTIFICATE_TOO_MANY_PAGES,
+            )
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
         meta: Any = reader.metadata or {}
         candidates = [str(meta.get("/Subject", "") or ""), str(meta.get("/Keywords", "") or "")]
@@ -633,12 +654,18 @@ def read_pdf(path: Path) -> tuple[str | None, str]:
                 xmp.get_object().get_data()[:_MAX_METADATA_CHARS].decode("utf-8", "replace")
             )
     except CertificateError as exc:
-        raise CertificateError(exc.message, where=str(path)) from None
+        raise CertificateError(
+            exc.message, where=str(path), code=exc.code, params=exc.params
+        ) from None
     except Exception as exc:
         # pypdf raises many kinds of error on a damaged or hostile file (its own, and
         # ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
         # RecursionError …): every one means the same to the user.
-        raise CertificateError("this file cannot be read as a PDF", where=str(path)) from exc
+        raise CertificateError(
+            "this file cannot be read as a PDF",
+            where=str(path),
+            code=ErrorCode.CERTIFICATE_NOT_A_PDF,
+        ) from exc
     for candidate in candidates:
         found = _CODE_IN_TEXT.search(candidate[:_MAX_METADATA_CHARS])
         if found:
@@ -704,9 +731,15 @@ def verify_file(ws: Workspace, path: Path, *, language: str = "en") -> Verdict:
     from trainer.certificates import scan
 
     if not path.exists():
-        raise CertificateError("the file does not exist", where=str(path))
+        raise CertificateError(
+            "the file does not exist", where=str(path), code=ErrorCode.CERTIFICATE_FILE_MISSING
+        )
     if path.is_dir():
-        raise CertificateError("this is a folder, not a file", where=str(path))
+        raise CertificateError(
+            "this is a folder, not a file",
+            where=str(path),
+            code=ErrorCode.CERTIFICATE_FILE_IS_FOLDER,
+        )
     if scan.is_picture(path):
         return verify_picture(ws, path, language=language)
     return verify_pdf(ws, path, language=language)
@@ -778,11 +811,21 @@ def import_revocations(ws: Workspace, path: Path) -> int:
         raise CertificateError(
             f"the revocation list is larger than {MAX_REVOCATIONS_BYTES // 1048576} MiB",
             where=str(path),
+            code=ErrorCode.REVOCATIONS_TOO_LARGE,
+            params={"limit": size_text(MAX_REVOCATIONS_BYTES)},
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CertificateError("cannot read the revocation list", where=str(path)) from exc
+        raise CertificateError(
+            "cannot read the revocation list",
+            where=str(path),
+            code=ErrorCode.REVOCATIONS_UNREADABLE,
+        ) from exc
     if len(lines) < 3 or lines[0].strip() != REVOCATIONS_HEADER:
-        raise CertificateError("this is not a TiP Trainer revocation list", where=str(path))
+        raise CertificateError(
+            "this is not a TiP Trainer revocation list",
+            where=str(path),
+            code=ErrorCode.REVOCATIONS_NOT_A_LIST,
+        )
     try:
         signature = base64.b64decode(lines[1].removeprefix("signature: "), validate=True)
         data = lines[2].encode("utf-8")
@@ -794,11 +837,17 @@ def import_revocations(ws: Workspace, path: Path) -> int:
             for e in raw_entries
         ]
     except (ValueError, KeyError, TypeError) as exc:
-        raise CertificateError("the revocation list is damaged", where=str(path)) from exc
+        raise CertificateError(
+            "the revocation list is damaged", where=str(path), code=ErrorCode.REVOCATIONS_DAMAGED
+        ) from exc
     try:
         ws.keys.verify(issuer, signature, REVOCATIONS_CONTEXT + data)
     except CertificateError as exc:
-        raise CertificateError(f"the revocation list is not valid: {exc}", where=str(path)) from exc
+        raise CertificateError(
+            f"the revocation list is not valid: {exc}",
+            where=str(path),
+            code=ErrorCode.REVOCATIONS_NOT_VALID,
+        ) from exc
     added = repository(ws).add_revocations(entries)
     ws.audit("certificate.import_revocations", f"{added} new from {issuer} ({path.name})")
     return added
@@ -836,7 +885,11 @@ def batch_generate(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CertificateError("cannot create the folder", where=str(folder)) from exc
+        raise CertificateError(
+            "cannot create the folder",
+            where=str(folder),
+            code=ErrorCode.CERTIFICATE_FOLDER_NOT_CREATED,
+        ) from exc
     attempts = passed_attempts(ws, since, until, institution)
     result = BatchResult()
     total = len(attempts)

@@ -24,7 +24,7 @@ from trainer.banks.model import (
     Scenario,
     SingleChoice,
 )
-from trainer.errors import QuizError
+from trainer.errors import ErrorCode, QuizError
 from trainer.quiz import behaviours
 from trainer.quiz.behaviours import Behaviour, ReviewOptions
 from trainer.quiz.questions import Grade, Response, grade, is_complete
@@ -170,14 +170,24 @@ def draw_questions(
             if rule.count > len(candidates):
                 raise QuizError(
                     f"module '{module.id}' asks for {rule.count} questions but only "
-                    f"{len(candidates)} are available"
+                    f"{len(candidates)} are available",
+                    code=ErrorCode.QUIZ_NOT_ENOUGH_QUESTIONS,
+                    params={
+                        "module": module.id,
+                        "wanted": rule.count,
+                        "available": len(candidates),
+                    },
                 )
             picked = rng.sample(candidates, rule.count)
             chosen.extend(picked)
             remaining = [q for q in remaining if q not in picked]
         pool = chosen
     if not pool:
-        raise QuizError(f"module '{module.id}' has no questions")
+        raise QuizError(
+            f"module '{module.id}' has no questions",
+            code=ErrorCode.QUIZ_MODULE_EMPTY,
+            params={"module": module.id},
+        )
     if module.shuffle:
         rng.shuffle(pool)
     return pool
@@ -233,7 +243,10 @@ class QuizSession:
             wanted = set(question_ids)
             questions = [q for q in bank.pool(module) if q.id in wanted]
             if not questions:
-                raise QuizError("none of those questions is in this module any more")
+                raise QuizError(
+                    "none of those questions is in this module any more",
+                    code=ErrorCode.QUIZ_QUESTIONS_GONE,
+                )
             if module.shuffle:
                 rng.shuffle(questions)
         else:
@@ -276,7 +289,11 @@ class QuizSession:
 
     def slot(self, index: int) -> Slot:
         if not 0 <= index < len(self.slots):
-            raise QuizError(f"there is no question {index + 1}")
+            raise QuizError(
+                f"there is no question {index + 1}",
+                code=ErrorCode.QUIZ_NO_SUCH_QUESTION,
+                params={"number": index + 1},
+            )
         return self.slots[index]
 
     def remaining(self, now: datetime | None = None) -> timedelta | None:
@@ -308,9 +325,12 @@ class QuizSession:
 
     def _editable(self, now: datetime) -> None:
         if self.finished:
-            raise QuizError("this attempt is finished; its answers can no longer change")
+            raise QuizError(
+                "this attempt is finished; its answers can no longer change",
+                code=ErrorCode.QUIZ_ATTEMPT_FINISHED,
+            )
         if self.expired(now):
-            raise QuizError("the time for this exam is up")
+            raise QuizError("the time for this exam is up", code=ErrorCode.QUIZ_TIME_UP)
 
     # -- actions ----------------------------------------------------------------
     def answer(self, index: int, response: Response | None, now: datetime | None = None) -> Slot:
@@ -319,7 +339,10 @@ class QuizSession:
         self._editable(now)
         slot = self.slot(index)
         if slot.checked:
-            raise QuizError("this answer has been checked; choose Try again to change it")
+            raise QuizError(
+                "this answer has been checked; choose Try again to change it",
+                code=ErrorCode.QUIZ_ANSWER_CHECKED,
+            )
         response = _clean(slot.question, response)
         if response == slot.response:
             return slot
@@ -332,10 +355,14 @@ class QuizSession:
         now = now or utcnow()
         self._editable(now)
         if not behaviours.can_check(self.behaviour):
-            raise QuizError("answers are checked only at the end of an exam")
+            raise QuizError(
+                "answers are checked only at the end of an exam", code=ErrorCode.QUIZ_EXAM_NO_CHECK
+            )
         slot = self.slot(index)
         if not slot.started:
-            raise QuizError("answer the question before checking it")
+            raise QuizError(
+                "answer the question before checking it", code=ErrorCode.QUIZ_ANSWER_FIRST
+            )
         result = grade(slot.question, slot.response)
         self.recorder.step(
             self, slot, "check", response=slot.response, fraction=result.fraction, at=now
@@ -348,7 +375,7 @@ class QuizSession:
         now = now or utcnow()
         self._editable(now)
         if not behaviours.can_retry(self.behaviour):
-            raise QuizError("an exam question cannot be retried")
+            raise QuizError("an exam question cannot be retried", code=ErrorCode.QUIZ_EXAM_NO_RETRY)
         slot = self.slot(index)
         self.recorder.step(self, slot, "retry", at=now)
         slot.response = None
@@ -358,7 +385,7 @@ class QuizSession:
     def flag(self, index: int, flagged: bool, now: datetime | None = None) -> Slot:
         now = now or utcnow()
         if self.finished:
-            raise QuizError("this attempt is finished")
+            raise QuizError("this attempt is finished", code=ErrorCode.QUIZ_ATTEMPT_FINISHED)
         slot = self.slot(index)
         if slot.flagged == flagged:
             return slot

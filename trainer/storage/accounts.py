@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import NoReturn
 
 from trainer.access import Role
-from trainer.errors import AccessDeniedError, TrainerError
+from trainer.errors import AccessDeniedError, ErrorCode, TrainerError
 from trainer.storage import audit
 from trainer.storage.database import Database
 
@@ -66,7 +66,9 @@ class AccountLockedError(AccessDeniedError):
     def __init__(self, name: str, until: datetime, now: datetime) -> None:
         seconds = max(1, int((until - now).total_seconds() + 0.999))
         super().__init__(
-            f"too many wrong passwords; the account '{name}' is locked for {seconds} more second(s)"
+            f"too many wrong passwords; the account '{name}' is locked for {seconds} more second(s)",
+            code=ErrorCode.ACCOUNT_LOCKED,
+            params={"name": name, "seconds": seconds},
         )
         self.until = until
         self.seconds = seconds
@@ -115,11 +117,19 @@ def lockout_for(failures: int) -> timedelta | None:
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise TrainerError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise TrainerError(
+            f"a password needs at least {MIN_PASSWORD_LENGTH} characters",
+            code=ErrorCode.PASSWORD_TOO_SHORT,
+            params={"minimum": MIN_PASSWORD_LENGTH},
+        )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise TrainerError(f"a password may be at most {MAX_PASSWORD_LENGTH} characters")
+        raise TrainerError(
+            f"a password may be at most {MAX_PASSWORD_LENGTH} characters",
+            code=ErrorCode.PASSWORD_TOO_LONG,
+            params={"maximum": MAX_PASSWORD_LENGTH},
+        )
     if not password.strip():
-        raise TrainerError("a password cannot be only spaces")
+        raise TrainerError("a password cannot be only spaces", code=ErrorCode.PASSWORD_BLANK)
 
 
 class AccountRepository:
@@ -147,18 +157,29 @@ class AccountRepository:
     def get(self, name: str) -> Account:
         row = self.db.query_one("SELECT * FROM accounts WHERE name = ?", (name.strip(),))
         if row is None:
-            raise TrainerError(f"no staff account named '{name}'")
+            raise TrainerError(
+                f"no staff account named '{name}'",
+                code=ErrorCode.ACCOUNT_UNKNOWN,
+                params={"name": name},
+            )
         return _row(row)
 
     # -- changes -------------------------------------------------------------
     def create(self, name: str, password: str, role: Role, *, actor: str | None) -> Account:
         name = " ".join(name.split())
         if not name:
-            raise TrainerError("an account needs a name")
+            raise TrainerError("an account needs a name", code=ErrorCode.ACCOUNT_NAME_MISSING)
         if len(name) > MAX_NAME_LENGTH:
-            raise TrainerError(f"an account name may be at most {MAX_NAME_LENGTH} characters")
+            raise TrainerError(
+                f"an account name may be at most {MAX_NAME_LENGTH} characters",
+                code=ErrorCode.ACCOUNT_NAME_TOO_LONG,
+                params={"maximum": MAX_NAME_LENGTH},
+            )
         if role not in STAFF_ROLES:
-            raise TrainerError("a staff account is for a trainer or a coordinator")
+            raise TrainerError(
+                "a staff account is for a trainer or a coordinator",
+                code=ErrorCode.ACCOUNT_NOT_STAFF,
+            )
         check_password(password)
         salt = secrets.token_bytes(16)
         digest = hash_password(password, salt, self.params)
@@ -166,7 +187,11 @@ class AccountRepository:
         with self.db.transaction() as conn:
             taken = conn.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone()
             if taken is not None:
-                raise TrainerError(f"an account named '{name}' already exists")
+                raise TrainerError(
+                    f"an account named '{name}' already exists",
+                    code=ErrorCode.ACCOUNT_EXISTS,
+                    params={"name": name},
+                )
             conn.execute(
                 "INSERT INTO accounts (name, role, password_hash, salt, kdf, created_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -198,7 +223,10 @@ class AccountRepository:
                 if a.role is Role.COORDINATOR and not a.disabled and a.id != account.id
             ]
             if not others:
-                raise TrainerError("the last active coordinator account cannot be disabled")
+                raise TrainerError(
+                    "the last active coordinator account cannot be disabled",
+                    code=ErrorCode.ACCOUNT_LAST_COORDINATOR,
+                )
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE accounts SET disabled = ?, updated_at = ? WHERE id = ?",
@@ -243,9 +271,13 @@ class AccountRepository:
                 self._failed(conn, account.name, failures, until)
             if until is not None:
                 raise AccountLockedError(typed, until, now)
-            raise AccessDeniedError("wrong account name or password")
+            raise AccessDeniedError("wrong account name or password", code=ErrorCode.SIGN_IN_FAILED)
         if account.disabled:
-            raise AccessDeniedError(f"the account '{account.name}' is disabled")
+            raise AccessDeniedError(
+                f"the account '{account.name}' is disabled",
+                code=ErrorCode.ACCOUNT_DISABLED,
+                params={"name": account.name},
+            )
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE accounts SET failed_count = 0, locked_until = NULL, last_sign_in = ?"
@@ -284,7 +316,7 @@ class AccountRepository:
             self._failed(conn, typed, failures, until)
         if until is not None:
             raise AccountLockedError(typed, until, now)
-        raise AccessDeniedError("wrong account name or password")
+        raise AccessDeniedError("wrong account name or password", code=ErrorCode.SIGN_IN_FAILED)
 
     def _failed(
         self, conn: sqlite3.Connection, name: str, failures: int, until: datetime | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trainer.errors import QuizError
+from trainer.errors import ErrorCode, QuizError
 
 if TYPE_CHECKING:
     from trainer.storage.attempts import AttemptRepository, AttemptSummary
@@ -22,5 +22,7 @@ def ensure_no_active_attempt(attempts: AttemptRepository, trainee_id: int) -> No
     if current is not None:
         raise QuizError(
             f"an attempt at module '{current.module_id}' is still in progress; "
-            "resume or submit it before starting another"
+            "resume or submit it before starting another",
+            code=ErrorCode.QUIZ_ATTEMPT_IN_PROGRESS,
+            params={"module": current.module_id},
         )

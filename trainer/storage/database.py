@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from trainer.errors import StorageError
+from trainer.errors import ErrorCode, StorageError
 from trainer.privacy import create_private_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -30,17 +30,28 @@ def new_uid() -> str:
     return secrets.token_hex(16)
 
 
-def _plain(exc: sqlite3.Error) -> str:
+def _plain(exc: sqlite3.Error) -> tuple[str, ErrorCode | None]:
     text = str(exc)
     if "disk is full" in text or "disk I/O error" in text:
-        return "the disk is full or cannot be written; free some space and try again"
+        return (
+            "the disk is full or cannot be written; free some space and try again",
+            ErrorCode.DATABASE_DISK_FULL,
+        )
     if "locked" in text or "busy" in text:
-        return "the database is in use by another program; close it and try again"
+        return (
+            "the database is in use by another program; close it and try again",
+            ErrorCode.DATABASE_LOCKED,
+        )
     if "malformed" in text or "not a database" in text:
-        return "the database file is damaged"
+        return "the database file is damaged", ErrorCode.DATABASE_DAMAGED
     if "readonly" in text:
-        return "the database file is read-only"
-    return text
+        return "the database file is read-only", ErrorCode.DATABASE_READ_ONLY
+    return text, None
+
+
+def _storage_error(exc: sqlite3.Error, where: str) -> StorageError:
+    message, code = _plain(exc)
+    return StorageError(message, where=where, code=code)
 
 
 class Database:
@@ -64,10 +75,13 @@ class Database:
             if migrate:
                 self.migrate()
         except sqlite3.Error as exc:
-            raise StorageError(_plain(exc), where=str(path)) from exc
+            raise _storage_error(exc, str(path)) from exc
         except OSError as exc:
             raise StorageError(
-                f"the database cannot be created ({exc.strerror})", where=str(path)
+                f"the database cannot be created ({exc.strerror})",
+                where=str(path),
+                code=ErrorCode.DATABASE_NOT_CREATED,
+                params={"reason": exc.strerror or str(exc)},
             ) from exc
 
     @classmethod
@@ -91,7 +105,7 @@ class Database:
             db.conn.execute("PRAGMA query_only = ON")
             db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
-            raise StorageError(_plain(exc), where=str(path)) from exc
+            raise _storage_error(exc, str(path)) from exc
         return db
 
     # -- transactions ---------------------------------------------------------
@@ -101,12 +115,12 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StorageError(_plain(exc), where=str(self.path)) from exc
+            raise _storage_error(exc, str(self.path)) from exc
         try:
             yield self.conn
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
-            raise StorageError(_plain(exc), where=str(self.path)) from exc
+            raise _storage_error(exc, str(self.path)) from exc
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -116,13 +130,13 @@ class Database:
             except sqlite3.Error as exc:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-                raise StorageError(_plain(exc), where=str(self.path)) from exc
+                raise _storage_error(exc, str(self.path)) from exc
 
     def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StorageError(_plain(exc), where=str(self.path)) from exc
+            raise _storage_error(exc, str(self.path)) from exc
 
     def query_one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
         rows = self.query(sql, params)

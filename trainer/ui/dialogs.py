@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trainer.errors import BankError, TrainerError
+from trainer.ui.errors_text import error_text
 
 
 def _tr(text: object) -> str:
@@ -20,11 +21,15 @@ def show_error(parent: QWidget | None, error: TrainerError) -> None:
     box.setWindowTitle(_tr(QT_TRANSLATE_NOOP("Dialogs", "Something needs your attention")))
     if isinstance(error, BankError) and error.problems:
         box.setText(
-            _tr(QT_TRANSLATE_NOOP("Dialogs", "The question bank has problems and was not loaded."))
+            error_text(error)
+            if error.code is not None
+            else _tr(
+                QT_TRANSLATE_NOOP("Dialogs", "The question bank has problems and was not loaded.")
+            )
         )
         box.setDetailedText("\n".join(str(p) for p in error.problems))
     else:
-        box.setText(str(error))
+        box.setText(error_text(error))
     box.setAccessibleName(_tr(QT_TRANSLATE_NOOP("Dialogs", "Error message")))
     box.exec()
 

@@ -19,6 +19,7 @@ from trainer import admin
 from trainer.access import Role
 from trainer.errors import TrainerError
 from trainer.storage.accounts import MIN_PASSWORD_LENGTH
+from trainer.ui.errors_text import error_text
 from trainer.ui.widgets.forms import labelled_form, stack
 from trainer.workspace import Workspace
 
@@ -102,7 +103,7 @@ class SignInDialog(QDialog):
         self.accept()
 
     def show_problem(self, exc: TrainerError) -> None:
-        _complain(self.error, _message(exc))
+        _complain(self.error, error_text(exc))
 
 
 class SetupDialog(QDialog):
@@ -161,7 +162,7 @@ class SetupDialog(QDialog):
             if self.sign_in:
                 admin.sign_in(self.workspace, account.name, self.password.text())
         except TrainerError as exc:
-            _complain(self.error, _message(exc))
+            _complain(self.error, error_text(exc))
             return
         self.accept()
 
@@ -216,27 +217,6 @@ class AccountDialog(QDialog):
 
     def chosen_role(self) -> Role:
         return Role(str(self.role.currentData()))
-
-
-def _message(exc: TrainerError) -> str:
-    """Core messages are English; the common ones are shown in the interface language."""
-    text = str(exc)
-    if text == "wrong account name or password":
-        return QCoreApplication.translate("AuthDialogs", "Wrong account name or password.")
-    if text.startswith("too many wrong passwords"):
-        seconds = getattr(exc, "seconds", 0)
-        return QCoreApplication.translate(
-            "AuthDialogs", "Too many wrong passwords. Try again in %1 second(s)."
-        ).replace("%1", str(seconds))
-    if text.endswith("is disabled"):
-        return QCoreApplication.translate(
-            "AuthDialogs", "This account is disabled. Ask a coordinator."
-        )
-    if text.startswith("a password needs at least"):
-        return QCoreApplication.translate(
-            "AuthDialogs", "A password needs at least %1 characters."
-        ).replace("%1", str(MIN_PASSWORD_LENGTH))
-    return text
 
 
 # -- the functions the application calls (tests replace these) -------------------------

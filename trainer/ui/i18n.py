@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from trainer.paths import translations_dir
@@ -13,6 +15,21 @@ DEFAULT_LANGUAGE = "en"
 LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 _installed: list[QTranslator] = []
+_PLACE = re.compile(r"%([1-9])")
+
+
+def fmt(text: str, *args: object) -> str:
+    """``text`` with %1 … %9 replaced by ``args`` in one pass, as QString.arg does.
+
+    Translators may reorder the markers; a value that itself contains "%2" is left as it
+    is, and a marker with no value stays visible rather than failing.
+    """
+
+    def value(found: re.Match[str]) -> str:
+        index = int(found.group(1)) - 1
+        return str(args[index]) if index < len(args) else found.group(0)
+
+    return _PLACE.sub(value, text)
 
 
 def system_language() -> str:
@@ -21,7 +38,8 @@ def system_language() -> str:
 
 
 def install(language: str) -> bool:
-    """Install the translators for ``language``; English needs none. False if missing."""
+    """Install the translators for ``language``; False if missing. English, the source
+    language, has only its plural forms ("%n file(s)" read "1 file", "2 files")."""
     app = QCoreApplication.instance()
     if app is None:
         return False
@@ -30,13 +48,13 @@ def install(language: str) -> bool:
     _installed.clear()
     # Numbers and dates follow the interface language (1,5 in French), not the system's.
     QLocale.setDefault(QLocale(LOCALES.get(language, language)))
-    if language == "en":
-        return True
     ours = QTranslator()
     if not ours.load(str(translations_dir() / f"tip_trainer_{language}.qm")):
-        return False
+        return language == "en"  # without its plural forms English still reads
     app.installTranslator(ours)
     _installed.append(ours)
+    if language == "en":
+        return True
     qt_own = QTranslator()  # Qt's own dialogs (file dialogs, buttons)
     if qt_own.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

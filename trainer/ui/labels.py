@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from trainer.access import Role
 from trainer.storage.trainees import Institution
 from trainer.text import NameCheck, NameProblem
 
@@ -24,6 +25,14 @@ def institution(value: Institution) -> str:
         Institution.PROSECUTION: _tr(QT_TRANSLATE_NOOP("Labels", "Prosecution service")),
         Institution.JUDICIARY: _tr(QT_TRANSLATE_NOOP("Labels", "Judiciary")),
         Institution.OTHER: _tr(QT_TRANSLATE_NOOP("Labels", "Other")),
+    }[value]
+
+
+def role(value: Role) -> str:
+    return {
+        Role.TRAINEE: _tr(QT_TRANSLATE_NOOP("Labels", "trainee")),
+        Role.TRAINER: _tr(QT_TRANSLATE_NOOP("Labels", "trainer")),
+        Role.COORDINATOR: _tr(QT_TRANSLATE_NOOP("Labels", "coordinator")),
     }[value]
 
 
