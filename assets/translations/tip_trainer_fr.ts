@@ -290,9 +290,19 @@
         <translation>⚠ Le journal d&apos;audit a été modifié en dehors de TiP Trainer : des entrées ont été supprimées ou changées. Gardez une copie de la base de données et prévenez votre technicien.
 %1</translation>
     </message>
-    <message>
-        <source>%1 entries</source>
-        <translation>%1 entrée(s)</translation>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were written to %1.</source>
+        <translation>
+            <numerusform>%n entrée enregistrée dans %1.</numerusform>
+            <numerusform>%n entrées enregistrées dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the audit log</source>
@@ -301,10 +311,6 @@
     <message>
         <source>Audit log exported</source>
         <translation>Journal d&apos;audit exporté</translation>
-    </message>
-    <message>
-        <source>%1 entries were written to %2.</source>
-        <translation>%1 entrée(s) enregistrée(s) dans %2.</translation>
     </message>
 </context>
 <context>
@@ -495,9 +501,19 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <source>Pro&amp;blems</source>
         <translation>&amp;Erreurs</translation>
     </message>
-    <message>
-        <source>Failed: %1 problem(s)</source>
-        <translation>Échec : %1 erreur(s)</translation>
+    <message numerus="yes">
+        <source>Failed: %n problem(s)</source>
+        <translation>
+            <numerusform>Échec : %n erreur</numerusform>
+            <numerusform>Échec : %n erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s). Select one to see the lines concerned.</source>
+        <translation>
+            <numerusform>%1 : %n erreur. Sélectionnez-la pour voir les lignes concernées.</numerusform>
+            <numerusform>%1 : %n erreurs. Sélectionnez-en une pour voir les lignes concernées.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replaced by an imported version</source>
@@ -522,10 +538,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>&amp;Enable</source>
         <translation>&amp;Activer</translation>
-    </message>
-    <message>
-        <source>%1: %2 problem(s). Select one to see the lines concerned.</source>
-        <translation>%1 : %2 erreur(s). Sélectionnez-en une pour voir les lignes concernées.</translation>
     </message>
     <message>
         <source>Line %1, column %2: %3</source>
@@ -657,9 +669,12 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <source>&amp;Report of the last import:</source>
         <translation>Ra&amp;pport de la dernière importation :</translation>
     </message>
-    <message>
-        <source>%1 finished attempts have not been sent yet.</source>
-        <translation>%1 tentatives terminées n&apos;ont pas encore été envoyées.</translation>
+    <message numerus="yes">
+        <source>%n finished attempts have not been sent yet.</source>
+        <translation>
+            <numerusform>%n tentative terminée n&apos;a pas encore été envoyée.</numerusform>
+            <numerusform>%n tentatives terminées n&apos;ont pas encore été envoyées.</numerusform>
+        </translation>
     </message>
     <message>
         <source>its signed code does not verify against the workstation&apos;s key, or states other facts than its record.</source>
@@ -695,7 +710,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>  Certificates: %1 added, %2 already here, %3 newly revoked.</source>
-        <translation>  Attestations : %1 ajoutée(s), %2 déjà présente(s), %3 nouvellement révoquée(s).</translation>
+        <translation>  Attestations : ajoutées : %1 ; déjà présentes : %2 ; nouvellement révoquées : %3.</translation>
     </message>
     <message>
         <source>  ⚑ Check: certificate %1 was not added: %2</source>
@@ -1007,9 +1022,33 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <source>this installation</source>
         <translation>ce poste</translation>
     </message>
-    <message>
-        <source>%1 certificate(s)</source>
-        <translation>%1 attestation(s)</translation>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n attestation</numerusform>
+            <numerusform>%n attestations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new revocation(s) recorded.</source>
+        <translation>
+            <numerusform>%n nouvelle révocation enregistrée.</numerusform>
+            <numerusform>%n nouvelles révocations enregistrées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) written.</source>
+        <translation>
+            <numerusform>%n attestation enregistrée.</numerusform>
+            <numerusform>%n attestations enregistrées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) were issued at another workstation and came with its results; that workstation prints them: %1</source>
+        <translation>
+            <numerusform>%n attestation a été délivrée par un autre poste de travail et est arrivée avec ses résultats ; c&apos;est ce poste qui l&apos;imprime : %1</numerusform>
+            <numerusform>%n attestations ont été délivrées par un autre poste de travail et sont arrivées avec ses résultats ; c&apos;est ce poste qui les imprime : %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save certificate</source>
@@ -1064,10 +1103,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Révocations</translation>
     </message>
     <message>
-        <source>%1 new revocation(s) recorded.</source>
-        <translation>%1 nouvelle(s) révocation(s) enregistrée(s).</translation>
-    </message>
-    <message>
         <source>Folder for the certificates</source>
         <translation>Dossier des attestations</translation>
     </message>
@@ -1084,16 +1119,8 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Avancement des attestations</translation>
     </message>
     <message>
-        <source>%1 certificate(s) written.</source>
-        <translation>%1 attestation(s) enregistrée(s).</translation>
-    </message>
-    <message>
         <source>Stopped before the end, as asked.</source>
         <translation>Arrêt avant la fin, comme demandé.</translation>
-    </message>
-    <message>
-        <source>%1 certificate(s) were issued at another workstation and came with its results; that workstation prints them: %2</source>
-        <translation>%1 attestation(s) ont été délivrées par un autre poste de travail et sont arrivées avec ses résultats ; c&apos;est ce poste qui les imprime : %2</translation>
     </message>
     <message>
         <source>Problems:</source>
@@ -1547,9 +1574,12 @@ Les détails ont été consignés dans :
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
-    <message>
-        <source>%1 question(s) converted, %2 left out, %3 changed, %4 to complete.</source>
-        <translation>%1 question(s) convertie(s), %2 écartée(s), %3 modifiée(s), %4 à compléter.</translation>
+    <message numerus="yes">
+        <source>%n question(s) converted, %1 left out, %2 changed, %3 to complete.</source>
+        <translation>
+            <numerusform>%n question convertie ; écartées : %1 ; modifiées : %2 ; à compléter : %3.</numerusform>
+            <numerusform>%n questions converties ; écartées : %1 ; modifiées : %2 ; à compléter : %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imported %1: </source>
@@ -1781,8 +1811,8 @@ Les détails ont été consignés dans :
         <translation>aucune réponse ne rapporte de points</translation>
     </message>
     <message>
-        <source>answer weights (%1) become our fixed rule: the %2 option(s) with positive weight are right, each right option ticked earns an equal share and each wrong one ticked costs an equal share</source>
-        <translation>les pondérations des réponses (%1) sont remplacées par notre règle fixe : les %2 réponse(s) de poids positif sont justes, chaque bonne réponse cochée rapporte une part égale et chaque mauvaise réponse cochée retire une part égale</translation>
+        <source>answer weights (%1) become our fixed rule: the options with positive weight (%2) are right, each right option ticked earns an equal share and each wrong one ticked costs an equal share</source>
+        <translation>les pondérations des réponses (%1) sont remplacées par notre règle fixe : les réponses de poids positif (%2) sont justes, chaque bonne réponse cochée rapporte une part égale et chaque mauvaise réponse cochée retire une part égale</translation>
     </message>
     <message>
         <source>a matching question needs at least 2 pairs</source>
@@ -2384,13 +2414,19 @@ Les détails ont été consignés dans :
         <source>Switch to another trainee profile</source>
         <translation>Passer à un autre profil d&apos;apprenant</translation>
     </message>
-    <message>
-        <source>%1 questions, %2 min</source>
-        <translation>%1 questions, %2 min</translation>
+    <message numerus="yes">
+        <source>%n questions, %1 min</source>
+        <translation>
+            <numerusform>%n question, %1 min</numerusform>
+            <numerusform>%n questions, %1 min</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 questions</source>
-        <translation>%1 questions</translation>
+    <message numerus="yes">
+        <source>%n questions</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
     </message>
     <message>
         <source>Passed</source>
@@ -2668,9 +2704,12 @@ Les détails ont été consignés dans :
         <source>New programme</source>
         <translation>Nouveau programme</translation>
     </message>
-    <message>
-        <source>%1 trainee(s) hold a certificate for this programme.</source>
-        <translation>%1 apprenant(s) détiennent une attestation pour ce programme.</translation>
+    <message numerus="yes">
+        <source>%n trainee(s) hold a certificate for this programme.</source>
+        <translation>
+            <numerusform>%n apprenant détient une attestation pour ce programme.</numerusform>
+            <numerusform>%n apprenants détiennent une attestation pour ce programme.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2806,14 +2845,6 @@ Les détails ont été consignés dans :
     <message>
         <source>Finish practice</source>
         <translation>Terminer l&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>Submit %1&apos;s exam now, as it stands? %2 question(s) are not answered. Once submitted, answers can no longer be changed.</source>
-        <translation>Remettre maintenant l&apos;examen de %1 en l&apos;état ? %2 question(s) sans réponse. Une fois remis, les réponses ne peuvent plus être modifiées.</translation>
-    </message>
-    <message>
-        <source>Finish %1&apos;s practice session now, as it stands? %2 question(s) are not answered.</source>
-        <translation>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %2 question(s) sans réponse.</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -3591,6 +3622,23 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
     <message>
         <source>The database is missing</source>
         <translation>La base de données est absente</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitTexts</name>
+    <message numerus="yes">
+        <source>Submit %1&apos;s exam now, as it stands? %n question(s) are not answered. Once submitted, answers can no longer be changed.</source>
+        <translation>
+            <numerusform>Remettre maintenant l&apos;examen de %1 en l&apos;état ? %n question sans réponse. Une fois remis, les réponses ne peuvent plus être modifiées.</numerusform>
+            <numerusform>Remettre maintenant l&apos;examen de %1 en l&apos;état ? %n questions sans réponse. Une fois remis, les réponses ne peuvent plus être modifiées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finish %1&apos;s practice session now, as it stands? %n question(s) are not answered.</source>
+        <translation>
+            <numerusform>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %n question sans réponse.</numerusform>
+            <numerusform>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %n questions sans réponse.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

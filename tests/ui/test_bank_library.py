@@ -75,7 +75,7 @@ def test_a_failed_file_in_the_folder_shows_its_problems(qtbot: QtBot, workspace:
     s = BankLibraryScreen(workspace, "en")
     qtbot.addWidget(s)
     s.table.selectRow(1)
-    assert s.table.item(1, 0).text() == "Failed: 1 problem(s)"  # type: ignore[union-attr]
+    assert s.table.item(1, 0).text() == "Failed: 1 problem"  # type: ignore[union-attr]
     assert "'text' in 'fr' is empty" in s.problems.item(0).text()
 
 

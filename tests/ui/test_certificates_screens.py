@@ -113,7 +113,7 @@ def test_keys_and_revocations_from_the_screen(
     assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith("TiP Trainer revocation")
     monkeypatch.setattr(screen_module, "ask_open_file", lambda *_: tmp_path / "r.txt")
     screen.import_revocations_button.click()
-    assert errors[-1] == "0 new revocation(s) recorded."
+    assert errors[-1] == "0 new revocations recorded."
     (tmp_path / "bad.tip-key").write_text("nonsense", encoding="utf-8")
     monkeypatch.setattr(screen_module, "ask_open_file", lambda *_: tmp_path / "bad.tip-key")
     screen.import_key_button.click()
@@ -163,7 +163,7 @@ def test_batch_runs_off_the_ui_thread_with_progress(
     assert len(result.written) == 2 and all(p.parent == folder for p in result.written)
     assert steps[-1] == (2, 2)
     assert screen.batch_button.isEnabled()
-    assert errors and errors[-1].startswith("2 certificate(s) written")
+    assert errors and errors[-1].startswith("2 certificates written")
 
 
 def test_batch_can_be_cancelled(
@@ -280,7 +280,7 @@ def test_dialogs_name_their_controls_and_programmes_issue(
     assert programmes.existing.currentText() == "Police basic course"
     assert programmes.issue_button.isEnabled()
     programmes.issue_button.click()
-    assert errors[-1] == "2 trainee(s) hold a certificate for this programme."
+    assert errors[-1] == "2 trainees hold a certificate for this programme."
     kinds = [r.kind for r in service.repository(workspace).records()]
     assert kinds.count("programme") == 2
     since, until, institution = batch.values()

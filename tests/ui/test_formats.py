@@ -63,7 +63,7 @@ def test_import_shows_the_report_and_saves_the_draft(
         "Essay",
         "essay questions have no equivalent here and were left out",
     ] in rows
-    assert "1 question(s) converted, 1 left out" in screen.summary.text()
+    assert "1 question converted, 1 left out" in screen.summary.text()
     target = tmp_path / "draft.yaml"
     monkeypatch.setattr(formats, "choose_save_file", lambda *_a: target)
     screen.save_button.click()

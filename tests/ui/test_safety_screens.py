@@ -119,7 +119,7 @@ def test_audit_screen_filters_and_exports(
     with written.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["detail"] for r in rows] == ["Trainer T (trainer)"]
-    assert shown[-1] == f"1 entries were written to {written}."
+    assert shown[-1] == f"1 entry was written to {written}."
     assert audit.entries(coordinator.db, limit=1)[0].action == "audit.export"
 
 

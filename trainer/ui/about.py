@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.buildinfo import BuildInfo, read_build_info
+from trainer.ui.i18n import fmt
 from trainer.ui.widgets.forms import labelled_form, stack
 from trainer.workspace import Workspace
 
@@ -119,7 +120,7 @@ class AboutDialog(QDialog):
         when = QLocale().toString(
             QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
         )
-        text = self.tr("built on %1").replace("%1", when)
+        text = fmt(self.tr("built on %1"), when)
         if self.info.commit:
             text += f" ({self.info.commit[:12]})"
         return text

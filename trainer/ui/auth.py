@@ -13,6 +13,7 @@ from trainer import admin
 from trainer.access import Role
 from trainer.errors import AccessDeniedError
 from trainer.ui import dialogs
+from trainer.ui.i18n import fmt
 
 if TYPE_CHECKING:
     from trainer.ui.main_window import MainWindow
@@ -96,9 +97,13 @@ class StaffGate(QObject):
             dialogs.show_error(
                 self.window,
                 AccessDeniedError(
-                    QCoreApplication.translate(
-                        "StaffGate", "This needs %1. Sign out, then sign in with such an account."
-                    ).replace("%1", needed)
+                    fmt(
+                        QCoreApplication.translate(
+                            "StaffGate",
+                            "This needs %1. Sign out, then sign in with such an account.",
+                        ),
+                        needed,
+                    )
                 ),
             )
             return False
@@ -237,9 +242,7 @@ class StaffGate(QObject):
                 else QCoreApplication.translate("StaffGate", "trainer")
             )
             self.status.setText(
-                QCoreApplication.translate("StaffGate", "Signed in: %1 (%2)")
-                .replace("%1", staff.name)
-                .replace("%2", role)
+                fmt(QCoreApplication.translate("StaffGate", "Signed in: %1 (%2)"), staff.name, role)
             )
             self.status.setVisible(True)
         self.sign_out_action.setEnabled(staff is not None)

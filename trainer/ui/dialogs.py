@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trainer.errors import BankError, TrainerError
 from trainer.ui.errors_text import error_text
+from trainer.ui.i18n import fmt
 
 
 def _tr(text: object) -> str:
@@ -65,10 +66,13 @@ def show_crash(parent: QWidget | None, log_path: str) -> None:
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(_tr(QT_TRANSLATE_NOOP("Dialogs", "Unexpected error")))
     box.setText(
-        QCoreApplication.translate(
-            "Dialogs",
-            "TiP Trainer met an unexpected error. Your saved answers are safe.\n"
-            "Details were written to:\n%1",
-        ).replace("%1", log_path)
+        fmt(
+            QCoreApplication.translate(
+                "Dialogs",
+                "TiP Trainer met an unexpected error. Your saved answers are safe.\n"
+                "Details were written to:\n%1",
+            ),
+            log_path,
+        )
     )
     box.exec()

@@ -20,6 +20,7 @@ from trainer.access import Role
 from trainer.errors import TrainerError
 from trainer.storage.accounts import MIN_PASSWORD_LENGTH
 from trainer.ui.errors_text import error_text
+from trainer.ui.i18n import fmt
 from trainer.ui.widgets.forms import labelled_form, stack
 from trainer.workspace import Workspace
 
@@ -139,11 +140,7 @@ class SetupDialog(QDialog):
                 (self.tr("Password &again:"), self.confirm),
             ]
         )
-        hint = QLabel(
-            self.tr("A password needs at least %1 characters.").replace(
-                "%1", str(MIN_PASSWORD_LENGTH)
-            )
-        )
+        hint = QLabel(fmt(self.tr("A password needs at least %1 characters."), MIN_PASSWORD_LENGTH))
         hint.setWordWrap(True)
         self.buttons = _buttons(self.tr("&Create the account"))
         self.buttons.accepted.connect(self._on_accept)
@@ -174,9 +171,7 @@ class AccountDialog(QDialog):
         super().__init__(parent)
         self.reset_for = name
         self.setWindowTitle(
-            self.tr("New password for %1").replace("%1", name)
-            if name
-            else self.tr("New staff account")
+            fmt(self.tr("New password for %1"), name) if name else self.tr("New staff account")
         )
         self.name = _name_field(self.tr("Account name"))
         self.role = QComboBox()
@@ -194,11 +189,7 @@ class AccountDialog(QDialog):
             (self.tr("Password &again:"), self.confirm),
         ]
         form = labelled_form(rows)
-        hint = QLabel(
-            self.tr("A password needs at least %1 characters.").replace(
-                "%1", str(MIN_PASSWORD_LENGTH)
-            )
-        )
+        hint = QLabel(fmt(self.tr("A password needs at least %1 characters."), MIN_PASSWORD_LENGTH))
         hint.setWordWrap(True)
         self.buttons = _buttons(self.tr("&Save"))
         self.buttons.accepted.connect(self._on_accept)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from trainer.access import Role
 from trainer.storage.trainees import Institution
 from trainer.text import NameCheck, NameProblem
+from trainer.ui.i18n import fmt
 
 if TYPE_CHECKING:  # the bank model loads with the first bank, not at start-up
     from trainer.banks.model import Audience, Kind, Topic
@@ -101,4 +102,4 @@ def name_problem(check: NameCheck) -> str:
         ),
     }
     assert check.problem is not None
-    return messages[check.problem].replace("%1", check.characters)
+    return fmt(messages[check.problem], check.characters)

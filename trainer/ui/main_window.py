@@ -13,6 +13,7 @@ from trainer.errors import TrainerError
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, i18n, staff
 from trainer.ui.auth import StaffGate
+from trainer.ui.i18n import fmt
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.theme import ZOOM_STEPS, Theme
 from trainer.workspace import Workspace
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         if self.trainee is None:
             self.status_label.setText(self.tr("No trainee selected"))
         else:
-            self.status_label.setText(self.tr("Trainee: %1").replace("%1", self.trainee.name))
+            self.status_label.setText(fmt(self.tr("Trainee: %1"), self.trainee.name))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -309,9 +310,7 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self,
             self.tr("Certificate saved"),
-            self.tr("Your certificate %1 was saved to:\n%2")
-            .replace("%1", self.certificate.number)
-            .replace("%2", str(path)),
+            fmt(self.tr("Your certificate %1 was saved to:\n%2"), self.certificate.number, path),
         )
 
     def _build_result(self) -> QWidget:

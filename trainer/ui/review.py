@@ -18,6 +18,7 @@ from trainer.quiz.questions import (
     option_feedback,
 )
 from trainer.ui import text as rich
+from trainer.ui.i18n import fmt
 
 
 def _tr(text: object) -> str:
@@ -40,8 +41,8 @@ def verdict(g: Grade) -> str:
     if g.state is GradeState.RIGHT:
         return "✓ " + _tr(QT_TRANSLATE_NOOP("Review", "Correct"))
     if g.state is GradeState.PARTIAL:
-        return "◐ " + _tr(QT_TRANSLATE_NOOP("Review", "Partly correct (%1 %)")).replace(
-            "%1", f"{100 * g.fraction:.0f}"
+        return "◐ " + fmt(
+            _tr(QT_TRANSLATE_NOOP("Review", "Partly correct (%1 %)")), f"{100 * g.fraction:.0f}"
         )
     return "✗ " + _tr(QT_TRANSLATE_NOOP("Review", "Incorrect"))
 
@@ -92,7 +93,7 @@ def feedback_html(
                 show_correct=show_correct,
                 show_explanation=show_explanation,
             )
-            heading = _tr(QT_TRANSLATE_NOOP("Review", "Part %1")).replace("%1", str(n))
+            heading = fmt(_tr(QT_TRANSLATE_NOOP("Review", "Part %1")), n)
             parts.append(f"<h4>{html.escape(heading)}</h4>{inner}")
         if show_explanation and question.explanation:
             parts.append(rich.to_html(question.explanation.get(language)))
@@ -152,7 +153,7 @@ def preview_html(question: Question, language: str, sources: dict[str, Any]) -> 
     elif isinstance(question, Scenario):
         for n, part in enumerate(question.parts, start=1):
             out.append(
-                f"<h4>{html.escape(_tr(QT_TRANSLATE_NOOP('Review', 'Part %1')).replace('%1', str(n)))}</h4>"
+                f"<h4>{html.escape(fmt(_tr(QT_TRANSLATE_NOOP('Review', 'Part %1')), n))}</h4>"
             )
             out.append(preview_html(part, language, sources))
         return "".join(out)

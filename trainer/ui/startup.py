@@ -15,6 +15,7 @@ from trainer.errors import TrainerError
 from trainer.paths import DataDir
 from trainer.storage import backups
 from trainer.ui import dialogs
+from trainer.ui.i18n import fmt
 from trainer.workspace import Workspace, refuse_to_start_empty
 
 log = logging.getLogger("trainer.startup")
@@ -22,11 +23,14 @@ DAILY_CHECK_MS = 60 * 60 * 1000  # look hourly whether a day has passed since th
 
 
 def tell_already_running(root: Path, *, quiet: bool) -> None:
-    message = QCoreApplication.translate(
-        "Startup",
-        "TiP Trainer is already open on this workstation (data folder %1). "
-        "Use the window that is open; this one will close so that nothing is recorded twice.",
-    ).replace("%1", str(root))
+    message = fmt(
+        QCoreApplication.translate(
+            "Startup",
+            "TiP Trainer is already open on this workstation (data folder %1). "
+            "Use the window that is open; this one will close so that nothing is recorded twice.",
+        ),
+        root,
+    )
     print(f"TiP Trainer is already open on this data folder: {root}", file=sys.stderr)
     if not quiet:
         dialogs.show_info(
@@ -82,25 +86,28 @@ def check_database(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
             dialogs.show_error(
                 None,
                 TrainerError(
-                    QCoreApplication.translate(
-                        "Startup",
-                        "The database is damaged and there is no backup to restore. "
-                        "Nothing was changed. Ask your coordinator or technician for help; "
-                        "the file is %1.",
-                    ).replace("%1", str(data.database))
+                    fmt(
+                        QCoreApplication.translate(
+                            "Startup",
+                            "The database is damaged and there is no backup to restore. "
+                            "Nothing was changed. Ask your coordinator or technician for help; "
+                            "the file is %1.",
+                        ),
+                        data.database,
+                    )
                 ),
             )
         return False, ""
     when = good.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    text = (
+    text = fmt(
         QCoreApplication.translate(
             "Startup",
             "The database of this workstation is damaged (%1).\n\n"
             "Restore the latest good backup, taken on %2? What was recorded after it will be "
             "missing. The damaged file is kept beside the database for a technician.",
-        )
-        .replace("%1", problems[0])
-        .replace("%2", when)
+        ),
+        problems[0],
+        when,
     )
     if quiet or not ask_recover(
         None, QCoreApplication.translate("Startup", "The database is damaged"), text
@@ -115,15 +122,15 @@ def check_database(data: DataDir, *, quiet: bool) -> tuple[bool, str]:
 
 
 def missing_text(data: DataDir, found: backups.Backup) -> str:
-    return (
+    return fmt(
         QCoreApplication.translate(
             "Startup",
             "The database of this workstation is missing or empty (%1).\n\n"
             "The newest backup that holds data was taken on %2. Restore it? "
             "If you close instead, nothing is changed and nothing is created.",
-        )
-        .replace("%1", str(data.database))
-        .replace("%2", found.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        ),
+        data.database,
+        found.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
     )
 
 

@@ -22,7 +22,7 @@ M_SEVERAL_FULL_MARKS = (
 M_PARTIAL_DROPPED = "the %1% credit for '%2' is not kept: only the right option scores here"
 M_NO_CREDIT = "no answer gives any credit"
 M_WEIGHTS = (
-    "answer weights (%1) become our fixed rule: the %2 option(s) with positive weight are "
+    "answer weights (%1) become our fixed rule: the options with positive weight (%2) are "
     "right, each right option ticked earns an equal share and each wrong one ticked costs an "
     "equal share"
 )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+_PLACE = re.compile(r"%([1-9])")
 
 
 class Severity(StrEnum):
@@ -16,10 +19,14 @@ class Severity(StrEnum):
 
 
 def fill(template: str, args: tuple[str, ...]) -> str:
-    """Put ``args`` in place of ``%1``, ``%2`` … (the same placeholders Qt translations use)."""
-    for index, value in reversed(list(enumerate(args, start=1))):
-        template = template.replace(f"%{index}", value)
-    return template
+    """Put ``args`` in place of ``%1``, ``%2`` … (the same placeholders Qt translations use),
+    in one pass: a value that contains "%2" is not filled in again."""
+
+    def value(found: re.Match[str]) -> str:
+        index = int(found.group(1)) - 1
+        return args[index] if index < len(args) else found.group(0)
+
+    return _PLACE.sub(value, template)
 
 
 @dataclass(frozen=True)

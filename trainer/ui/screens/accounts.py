@@ -20,6 +20,7 @@ from trainer.access import Role
 from trainer.errors import TrainerError
 from trainer.storage.accounts import Account
 from trainer.ui import dialogs, dialogs_auth
+from trainer.ui.i18n import fmt
 from trainer.workspace import Workspace
 
 
@@ -155,7 +156,7 @@ class AccountsScreen(QWidget):
         dialogs.show_info(
             self,
             self.tr("Password changed"),
-            self.tr("The password of %1 was changed.").replace("%1", account.name),
+            fmt(self.tr("The password of %1 was changed."), account.name),
         )
         self.refresh()
 

@@ -20,6 +20,7 @@ from trainer import admin
 from trainer.errors import TrainerError
 from trainer.storage.audit import AuditEntry
 from trainer.ui import dialogs, dialogs_auth
+from trainer.ui.i18n import fmt
 from trainer.ui.screens.accounts import local_time, make_table
 from trainer.workspace import Workspace
 
@@ -93,18 +94,22 @@ class AuditScreen(QWidget):
         report = admin.audit_integrity(self.workspace)
         if report.intact:
             self.integrity.setText(
-                self.tr("✓ Intact: each of the %1 entries follows the one before it.").replace(
-                    "%1", str(report.entries)
+                fmt(
+                    self.tr("✓ Intact: each of the %1 entries follows the one before it."),
+                    report.entries,
                 )
             )
             self.integrity.setObjectName("")
             self.integrity.setProperty("warning", False)
         else:
             self.integrity.setText(
-                self.tr(
-                    "⚠ The audit log was altered outside TiP Trainer: entries were removed or "
-                    "changed. Keep a copy of the database and tell your technician.\n%1"
-                ).replace("%1", "\n".join(report.breaks[:5]))
+                fmt(
+                    self.tr(
+                        "⚠ The audit log was altered outside TiP Trainer: entries were removed or "
+                        "changed. Keep a copy of the database and tell your technician.\n%1"
+                    ),
+                    "\n".join(report.breaks[:5]),
+                )
             )
             self.integrity.setObjectName("timer")  # the theme's large, bold warning
             self.integrity.setProperty("warning", True)
@@ -119,7 +124,7 @@ class AuditScreen(QWidget):
         for row, e in enumerate(self.entries):
             for col, text in enumerate([local_time(e.at), e.actor, e.action, e.detail]):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.count_label.setText(self.tr("%1 entries").replace("%1", str(len(self.entries))))
+        self.count_label.setText(self.tr("%n entries", "", len(self.entries)))
 
     def _on_export(self) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -147,7 +152,5 @@ class AuditScreen(QWidget):
         dialogs.show_info(
             self,
             self.tr("Audit log exported"),
-            self.tr("%1 entries were written to %2.")
-            .replace("%1", str(count))
-            .replace("%2", str(path)),
+            fmt(self.tr("%n entries were written to %1.", "", count), path),
         )

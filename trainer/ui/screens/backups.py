@@ -20,6 +20,7 @@ from trainer import admin
 from trainer.errors import TrainerError
 from trainer.storage import backups
 from trainer.ui import dialogs
+from trainer.ui.i18n import fmt
 from trainer.ui.numbers import fixed
 from trainer.ui.screens.accounts import local_time, make_table
 from trainer.workspace import Workspace
@@ -33,12 +34,8 @@ def confirm_restore(parent: QWidget | None, title: str, text: str) -> bool:
 def _size(n: int) -> str:
     """A file size in the interface language (Ko and Mo in French, with a decimal comma)."""
     if n < 1024 * 1024:
-        return QCoreApplication.translate("BackupsScreen", "%1 KB").replace(
-            "%1", fixed(n / 1024, 0)
-        )
-    return QCoreApplication.translate("BackupsScreen", "%1 MB").replace(
-        "%1", fixed(n / 1024 / 1024, 1)
-    )
+        return fmt(QCoreApplication.translate("BackupsScreen", "%1 KB"), fixed(n / 1024, 0))
+    return fmt(QCoreApplication.translate("BackupsScreen", "%1 MB"), fixed(n / 1024 / 1024, 1))
 
 
 class BackupsScreen(QWidget):
@@ -82,12 +79,14 @@ class BackupsScreen(QWidget):
 
     def refresh(self) -> None:
         self.intro.setText(
-            self.tr(
-                "The database is backed up automatically when TiP Trainer starts and once a "
-                "day; the newest %1 are kept, in %2."
+            fmt(
+                self.tr(
+                    "The database is backed up automatically when TiP Trainer starts and once a "
+                    "day; the newest %1 are kept, in %2."
+                ),
+                admin.backups_keep(self.workspace),
+                self.workspace.data.backups,
             )
-            .replace("%1", str(admin.backups_keep(self.workspace)))
-            .replace("%2", str(self.workspace.data.backups))
         )
         self.backups = admin.list_backups(self.workspace)
         self.table.setRowCount(len(self.backups))
@@ -119,12 +118,15 @@ class BackupsScreen(QWidget):
         chosen = self.selected()
         if chosen is None:
             return
-        question = self.tr(
-            "Replace ALL the data of this workstation with the backup of %1?\n\n"
-            "Everything recorded since then (attempts, profiles, accounts) will no longer "
-            "be shown. The data as they are now are backed up first, so this can be undone "
-            "by restoring that copy."
-        ).replace("%1", local_time(chosen.taken_at))
+        question = fmt(
+            self.tr(
+                "Replace ALL the data of this workstation with the backup of %1?\n\n"
+                "Everything recorded since then (attempts, profiles, accounts) will no longer "
+                "be shown. The data as they are now are backed up first, so this can be undone "
+                "by restoring that copy."
+            ),
+            local_time(chosen.taken_at),
+        )
         if not confirm_restore(self, self.tr("Restore a backup"), question):
             return
         try:

@@ -29,6 +29,7 @@ from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.files import read_bounded
 from trainer.ui import dialogs, labels, review
+from trainer.ui.i18n import fmt
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -182,7 +183,7 @@ class BankLibraryScreen(QWidget):
         for row, entry in enumerate(self.entries):
             bank = entry.bank
             if bank is None:
-                status = self.tr("Failed: %1 problem(s)").replace("%1", str(len(entry.problems)))
+                status = self.tr("Failed: %n problem(s)", "", len(entry.problems))
                 values = [status, entry.path.name, "", "", "", "", "", ""]
             else:
                 if entry.replaced:
@@ -280,17 +281,17 @@ class BankLibraryScreen(QWidget):
     def show_problems(self, path: Path, problems: tuple[Problem, ...] | list[Problem]) -> None:
         self.problem_path = path
         self.problems_title.setText(
-            self.tr("%1: %2 problem(s). Select one to see the lines concerned.")
-            .replace("%1", path.name)
-            .replace("%2", str(len(problems)))
+            fmt(
+                self.tr(
+                    "%1: %n problem(s). Select one to see the lines concerned.", "", len(problems)
+                ),
+                path.name,
+            )
         )
         self.problems.clear()
         for p in problems:
             item = QListWidgetItem(
-                self.tr("Line %1, column %2: %3")
-                .replace("%1", str(p.line))
-                .replace("%2", str(p.column))
-                .replace("%3", p.message)
+                fmt(self.tr("Line %1, column %2: %3"), p.line, p.column, p.message)
             )
             item.setData(Qt.ItemDataRole.UserRole, p.line)
             self.problems.addItem(item)
@@ -332,15 +333,16 @@ class BankLibraryScreen(QWidget):
                 dialogs.show_error(self, exc)
                 return done
             done += 1
-            message = (
-                self.tr("Imported “%1”, version %2.")
-                .replace("%1", result.bank.title.get(self.language))
-                .replace("%2", result.bank.version)
+            message = fmt(
+                self.tr("Imported “%1”, version %2."),
+                result.bank.title.get(self.language),
+                result.bank.version,
             )
             if result.replaced_version:
-                message += " " + self.tr(
-                    "It replaces version %1; the old file is kept in the archive."
-                ).replace("%1", result.replaced_version)
+                message += " " + fmt(
+                    self.tr("It replaces version %1; the old file is kept in the archive."),
+                    result.replaced_version,
+                )
             dialogs.show_info(self, self.tr("Bank imported"), message)
         self.refresh()
         return done

@@ -21,6 +21,7 @@ from trainer.errors import TrainerError
 from trainer.results import bundles, service
 from trainer.results.bundles import BundleError, ImportReport
 from trainer.ui import dialogs
+from trainer.ui.i18n import fmt
 from trainer.ui.jobs import Progress, run_job, worker_database
 from trainer.ui.screens.results import choose_open_files, choose_save_file
 from trainer.ui.widgets.flow import flow_of
@@ -47,10 +48,13 @@ class BundlesScreen(QWidget):
         self.export_button.setAccessibleName(self.tr("Export the new results to a bundle file"))
         self.key_button = QPushButton(self.tr("Save this workstation's public &key…"))
         self.key_label = QLabel(
-            self.tr(
-                "The coordinator imports bundles only from workstations whose public key "
-                "they trust. This workstation's key: %1"
-            ).replace("%1", workspace.keys.key_id)
+            fmt(
+                self.tr(
+                    "The coordinator imports bundles only from workstations whose public key "
+                    "they trust. This workstation's key: %1"
+                ),
+                workspace.keys.key_id,
+            )
         )
         self.key_label.setWordWrap(True)
         send_layout = QVBoxLayout(send)
@@ -91,9 +95,7 @@ class BundlesScreen(QWidget):
 
     def refresh(self) -> None:
         n = service.pending_attempts(self.workspace)
-        self.pending_label.setText(
-            self.tr("%1 finished attempts have not been sent yet.").replace("%1", str(n))
-        )
+        self.pending_label.setText(self.tr("%n finished attempts have not been sent yet.", "", n))
         done = service.bundle_imports(self.workspace)
         self.history.setRowCount(len(done))
         for row, entry in enumerate(done):
@@ -114,9 +116,9 @@ class BundlesScreen(QWidget):
                 "other facts than its record."
             ),
             bundles.LEFT_UNKNOWN_TRAINEE: self.tr("its trainee is not in this register."),
-            bundles.LEFT_ALREADY_CERTIFIED: self.tr(
-                "the trainee already holds certificate %1 for it here."
-            ).replace("%1", other),
+            bundles.LEFT_ALREADY_CERTIFIED: fmt(
+                self.tr("the trainee already holds certificate %1 for it here."), other
+            ),
             bundles.LEFT_NUMBER_TAKEN: self.tr(
                 "a certificate with the same number is already here."
             ),
@@ -124,55 +126,70 @@ class BundlesScreen(QWidget):
 
     def report_text(self, report: ImportReport) -> str:
         lines = [
-            self.tr("%1: bundle from %2, signed by %3 (%4)")
-            .replace("%1", report.path.name)
-            .replace("%2", report.workstation_name or report.workstation_uid)
-            .replace("%3", report.key_name)
-            .replace("%4", report.key_id)
+            fmt(
+                self.tr("%1: bundle from %2, signed by %3 (%4)"),
+                report.path.name,
+                report.workstation_name or report.workstation_uid,
+                report.key_name,
+                report.key_id,
+            )
         ]
         if report.already_imported:
             lines.append(self.tr("  Already imported before: nothing was added."))
         lines.append(
-            self.tr("  Attempts: %1 added, %2 already here.")
-            .replace("%1", str(report.attempts_added))
-            .replace("%2", str(report.attempts_known))
+            fmt(
+                self.tr("  Attempts: %1 added, %2 already here."),
+                report.attempts_added,
+                report.attempts_known,
+            )
         )
         lines.append(
-            self.tr("  Trainees: %1 added, %2 already here, %3 profiles updated.")
-            .replace("%1", str(report.trainees_added))
-            .replace("%2", str(report.trainees_known))
-            .replace("%3", str(report.trainees_updated))
+            fmt(
+                self.tr("  Trainees: %1 added, %2 already here, %3 profiles updated."),
+                report.trainees_added,
+                report.trainees_known,
+                report.trainees_updated,
+            )
         )
         lines.append(
-            self.tr("  Certificates: %1 added, %2 already here, %3 newly revoked.")
-            .replace("%1", str(report.certificates_added))
-            .replace("%2", str(report.certificates_known))
-            .replace("%3", str(report.certificates_revoked))
+            fmt(
+                self.tr("  Certificates: %1 added, %2 already here, %3 newly revoked."),
+                report.certificates_added,
+                report.certificates_known,
+                report.certificates_revoked,
+            )
         )
         for c in report.certificates_left:
             lines.append(
-                self.tr("  ⚑ Check: certificate %1 was not added: %2")
-                .replace("%1", c.number)
-                .replace("%2", self._left_reason(c.reason, c.other))
+                fmt(
+                    self.tr("  ⚑ Check: certificate %1 was not added: %2"),
+                    c.number,
+                    self._left_reason(c.reason, c.other),
+                )
             )
         for m in report.merges:
             if m.reason == "ambiguous":
                 lines.append(
-                    self.tr(
-                        "  ⚑ Check: %1 matches several trainees; added as a new trainee."
-                    ).replace("%1", m.incoming_name)
+                    fmt(
+                        self.tr("  ⚑ Check: %1 matches several trainees; added as a new trainee."),
+                        m.incoming_name,
+                    )
                 )
             elif m.reason == "name":
                 lines.append(
-                    self.tr("  ⚑ Check: %1 merged with %2 (same name and institution).")
-                    .replace("%1", m.incoming_name)
-                    .replace("%2", m.local_name)
+                    fmt(
+                        self.tr("  ⚑ Check: %1 merged with %2 (same name and institution)."),
+                        m.incoming_name,
+                        m.local_name,
+                    )
                 )
             else:
                 lines.append(
-                    self.tr("  %1 merged with %2 (same service number and institution).")
-                    .replace("%1", m.incoming_name)
-                    .replace("%2", m.local_name)
+                    fmt(
+                        self.tr("  %1 merged with %2 (same service number and institution)."),
+                        m.incoming_name,
+                        m.local_name,
+                    )
                 )
         return "\n".join(lines)
 
@@ -208,18 +225,14 @@ class BundlesScreen(QWidget):
                     db.close()
 
             try:
-                report = run_job(self, self.tr("Importing %1…").replace("%1", path.name), job)
+                report = run_job(self, fmt(self.tr("Importing %1…"), path.name), job)
             except BundleError as exc:
                 texts.append(
-                    self.tr("%1: REFUSED, nothing was changed. %2")
-                    .replace("%1", path.name)
-                    .replace("%2", exc.message)
+                    fmt(self.tr("%1: REFUSED, nothing was changed. %2"), path.name, exc.message)
                 )
                 continue
             if report is None:
-                texts.append(
-                    self.tr("%1: cancelled, nothing was changed.").replace("%1", path.name)
-                )
+                texts.append(fmt(self.tr("%1: cancelled, nothing was changed."), path.name))
                 break
             texts.append(self.report_text(report))
         self.report.setPlainText("\n\n".join(texts))
@@ -244,10 +257,12 @@ class BundlesScreen(QWidget):
             dialogs.show_info(
                 self,
                 self.tr("Export bundle"),
-                self.tr("%1 attempts and %2 trainee profiles written to %3.")
-                .replace("%1", str(done.attempts))
-                .replace("%2", str(done.trainees))
-                .replace("%3", str(path)),
+                fmt(
+                    self.tr("%1 attempts and %2 trainee profiles written to %3."),
+                    done.attempts,
+                    done.trainees,
+                    path,
+                ),
             )
 
     def _on_import(self) -> None:
@@ -291,7 +306,7 @@ class BundlesScreen(QWidget):
             dialogs.show_info(
                 self,
                 self.tr("Key trusted"),
-                self.tr("Bundles signed by %1 (%2) can now be imported.")
-                .replace("%1", key.name)
-                .replace("%2", key.key_id),
+                fmt(
+                    self.tr("Bundles signed by %1 (%2) can now be imported."), key.name, key.key_id
+                ),
             )

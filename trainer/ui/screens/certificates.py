@@ -40,6 +40,7 @@ from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
 from trainer.text import name_problem
 from trainer.ui import dialogs, labels
+from trainer.ui.i18n import fmt
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
 from trainer.workspace import Workspace
@@ -69,7 +70,7 @@ def ask_reason(parent: QWidget, number: str) -> str | None:
         "CertificatesScreen",
         "Why is certificate %1 revoked? The reason travels with the revocation list.",
     )
-    text, ok = QInputDialog.getText(parent, title, question.replace("%1", number))
+    text, ok = QInputDialog.getText(parent, title, fmt(question, number))
     return text if ok else None
 
 
@@ -223,11 +224,11 @@ class CertificateSettingsDialog(QDialog):
             name_edit = QLineEdit(existing[i].name if i < len(existing) else "")
             title_edit = QLineEdit(existing[i].title if i < len(existing) else "")
             number = str(i + 1)
-            name_edit.setAccessibleName(self.tr("Signatory %1 name").replace("%1", number))
-            title_edit.setAccessibleName(self.tr("Signatory %1 title").replace("%1", number))
+            name_edit.setAccessibleName(fmt(self.tr("Signatory %1 name"), number))
+            title_edit.setAccessibleName(fmt(self.tr("Signatory %1 title"), number))
             name_edit.setPlaceholderText(self.tr("Name"))
             title_edit.setPlaceholderText(self.tr("Title, e.g. Director of Training"))
-            label = QLabel(self.tr("Signatory &%1:").replace("%1", number))
+            label = QLabel(fmt(self.tr("Signatory &%1:"), number))
             label.setBuddy(name_edit)
             grid.addWidget(label, 3 + i, 0)
             grid.addWidget(name_edit, 3 + i, 1)
@@ -392,9 +393,7 @@ class ProgrammesDialog(QDialog):
         dialogs.show_info(
             self,
             self.tr("Programmes"),
-            self.tr("%1 trainee(s) hold a certificate for this programme.").replace(
-                "%1", str(len(issued))
-            ),
+            self.tr("%n trainee(s) hold a certificate for this programme.", "", len(issued)),
         )
 
 
@@ -574,7 +573,7 @@ class CertificatesScreen(QWidget):
                 if col == 5 and r.revoked and r.revoked_reason:
                     item.setToolTip(r.revoked_reason)
                 self.table.setItem(row, col, item)
-        self.count_label.setText(self.tr("%1 certificate(s)").replace("%1", str(len(self.records))))
+        self.count_label.setText(self.tr("%n certificate(s)", "", len(self.records)))
         self._update_buttons()
 
     def selected(self) -> CertificateRecord | None:
@@ -689,9 +688,11 @@ class CertificatesScreen(QWidget):
         dialogs.show_info(
             self,
             self.tr("Trusted keys"),
-            self.tr("Certificates signed by %1 (key %2) are now accepted here.")
-            .replace("%1", key.name)
-            .replace("%2", key.key_id),
+            fmt(
+                self.tr("Certificates signed by %1 (key %2) are now accepted here."),
+                key.name,
+                key.key_id,
+            ),
         )
 
     def _on_export_revocations(self) -> None:
@@ -724,7 +725,7 @@ class CertificatesScreen(QWidget):
         dialogs.show_info(
             self,
             self.tr("Revocations"),
-            self.tr("%1 new revocation(s) recorded.").replace("%1", str(added)),
+            self.tr("%n new revocation(s) recorded.", "", added),
         )
 
     # -- batch ----------------------------------------------------------------------------
@@ -781,15 +782,18 @@ class CertificatesScreen(QWidget):
 
     def _on_batch_succeeded(self, result: service.BatchResult) -> None:
         self._end_batch()
-        text = self.tr("%1 certificate(s) written.").replace("%1", str(len(result.written)))
+        text = self.tr("%n certificate(s) written.", "", len(result.written))
         if result.cancelled:
             text += " " + self.tr("Stopped before the end, as asked.")
         if result.elsewhere:
-            text += "\n" + self.tr(
-                "%1 certificate(s) were issued at another workstation and came with its "
-                "results; that workstation prints them: %2"
-            ).replace("%1", str(len(result.elsewhere))).replace(
-                "%2", ", ".join(result.elsewhere[:10]) + ("…" if len(result.elsewhere) > 10 else "")
+            text += "\n" + fmt(
+                self.tr(
+                    "%n certificate(s) were issued at another workstation and came with its "
+                    "results; that workstation prints them: %1",
+                    "",
+                    len(result.elsewhere),
+                ),
+                ", ".join(result.elsewhere[:10]) + ("…" if len(result.elsewhere) > 10 else ""),
             )
         if result.errors:
             text += "\n" + self.tr("Problems:") + "\n" + "\n".join(result.errors[:10])

@@ -30,6 +30,7 @@ from trainer.banks.formats.report import ImportReport, ReportEntry, Severity, fi
 from trainer.banks.model import Bank
 from trainer.errors import TrainerError
 from trainer.ui import dialogs
+from trainer.ui.i18n import fmt
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import shrinkable
 from trainer.ui.widgets.tables import record_table
@@ -60,7 +61,7 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP("ImportReport", "no answer gives any credit"),
     QT_TRANSLATE_NOOP(
         "ImportReport",
-        "answer weights (%1) become our fixed rule: the %2 option(s) with positive weight are right, each right option ticked earns an equal share and each wrong one ticked costs an equal share",
+        "answer weights (%1) become our fixed rule: the options with positive weight (%2) are right, each right option ticked earns an equal share and each wrong one ticked costs an equal share",
     ),
     QT_TRANSLATE_NOOP("ImportReport", "a matching question needs at least 2 pairs"),
     QT_TRANSLATE_NOOP("ImportReport", "a sub-question has no text"),
@@ -315,12 +316,15 @@ class FormatsScreen(QWidget):
         self.report_table.resizeRowsToContents()
 
     def _counts(self, report: ImportReport) -> str:
-        return (
-            self.tr("%1 question(s) converted, %2 left out, %3 changed, %4 to complete.")
-            .replace("%1", str(report.imported))
-            .replace("%2", str(len(report.skipped)))
-            .replace("%3", str(len(report.changed)))
-            .replace("%4", str(len(report.incomplete)))
+        return fmt(
+            self.tr(
+                "%n question(s) converted, %1 left out, %2 changed, %3 to complete.",
+                "",
+                report.imported,
+            ),
+            len(report.skipped),
+            len(report.changed),
+            len(report.incomplete),
         )
 
     # -- import -----------------------------------------------------------------------------
@@ -339,7 +343,7 @@ class FormatsScreen(QWidget):
         self.save_button.setEnabled(draft.question_count > 0)
         self.show_report(
             draft.report,
-            self.tr("Imported %1: ").replace("%1", path.name) + self._counts(draft.report),
+            fmt(self.tr("Imported %1: "), path.name) + self._counts(draft.report),
         )
         return draft
 
@@ -353,10 +357,13 @@ class FormatsScreen(QWidget):
             return False
         self.workspace.audit("bank.draft", f"{self.draft.report.path} -> {target.name}")
         self.summary.setText(
-            self.tr(
-                "Draft saved to %1. Complete it as described above, then import it in the "
-                "question bank library."
-            ).replace("%1", str(target))
+            fmt(
+                self.tr(
+                    "Draft saved to %1. Complete it as described above, then import it in the "
+                    "question bank library."
+                ),
+                target,
+            )
         )
         return True
 
@@ -384,17 +391,17 @@ class FormatsScreen(QWidget):
         bank = self.selected_bank()
         if bank is None:
             return None
-        fmt = ExportFormat(str(self.format_combo.currentData()))
+        chosen = ExportFormat(str(self.format_combo.currentData()))
         lang = str(self.export_language.currentData())
         try:
-            report = export_to_file(bank, fmt, lang, target)
+            report = export_to_file(bank, chosen, lang, target)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return None
-        self.workspace.audit("bank.export", f"{bank.id} {bank.version} as {fmt.value} ({lang})")
+        self.workspace.audit("bank.export", f"{bank.id} {bank.version} as {chosen.value} ({lang})")
         self.show_report(
             report,
-            self.tr("Exported to %1: ").replace("%1", str(target)) + self._counts(report),
+            fmt(self.tr("Exported to %1: "), target) + self._counts(report),
         )
         return report
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.attempts import AttemptSummary
 from trainer.storage.trainees import Trainee
+from trainer.ui.i18n import fmt
 from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
 
@@ -31,7 +32,7 @@ class HistoryScreen(QWidget):
         super().__init__(parent)
         self.language = language
         self.attempts: list[AttemptSummary] = workspace.attempts.for_trainee(trainee.id)
-        title = QLabel(self.tr("Attempt history of %1").replace("%1", trainee.name))
+        title = QLabel(fmt(self.tr("Attempt history of %1"), trainee.name))
         title.setObjectName("screenTitle")
         title.setWordWrap(True)
         self.table = record_table(

@@ -21,6 +21,7 @@ from trainer.errors import TrainerError
 from trainer.results import analysis, export, service
 from trainer.results.analysis import ItemFlag, ModuleAnalysis
 from trainer.ui import dialogs
+from trainer.ui.i18n import fmt
 from trainer.ui.numbers import fixed
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
@@ -120,29 +121,33 @@ class ItemAnalysisScreen(QWidget):
         else:
             reliability = (
                 (
-                    (
+                    fmt(
                         self.tr("KR-20 %1")
                         if r.kr20 is not None
-                        else self.tr("Cronbach's alpha %1")
-                    ).replace("%1", fixed(r.alpha, 2))
+                        else self.tr("Cronbach's alpha %1"),
+                        fixed(r.alpha, 2),
+                    )
                 )
                 + " "
-                + self.tr("(%1 attempts with the same %2 questions)")
-                .replace("%1", str(r.attempts))
-                .replace("%2", str(r.items))
+                + fmt(self.tr("(%1 attempts with the same %2 questions)"), r.attempts, r.items)
             )
         mean = "—" if result.mean_percent is None else f"{result.mean_percent:.0f} %"
         self.summary.setText(
-            self.tr("%1 finished exam attempts; mean score %2; %3.")
-            .replace("%1", str(result.attempts))
-            .replace("%2", mean)
-            .replace("%3", reliability)
+            fmt(
+                self.tr("%1 finished exam attempts; mean score %2; %3."),
+                result.attempts,
+                mean,
+                reliability,
+            )
         )
         self.warning.setVisible(result.too_few_attempts)
         self.warning.setText(
-            self.tr(
-                "⚠ Fewer than %1 attempts: treat these figures as a first indication only."
-            ).replace("%1", str(analysis.MIN_ATTEMPTS))
+            fmt(
+                self.tr(
+                    "⚠ Fewer than %1 attempts: treat these figures as a first indication only."
+                ),
+                analysis.MIN_ATTEMPTS,
+            )
         )
         self.table.setRowCount(len(result.items))
         for row, item in enumerate(result.items):
@@ -199,7 +204,7 @@ class ItemAnalysisScreen(QWidget):
             else:
                 label = f"{d.key}. {d.label}"
             lines.append(f"{label}: {d.count} ({share}){mark}")
-        lines.append(self.tr("No answer: %1").replace("%1", str(item.unanswered)))
+        lines.append(fmt(self.tr("No answer: %1"), item.unanswered))
         self.distractors.setPlainText("\n".join(lines))
 
     def _on_save_csv(self) -> None:

@@ -16,6 +16,7 @@ from trainer.banks.model import Bank, Module
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.trainees import Trainee
 from trainer.ui import labels
+from trainer.ui.i18n import fmt
 from trainer.ui.numbers import day, number
 from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
@@ -37,12 +38,12 @@ class ModulesScreen(QWidget):
         self.language = language
         self.entries: list[tuple[Bank, Module]] = []
 
-        title = QLabel(self.tr("Modules for %1").replace("%1", trainee.name))
+        title = QLabel(fmt(self.tr("Modules for %1"), trainee.name))
         title.setObjectName("screenTitle")
         title.setWordWrap(True)
         audience = labels.audience_for(trainee.institution)
         subtitle = QLabel(
-            self.tr("Track: %1").replace("%1", labels.audience(audience))
+            fmt(self.tr("Track: %1"), labels.audience(audience))
             if audience
             else self.tr("Track: all modules")
         )
@@ -105,13 +106,9 @@ class ModulesScreen(QWidget):
             exam_n = sum(r.count for r in module.draw) or pool
             p = progress.get(module.id)
             if module.time_limit_minutes:
-                exam = (
-                    self.tr("%1 questions, %2 min")
-                    .replace("%1", str(exam_n))
-                    .replace("%2", str(module.time_limit_minutes))
-                )
+                exam = fmt(self.tr("%n questions, %1 min", "", exam_n), module.time_limit_minutes)
             else:
-                exam = self.tr("%1 questions").replace("%1", str(exam_n))
+                exam = self.tr("%n questions", "", exam_n)
             status = (
                 self.tr("Passed")
                 if p and p.passed
@@ -167,15 +164,15 @@ class ModulesScreen(QWidget):
             return
         bank, module = chosen
         text = module.description.get(self.language) if module.description else ""
-        details = (
-            self.tr("Pass mark %1 %. Training hours: %2.")
-            .replace("%1", number(module.pass_mark))
-            .replace("%2", number(module.training_hours))
+        details = fmt(
+            self.tr("Pass mark %1 %. Training hours: %2."),
+            number(module.pass_mark),
+            number(module.training_hours),
         )
         if bank.law_as_of is not None:
-            details += " " + self.tr("Law as of %1 (version %2).").replace(
-                "%1", day(bank.law_as_of)
-            ).replace("%2", bank.version)
+            details += " " + fmt(
+                self.tr("Law as of %1 (version %2)."), day(bank.law_as_of), bank.version
+            )
         self.description.setText(f"{text}\n{details}".strip())
 
     def _start(self, behaviour: Behaviour) -> None:

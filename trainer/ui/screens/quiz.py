@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ from trainer.quiz.questions import GradeState
 from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, review
+from trainer.ui.i18n import fmt
 from trainer.ui.widgets.navigator import NavigatorWidget
 from trainer.ui.widgets.question_views import QuestionInput, make_input, rich_label
 from trainer.workspace import Workspace
@@ -72,31 +73,39 @@ class UnfinishedAttemptBox(QMessageBox):
         )
         answered = len(session.slots) - len(session.unanswered())
         lines = [
-            (
+            fmt(
                 QCoreApplication.translate("QuizScreen", "%1 has an unfinished exam: “%2”.")
                 if exam
                 else QCoreApplication.translate(
                     "QuizScreen", "%1 has an unfinished practice session: “%2”."
-                )
-            )
-            .replace("%1", trainee_name)
-            .replace("%2", session.module.title.get(language)),
-            QCoreApplication.translate("QuizScreen", "Questions answered: %1 of %2.")
-            .replace("%1", str(answered))
-            .replace("%2", str(len(session.slots))),
+                ),
+                trainee_name,
+                session.module.title.get(language),
+            ),
+            fmt(
+                QCoreApplication.translate("QuizScreen", "Questions answered: %1 of %2."),
+                answered,
+                len(session.slots),
+            ),
         ]
         left = session.remaining()
         if left is not None:
             lines.append(
-                QCoreApplication.translate(
-                    "QuizScreen", "Time left: %1 (the clock runs while the exam is open)."
-                ).replace("%1", _clock(left))
+                fmt(
+                    QCoreApplication.translate(
+                        "QuizScreen", "Time left: %1 (the clock runs while the exam is open)."
+                    ),
+                    _clock(left),
+                )
             )
         lines.append(
-            QCoreApplication.translate(
-                "QuizScreen",
-                "If you are not %1, choose Continue later: the attempt stays as it is.",
-            ).replace("%1", trainee_name)
+            fmt(
+                QCoreApplication.translate(
+                    "QuizScreen",
+                    "If you are not %1, choose Continue later: the attempt stays as it is.",
+                ),
+                trainee_name,
+            )
         )
         self.setText("\n\n".join(lines))
         self.setAccessibleName(self.windowTitle())
@@ -132,6 +141,26 @@ def unfinished_attempt_box(
     return UnfinishedAttemptBox(parent, session, trainee_name, language)
 
 
+class SubmitTexts(QObject):
+    """The texts of the submit confirmation (a QObject, for Qt's plural forms)."""
+
+    def question(self, exam: bool, trainee_name: str, unanswered: int) -> str:
+        if exam:
+            text = self.tr(
+                "Submit %1's exam now, as it stands? %n question(s) are not answered. "
+                "Once submitted, answers can no longer be changed.",
+                "",
+                unanswered,
+            )
+        else:
+            text = self.tr(
+                "Finish %1's practice session now, as it stands? %n question(s) are not answered.",
+                "",
+                unanswered,
+            )
+        return fmt(text, trainee_name)
+
+
 def submit_confirmation_box(
     parent: QWidget | None, session: QuizSession, trainee_name: str
 ) -> tuple[QMessageBox, QPushButton]:
@@ -144,23 +173,7 @@ def submit_confirmation_box(
         if exam
         else QCoreApplication.translate("QuizScreen", "Finish practice")
     )
-    unanswered = len(session.unanswered())
-    box.setText(
-        (
-            QCoreApplication.translate(
-                "QuizScreen",
-                "Submit %1's exam now, as it stands? %2 question(s) are not answered. "
-                "Once submitted, answers can no longer be changed.",
-            )
-            if exam
-            else QCoreApplication.translate(
-                "QuizScreen",
-                "Finish %1's practice session now, as it stands? %2 question(s) are not answered.",
-            )
-        )
-        .replace("%1", trainee_name)
-        .replace("%2", str(unanswered))
-    )
+    box.setText(SubmitTexts().question(exam, trainee_name, len(session.unanswered())))
     box.setAccessibleName(box.windowTitle())
     submit = box.addButton(
         QCoreApplication.translate("QuizScreen", "Submit the exam")
@@ -396,11 +409,7 @@ class QuizScreen(QWidget):
         # A fresh page per question; the scroll area destroys the previous one.
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        self.position.setText(
-            self.tr("Question %1 of %2")
-            .replace("%1", str(index + 1))
-            .replace("%2", str(len(self.session.slots)))
-        )
+        self.position.setText(fmt(self.tr("Question %1 of %2"), index + 1, len(self.session.slots)))
         question = slot.question
         scenario_title = getattr(question, "title", None)
         if scenario_title is not None:
@@ -560,14 +569,16 @@ class QuizScreen(QWidget):
         unanswered = [str(i + 1) for i in self.session.unanswered()]
         flagged = [str(i + 1) for i in self.session.flagged()]
         lines = [
-            self.tr("You have answered %1 of %2 questions.")
-            .replace("%1", str(len(self.session.slots) - len(unanswered)))
-            .replace("%2", str(len(self.session.slots)))
+            fmt(
+                self.tr("You have answered %1 of %2 questions."),
+                len(self.session.slots) - len(unanswered),
+                len(self.session.slots),
+            )
         ]
         if unanswered:
-            lines.append(self.tr("Not answered: %1").replace("%1", ", ".join(unanswered)))
+            lines.append(fmt(self.tr("Not answered: %1"), ", ".join(unanswered)))
         if flagged:
-            lines.append(self.tr("Flagged for review: %1").replace("%1", ", ".join(flagged)))
+            lines.append(fmt(self.tr("Flagged for review: %1"), ", ".join(flagged)))
         lines.append(
             self.tr("Once submitted, answers can no longer be changed. Submit now?")
             if self.exam
@@ -602,8 +613,9 @@ class QuizScreen(QWidget):
             return
         seconds = int(left.total_seconds())
         self.timer_label.setText(
-            self.tr("Time left: %1").replace(
-                "%1", f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+            fmt(
+                self.tr("Time left: %1"),
+                f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}",
             )
         )
         warning = left <= WARNING_AT

@@ -25,6 +25,7 @@ from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.session import QuizSession
 from trainer.ui import labels, review
 from trainer.ui import text as rich
+from trainer.ui.i18n import fmt
 from trainer.ui.numbers import number
 
 if TYPE_CHECKING:
@@ -70,12 +71,12 @@ class ResultScreen(QWidget):
         title.setObjectName("screenTitle")
         title.setWordWrap(True)
         kind = self.tr("Exam result") if exam else self.tr("Practice result")
-        score = (
-            self.tr("%1: %2 out of %3 (%4 %)")
-            .replace("%1", kind)
-            .replace("%2", number(result.score))
-            .replace("%3", number(result.max_score))
-            .replace("%4", f"{result.percent:.0f}")
+        score = fmt(
+            self.tr("%1: %2 out of %3 (%4 %)"),
+            kind,
+            number(result.score),
+            number(result.max_score),
+            f"{result.percent:.0f}",
         )
         self.score_label = QLabel(score)
         self.score_label.setAccessibleName(self.tr("Score"))
@@ -83,16 +84,12 @@ class ResultScreen(QWidget):
         if exam:
             if result.passed:
                 self.verdict.setText(
-                    self.tr("Passed — the pass mark is %1 %.").replace(
-                        "%1", number(result.pass_mark)
-                    )
+                    fmt(self.tr("Passed — the pass mark is %1 %."), number(result.pass_mark))
                 )
                 self.verdict.setObjectName("verdictPass")
             else:
                 self.verdict.setText(
-                    self.tr("Not passed — the pass mark is %1 %.").replace(
-                        "%1", number(result.pass_mark)
-                    )
+                    fmt(self.tr("Not passed — the pass mark is %1 %."), number(result.pass_mark))
                 )
                 self.verdict.setObjectName("verdictFail")
         self.verdict.setAccessibleName(self.tr("Result"))
@@ -134,9 +131,7 @@ class ResultScreen(QWidget):
         self.certificate_label.setWordWrap(True)
         if certificate is not None:
             self.certificate_label.setText(
-                self.tr("Certificate %1 has been issued for this module.").replace(
-                    "%1", certificate.number
-                )
+                fmt(self.tr("Certificate %1 has been issued for this module."), certificate.number)
             )
         self.certificate_label.setVisible(certificate is not None)
         buttons = QHBoxLayout()
@@ -169,7 +164,7 @@ class ResultScreen(QWidget):
         options = self.session.review_options()
         out: list[str] = []
         for slot in self.session.slots:
-            heading = self.tr("Question %1").replace("%1", str(slot.index + 1))
+            heading = fmt(self.tr("Question %1"), slot.index + 1)
             out.append(f"<h3>{html.escape(heading)}</h3>")
             title = getattr(slot.question, "title", None)
             if title is not None:

@@ -36,6 +36,7 @@ from trainer.results import export, service
 from trainer.results.query import AttemptRow, Outcome, ResultFilter, SortKey
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
+from trainer.ui.i18n import fmt
 from trainer.ui.jobs import Progress, run_job, worker_database
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, shrinkable, stack
@@ -360,10 +361,12 @@ class ResultsScreen(QWidget):
             self.page_label.setText(self.tr("No attempts match"))
         else:
             self.page_label.setText(
-                self.tr("Attempts %1–%2 of %3")
-                .replace("%1", f"{m.offset + 1:,}")
-                .replace("%2", f"{m.offset + len(m.rows):,}")
-                .replace("%3", f"{m.total:,}")
+                fmt(
+                    self.tr("Attempts %1–%2 of %3"),
+                    f"{m.offset + 1:,}",
+                    f"{m.offset + len(m.rows):,}",
+                    f"{m.total:,}",
+                )
             )
         self.previous_button.setEnabled(m.offset > 0)
         self.next_button.setEnabled(m.offset + PAGE_SIZE < m.total)
@@ -459,17 +462,17 @@ class ResultsScreen(QWidget):
         choice = ask_export_options(self)
         if choice is None:
             return
-        what, fmt = choice
+        what, chosen = choice
         path = choose_save_file(
             self,
             self.tr("Export results"),
-            f"{what}{fmt.suffix}",
+            f"{what}{chosen.suffix}",
             self.tr("CSV files (*.csv);;Excel workbooks (*.xlsx);;JSON files (*.json)"),
         )
         if path is None:
             return
         try:
-            count = self.export_to(path, what, fmt)
+            count = self.export_to(path, what, chosen)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -477,12 +480,10 @@ class ResultsScreen(QWidget):
             dialogs.show_info(
                 self,
                 self.tr("Export"),
-                self.tr("%1 rows written to %2")
-                .replace("%1", f"{count:,}")
-                .replace("%2", str(path)),
+                fmt(self.tr("%1 rows written to %2"), f"{count:,}", path),
             )
 
-    def export_to(self, path: Path, what: str, fmt: export.ExportFormat) -> int | None:
+    def export_to(self, path: Path, what: str, chosen: export.ExportFormat) -> int | None:
         """Export off the UI thread; the row count, or None when cancelled."""
         flt = self.current_filter()
         ws = self.workspace
@@ -491,13 +492,15 @@ class ResultsScreen(QWidget):
             db = worker_database(ws.db)
             try:
                 func = service.export_attempts if what == "attempts" else service.export_responses
-                return func(ws, path, fmt, flt, progress=progress, db=db)
+                return func(ws, path, chosen, flt, progress=progress, db=db)
             finally:
                 db.close()
 
-        count = run_job(self, self.tr("Exporting %1…").replace("%1", path.name), job)
+        count = run_job(self, fmt(self.tr("Exporting %1…"), path.name), job)
         if count is not None:
-            self.workspace.audit("results.export", f"{count} {what} as {fmt.value} to {path.name}")
+            self.workspace.audit(
+                "results.export", f"{count} {what} as {chosen.value} to {path.name}"
+            )
         return count
 
 

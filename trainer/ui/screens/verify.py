@@ -21,6 +21,7 @@ from trainer.certificates import document, scan, service
 from trainer.certificates.document import Problem
 from trainer.errors import CertificateError, TrainerError
 from trainer.ui import dialogs, jobs
+from trainer.ui.i18n import fmt
 from trainer.workspace import Workspace
 
 
@@ -29,13 +30,9 @@ def ask_file(parent: QWidget) -> Path | None:
     pictures = " ".join(f"*{suffix}" for suffix in scan.PICTURE_SUFFIXES)
     filters = ";;".join(
         [
-            QCoreApplication.translate("VerifyScreen", "Certificates (*.pdf %1)").replace(
-                "%1", pictures
-            ),
+            fmt(QCoreApplication.translate("VerifyScreen", "Certificates (*.pdf %1)"), pictures),
             QCoreApplication.translate("VerifyScreen", "PDF files (*.pdf)"),
-            QCoreApplication.translate("VerifyScreen", "Scans and photos (%1)").replace(
-                "%1", pictures
-            ),
+            fmt(QCoreApplication.translate("VerifyScreen", "Scans and photos (%1)"), pictures),
         ]
     )
     name, _ = QFileDialog.getOpenFileName(
@@ -66,9 +63,12 @@ def problem_text(problem: Problem | None, detail: str) -> str:
                 "It was issued by an installation whose key is not trusted here. Import the "
                 "issuer's public key to check it.",
             ),
-            Problem.REVOKED: QCoreApplication.translate(
-                "VerifyScreen", "The certificate was revoked by its issuer: %1"
-            ).replace("%1", detail.split(": ", 1)[-1]),
+            Problem.REVOKED: fmt(
+                QCoreApplication.translate(
+                    "VerifyScreen", "The certificate was revoked by its issuer: %1"
+                ),
+                detail.split(": ", 1)[-1],
+            ),
             Problem.PAGE_MISMATCH: QCoreApplication.translate(
                 "VerifyScreen",
                 "The text printed on the page differs from the signed facts: the page was altered.",
@@ -139,7 +139,7 @@ class VerifyScreen(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
             self.fact_labels[key] = value
-            self.facts.addRow(self.tr("%1:").replace("%1", label), value)
+            self.facts.addRow(fmt(self.tr("%1:"), label), value)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -284,7 +284,7 @@ class VerifyScreen(QWidget):
             self.fact_labels["issuer"].setText(
                 (verdict.issuer_name or self.tr("unknown issuer"))
                 + " ("
-                + self.tr("key %1").replace("%1", facts.issuer_key_id)
+                + fmt(self.tr("key %1"), facts.issuer_key_id)
                 + ")"
             )
         self.verified.emit(verdict)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from trainer.quiz.session import QuizSession
+from trainer.ui.i18n import fmt
 
 COLUMNS = 5
 LARGE_TEXT_COLUMNS = 3  # at large text sizes, fewer columns keep the window on screen
@@ -55,6 +56,6 @@ class NavigatorWidget(QWidget):
                 states.append(self.tr("current"))
             button.setText(f"{slot.index + 1} {' '.join(marks)}".strip())
             button.setChecked(current)
-            name = self.tr("Question %1").replace("%1", str(slot.index + 1))
+            name = fmt(self.tr("Question %1"), slot.index + 1)
             button.setAccessibleName(f"{name}: {', '.join(states)}")
             button.setToolTip(", ".join(states))

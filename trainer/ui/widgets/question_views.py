@@ -43,6 +43,7 @@ from trainer.banks.model import (
 from trainer.quiz.questions import Response
 from trainer.quiz.session import Layout, ordered_options
 from trainer.ui import text as rich
+from trainer.ui.i18n import fmt
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -400,9 +401,7 @@ class ScenarioInput(QuestionInput):
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(frame)
-            heading = QLabel(
-                self.tr("Part %1 of %2").replace("%1", str(n)).replace("%2", str(total))
-            )
+            heading = QLabel(fmt(self.tr("Part %1 of %2"), n, total))
             heading.setStyleSheet("font-weight: bold;")
             inner.addWidget(heading)
             inner.addWidget(rich_label(part.text.get(language)))
