@@ -171,5 +171,10 @@ class CertificateError(TrainerError):
     """A certificate could not be issued, rendered or verified."""
 
 
+class CancelledError(TrainerError):
+    """The user stopped a long job; nothing it would have done was done. Recognised by its
+    class (``isinstance``), whatever the job: exports, bundles, batches."""
+
+
 class AccessDeniedError(TrainerError):
     """The signed-in user may not do this."""

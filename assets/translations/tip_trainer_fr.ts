@@ -305,6 +305,10 @@
         </translation>
     </message>
     <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Exporter le journal d&apos;audit</translation>
     </message>
@@ -383,6 +387,10 @@
         <translation>Ordinaire</translation>
     </message>
     <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base de données…</translation>
+    </message>
+    <message>
         <source>Replace ALL the data of this workstation with the backup of %1?
 
 Everything recorded since then (attempts, profiles, accounts) will no longer be shown. The data as they are now are backed up first, so this can be undone by restoring that copy.</source>
@@ -393,6 +401,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
     </message>
 </context>
 <context>
@@ -516,6 +528,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         </translation>
     </message>
     <message>
+        <source>Checking the question banks…</source>
+        <translation>Vérification des banques de questions…</translation>
+    </message>
+    <message>
         <source>Replaced by an imported version</source>
         <translation>Remplacée par une version importée</translation>
     </message>
@@ -542,6 +558,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
     </message>
     <message>
         <source>Imported “%1”, version %2.</source>
@@ -1029,6 +1049,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
             <numerusform>%n attestations</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
     <message numerus="yes">
         <source>%n new revocation(s) recorded.</source>
         <translation>
@@ -1109,14 +1133,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Generating certificates…</source>
         <translation>Génération des attestations…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Progress of the certificates</source>
-        <translation>Avancement des attestations</translation>
     </message>
     <message>
         <source>Stopped before the end, as asked.</source>
@@ -1586,6 +1602,10 @@ Les détails ont été consignés dans :
         <translation>%1 importé : </translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
         <source>Draft saved to %1. Complete it as described above, then import it in the question bank library.</source>
         <translation>Projet enregistré dans %1. Complétez-le comme indiqué ci-dessus, puis importez-le dans la bibliothèque des banques de questions.</translation>
     </message>
@@ -1600,6 +1620,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Exported to %1: </source>
         <translation>Exporté dans %1 : </translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
     </message>
     <message>
         <source>GIFT (*.gift)</source>
@@ -2127,17 +2151,6 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
-    <name>Jobs</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Please wait</source>
-        <translation>Veuillez patienter</translation>
-    </message>
-</context>
-<context>
     <name>Labels</name>
     <message>
         <source>Police</source>
@@ -2482,6 +2495,21 @@ Les détails ont été consignés dans :
     <message>
         <source>Question %1</source>
         <translation>Question %1</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Veuillez patienter</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
@@ -3623,6 +3651,10 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <source>The database is missing</source>
         <translation>La base de données est absente</translation>
     </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base de données…</translation>
+    </message>
 </context>
 <context>
     <name>SubmitTexts</name>
@@ -3769,10 +3801,6 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
     <message>
         <source>%1:</source>
         <translation>%1 :</translation>
-    </message>
-    <message>
-        <source>The file does not exist.</source>
-        <translation>Le fichier n’existe pas.</translation>
     </message>
     <message>
         <source>Reading the certificate…</source>

@@ -131,3 +131,18 @@ def _arrow_to(widget: QuestionInput, button: QWidget) -> None:
             return
         key(step)
     assert focused() is button, "arrow keys did not reach the option"
+
+
+def finish(qtbot: Any, operation: Any) -> Any:
+    """Wait for an operation a screen started (``Operation``); its result."""
+    if not operation.finished:
+        with qtbot.waitSignal(operation.done, timeout=30000):
+            pass
+    return operation.result
+
+
+def settle(qtbot: Any) -> None:
+    """Wait until no operation is running (one started by a button or a menu)."""
+    from trainer.ui import operations
+
+    qtbot.waitUntil(lambda: operations.running() == 0, timeout=30000)

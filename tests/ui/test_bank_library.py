@@ -42,9 +42,11 @@ def test_lists_banks_and_previews_with_the_key(screen: BankLibraryScreen) -> Non
 
 
 def test_a_bad_bank_is_refused_and_its_problems_shown_with_lines(
-    screen: BankLibraryScreen, workspace: Workspace
+    qtbot: QtBot, screen: BankLibraryScreen, workspace: Workspace
 ) -> None:
-    assert screen.import_files([BAD / "single-choice-two-keys.yaml"]) == 0
+    with qtbot.waitSignal(screen.imported) as imported:
+        screen.import_files([BAD / "single-choice-two-keys.yaml"])
+    assert imported.args == [0]
     assert screen.problems.count() == 1
     assert "Line 26, column 10" in screen.problems.item(0).text()
     lines = screen.problem_lines.toPlainText().splitlines()
@@ -54,12 +56,17 @@ def test_a_bad_bank_is_refused_and_its_problems_shown_with_lines(
 
 
 def test_import_then_disable(
-    screen: BankLibraryScreen, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    screen: BankLibraryScreen,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
         bank_library, "choose_bank_files", lambda _p: [DATA / "banks" / "bom-ok.yaml"]
     )
-    screen.import_button.click()
+    with qtbot.waitSignal(screen.imported) as imported:
+        screen.import_button.click()
+    assert imported.args == [1]
     assert screen.table.rowCount() == 2
     assert {b.id for b in workspace.catalog.banks} == {"sample", "bad-example"}
     screen.table.selectRow(1)

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.certificates.factory import passed
+from tests.ui.helpers import settle
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import document, service
@@ -79,7 +80,8 @@ def test_register_search_revoke_and_save(
     target = tmp_path / "out" / "saved"
     target.parent.mkdir()
     monkeypatch.setattr(screen_module, "ask_save_file", lambda *_: target)
-    screen.pdf_button.click()
+    with qtbot.waitSignal(screen.saved):
+        screen.pdf_button.click()
     assert (tmp_path / "out" / "saved.pdf").is_file()
     assert service.verify_pdf(workspace, tmp_path / "out" / "saved.pdf").valid
 
@@ -119,7 +121,8 @@ def test_keys_and_revocations_from_the_screen(
     screen.import_key_button.click()
     assert "not a TiP Trainer public key file" in errors[-1]
     monkeypatch.setattr(screen_module, "ask_save_file", lambda *_: tmp_path / "reg.csv")
-    screen.csv_button.click()
+    with qtbot.waitSignal(screen.saved):
+        screen.csv_button.click()
     assert (tmp_path / "reg.csv").read_text(encoding="utf-8-sig").count("\n") == 3
 
 
@@ -156,8 +159,9 @@ def test_batch_runs_off_the_ui_thread_with_progress(
     steps: list[tuple[int, int]] = []
     folder = tmp_path / "batch"
     with qtbot.waitSignal(screen.batch_finished, timeout=20000) as blocker:
-        worker = screen.start_batch(folder, None, None, None)
-        worker.progressed.connect(lambda done, total: steps.append((done, total)))
+        batch = screen.start_batch(folder, None, None, None)
+        assert batch.dialog is not None and not screen.batch_button.isEnabled()
+        batch._bridge.progressed.connect(lambda done, total: steps.append((done, total)))
     result = blocker.args[0]
     assert isinstance(result, service.BatchResult) and not result.cancelled
     assert len(result.written) == 2 and all(p.parent == folder for p in result.written)
@@ -176,8 +180,8 @@ def test_batch_can_be_cancelled(
     screen = CertificatesScreen(workspace, "en")
     qtbot.add_widget(screen)
     with qtbot.waitSignal(screen.batch_finished, timeout=20000) as blocker:
-        worker = screen.start_batch(tmp_path / "batch", None, None, None)
-        worker.cancel()
+        batch = screen.start_batch(tmp_path / "batch", None, None, None)
+        batch.cancel()
     result = blocker.args[0]
     assert result.cancelled and len(result.written) < 2
 
@@ -200,14 +204,16 @@ def test_verify_screen_shows_valid_and_not_valid(
     assert screen.fact_labels["name"].text() == "Aline Niyonzima"
 
     screen.code_edit.setPlainText(issued[0].code[:-3])
-    screen.verify_button.click()
+    with qtbot.waitSignal(screen.verified):
+        screen.verify_button.click()
     assert "NOT VALID" in screen.verdict_label.text()
     assert "mistyped" in screen.reason_label.text()
     assert screen.fact_labels["name"].text() == ""
 
     pdf_path = service.render_pdf(workspace, issued[1], tmp_path / "c.pdf", "fr")
     monkeypatch.setattr(verify_module, "ask_file", lambda _p: pdf_path)
-    screen.open_button.click()
+    with qtbot.waitSignal(screen.verified):
+        screen.open_button.click()
     assert "VALID" in screen.verdict_label.text() and "NOT" not in screen.verdict_label.text()
     assert screen.fact_labels["name"].text() == "Jean-Claude Hakizimana"
 
@@ -215,6 +221,7 @@ def test_verify_screen_shows_valid_and_not_valid(
     broken.write_bytes(b"not a pdf")
     monkeypatch.setattr(verify_module, "ask_file", lambda _p: broken)
     screen.open_button.click()
+    settle(qtbot)
     assert "cannot be read" in errors[-1]
 
 
@@ -243,7 +250,8 @@ def test_verify_screen_reads_a_photo_of_the_paper(
     blank.fill(QColor("white"))
     assert blank.save(str(tmp_path / "blank.png"))
     monkeypatch.setattr(verify_module, "ask_file", lambda _p: tmp_path / "blank.png")
-    screen.open_button.click()
+    with qtbot.waitSignal(screen.verified):
+        screen.open_button.click()
     assert "NOT VALID" in screen.verdict_label.text()
     assert "No certificate QR code was found in this picture" in screen.reason_label.text()
     assert screen.fact_labels["name"].text() == ""

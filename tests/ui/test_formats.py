@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import finish
 from trainer.banks.formats.messages import TOKENS, all_templates
 from trainer.storage import audit
 from trainer.ui import dialogs, staff
@@ -47,13 +48,14 @@ def test_staff_menu_offers_the_screen(qtbot: QtBot, signed_in_coordinator: Works
 
 
 def test_import_shows_the_report_and_saves_the_draft(
-    screen: FormatsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = tmp_path / "moodle.gift"
     source.write_text(GIFT, encoding="utf-8")
     monkeypatch.setattr(formats, "choose_import_file", lambda _p: source)
     assert not screen.save_button.isEnabled()
-    screen.choose_button.click()
+    with qtbot.waitSignal(screen.imported):
+        screen.choose_button.click()
     assert screen.draft is not None and screen.save_button.isEnabled()
     rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
     assert ["To complete", "moodle.gift:1", "Q1", "to complete: topic, explanation, source"] in rows
@@ -71,31 +73,38 @@ def test_import_shows_the_report_and_saves_the_draft(
     assert "Draft saved to" in screen.summary.text()
 
 
-def test_import_in_french_keeps_the_chosen_language(screen: FormatsScreen, tmp_path: Path) -> None:
+def test_import_in_french_keeps_the_chosen_language(
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path
+) -> None:
     source = tmp_path / "fr.gift"
     source.write_text("::Q::La traite suppose-t-elle une frontière ? {F}", encoding="utf-8")
     screen.import_language.setCurrentIndex(screen.import_language.findData("fr"))
-    draft = screen.import_path(source)
+    draft = finish(qtbot, screen.import_path(source))
     assert draft is not None and draft.bank.languages == ("fr",)
 
 
-def test_a_refused_file_shows_one_clear_message(screen: FormatsScreen, tmp_path: Path) -> None:
+def test_a_refused_file_shows_one_clear_message(
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path
+) -> None:
     source = tmp_path / "bad.xml"
     source.write_text("<quiz><question></quiz>", encoding="utf-8")
-    assert screen.import_path(source) is None
+    with qtbot.waitSignal(screen.imported) as imported:
+        screen.import_path(source)
+    assert imported.args == [None] and screen.draft is None
     assert screen.errors and "not well-formed XML" in screen.errors[0]  # type: ignore[attr-defined]
     assert not screen.save_button.isEnabled()
 
 
 def test_export_writes_the_file_and_lists_what_was_left_out(
-    screen: FormatsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert screen.bank_combo.count() == 1
     screen.format_combo.setCurrentIndex(screen.format_combo.findData("gift"))
     screen.export_language.setCurrentIndex(screen.export_language.findData("fr"))
     target = tmp_path / "sample-fr.gift"
     monkeypatch.setattr(formats, "choose_save_file", lambda *_a: target)
-    screen.export_button.click()
+    with qtbot.waitSignal(screen.exported):
+        screen.export_button.click()
     assert "Jusqu'à quel âge" in target.read_text(encoding="utf-8")
     rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
     assert rows[0][0] == "Left out" and rows[0][2] == "q-steps"
@@ -104,10 +113,12 @@ def test_export_writes_the_file_and_lists_what_was_left_out(
 
 
 def test_export_in_a_language_the_bank_lacks_is_explained(
-    screen: FormatsScreen, tmp_path: Path
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path
 ) -> None:
     screen.export_language.setCurrentIndex(screen.export_language.findData("rn"))
-    assert screen.export_to(tmp_path / "x.xml") is None
+    operation = screen.export_to(tmp_path / "x.xml")
+    assert operation is not None and finish(qtbot, operation) is None
+    assert not (tmp_path / "x.xml").exists()
     assert "no 'rn' text" in screen.errors[0]  # type: ignore[attr-defined]
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tests.results.conftest import make_people, make_taker
+from tests.ui.helpers import finish
 from trainer.access import Role, StaffSession
 from trainer.results import bundles
 from trainer.results.export import ExportFormat
@@ -86,7 +87,9 @@ def test_results_export_runs_off_the_ui_thread(
     monkeypatch.setattr(results_screen, "choose_save_file", lambda *_a: out)
     shown: list[str] = []
     monkeypatch.setattr("trainer.ui.dialogs.show_info", lambda _p, _t, text: shown.append(text))
-    screen.export_button.click()
+    with qtbot.waitSignal(screen.exported) as exported:
+        screen.export_button.click()
+    assert exported.args == [12]
     with out.open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == 12
     assert shown and shown[0].startswith("12 rows written")
@@ -146,25 +149,35 @@ def test_programme_summary_screen(qtbot: QtBot, recorded: Workspace, tmp_path: P
 
 
 def test_bundles_screen_exports_and_reports_imports(
-    qtbot: QtBot, recorded: Workspace, tmp_path: Path, banks_dir: Path
+    qtbot: QtBot,
+    recorded: Workspace,
+    tmp_path: Path,
+    banks_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("trainer.ui.dialogs.show_info", lambda _p, _t, text: shown.append(text))
     screen = BundlesScreen(recorded, "en")
     qtbot.addWidget(screen)
     assert screen.pending_label.text().startswith("3 finished attempts")
     path = tmp_path / "out.tipbundle"
-    done = screen.export_to(path)
+    done = finish(qtbot, screen.export_to(path))
     assert done is not None and done.attempts == 3
+    assert shown == [f"3 attempts and 3 trainee profiles written to {path}."]
     assert screen.pending_label.text().startswith("0 finished attempts")
     other = Workspace(tmp_path / "other", shipped_banks=banks_dir)
     other.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
     try:
         other_screen = BundlesScreen(other, "en")
         qtbot.addWidget(other_screen)
-        refused = other_screen.import_files([path])
+        refused = finish(qtbot, other_screen.import_files([path]))
+        refused = other_screen.report.toPlainText().split("\n\n")
         assert "REFUSED" in refused[0] and "does not trust" in refused[0]
         key = recorded.keys.export_public(tmp_path / "k.tip-key", "Station")
         other.keys.import_public(key)
-        accepted = other_screen.import_files([path, path])
+        with qtbot.waitSignal(other_screen.imported) as imported:
+            other_screen.import_files([path, path])
+        accepted = imported.args[0]
         assert "Attempts: 3 added" in accepted[0]
         assert "Already imported before" in accepted[1]
         assert other_screen.history.rowCount() == 1

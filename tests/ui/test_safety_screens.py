@@ -114,7 +114,8 @@ def test_audit_screen_filters_and_exports(
     assert cell(screen.table, 0, 3) == "Trainer T (trainer)"
     target = tmp_path / "out" / "audit"
     monkeypatch.setattr(dialogs_auth, "choose_save_path", lambda *_a: target)
-    screen.export_button.click()
+    with qtbot.waitSignal(screen.exported):
+        screen.export_button.click()
     written = target.with_name("audit.csv")
     with written.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -140,14 +141,16 @@ def test_backups_screen_back_up_and_restore(
     assert isinstance(screen, BackupsScreen)
     assert screen.table.rowCount() == 0 and not screen.restore_button.isEnabled()
     coordinator.trainees.create("Before", Institution.POLICE)
-    screen.backup_button.click()
+    with qtbot.waitSignal(screen.backed_up):
+        screen.backup_button.click()
     assert screen.table.rowCount() == 1 and cell(screen.table, 0, 2) == "Regular"
     coordinator.trainees.create("After", Institution.POLICE)
     monkeypatch.setattr(backups_screen, "confirm_restore", lambda *_a: False)
     screen.restore_button.click()
     assert len(coordinator.trainees.list()) == 2
     monkeypatch.setattr(backups_screen, "confirm_restore", lambda *_a: True)
-    screen.restore_button.click()
+    with qtbot.waitSignal(screen.restored):
+        screen.restore_button.click()
     assert [t.name for t in coordinator.trainees.list()] == ["Before"]
     # the restored data may hold other accounts: staff sign in again, from the home screen
     assert coordinator.staff is None

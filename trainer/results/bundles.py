@@ -55,7 +55,7 @@ from trainer.banks.model import LANGUAGES
 from trainer.certificates import document
 from trainer.certificates.document import MAX_CODE_CHARS, CodeError
 from trainer.certificates.signing import KeyRing
-from trainer.errors import CertificateError, TrainerError
+from trainer.errors import CancelledError, CertificateError, TrainerError
 from trainer.files import replace_atomically
 from trainer.storage import audit, certificates
 from trainer.storage.certificates import Revocation
@@ -165,7 +165,7 @@ class BundleError(TrainerError):
     """A bundle was refused (unreadable, altered, untrusted, damaged); nothing changed."""
 
 
-class BundleCancelledError(TrainerError):
+class BundleCancelledError(CancelledError):
     """The user cancelled; nothing was written or imported."""
 
 

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
-from trainer.errors import ExportError, TrainerError
+from trainer.errors import CancelledError, ExportError
 from trainer.files import replace_atomically
 from trainer.quiz.questions import correct_response, describe
 from trainer.results.query import ResultFilter, large_reads
@@ -32,7 +32,7 @@ BATCH = 5000
 XLSX_MAX_ROWS = 1_048_575  # Excel's limit, less the header row
 
 
-class OperationCancelledError(TrainerError):
+class OperationCancelledError(CancelledError):
     """The user cancelled; nothing was written."""
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from trainer import APP_NAME, __version__
 from trainer.errors import TrainerError
 from trainer.paths import assets_dir
-from trainer.ui import dialogs, i18n
+from trainer.ui import dialogs, i18n, operations
 from trainer.workspace import Workspace
 
 log = logging.getLogger("trainer")
@@ -130,12 +130,13 @@ def _run_with_lock(app: QApplication, args: argparse.Namespace) -> int:
     startup.schedule_daily_backups(window, workspace)
     window.show()
     # The start-up backup runs once the window is up, so it never delays it.
-    QTimer.singleShot(0, lambda: startup.start_backup(workspace))
+    QTimer.singleShot(0, lambda: startup.start_backup(window, workspace))
     if args.exit_when_ready:
         # Runs once the event loop is idle, i.e. after the window has been shown.
         QTimer.singleShot(0, app.quit)
     else:
         QTimer.singleShot(0, lambda: startup.offer_setup(window, workspace))
     code = app.exec()
+    operations.wait_all()  # a backup or an export being written is finished, not cut
     workspace.close()
     return int(code)

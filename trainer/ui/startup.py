@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from trainer import admin
@@ -16,6 +17,7 @@ from trainer.paths import DataDir
 from trainer.storage import backups
 from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
+from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.workspace import Workspace, refuse_to_start_empty
 
 log = logging.getLogger("trainer.startup")
@@ -163,27 +165,36 @@ def record_recovery(workspace: Workspace, note: str) -> None:
     admin.record_recovery(workspace, note)
 
 
-def start_backup(workspace: Workspace) -> None:
-    """The backup at every start; a failure is logged, never a reason not to start."""
-    try:
-        admin.automatic_backup(workspace)
-    except TrainerError as exc:
-        log.warning("start-up backup failed: %s", exc)
+def start_backup(window: QWidget, workspace: Workspace) -> Operation[object]:
+    """The backup at every start, off the GUI thread and without a dialog (the window stays
+    usable); a failure is logged, never a reason not to start."""
+    return _background_backup(window, workspace, admin.automatic_backup, "start-up")
 
 
-def schedule_daily_backups(owner: QObject, workspace: Workspace) -> QTimer:
-    timer = QTimer(owner)
+def schedule_daily_backups(window: QWidget, workspace: Workspace) -> QTimer:
+    timer = QTimer(window)
     timer.setInterval(DAILY_CHECK_MS)
-
-    def check() -> None:
-        try:
-            admin.daily_backup_if_due(workspace)
-        except TrainerError as exc:
-            log.warning("daily backup failed: %s", exc)
-
-    timer.timeout.connect(check)
+    timer.timeout.connect(
+        lambda: _background_backup(window, workspace, admin.daily_backup_if_due, "daily")
+    )
     timer.start()
     return timer
+
+
+def _background_backup(
+    window: QWidget, workspace: Workspace, backup: Callable[[Workspace], object], when: str
+) -> Operation[object]:
+    def job(_task: Task) -> object:
+        with worker_workspace(workspace) as own:  # its own connection
+            return backup(own)
+
+    return Operation(
+        window,
+        job,
+        label=QCoreApplication.translate("Startup", "Backing up the database…"),
+        progress=False,
+        failure=lambda exc: log.warning("%s backup failed: %s", when, exc),
+    ).run()
 
 
 def offer_setup(parent: QWidget, workspace: Workspace) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,12 +22,15 @@ from trainer.errors import TrainerError
 from trainer.storage.audit import AuditEntry
 from trainer.ui import dialogs, dialogs_auth
 from trainer.ui.i18n import fmt
+from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.screens.accounts import local_time, make_table
 from trainer.workspace import Workspace
 
 
 class AuditScreen(QWidget):
     """Who did what, and when: newest first; the log itself can never be edited."""
+
+    exported = Signal(int)  # entries written by an export
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,23 +138,29 @@ class AuditScreen(QWidget):
             return
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            count = admin.export_audit(
-                self.workspace,
-                path,
-                text=self.search.text(),
-                action=str(self.action.currentData() or ""),
+        self.export_to(path)
+
+    def export_to(self, path: Path) -> Operation[int]:
+        """Write the entries shown (the same filter) off the GUI thread."""
+        ws, text, action = self.workspace, self.search.text(), str(self.action.currentData() or "")
+
+        def job(_task: Task) -> int:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise TrainerError(str(exc.strerror or exc), where=str(path)) from exc
+            with worker_workspace(ws) as other:
+                return admin.export_audit(other, path, text=text, action=action)
+
+        def written(count: int) -> None:
+            self.refresh()  # the export is itself in the log now
+            self.exported.emit(count)
+            dialogs.show_info(
+                self,
+                self.tr("Audit log exported"),
+                fmt(self.tr("%n entries were written to %1.", "", count), path),
             )
-        except OSError as exc:
-            dialogs.show_error(self, TrainerError(str(exc), where=str(path)))
-            return
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return
-        self.refresh()  # the export is itself in the log now
-        dialogs.show_info(
-            self,
-            self.tr("Audit log exported"),
-            fmt(self.tr("%n entries were written to %1.", "", count), path),
-        )
+
+        return Operation(
+            self, job, label=fmt(self.tr("Writing %1…"), path.name), success=written
+        ).run()

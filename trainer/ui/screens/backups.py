@@ -22,6 +22,7 @@ from trainer.storage import backups
 from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
 from trainer.ui.numbers import fixed
+from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.screens.accounts import local_time, make_table
 from trainer.workspace import Workspace
 
@@ -42,6 +43,7 @@ class BackupsScreen(QWidget):
     """The backups of this workstation's database, newest first."""
 
     restored = Signal(str)  # the backup's file name
+    backed_up = Signal(str)  # the new backup's file name
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,12 +109,21 @@ class BackupsScreen(QWidget):
         self.restore_button.setEnabled(self.selected() is not None)
 
     def _on_backup(self) -> None:
-        try:
-            admin.backup_now(self.workspace)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return
-        self.refresh()
+        self.back_up()
+
+    def back_up(self) -> Operation[backups.Backup]:
+        """Copy the database off the GUI thread, on its own connection."""
+        ws = self.workspace
+
+        def job(_task: Task) -> backups.Backup:
+            with worker_workspace(ws) as other:
+                return admin.backup_now(other)
+
+        def made(backup: backups.Backup) -> None:
+            self.refresh()
+            self.backed_up.emit(backup.name)
+
+        return Operation(self, job, label=self.tr("Backing up the database…"), success=made).run()
 
     def _on_restore(self) -> None:
         chosen = self.selected()
@@ -129,12 +140,18 @@ class BackupsScreen(QWidget):
         )
         if not confirm_restore(self, self.tr("Restore a backup"), question):
             return
-        try:
-            admin.restore_backup(self.workspace, chosen.path)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return
-        self.restored.emit(chosen.name)
+        self.restore(chosen)
+
+    def restore(self, chosen: backups.Backup) -> Operation[backups.Backup]:
+        """Check and restore off the GUI thread. It works on this window's own database
+        connection (it closes and reopens it); the window takes no input meanwhile."""
+        ws = self.workspace
+        return Operation(
+            self,
+            lambda _task: admin.restore_backup(ws, chosen.path),
+            label=self.tr("Restoring the backup…"),
+            success=lambda _before: self.restored.emit(chosen.name),
+        ).run()
 
 
 class SafetySettingsWidget(QGroupBox):

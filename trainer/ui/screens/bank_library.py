@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.banks.library import LibraryEntry, Origin
+from trainer.banks.library import ImportResult, LibraryEntry, Origin
 from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.files import read_bounded
 from trainer.ui import dialogs, labels, review
 from trainer.ui.i18n import fmt
+from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -62,8 +64,19 @@ def excerpt(path: Path, line: int, around: int = 3) -> tuple[str, int]:
     return "\n".join(shown), line - start
 
 
+@dataclass(frozen=True)
+class _Imported:
+    """What an import of several files did: the banks imported, and where it stopped."""
+
+    done: list[ImportResult]
+    failed: Path | None = None
+    error: TrainerError | None = None
+
+
 class BankLibraryScreen(QWidget):
     """List, check, import, preview, enable and disable question banks."""
+
+    imported = Signal(int)  # how many banks an import added
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -316,36 +329,54 @@ class BankLibraryScreen(QWidget):
         cursor.mergeCharFormat(highlight)
 
     # -- actions -------------------------------------------------------------------------
-    def import_files(self, paths: list[Path]) -> int:
-        """Import each file; stop at the first with problems and show them. Returns how many."""
-        done = 0
-        library = self.workspace.library()
-        for path in paths:
-            try:
-                result = library.import_bank(path)
-            except BankError as exc:
-                self.refresh()
-                self.show_problems(path, exc.problems)
-                self.tabs.setCurrentIndex(1)
-                dialogs.show_error(self, exc)
-                return done
-            except TrainerError as exc:
-                dialogs.show_error(self, exc)
-                return done
-            done += 1
-            message = fmt(
-                self.tr("Imported “%1”, version %2."),
-                result.bank.title.get(self.language),
-                result.bank.version,
-            )
-            if result.replaced_version:
-                message += " " + fmt(
-                    self.tr("It replaces version %1; the old file is kept in the archive."),
-                    result.replaced_version,
+    def import_files(self, paths: list[Path]) -> Operation[_Imported]:
+        """Check and import each file off the GUI thread; stop at the first with problems
+        and show them. ``imported`` gives how many were imported."""
+        ws = self.workspace
+
+        def job(task: Task) -> _Imported:
+            done: list[ImportResult] = []
+            with worker_workspace(ws) as other:
+                library = other.library()
+                for number, path in enumerate(paths):
+                    task.progress(number, len(paths))
+                    task.token.check()
+                    task.label(fmt(self.tr("Checking %1…"), path.name))
+                    try:
+                        done.append(library.import_bank(path))
+                    except TrainerError as exc:
+                        return _Imported(done, path, exc)
+            return _Imported(done)
+
+        def show(outcome: _Imported) -> None:
+            for result in outcome.done:
+                message = fmt(
+                    self.tr("Imported “%1”, version %2."),
+                    result.bank.title.get(self.language),
+                    result.bank.version,
                 )
-            dialogs.show_info(self, self.tr("Bank imported"), message)
-        self.refresh()
-        return done
+                if result.replaced_version:
+                    message += " " + fmt(
+                        self.tr("It replaces version %1; the old file is kept in the archive."),
+                        result.replaced_version,
+                    )
+                dialogs.show_info(self, self.tr("Bank imported"), message)
+            self.refresh()
+            error, path = outcome.error, outcome.failed
+            if isinstance(error, BankError) and path is not None:
+                self.show_problems(path, error.problems)
+                self.tabs.setCurrentIndex(1)
+            if error is not None:
+                dialogs.show_error(self, error)
+            self.imported.emit(len(outcome.done))
+
+        return Operation(
+            self,
+            job,
+            label=self.tr("Checking the question banks…"),
+            success=show,
+            cancelled=self.refresh,
+        ).run()
 
     def _on_import_clicked(self) -> None:
         paths = choose_bank_files(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.certificates.signing import PUBLIC_KEY_SUFFIX
-from trainer.errors import TrainerError
+from trainer.errors import CancelledError, TrainerError
 from trainer.results import bundles, service
 from trainer.results.bundles import BundleError, ImportReport
 from trainer.ui import dialogs
+from trainer.ui.errors_text import error_text
 from trainer.ui.i18n import fmt
-from trainer.ui.jobs import Progress, run_job, worker_database
+from trainer.ui.operations import Operation, Task, worker_database
 from trainer.ui.screens.results import choose_open_files, choose_save_file
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.tables import record_table
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 
 class BundlesScreen(QWidget):
     """Exports this workstation's results to a signed file; imports files from workstations."""
+
+    exported = Signal(object)  # bundles.BundleExport
+    imported = Signal(list)  # the report lines
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,66 +199,23 @@ class BundlesScreen(QWidget):
         return "\n".join(lines)
 
     # -- actions ------------------------------------------------------------------
-    def export_to(self, path: Path) -> bundles.BundleExport | None:
+    def export_to(self, path: Path) -> Operation[bundles.BundleExport]:
+        """Write the bundle off the GUI thread, with progress and Cancel."""
         ws = self.workspace
         everything = self.everything.isChecked()
 
-        def job(progress: Progress) -> bundles.BundleExport:
+        def job(task: Task) -> bundles.BundleExport:
             db = worker_database(ws.db)
             try:
                 return service.export_bundle(
-                    ws, path, everything=everything, progress=progress, db=db
+                    ws, path, everything=everything, progress=task.progress, db=db
                 )
             finally:
                 db.close()
 
-        done = run_job(self, self.tr("Writing the bundle…"), job)
-        self.refresh()
-        return done
-
-    def import_files(self, paths: list[Path]) -> list[str]:
-        """Import each file in turn; the report lines (refusals included)."""
-        ws = self.workspace
-        texts: list[str] = []
-        for path in paths:
-
-            def job(progress: Progress, path: Path = path) -> ImportReport:
-                db = worker_database(ws.db)
-                try:
-                    return service.import_bundle(ws, path, progress=progress, db=db)
-                finally:
-                    db.close()
-
-            try:
-                report = run_job(self, fmt(self.tr("Importing %1…"), path.name), job)
-            except BundleError as exc:
-                texts.append(
-                    fmt(self.tr("%1: REFUSED, nothing was changed. %2"), path.name, exc.message)
-                )
-                continue
-            if report is None:
-                texts.append(fmt(self.tr("%1: cancelled, nothing was changed."), path.name))
-                break
-            texts.append(self.report_text(report))
-        self.report.setPlainText("\n\n".join(texts))
-        self.refresh()
-        return texts
-
-    def _on_export(self) -> None:
-        path = choose_save_file(
-            self,
-            self.tr("Export bundle"),
-            f"results-{self.workspace.db.workstation_uid[:8]}{bundles.SUFFIX}",
-            self.tr("Results bundles (*.tipbundle)"),
-        )
-        if path is None:
-            return
-        try:
-            done = self.export_to(path)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return
-        if done is not None:
+        def written(done: bundles.BundleExport) -> None:
+            self.refresh()
+            self.exported.emit(done)
             dialogs.show_info(
                 self,
                 self.tr("Export bundle"),
@@ -265,16 +227,74 @@ class BundlesScreen(QWidget):
                 ),
             )
 
+        return Operation(
+            self, job, label=self.tr("Writing the bundle…"), success=written, cancelled=self.refresh
+        ).run()
+
+    def import_files(self, paths: list[Path]) -> Operation[list[ImportReport | BundleError | None]]:
+        """Import each file in turn off the GUI thread; ``imported`` gives the report lines
+        (refusals included). Cancelling stops before the next file."""
+        ws = self.workspace
+
+        def job(task: Task) -> list[ImportReport | BundleError | None]:
+            outcomes: list[ImportReport | BundleError | None] = []
+            db = worker_database(ws.db)
+            try:
+                for path in paths:
+                    task.label(fmt(self.tr("Importing %1…"), path.name))
+                    try:
+                        outcomes.append(
+                            service.import_bundle(ws, path, progress=task.progress, db=db)
+                        )
+                    except BundleError as exc:
+                        outcomes.append(exc)
+                    except CancelledError:
+                        outcomes.append(None)
+                        break
+            finally:
+                db.close()
+            return outcomes
+
+        def show(outcomes: list[ImportReport | BundleError | None]) -> None:
+            texts: list[str] = []
+            for path, outcome in zip(paths, outcomes, strict=False):
+                if outcome is None:
+                    texts.append(fmt(self.tr("%1: cancelled, nothing was changed."), path.name))
+                elif isinstance(outcome, BundleError):
+                    texts.append(
+                        fmt(
+                            self.tr("%1: REFUSED, nothing was changed. %2"),
+                            path.name,
+                            error_text(outcome),
+                        )
+                    )
+                else:
+                    texts.append(self.report_text(outcome))
+            self.report.setPlainText("\n\n".join(texts))
+            self.refresh()
+            self.imported.emit(texts)
+
+        first = paths[0].name if paths else ""
+        return Operation(self, job, label=fmt(self.tr("Importing %1…"), first), success=show).run()
+
+    def _on_export(self) -> None:
+        path = choose_save_file(
+            self,
+            self.tr("Export bundle"),
+            f"results-{self.workspace.db.workstation_uid[:8]}{bundles.SUFFIX}",
+            self.tr("Results bundles (*.tipbundle)"),
+        )
+        if path is None:
+            return
+        self.export_to(path)
+
     def _on_import(self) -> None:
         paths = choose_open_files(
             self, self.tr("Import bundles"), self.tr("Results bundles (*.tipbundle)")
         )
         if not paths:
             return
-        try:
-            self.import_files(paths)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
+        self.import_files(paths)
 
     def _on_save_key(self) -> None:
         path = choose_save_file(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +39,7 @@ from trainer.storage.trainees import Institution
 from trainer.text import name_problem
 from trainer.ui import dialogs, labels
 from trainer.ui.i18n import fmt
+from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
 from trainer.workspace import Workspace
@@ -84,63 +83,6 @@ def _name_spin_box(box: QAbstractSpinBox, name: str) -> None:
 
 def run_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-class BatchWorker(QThread):
-    """Issues and writes certificates off the UI thread, on its own database connection."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)  # service.BatchResult
-    failed = Signal(str)
-
-    def __init__(
-        self,
-        workspace: Workspace,
-        folder: Path,
-        since: date | None,
-        until: date | None,
-        institution: str | None,
-        language: str,
-    ) -> None:
-        super().__init__()
-        self.root = workspace.data.root
-        self.shipped = workspace.shipped_banks
-        self.staff = workspace.staff  # the worker acts as the signed-in coordinator
-        self.folder = folder
-        self.since = since
-        self.until = until
-        self.institution = institution
-        self.language = language
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            ws = Workspace(self.root, shipped_banks=self.shipped)
-        except TrainerError as exc:
-            self.failed.emit(str(exc))
-            return
-        if self.staff is not None:
-            ws.sign_in(self.staff)
-        try:
-            result = service.batch_generate(
-                ws,
-                self.folder,
-                since=self.since,
-                until=self.until,
-                institution=self.institution,
-                language=self.language,
-                progress=self.progressed.emit,
-                cancelled=self._cancel.is_set,
-            )
-        except TrainerError as exc:
-            self.failed.emit(str(exc))
-        else:
-            self.succeeded.emit(result)
-        finally:
-            ws.close()
 
 
 class BatchDialog(QDialog):
@@ -401,14 +343,14 @@ class CertificatesScreen(QWidget):
     """The register: every certificate issued here, and what a coordinator does with them."""
 
     batch_finished = Signal(object)  # service.BatchResult, or None if it failed
+    saved = Signal(Path)  # a certificate PDF or the register's CSV was written
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.language = language
         self.records: list[CertificateRecord] = []
-        self.worker: BatchWorker | None = None
-        self.progress: QProgressDialog | None = None
+        self.batch: Operation[service.BatchResult] | None = None
 
         title = QLabel(self.tr("Certificates"))
         title.setObjectName("screenTitle")
@@ -612,10 +554,25 @@ class CertificatesScreen(QWidget):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        try:
-            service.render_pdf(self.workspace, record, path, self.language_box.currentData())
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
+        self.save_pdf(record, path)
+
+    def save_pdf(self, record: CertificateRecord, path: Path) -> Operation[None]:
+        """Render the certificate off the GUI thread."""
+        from trainer.certificates import pdf
+
+        pdf.font_family()  # fonts are registered on the GUI thread, before the worker draws
+        ws, language = self.workspace, str(self.language_box.currentData())
+
+        def job(_task: Task) -> None:
+            with worker_workspace(ws) as other:
+                service.render_pdf(other, record, path, language)
+
+        return Operation(
+            self,
+            job,
+            label=fmt(self.tr("Writing %1…"), path.name),
+            success=lambda _none: self.saved.emit(path),
+        ).run()
 
     def _on_revoke(self) -> None:
         record = self.selected()
@@ -638,10 +595,22 @@ class CertificatesScreen(QWidget):
         )
         if path is None:
             return
-        try:
-            service.export_csv(self.workspace, path, self.records)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
+        self.export_csv(path)
+
+    def export_csv(self, path: Path) -> Operation[None]:
+        """Write the register shown off the GUI thread."""
+        ws, records = self.workspace, list(self.records)
+
+        def job(_task: Task) -> None:
+            with worker_workspace(ws) as other:
+                service.export_csv(other, path, records)
+
+        return Operation(
+            self,
+            job,
+            label=fmt(self.tr("Writing %1…"), path.name),
+            success=lambda _none: self.saved.emit(path),
+        ).run()
 
     def _on_settings(self) -> None:
         dialog = CertificateSettingsDialog(service.load_settings(self.workspace), self)
@@ -741,47 +710,44 @@ class CertificatesScreen(QWidget):
 
     def start_batch(
         self, folder: Path, since: date | None, until: date | None, institution: str | None
-    ) -> BatchWorker:
+    ) -> Operation[service.BatchResult]:
+        """Issue and write the certificates off the GUI thread, on its own connection, as
+        the signed-in coordinator; Cancel stops after the certificate being written."""
         from trainer.certificates import pdf
 
-        pdf.font_family()  # fonts are registered on the UI thread, before the worker draws
-        worker = BatchWorker(
-            self.workspace, folder, since, until, institution, self.language_box.currentData()
-        )
-        progress = QProgressDialog(
-            self.tr("Generating certificates…"), self.tr("Cancel"), 0, 0, self
-        )
-        progress.setWindowTitle(self.tr("Certificates"))
-        progress.setAccessibleName(self.tr("Progress of the certificates"))
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(worker.cancel)
-        worker.progressed.connect(self._on_batch_progress)
-        worker.succeeded.connect(self._on_batch_succeeded)
-        worker.failed.connect(self._on_batch_failed)
-        self.worker, self.progress = worker, progress
-        self.batch_button.setEnabled(False)
-        worker.start()
-        return worker
+        pdf.font_family()  # fonts are registered on the GUI thread, before the worker draws
+        ws, language = self.workspace, str(self.language_box.currentData())
 
-    def _on_batch_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
+        def job(task: Task) -> service.BatchResult:
+            with worker_workspace(ws) as other:
+                return service.batch_generate(
+                    other,
+                    folder,
+                    since=since,
+                    until=until,
+                    institution=institution,
+                    language=language,
+                    progress=task.report,
+                    cancelled=lambda: task.token.cancelled,
+                )
+
+        self.batch_button.setEnabled(False)
+        self.batch = Operation(
+            self,
+            job,
+            label=self.tr("Generating certificates…"),
+            success=self._on_batch_succeeded,
+            failure=self._on_batch_failed,
+        )
+        self.batch.done.connect(self._end_batch)
+        return self.batch.run()
 
     def _end_batch(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-        if self.worker is not None:
-            self.worker.wait()
-            self.worker.deleteLater()
-            self.worker = None
+        self.batch = None
         self.batch_button.setEnabled(True)
         self.refresh()
 
     def _on_batch_succeeded(self, result: service.BatchResult) -> None:
-        self._end_batch()
         text = self.tr("%n certificate(s) written.", "", len(result.written))
         if result.cancelled:
             text += " " + self.tr("Stopped before the end, as asked.")
@@ -800,12 +766,11 @@ class CertificatesScreen(QWidget):
         self.batch_finished.emit(result)
         dialogs.show_info(self, self.tr("Certificates"), text)
 
-    def _on_batch_failed(self, message: str) -> None:
-        self._end_batch()
+    def _on_batch_failed(self, error: TrainerError) -> None:
         self.batch_finished.emit(None)
-        dialogs.show_error(self, TrainerError(message))
+        dialogs.show_error(self, error)
 
     def prepare_close(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
+        if self.batch is not None:
+            self.batch.cancel()
+            self.batch.wait()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,6 +31,7 @@ from trainer.banks.model import Bank
 from trainer.errors import TrainerError
 from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
+from trainer.ui.operations import Operation
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import shrinkable
 from trainer.ui.widgets.tables import record_table
@@ -163,6 +164,9 @@ def choose_save_file(parent: QWidget, title: str, suggested: str, filter_: str) 
 
 class FormatsScreen(QWidget):
     """Import: file → report → draft YAML. Export: bank, language, format → file → report."""
+
+    imported = Signal(object)  # the Draft read, or None when it could not be read
+    exported = Signal(object)  # the export's ImportReport
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -328,24 +332,35 @@ class FormatsScreen(QWidget):
         )
 
     # -- import -----------------------------------------------------------------------------
-    def import_path(self, path: Path) -> Draft | None:
-        """Read a file into a draft and show its report; None (and a message) on failure."""
+    def import_path(self, path: Path) -> Operation[Draft]:
+        """Read a file into a draft off the GUI thread and show its report (``imported``
+        gives the draft, or None after a message)."""
         lang = str(self.import_language.currentData())
-        try:
-            draft = import_file(path, lang=lang)
-        except TrainerError as exc:
-            self.draft = None
-            self.save_button.setEnabled(False)
-            dialogs.show_error(self, exc)
-            return None
-        self.draft = draft
-        self.source_path = path
-        self.save_button.setEnabled(draft.question_count > 0)
-        self.show_report(
-            draft.report,
-            fmt(self.tr("Imported %1: "), path.name) + self._counts(draft.report),
-        )
-        return draft
+        self.draft = None
+        self.save_button.setEnabled(False)
+
+        def show(draft: Draft) -> None:
+            self.draft = draft
+            self.source_path = path
+            self.save_button.setEnabled(draft.question_count > 0)
+            self.show_report(
+                draft.report,
+                fmt(self.tr("Imported %1: "), path.name) + self._counts(draft.report),
+            )
+            self.imported.emit(draft)
+
+        def refused(error: TrainerError) -> None:
+            dialogs.show_error(self, error)
+            self.imported.emit(None)
+
+        return Operation(
+            self,
+            lambda _task: import_file(path, lang=lang),
+            label=fmt(self.tr("Reading %1…"), path.name),
+            success=show,
+            failure=refused,
+            cancelled=lambda: self.imported.emit(None),
+        ).run()
 
     def save_draft_to(self, target: Path) -> bool:
         if self.draft is None:
@@ -387,35 +402,44 @@ class FormatsScreen(QWidget):
         index = self.bank_combo.currentIndex()
         return self.banks[index] if 0 <= index < len(self.banks) else None
 
-    def export_to(self, target: Path) -> ImportReport | None:
+    def export_to(self, target: Path) -> Operation[ImportReport] | None:
+        """Write the chosen bank off the GUI thread, then show the report (``exported``)."""
         bank = self.selected_bank()
         if bank is None:
             return None
         chosen = ExportFormat(str(self.format_combo.currentData()))
         lang = str(self.export_language.currentData())
-        try:
-            report = export_to_file(bank, chosen, lang, target)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return None
-        self.workspace.audit("bank.export", f"{bank.id} {bank.version} as {chosen.value} ({lang})")
-        self.show_report(
-            report,
-            fmt(self.tr("Exported to %1: "), target) + self._counts(report),
-        )
-        return report
+
+        def show(report: ImportReport) -> None:
+            self.workspace.audit(
+                "bank.export", f"{bank.id} {bank.version} as {chosen.value} ({lang})"
+            )
+            self.show_report(
+                report,
+                fmt(self.tr("Exported to %1: "), target) + self._counts(report),
+            )
+            self.exported.emit(report)
+
+        return Operation(
+            self,
+            lambda _task: export_to_file(bank, chosen, lang, target),
+            label=fmt(self.tr("Writing %1…"), target.name),
+            success=show,
+        ).run()
 
     def _on_export_clicked(self) -> None:
         bank = self.selected_bank()
         if bank is None:
             return
-        fmt = ExportFormat(str(self.format_combo.currentData()))
+        chosen = ExportFormat(str(self.format_combo.currentData()))
         lang = str(self.export_language.currentData())
         filter_ = (
-            self.tr("GIFT (*.gift)") if fmt is ExportFormat.GIFT else self.tr("Moodle XML (*.xml)")
+            self.tr("GIFT (*.gift)")
+            if chosen is ExportFormat.GIFT
+            else self.tr("Moodle XML (*.xml)")
         )
         target = choose_save_file(
-            self, self.tr("Export the bank"), f"{bank.id}-{lang}{fmt.suffix}", filter_
+            self, self.tr("Export the bank"), f"{bank.id}-{lang}{chosen.suffix}", filter_
         )
         if target is not None:
             self.export_to(target)

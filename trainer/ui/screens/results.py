@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +38,7 @@ from trainer.results.query import AttemptRow, Outcome, ResultFilter, SortKey
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
 from trainer.ui.i18n import fmt
-from trainer.ui.jobs import Progress, run_job, worker_database
+from trainer.ui.operations import Operation, Task, worker_database
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, shrinkable, stack
 
@@ -190,6 +191,8 @@ def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
 
 class ResultsScreen(QWidget):
     """Every attempt, with filters, sortable columns and pages of a hundred."""
+
+    exported = Signal(int)  # rows written by an export
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -471,37 +474,33 @@ class ResultsScreen(QWidget):
         )
         if path is None:
             return
-        try:
-            count = self.export_to(path, what, chosen)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return
-        if count is not None:
-            dialogs.show_info(
-                self,
-                self.tr("Export"),
-                fmt(self.tr("%1 rows written to %2"), f"{count:,}", path),
-            )
+        self.export_to(path, what, chosen)
 
-    def export_to(self, path: Path, what: str, chosen: export.ExportFormat) -> int | None:
-        """Export off the UI thread; the row count, or None when cancelled."""
+    def export_to(self, path: Path, what: str, chosen: export.ExportFormat) -> Operation[int]:
+        """Export off the GUI thread, with progress and Cancel; says how many rows."""
         flt = self.current_filter()
         ws = self.workspace
 
-        def job(progress: Progress) -> int:
+        def job(task: Task) -> int:
             db = worker_database(ws.db)
             try:
                 func = service.export_attempts if what == "attempts" else service.export_responses
-                return func(ws, path, chosen, flt, progress=progress, db=db)
+                return func(ws, path, chosen, flt, progress=task.progress, db=db)
             finally:
                 db.close()
 
-        count = run_job(self, fmt(self.tr("Exporting %1…"), path.name), job)
-        if count is not None:
+        def written(count: int) -> None:
             self.workspace.audit(
                 "results.export", f"{count} {what} as {chosen.value} to {path.name}"
             )
-        return count
+            self.exported.emit(count)
+            dialogs.show_info(
+                self, self.tr("Export"), fmt(self.tr("%1 rows written to %2"), f"{count:,}", path)
+            )
+
+        return Operation(
+            self, job, label=fmt(self.tr("Exporting %1…"), path.name), success=written
+        ).run()
 
 
 class ExportDialog(QDialog):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from trainer.certificates import document, scan, service
 from trainer.certificates.document import Problem
-from trainer.errors import CertificateError, TrainerError
-from trainer.ui import dialogs, jobs
+from trainer.errors import CertificateError, ErrorCode
+from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
+from trainer.ui.operations import Operation
 from trainer.workspace import Workspace
 
 
@@ -161,38 +163,48 @@ class VerifyScreen(QWidget):
         self._show(None)
 
     # -- actions ------------------------------------------------------------------------
-    def verify_file(self, path: Path) -> service.Verdict | None:
-        """A certificate PDF, or a scan or photo of the paper."""
-        try:
-            if not path.exists() or path.is_dir():
-                raise CertificateError(self.tr("The file does not exist."), where=str(path))
-            if not scan.is_picture(path):
-                # A damaged or hostile PDF may take a moment to parse: off the UI thread.
-                found = jobs.run_job(
-                    self,
-                    self.tr("Reading the certificate…"),
-                    lambda _progress: service.read_pdf(path),
-                )
-                if found is None:
-                    return None
-                verdict = service.verify_read_pdf(
-                    self.workspace, found[0], found[1], language=self.language
-                )
-            else:
-                # Finding a QR code in a large photo takes a moment: off the UI thread.
-                codes = jobs.run_job(
-                    self,
-                    self.tr("Looking for the QR code in the picture…"),
-                    lambda _progress: scan.read_qr_codes(path),
-                )
-                if codes is None:
-                    return None
-                verdict = service.verify_scanned(self.workspace, codes, language=self.language)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
+    def verify_file(self, path: Path) -> Operation[Any] | None:
+        """A certificate PDF, or a scan or photo of the paper: read off the GUI thread (a
+        damaged or hostile PDF may take a moment to parse, a large photo too); the verdict
+        is shown and ``verified`` emitted when it is known."""
+        if not path.exists() or path.is_dir():
+            dialogs.show_error(
+                self,
+                CertificateError(
+                    "the file does not exist",
+                    where=str(path),
+                    code=ErrorCode.CERTIFICATE_FILE_MISSING,
+                ),
+            )
             return None
+        if scan.is_picture(path):
+
+            def show_scanned(codes: list[str]) -> None:
+                verdict = service.verify_scanned(self.workspace, codes, language=self.language)
+                self._show_file_verdict(verdict, picture=True)
+
+            return Operation(
+                self,
+                lambda _task: scan.read_qr_codes(path),
+                label=self.tr("Looking for the QR code in the picture…"),
+                success=show_scanned,
+            ).run()
+
+        def show_pdf(found: tuple[str | None, str]) -> None:
+            code, text = found
+            verdict = service.verify_read_pdf(self.workspace, code, text, language=self.language)
+            self._show_file_verdict(verdict, picture=False)
+
+        return Operation(
+            self,
+            lambda _task: service.read_pdf(path),
+            label=self.tr("Reading the certificate…"),
+            success=show_pdf,
+        ).run()
+
+    def _show_file_verdict(self, verdict: service.Verdict, picture: bool) -> None:
         self._show(verdict)
-        if verdict.valid and scan.is_picture(path):
+        if verdict.valid and picture:
             self.reason_label.setText(
                 self.tr(
                     "The signature is genuine and the certificate has not been revoked. Only "
@@ -200,7 +212,7 @@ class VerifyScreen(QWidget):
                     "are those printed on the paper."
                 )
             )
-        elif verdict.problem is Problem.NO_CODE and scan.is_picture(path):
+        elif verdict.problem is Problem.NO_CODE and picture:
             self.reason_label.setText(
                 self.tr(
                     "No certificate QR code was found in this picture. Scan or photograph the "
@@ -208,22 +220,19 @@ class VerifyScreen(QWidget):
                     "code printed under it."
                 )
             )
-        return verdict
 
-    def verify_code(self, text: str) -> service.Verdict | None:
-        """Decode off the UI thread (a pasted text may be anything), then check it."""
-        try:
-            read = jobs.run_job(
-                self, self.tr("Checking the code…"), lambda _progress: service.read_code(text)
-            )
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return None
-        if read is None:
-            return None
-        verdict = service.verify_read_code(self.workspace, read, language=self.language)
-        self._show(verdict)
-        return verdict
+    def verify_code(self, text: str) -> Operation[document.SignedCode | service.Verdict]:
+        """Decode off the GUI thread (a pasted text may be anything), then check it."""
+
+        def show(read: document.SignedCode | service.Verdict) -> None:
+            self._show(service.verify_read_code(self.workspace, read, language=self.language))
+
+        return Operation(
+            self,
+            lambda _task: service.read_code(text),
+            label=self.tr("Checking the code…"),
+            success=show,
+        ).run()
 
     def _on_open(self) -> None:
         path = ask_file(self)
