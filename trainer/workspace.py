@@ -102,8 +102,9 @@ class Workspace:
     def load_catalog(self) -> Catalog:
         return self.library().catalog()
 
-    def reload_catalog(self) -> Catalog:
-        self._catalog = self.load_catalog()
+    def reload_catalog(self, loaded: Catalog | None = None) -> Catalog:
+        """Read the library again, or take ``loaded`` (read by a worker thread)."""
+        self._catalog = loaded if loaded is not None else self.load_catalog()
         return self._catalog
 
     @cached_property

@@ -291,3 +291,16 @@ def test_a_full_disk_while_exporting_marks_nothing(
         bundles.export_bundle(a.db, a.keys, tmp_path / "x.tipbundle")
     assert bundles.pending(a.db) == 1
     assert list(tmp_path.glob("*x.tipbundle*")) == []
+
+
+def test_canonical_json_is_json_dumps_byte_for_byte() -> None:
+    from trainer.results.bundles import canonical_json
+
+    data: dict[str, object] = {
+        "zeta": [{"b": 1, "a": "é"}, [], {}, None, 1.5, True],
+        "alpha": {"y": [1, 2], "x": {"deep": {"deeper": "ü"}}},
+        "empty": {},
+        "list": [],
+    }
+    assert canonical_json(data) == json.dumps(data, ensure_ascii=False, sort_keys=True)
+    assert canonical_json([]) == "[]" and canonical_json("s") == '"s"'

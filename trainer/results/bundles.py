@@ -278,10 +278,25 @@ def export_bundle(
     return BundleExport(path, bundle_uid, len(attempts), len(trainees))
 
 
+def canonical_json(value: Any, depth: int = 2) -> str:
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True)``, byte for byte, encoded
+    piece by piece: the C encoder holds the interpreter lock for a whole call, so one call
+    on a large bundle would stop every other thread (the window) for as long."""
+    if depth > 0 and isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        items = (
+            f"{json.dumps(k, ensure_ascii=False)}: {canonical_json(value[k], depth - 1)}"
+            for k in sorted(value)
+        )
+        return "{" + ", ".join(items) + "}"
+    if depth > 0 and isinstance(value, list):
+        return "[" + ", ".join(canonical_json(v, depth - 1) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def write_bundle_file(path: Path, data: dict[str, Any], keys: KeyRing) -> None:
     """``data`` as a bundle file: the payload, its manifest, and the key's signature of the
     manifest (written to a temporary name, then renamed)."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    payload = canonical_json(data).encode("utf-8")
     manifest = json.dumps(
         {
             "format": MANIFEST_FORMAT,

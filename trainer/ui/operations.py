@@ -17,6 +17,7 @@ its own database connection or workspace (``worker_database``,
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -37,6 +38,35 @@ T = TypeVar("T")
 SHOW_AFTER_MS = 300
 
 _running: set[Operation[object]] = set()
+
+
+class _Collector:
+    """Python's cycle collector stops every thread while it walks the heap: with a large
+    bank or export being built, each full pass holds the window still for 100–500 ms.
+    While jobs run it is paused (reference counting still frees almost everything; the
+    cycles it would find there are few); when the last job ends, what the jobs left alive
+    (a catalogue, a report) is frozen into the permanent generation, so later passes do not
+    walk it either. Used on the GUI thread only."""
+
+    def __init__(self) -> None:
+        self.jobs = 0
+        self.paused = False
+
+    def enter(self) -> None:
+        if self.jobs == 0 and gc.isenabled():
+            gc.disable()
+            self.paused = True
+        self.jobs += 1
+
+    def leave(self) -> None:
+        self.jobs -= 1
+        if self.jobs == 0 and self.paused:
+            gc.freeze()
+            gc.enable()
+            self.paused = False
+
+
+_collector = _Collector()
 
 
 def running() -> int:
@@ -88,16 +118,14 @@ class _InputBlocker(QObject):
         }
     )
 
-    def __init__(self, window: QWidget, dialog: QWidget | None) -> None:
-        super().__init__()
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)  # goes with the window, and out of the application's filters
         self.window = window
-        self.dialog = dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() not in self._BLOCKED or not isinstance(watched, QWidget):
             return False
-        target = watched.window()
-        return target is self.window and target is not self.dialog
+        return watched is self.window or self.window.isAncestorOf(watched)
 
 
 class _Bridge(QObject):
@@ -166,9 +194,10 @@ class Operation(Generic[T]):
             self.dialog = self._make_dialog()
             app = QApplication.instance()
             if app is not None:
-                self._blocker = _InputBlocker(self.parent.window(), self.dialog)
+                self._blocker = _InputBlocker(self.parent.window())
                 app.installEventFilter(self._blocker)
         _running.add(self)  # type: ignore[arg-type]
+        _collector.enter()
         task = Task(self._bridge, self.token)
         self._thread = threading.Thread(
             target=self._work, args=(task,), name=f"operation: {self.label}", daemon=True
@@ -227,6 +256,7 @@ class Operation(Generic[T]):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self._blocker)
+            self._blocker.deleteLater()
             self._blocker = None
         if self.dialog is not None:
             self.dialog.close()
@@ -234,6 +264,7 @@ class Operation(Generic[T]):
             self.dialog = None
         self.finished = True
         _running.discard(self)
+        _collector.leave()
         error = self.error
         try:
             if error is None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.banks.catalog import Catalog
 from trainer.banks.library import ImportResult, LibraryEntry, Origin
 from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.errors import BankError, Problem, TrainerError
@@ -65,10 +66,20 @@ def excerpt(path: Path, line: int, around: int = 3) -> tuple[str, int]:
 
 
 @dataclass(frozen=True)
+class _Listed:
+    """The library as a worker read it: its entries and the catalogue trainees see."""
+
+    entries: list[LibraryEntry]
+    catalog: Catalog
+
+
+@dataclass(frozen=True)
 class _Imported:
-    """What an import of several files did: the banks imported, and where it stopped."""
+    """What an import of several files did: the banks imported, where it stopped, and the
+    library as it is now."""
 
     done: list[ImportResult]
+    listed: _Listed
     failed: Path | None = None
     error: TrainerError | None = None
 
@@ -183,15 +194,16 @@ class BankLibraryScreen(QWidget):
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.toggle_button.clicked.connect(self._on_toggle)
-        self.reload_button.clicked.connect(self.refresh)
+        self.reload_button.clicked.connect(lambda: self.refresh())
         self.problems.currentRowChanged.connect(self._on_problem_selected)
         self.questions.currentRowChanged.connect(lambda _r: self._show_preview())
         self.preview_language.currentIndexChanged.connect(lambda _i: self._fill_questions())
         self.refresh()
 
     # -- listing -----------------------------------------------------------------------
-    def refresh(self) -> None:
-        self.entries = self.workspace.library().entries()
+    def refresh(self, listed: _Listed | None = None) -> None:
+        """List the library again (or show ``listed``, read by a worker thread)."""
+        self.entries = listed.entries if listed else self.workspace.library().entries()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             bank = entry.bank
@@ -230,7 +242,7 @@ class BankLibraryScreen(QWidget):
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()
-        self.workspace.reload_catalog()
+        self.workspace.reload_catalog(listed.catalog if listed else None)
 
     def selected(self) -> LibraryEntry | None:
         rows = self.table.selectionModel().selectedRows()
@@ -336,6 +348,8 @@ class BankLibraryScreen(QWidget):
 
         def job(task: Task) -> _Imported:
             done: list[ImportResult] = []
+            failed: Path | None = None
+            error: TrainerError | None = None
             with worker_workspace(ws) as other:
                 library = other.library()
                 for number, path in enumerate(paths):
@@ -345,8 +359,11 @@ class BankLibraryScreen(QWidget):
                     try:
                         done.append(library.import_bank(path))
                     except TrainerError as exc:
-                        return _Imported(done, path, exc)
-            return _Imported(done)
+                        failed, error = path, exc
+                        break
+                # the new listing is read here too, not on the GUI thread
+                listed = _Listed(library.entries(), other.reload_catalog())
+            return _Imported(done, listed, failed, error)
 
         def show(outcome: _Imported) -> None:
             for result in outcome.done:
@@ -361,7 +378,7 @@ class BankLibraryScreen(QWidget):
                         result.replaced_version,
                     )
                 dialogs.show_info(self, self.tr("Bank imported"), message)
-            self.refresh()
+            self.refresh(outcome.listed)
             error, path = outcome.error, outcome.failed
             if isinstance(error, BankError) and path is not None:
                 self.show_problems(path, error.problems)
@@ -375,7 +392,7 @@ class BankLibraryScreen(QWidget):
             job,
             label=self.tr("Checking the question banks…"),
             success=show,
-            cancelled=self.refresh,
+            cancelled=lambda: self.refresh(),
         ).run()
 
     def _on_import_clicked(self) -> None:

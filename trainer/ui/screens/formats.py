@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -135,6 +135,10 @@ REPORT_TEXTS = (
 )
 
 
+# Report lines shown per turn of the event loop (about 15 ms of work).
+REPORT_ROWS_PER_TURN = 250
+
+
 def report_message(entry: ReportEntry) -> str:
     """A report line in the interface language (English when no translation exists)."""
     template = QCoreApplication.translate("ImportReport", entry.template)
@@ -173,6 +177,7 @@ class FormatsScreen(QWidget):
         self.workspace = workspace
         self.language = language
         self.draft: Draft | None = None
+        self._report_fill: tuple[ImportReport | None, int] = (None, 0)
         self.source_path: Path | None = None
         self.banks: list[Bank] = []
 
@@ -303,11 +308,21 @@ class FormatsScreen(QWidget):
         }[severity]
 
     def show_report(self, report: ImportReport, summary: str) -> None:
+        """The report, filled a few hundred lines per turn of the event loop: a file of
+        thousands of questions never holds the window still."""
         self.summary.setText(summary)
         self.report_table.setRowCount(0)
-        for entry in report.entries:
-            row = self.report_table.rowCount()
-            self.report_table.insertRow(row)
+        self._report_fill = (report, 0)
+        self._fill_report()
+
+    def _fill_report(self) -> None:
+        report, start = self._report_fill
+        if report is None:
+            return
+        end = min(start + REPORT_ROWS_PER_TURN, len(report.entries))
+        self.report_table.setRowCount(end)
+        for row in range(start, end):
+            entry = report.entries[row]
             for col, text in enumerate(
                 (
                     self.severity_label(entry.severity),
@@ -317,7 +332,11 @@ class FormatsScreen(QWidget):
                 )
             ):
                 self.report_table.setItem(row, col, QTableWidgetItem(text))
-        self.report_table.resizeRowsToContents()
+        for row in range(start, end):
+            self.report_table.resizeRowToContents(row)
+        self._report_fill = (report, end) if end < len(report.entries) else (None, 0)
+        if end < len(report.entries):
+            QTimer.singleShot(0, self._fill_report)
 
     def _counts(self, report: ImportReport) -> str:
         return fmt(
