@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from trainer.banks.model import Bank
-from trainer.errors import QuizError
+from trainer.errors import ErrorCode, QuizError
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import correct_response
 from trainer.storage import attempts_guard
 from trainer.storage.trainees import Institution
+from trainer.ui.exam_guard import CopyGuard
 from trainer.ui.main_window import MainWindow
 from trainer.ui.screens import quiz as quiz_screen
 from trainer.ui.screens.quiz import QuizScreen
@@ -147,3 +149,44 @@ def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     assert isinstance(screen, QuizScreen)
     screen.finish()  # the result screen: the window comes back
     assert not window.isFullScreen()
+
+
+def test_the_start_of_a_module_enforces_the_rule_below_the_interface(
+    workspace: Workspace, sample_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were the offer skipped (another window started one meanwhile), the storage rule
+    still refuses a second attempt in progress, with a message in the user's language."""
+    trainee = workspace.trainees.create("Two Windows", Institution.POLICE)
+    module = sample_bank.modules[0]
+    args = (None, workspace, trainee, sample_bank, module, Behaviour.EXAM, "en")
+    assert quiz_screen.start_session(*args) is not None  # type: ignore[arg-type]
+    monkeypatch.setattr(quiz_screen, "offer_unfinished", lambda *_a: quiz_screen.Offered())
+    with pytest.raises(QuizError) as refused:
+        quiz_screen.start_session(*args)  # type: ignore[arg-type]
+    assert refused.value.code is ErrorCode.QUIZ_ATTEMPT_IN_PROGRESS
+    assert len(workspace.attempts.unfinished(trainee.id)) == 1
+
+
+def test_the_quiz_screen_guards_exam_text_and_not_practice(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quiz_screen, "ask_resume", lambda *_a: quiz_screen.ResumeChoice.SUBMIT)
+    window = MainWindow(workspace, language="en")
+    qtbot.addWidget(window)
+    trainee = workspace.trainees.create("Guarded", Institution.POLICE)
+    window.choose_trainee(trainee)
+    bank = workspace.catalog.bank("sample")
+    window.start_quiz(bank, bank.modules[0], Behaviour.PRACTICE)
+    practice = window.current_screen()
+    assert isinstance(practice, QuizScreen)
+    assert practice.body.findChildren(CopyGuard) == []
+    practice.leave_button.click()
+    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    exam = window.current_screen()
+    assert isinstance(exam, QuizScreen) and exam.exam
+    exam.go_to(1)  # every question shown is guarded
+    [guard] = exam.body.findChildren(CopyGuard)
+    copy = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier, "c")
+    assert guard.eventFilter(exam.body, copy)
+    menu = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(1, 1), QPoint(1, 1))
+    assert guard.eventFilter(exam.body, menu)

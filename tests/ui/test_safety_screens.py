@@ -171,7 +171,7 @@ def test_safety_settings_are_saved(qtbot: QtBot, coordinator: Workspace, shown: 
     assert shown[-1] == "The settings were saved."
     assert admin.backups_keep(coordinator) == 4
     assert admin.timeout_seconds(coordinator) == 300
-    assert exam_guard.exam_fullscreen_enabled(coordinator)
+    assert admin.exam_fullscreen(coordinator)
 
 
 # -- exam guard ---------------------------------------------------------------------------

@@ -107,20 +107,6 @@ def _pvariance(values: Sequence[float]) -> float:
     return sum((v - m) ** 2 for v in values) / len(values)
 
 
-def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
-    """Pearson's r, or None when either side does not vary (or fewer than two pairs)."""
-    n = len(xs)
-    if n < 2:
-        return None
-    mx, my = _mean(xs), _mean(ys)
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    if sxx <= 1e-12 or syy <= 1e-12:
-        return None
-    return sxy / math.sqrt(sxx * syy)
-
-
 def group_size(n: int) -> int:
     return max(1, round(GROUP_SHARE * n)) if n else 0
 

@@ -1,9 +1,10 @@
-"""Exam integrity on screen: question text cannot be selected or copied; optional full screen.
+"""Exam integrity on screen: question text cannot be selected, copied or context-clicked.
 
-The quiz screen calls ``apply_exam_guard(screen, exam)`` whenever it shows a
-question, and ``exam_fullscreen_enabled(workspace)`` to know whether an exam
-fills the screen. In proportion: this stops casual copying at a shared
-workstation, not a determined person with a camera.
+The quiz screen calls ``apply_exam_guard(body, exam)`` each time it shows a
+question (whether an exam fills the screen is the coordinator's setting,
+``admin.exam_fullscreen``, applied by the staff gate when the exam opens). In
+proportion: this stops casual copying at a shared workstation, not a determined
+person with a camera.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
-
-from trainer import admin
-from trainer.workspace import Workspace
 
 _GUARD_NAME = "examCopyGuard"
 _BLOCKED = (
@@ -70,8 +68,3 @@ def apply_exam_guard(root: QWidget, exam: bool) -> None:
         if isinstance(widget, QLabel | QTextEdit):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         widget.installEventFilter(guard)  # installing twice is a no-op in Qt
-
-
-def exam_fullscreen_enabled(workspace: Workspace) -> bool:
-    """Whether a coordinator chose full-screen exams for this workstation."""
-    return admin.exam_fullscreen(workspace)

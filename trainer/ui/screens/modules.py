@@ -141,13 +141,6 @@ class ModulesScreen(QWidget):
             return None
         return self.entries[rows[0].row()]
 
-    def select_module(self, module_id: str) -> bool:
-        for row, (_bank, module) in enumerate(self.entries):
-            if module.id == module_id:
-                self.table.selectRow(row)
-                return True
-        return False
-
     def _on_selection_changed(self) -> None:
         chosen = self.selected()
         self.practice_button.setEnabled(chosen is not None)

@@ -25,8 +25,10 @@ from trainer.errors import TrainerError
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import GradeState
 from trainer.quiz.session import QuizSession
+from trainer.storage import attempts_guard
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, review
+from trainer.ui.exam_guard import apply_exam_guard
 from trainer.ui.i18n import fmt
 from trainer.ui.widgets.navigator import NavigatorWidget
 from trainer.ui.widgets.question_views import QuestionInput, make_input, rich_label
@@ -259,6 +261,8 @@ def start_session(
         return offered.session
     if offered.kept_open:  # one attempt in progress at most: it waits, nothing new starts
         return None
+    # the rule itself, below the interface (another window may have started one meanwhile)
+    attempts_guard.ensure_no_active_attempt(workspace.attempts, trainee.id)
     return QuizSession.start(
         bank,
         module,
@@ -439,10 +443,7 @@ class QuizScreen(QWidget):
         frame_layout.addWidget(self.feedback)
         self.body_layout.addWidget(self.feedback_frame)
         self.body_layout.addStretch(1)
-        if self.exam:
-            for label in self.body.findChildren(QLabel):
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-                label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        apply_exam_guard(self.body, self.exam)
         self.scroll_area.setWidget(self.body)
         self._set_tab_order()
         self._refresh_slot()
