@@ -63,10 +63,10 @@ def test_coordinators_may_do_everything() -> None:
 
 
 def test_roles_are_ordered() -> None:
-    assert Role.COORDINATOR.at_least("trainer")
+    assert Role.COORDINATOR.at_least(Role.TRAINER)
     assert Role.TRAINER.at_least(Role.TRAINER)
-    assert not Role.TRAINER.at_least("coordinator")
-    assert not Role.TRAINEE.at_least("trainer")
+    assert not Role.TRAINER.at_least(Role.COORDINATOR)
+    assert not Role.TRAINEE.at_least(Role.TRAINER)
 
 
 def test_session_expires_after_inactivity_and_touch_renews_it() -> None:

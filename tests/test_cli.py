@@ -126,3 +126,41 @@ def test_a_bad_window_option_is_explained_once_with_every_command(
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.count("usage:") == 1 and "COMMAND" in err and "invalid choice: 'xx'" in err
+
+
+def test_choices_come_from_the_domain_enums() -> None:
+    from trainer import cli
+    from trainer.banks.formats.convert import ExportFormat as BankFormat
+    from trainer.banks.model import LANGUAGES, Audience
+    from trainer.quiz.behaviours import Behaviour
+    from trainer.results.export import ExportFormat
+    from trainer.results.summary import Period
+    from trainer.storage.trainees import Institution
+
+    assert list(cli.INSTITUTIONS) == [i.value for i in Institution]
+    assert list(cli.AUDIENCES) == [a.value for a in Audience]
+    assert list(cli.BEHAVIOURS) == [b.value for b in Behaviour]
+    assert list(cli.RESULT_FORMATS) == [f.value for f in ExportFormat]
+    assert list(cli.BANK_FORMATS) == [f.value for f in BankFormat]
+    assert list(cli.PERIODS) == [p.value for p in Period]
+    assert list(cli.BANK_LANGUAGES) == list(LANGUAGES)
+    assert "judiciary" in cli.INSTITUTIONS and "army" not in cli.INSTITUTIONS
+    parser = cli.build_parser()
+    args = parser.parse_args(["export", "attempts", "-o", "x.csv", "--institution", "police"])
+    assert args.institution == "police"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["export", "attempts", "-o", "x.csv", "--institution", "army"])
+
+
+def test_building_the_parser_imports_no_domain_module() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from trainer import cli; cli.build_parser(); "
+        "print(','.join(m for m in ('trainer.results.export', 'trainer.banks.formats.convert',"
+        " 'trainer.storage.trainees') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

@@ -24,8 +24,8 @@ class Role(StrEnum):
     def rank(self) -> int:
         return {Role.TRAINEE: 0, Role.TRAINER: 1, Role.COORDINATOR: 2}[self]
 
-    def at_least(self, other: Role | str) -> bool:
-        return self.rank >= Role(other).rank
+    def at_least(self, other: Role) -> bool:
+        return self.rank >= other.rank
 
 
 class Permission(StrEnum):
@@ -61,15 +61,15 @@ def least_role(permission: Permission) -> Role:
     return _LEAST_ROLE.get(permission, Role.COORDINATOR)
 
 
-def can(role: Role | str, permission: Permission) -> bool:
-    return Role(role).at_least(least_role(permission))
+def can(role: Role, permission: Permission) -> bool:
+    return role.at_least(least_role(permission))
 
 
-def require(role: Role | str, permission: Permission) -> None:
+def require(role: Role, permission: Permission) -> None:
     """Raise AccessDeniedError unless ``role`` holds ``permission``."""
     if not can(role, permission):
         needed = least_role(permission)
-        current = Role(role)
+        current = role
         if current is Role.TRAINEE:
             raise AccessDeniedError(
                 f"this needs a {needed.value} account; sign in from the Staff menu",

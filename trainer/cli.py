@@ -40,6 +40,37 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
 
 
+class EnumChoices:
+    """argparse choices read from a domain enum (or tuple of values), imported only when a
+    command line uses the option or help is printed, so start-up stays light."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    def values(self) -> list[str]:
+        import importlib
+
+        found = getattr(importlib.import_module(self.module), self.name)
+        return [str(getattr(v, "value", v)) for v in found]
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.values()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.values())
+
+
+INSTITUTIONS = EnumChoices("trainer.storage.trainees", "Institution")
+AUDIENCES = EnumChoices("trainer.banks.model", "Audience")
+BEHAVIOURS = EnumChoices("trainer.quiz.behaviours", "Behaviour")
+BANK_LANGUAGES = EnumChoices("trainer.banks.model", "LANGUAGES")
+CERTIFICATE_LANGUAGES = EnumChoices("trainer.certificates.document", "LANGUAGES")
+RESULT_FORMATS = EnumChoices("trainer.results.export", "ExportFormat")
+BANK_FORMATS = EnumChoices("trainer.banks.formats.convert", "ExportFormat")
+PERIODS = EnumChoices("trainer.results.summary", "Period")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m trainer",
@@ -67,9 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang",
         dest="bank_lang",
-        choices=["en", "fr", "rn"],
+        choices=BANK_LANGUAGES,
+        metavar="LANG",
         default="en",
-        help="GIFT / XML: the language the questions are written in (default en)",
+        help="GIFT / XML: the language the questions are written in: %(choices)s (default en)",
     )
     p.add_argument(
         "--output",
@@ -126,8 +158,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-bank", help="write a bank, in one language, as GIFT or Moodle XML")
     add_data_dir(p)
     p.add_argument("bank", metavar="BANK_ID_OR_FILE", help="a bank id from the library or a file")
-    p.add_argument("--format", dest="export_format", choices=["gift", "moodle-xml"], required=True)
-    p.add_argument("--lang", dest="bank_lang", choices=["en", "fr", "rn"], default="en")
+    p.add_argument(
+        "--format",
+        dest="export_format",
+        choices=BANK_FORMATS,
+        metavar="FORMAT",
+        required=True,
+        help="%(choices)s",
+    )
+    p.add_argument(
+        "--lang",
+        dest="bank_lang",
+        choices=BANK_LANGUAGES,
+        metavar="LANG",
+        default="en",
+        help="%(choices)s (default en)",
+    )
     p.add_argument("--output", type=Path, metavar="PATH", required=True)
     p.set_defaults(func=cmd_export_bank)
 
@@ -145,11 +191,11 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="started on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="started on or before")
     p.add_argument("--module", metavar="ID", help="one module")
-    p.add_argument("--audience", choices=["police", "prosecutors", "judges"])
-    p.add_argument("--institution", choices=["police", "prosecution", "judiciary", "other"])
+    p.add_argument("--audience", choices=AUDIENCES, metavar="AUDIENCE", help="%(choices)s")
+    p.add_argument("--institution", choices=INSTITUTIONS, metavar="NAME", help="%(choices)s")
     p.add_argument("--trainee", metavar="TEXT", help="name or service number contains TEXT")
     p.add_argument("--workstation", metavar="UID", help="recorded on this workstation")
-    p.add_argument("--behaviour", choices=["practice", "exam"])
+    p.add_argument("--behaviour", choices=BEHAVIOURS, metavar="MODE", help="%(choices)s")
     outcome = p.add_mutually_exclusive_group()
     outcome.add_argument("--passed", action="store_true", help="passed attempts only")
     outcome.add_argument("--failed", action="store_true", help="failed attempts only")
@@ -162,7 +208,12 @@ def _add_results_commands(sub: Any) -> None:
     add_data_dir(p)
     p.add_argument("what", choices=["attempts", "responses"])
     p.add_argument(
-        "--format", default="csv", choices=["csv", "csv-excel", "xlsx", "json"], dest="fmt"
+        "--format",
+        default="csv",
+        choices=RESULT_FORMATS,
+        metavar="FORMAT",
+        dest="fmt",
+        help="%(choices)s (default csv)",
     )
     p.add_argument("--output", "-o", type=Path, required=True, metavar="FILE")
     _add_filters(p)
@@ -182,7 +233,9 @@ def _add_results_commands(sub: Any) -> None:
         default="period,institution,module",
         help="comma-separated: period, institution, module, gender, province",
     )
-    p.add_argument("--period", default="year", choices=["month", "quarter", "year"])
+    p.add_argument(
+        "--period", default="year", choices=PERIODS, metavar="PERIOD", help="%(choices)s"
+    )
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the table to a CSV file")
     _add_filters(p)
     p.set_defaults(func=cmd_summary)
@@ -341,7 +394,13 @@ def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentPa
         help="the certificate PDF, or a picture of the paper (.png, .jpg, .jpeg, .bmp, .tif, …)",
     )
     p.add_argument("--code", metavar="TEXT", help="the verification code printed on the page")
-    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of module titles")
+    p.add_argument(
+        "--lang",
+        choices=CERTIFICATE_LANGUAGES,
+        metavar="LANG",
+        default="en",
+        help="language of module titles: %(choices)s",
+    )
     p.set_defaults(func=cmd_verify_certificate)
 
     certs = sub.add_parser("certificates", help="the certificate register")
@@ -361,15 +420,15 @@ def add_certificate_commands(sub: argparse._SubParsersAction[argparse.ArgumentPa
     add_data_dir(p)
     p.add_argument("number")
     p.add_argument("file", type=Path, metavar="FILE.pdf")
-    p.add_argument("--lang", choices=["en", "fr"])
+    p.add_argument("--lang", choices=CERTIFICATE_LANGUAGES, metavar="LANG", help="%(choices)s")
     p.set_defaults(func=cmd_certificates_pdf)
     p = csub.add_parser("batch", help="issue and write certificates for every passed exam")
     add_data_dir(p)
     p.add_argument("folder", type=Path)
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--institution", choices=["police", "prosecution", "judiciary", "other"])
-    p.add_argument("--lang", choices=["en", "fr"])
+    p.add_argument("--institution", choices=INSTITUTIONS, metavar="NAME", help="%(choices)s")
+    p.add_argument("--lang", choices=CERTIFICATE_LANGUAGES, metavar="LANG", help="%(choices)s")
     p.set_defaults(func=cmd_certificates_batch)
     p = csub.add_parser("export-csv", help="write the register to a CSV file")
     add_data_dir(p)

@@ -71,7 +71,7 @@ class StaffGate(QObject):
         menu.addAction(self.sign_out_action)
         self._refresh_status()
 
-    def admit(self, least_role: str) -> bool:
+    def admit(self, least_role: Role) -> bool:
         """True if a staff member holding ``least_role`` is (now) signed in."""
         from trainer.ui import dialogs_auth  # loaded when staff first need it
 
@@ -91,7 +91,7 @@ class StaffGate(QObject):
         if not ws.staff.role.at_least(least_role):
             needed = (
                 QCoreApplication.translate("StaffGate", "a coordinator account")
-                if Role(least_role) is Role.COORDINATOR
+                if least_role is Role.COORDINATOR
                 else QCoreApplication.translate("StaffGate", "a trainer account")
             )
             dialogs.show_error(
@@ -223,7 +223,7 @@ class StaffGate(QObject):
             ),
         )
 
-    def may_open(self, least_role: str) -> bool:
+    def may_open(self, least_role: Role) -> bool:
         """Whether a menu entry for ``least_role`` can be used now: with nobody signed in
         every entry can (it asks for a sign-in); a signed-in trainer cannot use a
         coordinator's."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from trainer.access import Role
 from trainer.errors import TrainerError
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, i18n, staff
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
             staff_menu = bar.addMenu(self.tr("&Staff"))
             for entry in entries:
                 action = QAction(entry.title(), self)
-                action.setData(entry.role)
+                action.setData(entry.role.value)
                 action.triggered.connect(lambda _c=False, e=entry: self.open_staff(e))
                 staff_menu.addAction(action)
                 self.staff_actions[entry.key] = action
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
     def _update_staff_actions(self) -> None:
         """Entries the signed-in role cannot use are disabled, not refused once chosen."""
         for action in self.staff_actions.values():
-            action.setEnabled(self.staff_gate.may_open(str(action.data())))
+            action.setEnabled(self.staff_gate.may_open(Role(str(action.data()))))
 
     def _next_zoom(self, step: int) -> int:
         steps = list(ZOOM_STEPS)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from trainer.access import Role
+
 if TYPE_CHECKING:
     from trainer.ui.main_window import MainWindow
 
@@ -22,7 +24,7 @@ class StaffEntry:
     key: str
     title_source: object  # QT_TRANSLATE_NOOP("Staff", ...): translated when shown
     build: Callable[[MainWindow], QWidget]
-    role: str = "trainer"  # the least role that may open it: trainer or coordinator
+    role: Role = Role.TRAINER  # the least role that may open it: trainer or coordinator
 
     def title(self) -> str:
         return QCoreApplication.translate("Staff", str(self.title_source))
@@ -37,7 +39,7 @@ def entries() -> list[StaffEntry]:
             "bank_library",
             QT_TRANSLATE_NOOP("Staff", "Question bank library"),
             _bank_library,
-            role="trainer",
+            role=Role.TRAINER,
         )
     )
     found.append(
@@ -45,32 +47,32 @@ def entries() -> list[StaffEntry]:
             "formats",
             QT_TRANSLATE_NOOP("Staff", "Import/export GIFT and Moodle XML"),
             _formats,
-            role="trainer",
+            role=Role.TRAINER,
         )
     )
     found.extend(_certificate_entries())
     found.extend(
         [
             StaffEntry(
-                "results", QT_TRANSLATE_NOOP("Staff", "Results"), _results, role="coordinator"
+                "results", QT_TRANSLATE_NOOP("Staff", "Results"), _results, role=Role.COORDINATOR
             ),
             StaffEntry(
                 "item_analysis",
                 QT_TRANSLATE_NOOP("Staff", "Item analysis"),
                 _item_analysis,
-                role="coordinator",
+                role=Role.COORDINATOR,
             ),
             StaffEntry(
                 "programme_summary",
                 QT_TRANSLATE_NOOP("Staff", "Programme summary"),
                 _programme_summary,
-                role="coordinator",
+                role=Role.COORDINATOR,
             ),
             StaffEntry(
                 "bundles",
                 QT_TRANSLATE_NOOP("Staff", "Workstation bundles"),
                 _bundles,
-                role="coordinator",
+                role=Role.COORDINATOR,
             ),
         ]
     )
@@ -127,13 +129,16 @@ def _certificate_entries() -> list[StaffEntry]:
 
     return [
         StaffEntry(
-            "certificates", str(QT_TRANSLATE_NOOP("Staff", "Certificates")), register, "coordinator"
+            "certificates",
+            str(QT_TRANSLATE_NOOP("Staff", "Certificates")),
+            register,
+            Role.COORDINATOR,
         ),
         StaffEntry(
             "verify-certificate",
             str(QT_TRANSLATE_NOOP("Staff", "Verify a certificate")),
             verify,
-            "trainer",
+            Role.TRAINER,
         ),
     ]
 
@@ -160,15 +165,18 @@ def _safety_entries() -> list[StaffEntry]:
 
     return [
         StaffEntry(
-            "accounts", str(QT_TRANSLATE_NOOP("Staff", "Staff &accounts")), accounts, "coordinator"
+            "accounts",
+            str(QT_TRANSLATE_NOOP("Staff", "Staff &accounts")),
+            accounts,
+            Role.COORDINATOR,
         ),
         StaffEntry(
-            "audit", str(QT_TRANSLATE_NOOP("Staff", "A&udit log")), audit_log, "coordinator"
+            "audit", str(QT_TRANSLATE_NOOP("Staff", "A&udit log")), audit_log, Role.COORDINATOR
         ),
         StaffEntry(
             "backups",
             str(QT_TRANSLATE_NOOP("Staff", "&Backups and safety settings")),
             backups,
-            "coordinator",
+            Role.COORDINATOR,
         ),
     ]
