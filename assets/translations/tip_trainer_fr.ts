@@ -2086,6 +2086,10 @@ Les détails ont été consignés dans :
         <translation>trop difficile</translation>
     </message>
     <message>
+        <source>Analysing the answers…</source>
+        <translation>Analyse des réponses…</translation>
+    </message>
+    <message>
         <source>reliability cannot be computed yet</source>
         <translation>la fidélité ne peut pas encore être calculée</translation>
     </message>

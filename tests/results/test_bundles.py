@@ -302,5 +302,6 @@ def test_canonical_json_is_json_dumps_byte_for_byte() -> None:
         "empty": {},
         "list": [],
     }
-    assert canonical_json(data) == json.dumps(data, ensure_ascii=False, sort_keys=True)
-    assert canonical_json([]) == "[]" and canonical_json("s") == '"s"'
+    expected = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    assert canonical_json(data) == expected
+    assert canonical_json([]) == b"[]" and canonical_json("s") == b'"s"'

@@ -30,11 +30,12 @@ from trainer.ui.screens.bank_library import BankLibraryScreen
 from trainer.ui.screens.bundles import BundlesScreen
 from trainer.ui.screens.certificates import CertificatesScreen
 from trainer.ui.screens.formats import FormatsScreen
+from trainer.ui.screens.item_analysis import ItemAnalysisScreen
 from trainer.ui.screens.results import ResultsScreen
 from trainer.workspace import Workspace
 
 LIMIT_MS = 100
-ATTEMPTS = 2_000  # 40,000 responses
+ATTEMPTS = 5_000  # 100,000 responses
 PASSED = 30  # certificates in the batch
 QUESTIONS = 2_000  # in the generated bank and GIFT file
 
@@ -139,6 +140,17 @@ def _backup(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Flow:
     return Flow(screen, screen.back_up, lambda made: assert_(made.path.is_file()))
 
 
+def _item_analysis(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Flow:
+    screen = ItemAnalysisScreen(ws, "en")
+    with qtbot.waitSignal(screen.analysed, timeout=30000):
+        pass  # the first module, analysed as the screen opens
+    return Flow(
+        screen,
+        lambda: screen.show_module("module-1"),
+        lambda result: assert_(result.attempts > 0 and len(result.items) > 0),
+    )
+
+
 def _batch(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> Flow:
     bank = ws.catalog.bank("sample")
     for i in range(PASSED):
@@ -180,6 +192,7 @@ RESULTS_FLOWS = {
     "results export": _results_export,
     "bundle export": _bundle_export,
     "backup": _backup,
+    "item analysis": _item_analysis,
 }
 OTHER_FLOWS = {
     "certificate batch": _batch,

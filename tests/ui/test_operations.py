@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
@@ -187,3 +188,17 @@ def test_worker_workspace_acts_as_the_same_staff(signed_in_coordinator: Workspac
         assert other.staff is ws.staff and other.actor == ws.actor
     with pytest.raises(sqlite3.ProgrammingError):  # closed when the job is done
         other.db.conn.execute("SELECT 1")
+
+
+def test_a_screen_closed_meanwhile_is_not_called_back(qtbot: QtBot) -> None:
+    screen = QWidget()
+    release = threading.Event()
+    called: list[object] = []
+    operation = Operation(
+        screen, lambda _t: release.wait(10), label="Working", success=called.append
+    ).run()
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen))
+    with qtbot.waitSignal(operation.done, timeout=10000):
+        release.set()
+    assert called == [] and operation.finished and operations.running() == 0

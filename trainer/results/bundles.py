@@ -278,25 +278,37 @@ def export_bundle(
     return BundleExport(path, bundle_uid, len(attempts), len(trainees))
 
 
-def canonical_json(value: Any, depth: int = 2) -> str:
-    """``json.dumps(value, ensure_ascii=False, sort_keys=True)``, byte for byte, encoded
-    piece by piece: the C encoder holds the interpreter lock for a whole call, so one call
-    on a large bundle would stop every other thread (the window) for as long."""
+def canonical_json(value: Any) -> bytes:
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True)`` in UTF-8, byte for byte,
+    encoded record by record: the C encoder holds the interpreter lock for a whole call, so
+    one call on a large bundle would stop every other thread (the window) for as long."""
+    chunks: list[bytes] = []
+    _json_chunks(value, 2, chunks)
+    return b"".join(chunks)
+
+
+def _json_chunks(value: Any, depth: int, out: list[bytes]) -> None:
     if depth > 0 and isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        items = (
-            f"{json.dumps(k, ensure_ascii=False)}: {canonical_json(value[k], depth - 1)}"
-            for k in sorted(value)
-        )
-        return "{" + ", ".join(items) + "}"
-    if depth > 0 and isinstance(value, list):
-        return "[" + ", ".join(canonical_json(v, depth - 1) for v in value) + "]"
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        out.append(b"{")
+        for n, key in enumerate(sorted(value)):
+            out.append(((", " if n else "") + json.dumps(key, ensure_ascii=False) + ": ").encode())
+            _json_chunks(value[key], depth - 1, out)
+        out.append(b"}")
+    elif depth > 0 and isinstance(value, list):
+        out.append(b"[")
+        for n, item in enumerate(value):
+            if n:
+                out.append(b", ")
+            _json_chunks(item, depth - 1, out)
+        out.append(b"]")
+    else:
+        out.append(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def write_bundle_file(path: Path, data: dict[str, Any], keys: KeyRing) -> None:
     """``data`` as a bundle file: the payload, its manifest, and the key's signature of the
     manifest (written to a temporary name, then renamed)."""
-    payload = canonical_json(data).encode("utf-8")
+    payload = canonical_json(data)
     manifest = json.dumps(
         {
             "format": MANIFEST_FORMAT,

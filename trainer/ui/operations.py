@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
@@ -252,22 +253,27 @@ class Operation(Generic[T]):
     def finish(self) -> None:
         if self._thread is not None:
             self._thread.join()
+        alive = shiboken6.isValid(self.parent)  # the screen may have closed meanwhile
         if self._blocker is not None:
             app = QApplication.instance()
-            if app is not None:
+            if app is not None and shiboken6.isValid(self._blocker):
                 app.removeEventFilter(self._blocker)
-            self._blocker.deleteLater()
+                self._blocker.deleteLater()
             self._blocker = None
         if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
+            if shiboken6.isValid(self.dialog):
+                self.dialog.close()
+                self.dialog.deleteLater()
             self.dialog = None
         self.finished = True
         _running.discard(self)
         _collector.leave()
         error = self.error
         try:
-            if error is None:
+            if not alive:  # nobody to tell; a bug is still reported
+                if error is not None and not isinstance(error, TrainerError):
+                    sys.excepthook(type(error), error, error.__traceback__)
+            elif error is None:
                 if self._success is not None:
                     self._success(self.result)  # type: ignore[arg-type]
             elif isinstance(error, CancelledError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from trainer.results.analysis import ItemFlag, ModuleAnalysis
 from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
 from trainer.ui.numbers import fixed
+from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
 from trainer.ui.widgets.tables import record_table
@@ -37,6 +38,8 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 class ItemAnalysisScreen(QWidget):
     """Facility, discrimination, distractors, reliability and a histogram for one module."""
+
+    analysed = Signal(object)  # the ModuleAnalysis shown
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,8 +115,20 @@ class ItemAnalysisScreen(QWidget):
         }
         return ", ".join(names[f] for f in sorted(flags))
 
-    def show_module(self, module_id: str) -> None:
-        result = service.analyse_module(self.workspace, module_id, self.language)
+    def show_module(self, module_id: str) -> Operation[ModuleAnalysis]:
+        """Analyse off the GUI thread (a module with many attempts takes a while), then
+        show the figures; ``analysed`` says when."""
+        ws, language = self.workspace, self.language
+
+        def job(_task: Task) -> ModuleAnalysis:
+            with worker_workspace(ws) as other:
+                return service.analyse_module(other, module_id, language)
+
+        return Operation(
+            self, job, label=self.tr("Analysing the answers…"), success=self._show_result
+        ).run()
+
+    def _show_result(self, result: ModuleAnalysis) -> None:
         self.result = result
         r = result.reliability
         if r.alpha is None:
@@ -149,6 +164,8 @@ class ItemAnalysisScreen(QWidget):
                 analysis.MIN_ATTEMPTS,
             )
         )
+        # emptied first: replacing items one by one re-measures the columns each time
+        self.table.setRowCount(0)
         self.table.setRowCount(len(result.items))
         for row, item in enumerate(result.items):
             values = [
@@ -175,6 +192,7 @@ class ItemAnalysisScreen(QWidget):
         )
         self.distractors.setPlainText("")
         self.csv_button.setEnabled(bool(result.items))
+        self.analysed.emit(result)
 
     def _on_module_changed(self) -> None:
         module_id = self.module.currentData()
@@ -183,10 +201,7 @@ class ItemAnalysisScreen(QWidget):
             self.warning.hide()
             self.csv_button.setEnabled(False)
             return
-        try:
-            self.show_module(str(module_id))
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
+        self.show_module(str(module_id))
 
     def _on_item_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
