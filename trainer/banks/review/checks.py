@@ -115,6 +115,7 @@ def negative_stem(q: Question, lang: str) -> Iterator[Raw]:
         word = tx.unemphasised_negative(q.text.get(language), language)
         if word is not None:
             yield Raw(Rule.NEGATIVE_STEM, q, {"word": word, "language": language})
+            return
 
 
 def _texts(q: Question) -> Iterator[tuple[str, LocalizedText]]:

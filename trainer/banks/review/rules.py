@@ -174,9 +174,11 @@ RULES: dict[Rule, RuleInfo] = {
         ITEM,
         ("Negative question not emphasised", "Question négative non soulignée"),
         (
-            "the question is negative (“{word}”, {language}) and the word is not emphasised: "
+            "the question is negative (“{word}”, {language} version) and the word is not "
+            "emphasised: "
             "write it in capitals (NOT) or between asterisks (*not*), or ask positively",
-            "la question est négative (« {word} », {language}) sans mise en valeur : écrivez le "
+            "la question est négative (« {word} », version {language}) sans mise en valeur : "
+            "écrivez le "
             "mot en capitales (PAS) ou entre astérisques (*pas*), ou posez-la positivement",
         ),
     ),
