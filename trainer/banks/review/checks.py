@@ -96,7 +96,7 @@ def absolute_words(q: Question, lang: str) -> Iterator[Raw]:
     if not options:
         return
     found: list[str] = []
-    for language in q.text.languages():
+    for language in sorted(q.text.languages(), key=lambda x: (x != lang, x)):
         in_keys: set[str] = set()
         in_distractors: set[str] = set()
         for o in options:
@@ -111,7 +111,7 @@ def absolute_words(q: Question, lang: str) -> Iterator[Raw]:
 def negative_stem(q: Question, lang: str) -> Iterator[Raw]:
     if isinstance(q, Scenario):
         return
-    for language in sorted(q.text.languages(), key=lambda x: x != lang):
+    for language in sorted(q.text.languages(), key=lambda x: (x != lang, x)):
         word = tx.unemphasised_negative(q.text.get(language), language)
         if word is not None:
             yield Raw(Rule.NEGATIVE_STEM, q, {"word": word, "language": language})
