@@ -6,13 +6,17 @@ questions means 50 million comparisons of a few milliseconds each; instead:
 
 1. **Candidates from an inverted index of rare word pairs.** Each text is a
    set of distinct word pairs (two words in a row), ranked by how many texts
-   use them (rarest first). Two texts that share at least 30% of the pairs of
+   use them (rarest first). Two texts that share at least half the pairs of
    the one with more pairs also share a pair among the rarest
-   ``n - ceil(0.3 * n) + 1`` of each (the prefix-filtering principle), so
-   only those prefixes are indexed and probed. Texts that are 85% the same
-   share far more (0.68 and more in the shipped banks, where no pair sharing
-   less than 30% comes above 0.67); a pair that changed most words (a
-   spelling change inside each) would not be proposed.
+   ``n - ceil(n / 2) + 1`` of each (the prefix-filtering principle), so only
+   those prefixes are indexed and probed. Texts that are 85% the same share
+   far more (in the shipped banks, 0.68 and more; no two questions sharing
+   less than half their pairs come above 0.77). Short texts (fewer than 12
+   words) lose a larger share of pairs to one changed word, so they, and the
+   texts long enough to match them, go through a second pass whose tokens are
+   words and word pairs and whose bar is a third (one word changed in a text
+   of two words or more keeps a third of them). A pair that changed most of
+   its words (a spelling change inside each) would not be proposed.
 2. **Bounds before the measure**, each at least as large as ``ratio``:
    the lengths (``2 * min / (len a + len b)``, difflib's ``real_quick_ratio``),
    then ``2 * LCS / (len a + len b)`` with the longest common subsequence
@@ -29,21 +33,25 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from itertools import chain, pairwise
 
 THRESHOLD = 0.85
-SHARED_PAIRS = 0.5
+SHARED = 0.5  # of the word pairs, in the pass over every text
+SHORT_WORDS = 12  # texts of fewer words also go through a pass with words as tokens
+SHARED_SHORT = 1 / 3  # of the words and word pairs, in that pass
 
 
-def _prefix_size(count: int) -> int:
-    return count - math.ceil(SHARED_PAIRS * count) + 1
-
-
-def _word_pairs(text: str) -> set[str]:
+def _pairs(text: str) -> set[str]:
     words = text.split()
-    return set(map(" ".join, pairwise(words))) or {text}
+    return set(map(" ".join, pairwise(words))) or set(words)
+
+
+def _words_and_pairs(text: str) -> set[str]:
+    tokens = _pairs(text)
+    tokens.update(text.split())
+    return tokens
 
 
 def _masks(text: str) -> dict[str, int]:
@@ -71,22 +79,41 @@ def similar_pairs(
 
     ``texts`` are already normalised (see ``text.normalise``); empty texts are skipped.
     """
-    tokens = [_word_pairs(t) if t else set() for t in texts]
-    df = Counter(chain.from_iterable(tokens))
-    # One global order, rarest first (ties: first seen). A word pair only one text
-    # holds comes first and can propose nobody, so only the others get a rank.
+    low = threshold / (2 - threshold)  # the shortest length ratio that can still reach it
+    everything = [i for i, t in enumerate(texts) if t]
+    found = _pass(texts, everything, _pairs, SHARED, threshold)
+    short = [i for i in everything if len(texts[i].split()) < SHORT_WORDS]
+    if short:
+        longest = max(len(texts[i]) for i in short)
+        near = [i for i in everything if len(texts[i]) * low <= longest]
+        found |= _pass(texts, near, _words_and_pairs, SHARED_SHORT, threshold)
+    return sorted(found)
+
+
+def _pass(
+    texts: Sequence[str],
+    chosen: Sequence[int],
+    tokenise: Callable[[str], set[str]],
+    share: float,
+    threshold: float,
+) -> set[tuple[int, int, float]]:
+    """The similar pairs among ``chosen`` texts (in order), candidates by ``tokenise``."""
+    tokens = {i: tokenise(texts[i]) for i in chosen}
+    df = Counter(chain.from_iterable(tokens.values()))
+    # One global order, rarest first (ties: first seen). A token only one text holds
+    # comes first and can propose nobody, so only the others get a rank.
     shared = [w for w in df if df[w] > 1]
     shared.sort(key=df.__getitem__)
     rank = {w: r for r, w in enumerate(shared, start=1)}
     index: dict[int, list[int]] = {}
-    pairs: list[tuple[int, int, float]] = []
+    pairs: set[tuple[int, int, float]] = set()
     matcher = SequenceMatcher(None, autojunk=False)
-    low = threshold / (2 - threshold)  # the shortest length ratio that can still reach it
-    for i, ws in enumerate(tokens):
-        if not ws:
-            continue
+    low = threshold / (2 - threshold)
+    for i in chosen:
+        ws = tokens[i]
         ranks = list(filter(None, map(rank.get, ws)))
-        wanted = _prefix_size(len(ws)) - (len(ws) - len(ranks))
+        # The prefix: len - ceil(share * len) + 1 tokens, the unshared ones first.
+        wanted = len(ws) - math.ceil(share * len(ws)) + 1 - (len(ws) - len(ranks))
         if wanted <= 0:
             continue
         ranks.sort()
@@ -110,7 +137,7 @@ def similar_pairs(
             if la < low * lb or lb < low * la:
                 continue
             other = tokens[j]
-            if len(ws & other) < SHARED_PAIRS * max(len(ws), len(other)):
+            if len(ws & other) < share * max(len(ws), len(other)):
                 continue
             if masks is None:
                 masks = _masks(b)
@@ -122,6 +149,5 @@ def similar_pairs(
             matcher.set_seq1(a)
             ratio = matcher.ratio()
             if ratio >= threshold:
-                pairs.append((j, i, ratio))
-    pairs.sort()
+                pairs.add((j, i, ratio))
     return pairs
