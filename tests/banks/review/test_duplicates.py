@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from trainer.banks.review.duplicates import THRESHOLD, _masks, lcs_length, similar_pairs
 from trainer.banks.review.text import normalise
 
-WORDS = (
+_VOCABULARY = (
     "victim trafficking police child labour recruitment debt bondage passport border "
     "referral shelter judge prosecutor consent exploitation transport harbouring receipt "
     "fraud deception coercion force threat abuse vulnerability payment benefit control "
@@ -17,7 +17,8 @@ WORDS = (
     "officer station report evidence witness family mother father brother sister village "
     "city province bus truck lake boat farm mine bar hotel market school church hospital "
     "money wage salary loan contract phone message agent broker employer owner driver"
-).split()
+)
+WORDS = _VOCABULARY.split()
 
 
 def _brute_force(texts: list[str]) -> list[tuple[int, int, float]]:
