@@ -118,8 +118,8 @@ def generated_library(folder: Path, questions: int = 10_000, seed: int = 14) -> 
         while count < per_bank:
             qid = f"b{b}-q{index}"
             if made and rng.random() < 0.01:
-                q = _near_copy(w, rng.choice(made), qid)
-                count += 1 + len(q.get("parts", []))
+                q = _near_copy(w, rng.choice(made), qid)  # never a scenario: see below
+                count += 1
             elif index % 25 == 24 and per_bank - count >= 4:
                 q = _q(w, qid, "single_choice", index)
                 del q["options"], q["key"], q["explanation"], q["source"]
@@ -132,7 +132,8 @@ def generated_library(folder: Path, questions: int = 10_000, seed: int = 14) -> 
                 q = _q(w, qid, KINDS[index % len(KINDS)], index)
                 count += 1
             items.append(q)
-            made.append(q)
+            if q["kind"] != "scenario":
+                made.append(q)
             index += 1
         bank = {
             "format": 1,

@@ -33,8 +33,9 @@ class _SeverityFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_severity(self, severity: str | None) -> None:
+        self.beginFilterChange()
         self.severity = severity
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: object) -> bool:
         if self.severity is None:
