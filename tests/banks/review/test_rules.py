@@ -211,8 +211,14 @@ def test_versions_that_cite_different_articles() -> None:
     [f] = found(bank(bad), Rule.TRANSLATION_ARTICLES)
     assert (f.params["numbers"], f.params["other_numbers"]) == (["3"], ["4"])
     assert found(bank(bad), Rule.TRANSLATION_NUMBERS) == []  # the article is not counted twice
-    good = sc("q", text("Under Art. 3(a), who?", "Selon l'article 3 a), qui ?"), ["a", "b"])
-    assert found(bank(good), Rule.TRANSLATION_ARTICLES) == []
+    for good_text in (
+        text("Under Art. 3(a), who?", "Selon l'article 3 a), qui ?"),
+        text("Art. 6(2) requires what?", "Que prévoit l'article 6, paragraphe 2 ?"),
+        text("Under Arts. 242-243, who?", "Selon les articles 242 et 243, qui ?"),
+    ):
+        good = sc("q", good_text, ["a", "b"])
+        assert found(bank(good), Rule.TRANSLATION_ARTICLES) == []
+        assert found(bank(good), Rule.TRANSLATION_NUMBERS) == []
 
 
 def test_versions_that_ask_for_a_different_number_of_options() -> None:

@@ -199,10 +199,18 @@ def year_bound(text: str) -> list[str]:
 
 
 # -- numbers and article references -------------------------------------------------------
+# An article number with its sub-parts: "3(a)", "6(2)", "6, paragraph 2", "6, alinéa 2".
+_ARTICLE_NUMBER = (
+    r"\d+(?:\s*\([a-z0-9]+\))*"
+    r"(?:,?\s*(?:paragraphs?|paragraphes?|para\.|§|alinéas?|al\.)\s*\d+(?:\s*\([a-z0-9]+\))*)?"
+)
 _ARTICLES = re.compile(
-    r"\b(?:articles?|arts?\.?)\s*((?:\d+)(?:\s*\([a-z0-9]+\))*"
-    r"(?:\s*(?:,|and|et|or|ou|to|à|-|–)\s*\d+(?:\s*\([a-z0-9]+\))*)*)",
+    rf"\b(?:articles?|arts?\.?)\s*({_ARTICLE_NUMBER}"
+    rf"(?:\s*(?:,|and|et|or|ou|to|à|-|–)\s*{_ARTICLE_NUMBER})*)",
     re.IGNORECASE,
+)
+_SUB_PARTS = re.compile(
+    r"\([a-z0-9]+\)|(?:paragraphs?|paragraphes?|para\.|§|alinéas?|al\.)\s*\d+", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
 _ANY_DIGIT = re.compile(r"\d")
@@ -213,12 +221,13 @@ _NUMBER = re.compile(
 
 
 def article_numbers(text: str) -> tuple[set[str], str]:
-    """The article numbers cited, and the text with those references blanked out."""
+    """The articles cited (their numbers, not their paragraphs, which languages write
+    differently), and the text with those references blanked out."""
     found: set[str] = set()
     if "art" not in text.lower():
         return found, text
     for m in _ARTICLES.finditer(text):
-        found.update(str(int(d)) for d in _DIGITS.findall(m.group(1)))
+        found.update(str(int(d)) for d in _DIGITS.findall(_SUB_PARTS.sub(" ", m.group(1))))
     return found, _ARTICLES.sub(" ", text)
 
 
