@@ -84,8 +84,9 @@ def test_filter_sort_and_keyboard(
     review.table.selectRow(0)
     first = review.selected()
     QTest.keyClick(review.table, Qt.Key.Key_Down)
-    assert review.selected() is not None and review.selected() is not first
-    assert review.detail.text().startswith(review.severity_label(review.selected().severity))
+    second = review.selected()
+    assert second is not None and second is not first
+    assert review.detail.text().startswith(review.severity_label(second.severity))
 
 
 def test_an_import_shows_its_review_at_once(

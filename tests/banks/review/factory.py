@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from trainer.banks.loader import load_bank, load_bank_bytes
+from trainer.banks.loader import load_bank_bytes
 from trainer.banks.model import Bank
 from trainer.banks.review.engine import BankReview, Finding, review_banks
 from trainer.banks.review.rules import Rule
@@ -19,7 +20,7 @@ def text(en: str, fr: str | None = None) -> dict[str, str]:
 def sc(
     qid: str,
     stem: str | dict[str, str],
-    options: list[str | tuple[str, str]],
+    options: Sequence[str | tuple[str, str]],
     key: int = 0,
     **extra: Any,
 ) -> dict[str, Any]:
@@ -87,10 +88,6 @@ def bank(*questions: dict[str, Any], bank_id: str = "t", **top: Any) -> Bank:
 def write(path: Path, *questions: dict[str, Any], **top: Any) -> Path:
     path.write_bytes(dump(bank_data(*questions, **top)))
     return path
-
-
-def loaded(path: Path) -> Bank:
-    return load_bank(path)
 
 
 def review(b: Bank, library: list[Bank] | None = None) -> BankReview:

@@ -33,8 +33,11 @@ def _rules(analysis: ModuleAnalysis) -> list[tuple[str | None, Rule]]:
 
 
 def test_flags_from_the_item_analysis() -> None:
-    unused = (Distractor("a", "a", 30, True), Distractor("b", "b", 10, False))
-    unused += (Distractor("c", "c", 0, False),)
+    unused = (
+        Distractor("a", "a", 30, True),
+        Distractor("b", "b", 10, False),
+        Distractor("c", "c", 0, False),
+    )
     negative = ItemStats("neg", 40, 0.5, -0.2, -0.1, frozenset({ItemFlag.NEGATIVE_DISCRIMINATION}))
     found = _rules(
         _analysis(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from trainer.access import Permission, can, session_role
 from trainer.banks.library import LibraryEntry
 from trainer.banks.model import Bank
-from trainer.banks.review.engine import BankReview, invalid_review, load_for_review, review_banks
+from trainer.banks.review.engine import BankReview, load_for_review, review_banks
 from trainer.banks.review.rules import LANGUAGES
 from trainer.errors import AccessDeniedError, TrainerError
 from trainer.results.analysis import ModuleAnalysis
@@ -52,22 +52,6 @@ def attempt_analyses(
     except AccessDeniedError:
         return None
     return {b.id: [service.analyse_module(ws, m.id) for m in b.modules] for b in banks}
-
-
-def review_entry(ws: Workspace, entry: LibraryEntry) -> BankReview:
-    """One library file reviewed, near-duplicates sought across the whole library."""
-    if entry.bank is None:
-        return invalid_review(entry.path, entry.problems)
-    library = library_banks(ws.library().entries())
-    return review_banks([entry.bank], library=library, analyses=attempt_analyses(ws, [entry.bank]))[
-        0
-    ]
-
-
-def review_bank(ws: Workspace, bank: Bank) -> BankReview:
-    """A bank just imported, reviewed against the rest of the library."""
-    library = library_banks(ws.library().entries())
-    return review_banks([bank], library=library, analyses=attempt_analyses(ws, [bank]))[0]
 
 
 def review_targets(
