@@ -97,6 +97,10 @@ def absolute_words(q: Question, lang: str) -> Iterator[Raw]:
         return
     found: list[str] = []
     for language in sorted(q.text.languages(), key=lambda x: (x != lang, x)):
+        if not tx.may_hold_absolute_words(
+            "\n".join(o.text.get(language) for o in options), language
+        ):
+            continue
         in_keys: set[str] = set()
         in_distractors: set[str] = set()
         for o in options:
@@ -145,10 +149,26 @@ def _texts(q: Question) -> Iterator[tuple[str, LocalizedText]]:
         yield "explanation", q.explanation
 
 
+# The question last joined and its texts by language (the checks run one question at a time).
+_LAST: list[Any] = [None, {}]
+
+
+def _everything(q: Question) -> dict[str, str]:
+    """Every text of the question, one per line, by language (kept for the next check)."""
+    if _LAST[0] is not q:
+        joined: dict[str, list[str]] = {}
+        for _, texts in _texts(q):
+            for language, text in texts.values.items():
+                joined.setdefault(language, []).append(text)
+        _LAST[0] = q
+        _LAST[1] = {language: "\n".join(parts) for language, parts in joined.items()}
+    return dict(_LAST[1])
+
+
 def year_bound(q: Question, lang: str) -> Iterator[Raw]:
     found: list[str] = []
-    everything = "\n".join(t for _, texts in _texts(q) for t in texts.values.values())
-    for phrase in tx.year_bound(everything):
+    phrases = [p for language, t in _everything(q).items() for p in tx.year_bound(t, language)]
+    for phrase in phrases:
         if phrase not in found:
             found.append(phrase)
     if found:
@@ -182,10 +202,10 @@ def translations(q: Question, lang: str) -> Iterator[Raw]:
     (each rule at most once a question: the first field that disagrees)."""
     others = sorted(q.text.languages() - {lang})
     found: set[Rule] = set()
-    fields = list(_texts(q))
-    digits = tx.has_digits("\n".join(t for _, texts in fields for t in texts.values.values()))
+    digits = any(tx.has_digits(t) for t in _everything(q).values())
+    fields = list(_texts(q)) if digits else []
     for other in others:
-        for name, texts in fields if digits else ():
+        for name, texts in fields:
             if lang not in texts.values or other not in texts.values:
                 continue
             a_articles, a_rest = tx.article_numbers(texts.values[lang])
@@ -314,6 +334,7 @@ def check_bank(bank: Bank) -> list[Raw]:
     for q in bank.iter_all_questions():
         for item_check in ITEM_CHECKS:
             out += item_check(q, lang)
+    _LAST[:] = [None, {}]  # keep no question alive after the review
     return out
 
 

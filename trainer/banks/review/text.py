@@ -50,7 +50,7 @@ def words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=_CACHE)
 def content_words(text: str) -> frozenset[str]:
     """Words that carry meaning: not a stop word, at least 4 letters, or a number."""
-    return frozenset(w for w in words(text) if w.isdigit() or (len(w) >= 4 and w not in STOPWORDS))
+    return frozenset(_CONTENT.findall(" ".join(words(text)))).difference(STOPWORDS)
 
 
 def stems(found: frozenset[str] | set[str]) -> set[str]:
@@ -66,6 +66,12 @@ ABSOLUTE_WORDS = {
         "entièrement aucun aucune"
     ),
 }
+
+
+def may_hold_absolute_words(text: str, lang: str) -> bool:
+    """False when no absolute word can be in the text (a quick test before the words)."""
+    lower = text.lower()
+    return any(w in lower for w in ABSOLUTE_WORDS.get(lang, ()))
 
 
 def absolute_words(text: str, lang: str) -> frozenset[str]:
@@ -146,39 +152,45 @@ def unemphasised_negative(text: str, lang: str) -> str | None:
 
 
 # -- wording that dates ------------------------------------------------------------------
-def _year_rule(hints: str, pattern: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
+def _year_rule(lang: str, hints: str, pattern: str) -> tuple[str, tuple[str, ...], re.Pattern[str]]:
     # Patterns run on lowercase text: case-insensitive matching is several times slower.
-    return tuple(hints.split("|")), re.compile(pattern.lower())
+    return lang, tuple(hints.split("|")), re.compile(pattern.lower())
 
 
 # Each pattern runs only on a text holding one of its hints (lowercase): most texts hold none.
 _YEAR_BOUND = (
     _year_rule(
+        "en",
         "according to",
         r"\baccording\s+to\s+the\s+(?:(?:19|20)\d\d|latest|most\s+recent|current|new)\b",
     ),
     _year_rule(
+        "en",
         "report",
         r"\b(?:19|20)\d\d\s+(?:US\s+)?(?:TIP\s+)?report\b"
         r"|\b(?:TIP|trafficking\s+in\s+persons)\s+report\s+(?:of\s+)?(?:19|20)\d\d\b",
     ),
-    _year_rule("year", r"\b(?:this|last|next)\s+year\b|\bin\s+recent\s+years\b"),
+    _year_rule("en", "year", r"\b(?:this|last|next)\s+year\b|\bin\s+recent\s+years\b"),
     _year_rule(
+        "en",
         "current|nowadays|present|moment|days|recent",
         r"\bcurrently\b|\bnowadays\b|\bat\s+present\b|\bat\s+the\s+moment\b"
         r"|\bthese\s+days\b|\brecently\b",
     ),
     _year_rule(
+        "fr",
         "rapport",
         r"\bselon\s+le\s+(?:dernier\s+)?rapport\b(?:\s+(?:de\s+)?(?:19|20)\d\d\b)?"
         r"|\brapport\s+(?:de\s+|sur\s+la\s+traite\s+)?(?:19|20)\d\d\b",
     ),
     _year_rule(
+        "fr",
         "année|l'an|l’an",
         r"\bcette\s+année\b|\bl['’]an\s+(?:dernier|passé|prochain)\b"
         r"|\bl['’]année\s+(?:dernière|passée|prochaine)\b|\bces\s+dernières\s+années\b",
     ),
     _year_rule(
+        "fr",
         "actuel|nos jours|récem|moment",
         r"\bactuellement\b|\bà\s+l['’]heure\s+actuelle\b|\bde\s+nos\s+jours\b"
         r"|\brécemment\b|\ben\s+ce\s+moment\b",
@@ -186,11 +198,13 @@ _YEAR_BOUND = (
 )
 
 
-def year_bound(text: str) -> list[str]:
+def year_bound(text: str, lang: str) -> list[str]:
     """Phrases that tie a text to the year it was written ("this year", "currently")."""
     lower = text.lower()
     found: list[str] = []
-    for hints, pattern in _YEAR_BOUND:
+    for language, hints, pattern in _YEAR_BOUND:
+        if language != lang:
+            continue
         for hint in hints:
             if hint in lower:
                 found += [m.group(0) for m in pattern.finditer(lower)]
@@ -256,4 +270,7 @@ _COUNT_WORDS = {
 def count_words(text: str, lang: str) -> set[int]:
     """How many things the text asks for, in words (two, trois ...)."""
     table = _COUNT_WORDS.get(lang, {})
+    lower = text.lower()
+    if not any(w in lower for w in table):
+        return set()
     return {table[w] for w in words(text) if w in table}
