@@ -131,6 +131,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, metavar="PATH", required=True)
     p.set_defaults(func=cmd_export_bank)
 
+    p = sub.add_parser(
+        "review-bank",
+        help="review banks for item-writing flaws (a guessable key, negative stems, "
+        "near-duplicates, dated wording ...); exit status 1 when a problem is found, "
+        "0 when there are only warnings and notices",
+        description="Review question banks before trainees meet them: every finding as "
+        "file:line:col, severity, rule and explanation (rules: docs/bank-review.md). "
+        "Near-duplicates are sought across the banks named and the whole library. "
+        "Exit status: 1 when any bank has a problem (including a bank that does not load), "
+        "0 otherwise: warnings and notices alone do not fail.",
+    )
+    add_data_dir(p)
+    p.add_argument(
+        "banks", nargs="*", metavar="FILE|BANK", help="a bank file, or the id of a library bank"
+    )
+    p.add_argument(
+        "--library", action="store_true", help="review every bank of the library as well"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for other tools")
+    p.add_argument(
+        "--lang",
+        choices=["en", "fr"],
+        default=argparse.SUPPRESS,
+        help="language of the explanations (default: the interface language)",
+    )
+    p.set_defaults(func=cmd_review_bank)
+
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_validate)
@@ -704,6 +731,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{len(args.files)} file(s) valid", file=sys.stderr)
     return 0
+
+
+def cmd_review_bank(args: argparse.Namespace) -> int:
+    import json
+
+    from trainer.banks.review import engine, service
+
+    if not args.banks and not args.library:
+        print("error: name at least one bank file or bank id, or give --library", file=sys.stderr)
+        return 2
+    with _opened(args, operator=True) as ws:
+        lang = service.interface_language(ws, getattr(args, "lang", None))
+        reviews = service.review_targets(ws, args.banks, whole_library=args.library)
+    if args.json:
+        json.dump(engine.to_json(reviews, lang), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for line in engine.text_lines(reviews, lang):
+            print(line)
+        print(engine.summary(reviews, lang), file=sys.stderr)
+    return 1 if any(r.has_problem for r in reviews) else 0
 
 
 def cmd_verify_certificate(args: argparse.Namespace) -> int:

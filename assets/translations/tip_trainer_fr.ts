@@ -512,6 +512,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>&amp;Erreurs</translation>
     </message>
     <message>
+        <source>Re&amp;view</source>
+        <translation>Rele&amp;cture</translation>
+    </message>
+    <message>
+        <source>Details of the selected bank</source>
+        <translation>Détails de la banque choisie</translation>
+    </message>
+    <message>
         <source>Failed: %1 problem(s)</source>
         <translation>Échec : %1 erreur(s)</translation>
     </message>
@@ -548,6 +556,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Ligne %1, colonne %2 : %3</translation>
     </message>
     <message>
+        <source>Select a bank to review it.</source>
+        <translation>Choisissez une banque pour la relire.</translation>
+    </message>
+    <message>
+        <source>Reviewing %1…</source>
+        <translation>Relecture de %1…</translation>
+    </message>
+    <message>
         <source>Imported “%1”, version %2.</source>
         <translation>« %1 », version %2, a été importée.</translation>
     </message>
@@ -556,8 +572,103 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Elle remplace la version %1 ; l&apos;ancien fichier est conservé dans les archives.</translation>
     </message>
     <message>
+        <source>Review: %1 problem(s), %2 warning(s), %3 notice(s); see the Review tab.</source>
+        <translation>Relecture : %1 problème(s), %2 avertissement(s), %3 remarque(s) ; voir l’onglet Relecture.</translation>
+    </message>
+    <message>
         <source>Bank imported</source>
         <translation>Banque importée</translation>
+    </message>
+</context>
+<context>
+    <name>BankReviewWidget</name>
+    <message>
+        <source>Select a bank to review it.</source>
+        <translation>Choisissez une banque pour la relire.</translation>
+    </message>
+    <message>
+        <source>Review summary</source>
+        <translation>Résumé de la relecture</translation>
+    </message>
+    <message>
+        <source>Show findings of this severity</source>
+        <translation>Afficher les constats de cette gravité</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>Tous les constats</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>Affic&amp;her :</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <source>Waiver</source>
+        <translation>Dérogation</translation>
+    </message>
+    <message>
+        <source>Review findings</source>
+        <translation>Constats de la relecture</translation>
+    </message>
+    <message>
+        <source>The selected finding in full</source>
+        <translation>Le constat choisi en entier</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>(the whole bank)</source>
+        <translation>(toute la banque)</translation>
+    </message>
+    <message>
+        <source>%1 does not load: each of its problems is listed below (see also the Problems tab).</source>
+        <translation>%1 ne se charge pas : chacune de ses erreurs est listée ci-dessous (voir aussi l’onglet Erreurs).</translation>
+    </message>
+    <message>
+        <source>%1: %2 problem(s), %3 warning(s), %4 notice(s), %5 waived.</source>
+        <translation>%1 : %2 problème(s), %3 avertissement(s), %4 remarque(s), %5 dérogation(s).</translation>
+    </message>
+    <message>
+        <source>Results of attempts are not included: a coordinator account sees them.</source>
+        <translation>Les résultats des passations ne sont pas inclus : un compte de coordinateur les voit.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation>Ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>Waived by the bank: %1</source>
+        <translation>Dérogation accordée par la banque : %1</translation>
     </message>
 </context>
 <context>

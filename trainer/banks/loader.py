@@ -39,12 +39,17 @@ from trainer.banks.model import (
     SourceRef,
     Topic,
     TrueFalse,
+    Waiver,
 )
+from trainer.banks.review.rules import RULES, Rule, Scope
 from trainer.banks.yamlsafe import Mark, YMap, YSeq
 from trainer.errors import BankError, Problem
 from trainer.files import TooLargeError, read_bounded
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_WAIVER_REASON = 500
+# Findings a bank cannot waive: the bank would not load with them.
+_UNWAIVABLE = {Rule.INVALID, Rule.MR_ALL_OR_NONE}
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 # A version names archived files and travels in exports: letters, digits and . _ + - only.
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$")
@@ -65,6 +70,7 @@ _BANK_KEYS = {
     "sources": True,
     "modules": True,
     "questions": True,
+    "review": False,
 }
 _SOURCE_KEYS = {"id": True, "title": True, "year": False, "url": False}
 _MODULE_KEYS = {
@@ -91,6 +97,7 @@ _COMMON_QUESTION_KEYS = {
     "explanation": True,
     "source": True,
     "see_also": False,
+    "review": False,
 }
 _KIND_KEYS: dict[Kind, dict[str, bool]] = {
     Kind.SINGLE_CHOICE: {"options": True, "key": True},
@@ -313,6 +320,7 @@ class _Checker:
         sources = self.sources(top)
         questions = self.questions(top)
         modules = self.modules(top, questions)
+        waivers = self.waivers(top, "bank", Scope.BANK)
 
         if self.problems or bank_id is None or title is None or version is None:
             return None
@@ -329,7 +337,63 @@ class _Checker:
             modules=tuple(modules),
             questions=tuple(questions),
             law_as_of=law_as_of,
+            waivers=waivers,
         )
+
+    def waivers(self, m: YMap, what: str, scope: Scope) -> tuple[Waiver, ...]:
+        """``review: {waive: [{rule, reason}]}``: review findings the authors accept."""
+        if "review" not in m:
+            return ()
+        r = self.mapping(m["review"], self.where(m, "review"), f"{what}: 'review'")
+        if r is None:
+            return ()
+        self.keys(r, {"waive": True}, f"{what}: 'review'")
+        if "waive" not in r:
+            return ()
+        seq = self.sequence(r["waive"], self.where(r, "waive"), f"{what}: 'waive'")
+        out: list[Waiver] = []
+        seen: set[str] = set()
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            w = self.mapping(item, mark, f"{what}: a waiver")
+            if w is None:
+                continue
+            self.keys(w, {"rule": True, "reason": True}, f"{what}: waiver")
+            rule = self.scalar(w, "rule", str, f"{what}: waiver")
+            reason = self.scalar(w, "reason", str, f"{what}: waiver")
+            if rule is not None and not self.waivable(rule, scope, self.where(w, "rule"), what):
+                rule = None
+            if reason is not None and not reason.strip():
+                self.error(self.where(w, "reason"), f"{what}: a waiver needs a reason")
+                reason = None
+            elif reason is not None and len(reason) > MAX_WAIVER_REASON:
+                self.error(
+                    self.where(w, "reason"),
+                    f"{what}: a waiver's reason may be at most {MAX_WAIVER_REASON} characters",
+                )
+                reason = None
+            if rule is None or reason is None:
+                continue
+            if rule in seen:
+                self.error(self.where(w, "rule"), f"{what}: rule '{rule}' is waived twice")
+                continue
+            seen.add(rule)
+            out.append(Waiver(rule, " ".join(reason.split()), mark.line, mark.column))
+        return tuple(out)
+
+    def waivable(self, rule: str, scope: Scope, mark: Mark, what: str) -> bool:
+        known = {r.value for r in Rule} - {r.value for r in _UNWAIVABLE}
+        if rule not in known:
+            self.error(
+                mark,
+                f"{what}: '{rule}' is not a review rule that can be waived "
+                f"(see docs/bank-review.md)",
+            )
+            return False
+        if RULES[Rule(rule)].scope is not scope:
+            where = "at the top of the bank" if scope is Scope.ITEM else "on each question"
+            self.error(mark, f"{what}: rule '{rule}' is waived {where}")
+            return False
+        return True
 
     def sources(self, top: YMap) -> dict[str, Source]:
         out: dict[str, Source] = {}
@@ -578,7 +642,13 @@ class _Checker:
             Kind.MATCHING: self.matching,
             Kind.SCENARIO: lambda mm, w, c: self.scenario(mm, w, c, ids),
         }
-        common = {"id": qid, "kind": kind, "line": m.start.line, **common}
+        common = {
+            "id": qid,
+            "kind": kind,
+            "line": m.start.line,
+            "column": m.start.column,
+            **common,
+        }
         return builders[kind](m, what, common)
 
     def common(self, m: YMap, what: str, parent: YMap | None) -> dict[str, Any] | None:
@@ -604,6 +674,7 @@ class _Checker:
             m, "audiences", Audience, [a.value for a in self.audiences], what
         )
         difficulty = self.scalar(m, "difficulty", int, what)
+        difficulty_given = "difficulty" in m or (parent is not None and "difficulty" in parent)
         if difficulty is None and parent is not None:
             pd = parent.get("difficulty")
             difficulty = pd if isinstance(pd, int) and not isinstance(pd, bool) else None
@@ -620,6 +691,7 @@ class _Checker:
                 ref = self.source_ref_value(item, mark, what)
                 if ref is not None:
                     see_also.append(ref)
+        waivers = self.waivers(m, what, Scope.ITEM)
         if topic is None or text is None or not ok:
             return None
         if parent is not None and not audiences:
@@ -630,10 +702,12 @@ class _Checker:
             "tags": tuple(tags),
             "audiences": tuple(audiences) or self.audiences,
             "difficulty": difficulty or 1,
+            "difficulty_given": difficulty_given,
             "text": text,
             "explanation": explanation,
             "source": source,
             "see_also": tuple(see_also),
+            "waivers": waivers,
         }
 
     def source_ref(self, m: YMap, key: str, what: str) -> SourceRef | None:

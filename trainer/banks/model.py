@@ -78,6 +78,16 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A review finding the bank's authors accept for one question (or the whole bank)."""
+
+    rule: str
+    reason: str
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Option:
     id: str
     text: LocalizedText
@@ -114,11 +124,15 @@ class Question:
     tags: tuple[str, ...] = ()
     audiences: tuple[Audience, ...] = ()
     difficulty: int = 1
+    # False when the bank leaves the difficulty out (the review asks for one).
+    difficulty_given: bool = True
     text: LocalizedText
     explanation: LocalizedText | None = None
     source: SourceRef | None = None
     see_also: tuple[SourceRef, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
     line: int = 0
+    column: int = 0
 
     @property
     def max_mark(self) -> float:
@@ -239,6 +253,7 @@ class Bank:
     questions: tuple[Question, ...]
     # the day the bank's legal content was last checked against the law in force
     law_as_of: date | None = None
+    waivers: tuple[Waiver, ...] = ()
     content_hash: str = ""
     path: Path | None = None
 

@@ -26,9 +26,15 @@ from PySide6.QtWidgets import (
 
 from trainer.banks.library import LibraryEntry, Origin
 from trainer.banks.loader import MAX_FILE_BYTES
+from trainer.banks.review import engine as review_engine
+from trainer.banks.review import service as review_service
+from trainer.banks.review.engine import BankReview
+from trainer.banks.review.rules import Severity
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.files import read_bounded
 from trainer.ui import dialogs, labels, review
+from trainer.ui.jobs import run_job
+from trainer.ui.screens.bank_review import BankReviewWidget
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -70,6 +76,7 @@ class BankLibraryScreen(QWidget):
         self.language = language
         self.entries: list[LibraryEntry] = []
         self.problem_path: Path | None = None
+        self.reviews: dict[tuple[str, str], BankReview] = {}  # by file and content
         self.setAcceptDrops(True)
 
         title = QLabel(self.tr("Question bank library"))
@@ -155,9 +162,14 @@ class BankLibraryScreen(QWidget):
         psplit.setStretchFactor(1, 2)
         pv.addWidget(psplit, 1)
 
+        # Review: item-writing flaws of the selected bank (run when the tab is shown).
+        self.review = BankReviewWidget(language)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(preview_box, self.tr("&Preview questions"))
         self.tabs.addTab(problems_box, self.tr("Pro&blems"))
+        self.tabs.addTab(self.review, self.tr("Re&view"))
+        self.tabs.setAccessibleName(self.tr("Details of the selected bank"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -173,10 +185,12 @@ class BankLibraryScreen(QWidget):
         self.problems.currentRowChanged.connect(self._on_problem_selected)
         self.questions.currentRowChanged.connect(lambda _r: self._show_preview())
         self.preview_language.currentIndexChanged.connect(lambda _i: self._fill_questions())
+        self.tabs.currentChanged.connect(lambda _i: self._review_if_shown())
         self.refresh()
 
     # -- listing -----------------------------------------------------------------------
     def refresh(self) -> None:
+        self.reviews.clear()  # another bank may now duplicate questions of this one
         self.entries = self.workspace.library().entries()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
@@ -239,7 +253,9 @@ class BankLibraryScreen(QWidget):
         self._fill_questions()
         if entry is not None and entry.bank is None:
             self.show_problems(entry.path, entry.problems)
-            self.tabs.setCurrentIndex(1)
+            if self.tabs.currentWidget() is not self.review:
+                self.tabs.setCurrentIndex(1)
+        self._review_if_shown()
 
     # -- preview -------------------------------------------------------------------------
     def _fill_questions(self) -> None:
@@ -314,6 +330,48 @@ class BankLibraryScreen(QWidget):
         highlight.setForeground(QColor("#000000"))
         cursor.mergeCharFormat(highlight)
 
+    # -- review --------------------------------------------------------------------------
+    def _review_if_shown(self) -> None:
+        if self.tabs.currentWidget() is self.review:
+            self.review_selected()
+
+    def review_selected(self) -> BankReview | None:
+        """Review the selected bank against the library and show the findings."""
+        entry = self.selected()
+        if entry is None:
+            self.review.clear(self.tr("Select a bank to review it."))
+            return None
+        key = (str(entry.path), entry.bank.content_hash if entry.bank else "")
+        found = self.reviews.get(key)
+        if found is None:
+            found = self._review(entry)
+            if found is None:
+                return None
+            self.reviews[key] = found
+        self.review.show_review(found)
+        return found
+
+    def _review(self, entry: LibraryEntry) -> BankReview | None:
+        if entry.bank is None:
+            return review_engine.invalid_review(entry.path, entry.problems)
+        bank = entry.bank
+        # The database is read here (attempts, where the role may see results); the
+        # checks themselves run off the UI thread.
+        analyses = review_service.attempt_analyses(self.workspace, [bank])
+        library = review_service.library_banks(self.entries)
+
+        def job(_progress: object) -> BankReview:
+            return review_engine.review_banks([bank], library=library, analyses=analyses)[0]
+
+        label = self.tr("Reviewing %1…").replace("%1", bank.title.get(self.language))
+        return run_job(self, label, job)
+
+    def _select_path(self, path: Path) -> None:
+        for row, entry in enumerate(self.entries):
+            if entry.path == path:
+                self.table.selectRow(row)
+                return
+
     # -- actions -------------------------------------------------------------------------
     def import_files(self, paths: list[Path]) -> int:
         """Import each file; stop at the first with problems and show them. Returns how many."""
@@ -341,8 +399,18 @@ class BankLibraryScreen(QWidget):
                 message += " " + self.tr(
                     "It replaces version %1; the old file is kept in the archive."
                 ).replace("%1", result.replaced_version)
+            # The review of the new bank is shown at once: what it found is not hidden.
+            self.refresh()
+            self._select_path(result.path)
+            self.tabs.setCurrentWidget(self.review)
+            found = self.review_selected()
+            if found is not None:
+                message += " " + self.tr(
+                    "Review: %1 problem(s), %2 warning(s), %3 notice(s); see the Review tab."
+                ).replace("%1", str(found.count(Severity.PROBLEM))).replace(
+                    "%2", str(found.count(Severity.WARNING))
+                ).replace("%3", str(found.count(Severity.NOTICE)))
             dialogs.show_info(self, self.tr("Bank imported"), message)
-        self.refresh()
         return done
 
     def _on_import_clicked(self) -> None:
