@@ -125,8 +125,12 @@ def test_negative_stem_needs_emphasis() -> None:
         # A negative in the case, not in the question asked, is no negative stem.
         text("She did not speak. What should you do?", "Elle ne parlait pas. Que faire ?"),
         text("Which is an indicator?", "Lequel est un indicateur ?"),
+        # "at least" states a quantity; it asks for no exception
+        text("How long must it last at least?", "Quelle doit être sa durée minimale ?"),
     ):
         assert found(bank(sc("q", stem, ["a", "b"])), Rule.NEGATIVE_STEM) == []
+    least = text("Which measure is the least intrusive?", "Quelle mesure est la moins intrusive ?")
+    assert found(bank(sc("q", least, ["a", "b"])), Rule.NEGATIVE_STEM)
 
 
 def test_near_duplicates_within_a_bank_and_across_the_library() -> None:
@@ -152,11 +156,19 @@ def test_year_bound_wording() -> None:
         text("According to the 2023 report, who is at risk?"),
         text("Who is at risk this year?"),
         text("Who is at risk?", "Qui est actuellement exposé ?"),
+        text("Who is at risk?", "Selon le dernier rapport, qui est exposé ?"),
+        text("Who is at risk?", "Selon le rapport 2023, qui est exposé ?"),
     ):
         [f] = found(bank(sc("q", stem, ["a", "b"])), Rule.YEAR_BOUND)
         assert f.severity is Severity.WARNING
-    dated = text("Under Law No. 1/28 of 2014, who is at risk?")
-    assert found(bank(sc("q", dated, ["a", "b"])), Rule.YEAR_BOUND) == []
+    for dated in (
+        text("Under Law No. 1/28 of 2014, who is at risk?"),
+        text(
+            "According to the FATF report (2018), what is at risk?",
+            "Selon le rapport du GAFI (2018), qu'est-ce qui est en jeu ?",
+        ),
+    ):
+        assert found(bank(sc("q", dated, ["a", "b"])), Rule.YEAR_BOUND) == []
 
 
 def test_no_difficulty() -> None:
@@ -215,6 +227,13 @@ def test_versions_that_cite_different_articles() -> None:
         text("Under Art. 3(a), who?", "Selon l'article 3 a), qui ?"),
         text("Art. 6(2) requires what?", "Que prévoit l'article 6, paragraphe 2 ?"),
         text("Under Arts. 242-243, who?", "Selon les articles 242 et 243, qui ?"),
+        # sub-parts as French writes them: inside the reference, around it, in a list
+        text("What does Art. 6(3) list?", "Qu'énumère l'art. 6, par. 3 ?"),
+        text("Art. 3(a) names which means?", "Quels moyens l'art. 3, al. a) cite-t-il ?"),
+        text("Why do Art. 26(2)-(3) matter?", "Pourquoi l'article 26, paragraphes 2 et 3 ?"),
+        text("Are Art. 6(1) and 6(2) binding?", "Les paragraphes 1 et 2 de l'article 6 lient-ils ?"),
+        text("Which Guideline 4(5) rule?", "Quelle règle de la Directive 4, paragraphe 5 ?"),
+        text("Paras. 8-11 of the Declaration?", "Les par. 8 à 11 de la Déclaration ?"),
     ):
         good = sc("q", good_text, ["a", "b"])
         assert found(bank(good), Rule.TRANSLATION_ARTICLES) == []

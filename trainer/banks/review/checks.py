@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -261,6 +261,24 @@ ITEM_CHECKS: tuple[Callable[[Question, str], Iterator[Raw]], ...] = (
 
 
 # -- over the bank -----------------------------------------------------------------------------
+def key_is_longest(q: SingleChoice, lang: str) -> bool:
+    """The key is at least as long as every other option (a tie counts: it gives no clue
+    only when another option is longer)."""
+    key = len(q.option(q.key).text.get(lang))
+    return key >= max(len(o.text.get(lang)) for o in q.options if o.id != q.key)
+
+
+def key_is_shortest(q: SingleChoice, lang: str) -> bool:
+    """The key is at most as long as every other option (the reverse clue)."""
+    key = len(q.option(q.key).text.get(lang))
+    return key <= min(len(o.text.get(lang)) for o in q.options if o.id != q.key)
+
+
+def mr_patterns(items: Iterable[MultipleResponse]) -> Counter[tuple[int, int]]:
+    """How many items have each (right options, options) pattern."""
+    return Counter((len(q.key), len(q.options)) for q in items)
+
+
 def key_longest_share(bank: Bank, lang: str) -> Iterator[Raw]:
     items = [
         q
@@ -269,11 +287,7 @@ def key_longest_share(bank: Bank, lang: str) -> Iterator[Raw]:
     ]
     if len(items) < MIN_ITEMS_FOR_SHARES:
         return
-    longest = 0
-    for q in items:
-        key = len(q.option(q.key).text.get(lang))
-        if key >= max(len(o.text.get(lang)) for o in q.options if o.id != q.key):
-            longest += 1
+    longest = sum(key_is_longest(q, lang) for q in items)
     share = longest / len(items)
     if share > KEY_LONGEST_SHARE:
         chance = sum(1 / len(q.options) for q in items) / len(items)
@@ -307,7 +321,7 @@ def mr_pattern(bank: Bank, lang: str) -> Iterator[Raw]:
     items = [q for q in bank.iter_all_questions() if isinstance(q, MultipleResponse)]
     if len(items) < MIN_ITEMS_FOR_SHARES:
         return
-    patterns = Counter((len(q.key), len(q.options)) for q in items)
+    patterns = mr_patterns(items)
     (right, options), count = patterns.most_common(1)[0]
     share = count / len(items)
     if share > MR_PATTERN_SHARE:

@@ -102,7 +102,10 @@ def refers_to_other_options(text: str) -> bool:
 # -- negative stems ---------------------------------------------------------------------
 _SENTENCES = re.compile(r"(?<=[.!?:])\s+")
 _NEGATIVE = {
-    "en": re.compile(r"\b(?:not|except|least|cannot)\b|\b\w+n['’]t\b", re.IGNORECASE),
+    # "at least" is a quantity, not a negation
+    "en": re.compile(
+        r"\b(?:not|except|cannot)\b|(?<!\bat )\bleast\b|\b\w+n['’]t\b", re.IGNORECASE
+    ),
     "fr": re.compile(
         r"(?:\bne\b|\bn['’])[^.?!]*?\b(pas)\b|\b(sauf|excepté|hormis)\b", re.IGNORECASE
     ),
@@ -180,7 +183,10 @@ _YEAR_BOUND = (
     _year_rule(
         "fr",
         "rapport",
-        r"\bselon\s+le\s+(?:dernier\s+)?rapport\b(?:\s+(?:de\s+)?(?:19|20)\d\d\b)?"
+        # as in English: "selon le dernier rapport", "selon le rapport 2023" date; "selon le
+        # rapport du GAFI (2018)" names a source with its date and does not
+        r"\bselon\s+le\s+(?:dernier|plus\s+récent)\s+rapport\b"
+        r"|\bselon\s+le\s+rapport\s+(?:de\s+)?(?:19|20)\d\d\b"
         r"|\brapport\s+(?:de\s+|sur\s+la\s+traite\s+)?(?:19|20)\d\d\b",
     ),
     _year_rule(
@@ -214,9 +220,12 @@ def year_bound(text: str, lang: str) -> list[str]:
 
 # -- numbers and article references -------------------------------------------------------
 # An article number with its sub-parts: "3(a)", "6(2)", "6, paragraph 2", "6, alinéa 2".
+# French writes the sub-parts in words: "art. 6, par. 3", "art. 3, al. a)".
+_SUB_PART_WORDS = r"(?:paragraphes?|paragraphs?|paras?\.|par\.|§|alinéas?|al\.)"
 _ARTICLE_NUMBER = (
-    r"\d+(?:\s*\([a-z0-9]+\))*"
-    r"(?:,?\s*(?:paragraphs?|paragraphes?|para\.|§|alinéas?|al\.)\s*\d+(?:\s*\([a-z0-9]+\))*)?"
+    r"\d+(?:\s*[-–]?\s*\([a-z0-9]+\))*"
+    rf"(?:,?\s*{_SUB_PART_WORDS}\s*(?:\d+|[a-z]\))(?:\s*\([a-z0-9]+\))*"
+    r"(?:\s*(?:et|and|to|à|-|–)\s*(?:\d+|[a-z]\))(?:\s*\([a-z0-9]+\))*)*)?"
 )
 _ARTICLES = re.compile(
     rf"\b(?:articles?|arts?\.?)\s*({_ARTICLE_NUMBER}"
@@ -224,8 +233,17 @@ _ARTICLES = re.compile(
     re.IGNORECASE,
 )
 _SUB_PARTS = re.compile(
-    r"\([a-z0-9]+\)|(?:paragraphs?|paragraphes?|para\.|§|alinéas?|al\.)\s*\d+", re.IGNORECASE
+    rf"\([a-z0-9]+\)|{_SUB_PART_WORDS}\s*(?:\d+|[a-z]\))"
+    r"(?:\s*(?:et|and|to|à|-|–)\s*(?:\d+|[a-z]\)))*",
+    re.IGNORECASE,
 )
+# "paragraphs 1 and 2 of article 6", "le paragraphe 3": sub-parts named apart from their
+# article, which one language may write inside the reference and the other around it
+_LONE_SUB_PARTS = re.compile(
+    rf"\b{_SUB_PART_WORDS}\s*\d+(?:\s*(?:,|and|et|or|ou|to|à|-|–)\s*\d+)*", re.IGNORECASE
+)
+# "Guideline 4(5)": a sub-part in brackets written after any numbered provision
+_BRACKETED_SUB_PART = re.compile(r"(?<=\w)\([a-z0-9]{1,3}\)(?:\s*[-–]\s*\([a-z0-9]{1,3}\))*")
 _DIGITS = re.compile(r"\d+")
 _ANY_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(
@@ -242,7 +260,8 @@ def article_numbers(text: str) -> tuple[set[str], str]:
         return found, text
     for m in _ARTICLES.finditer(text):
         found.update(str(int(d)) for d in _DIGITS.findall(_SUB_PARTS.sub(" ", m.group(1))))
-    return found, _ARTICLES.sub(" ", text)
+    rest = _LONE_SUB_PARTS.sub(" ", _ARTICLES.sub(" ", text))
+    return found, _BRACKETED_SUB_PART.sub(" ", rest)
 
 
 def has_digits(text: str) -> bool:
