@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -66,7 +65,6 @@ def test_commands_given_dev_zero_stop_at_their_limit(tmp_path: Path, command: li
         "from trainer.cli import main\n"
         f"sys.exit(main({[str(tmp_path / 'data') if a == 'DATA' else a for a in command]!r}))"
     )
-    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -79,7 +77,6 @@ def test_commands_given_dev_zero_stop_at_their_limit(tmp_path: Path, command: li
     assert result.returncode in (1, 2), result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
     assert "large" in (result.stdout + result.stderr)
-    assert time.perf_counter() - started < 60
 
 
 # -- 11: control characters never reach the terminal raw ----------------------------------
