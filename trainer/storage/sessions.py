@@ -519,3 +519,127 @@ def years_with_results(db: Database) -> list[int]:
         " AS INTEGER) FROM training_sessions ORDER BY 1 DESC"
     )
     return [int(r[0]) for r in rows if r[0]]
+
+
+# -- workstation bundles --------------------------------------------------------------------
+SESSION_FIELDS = (
+    "uid",
+    "title",
+    "institution",
+    "venue",
+    "province",
+    "start_date",
+    "end_date",
+    "trainers",
+    "audiences",
+    "modules",
+    "planned_hours",
+    "pre_test",
+    "post_test",
+    "same_questions",
+    "open_test",
+    "workstation_uid",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+)
+
+
+def bundle_records(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every session known here, with its participants (by trainee uid), attendance and
+    test attempts (by attempt uid), for a workstation bundle."""
+    out: list[dict[str, Any]] = []
+    conn_rows = conn.execute(f"SELECT id, {', '.join(SESSION_FIELDS)} FROM training_sessions")
+    for row in conn_rows.fetchall():
+        record = dict(zip(SESSION_FIELDS, tuple(row)[1:], strict=True))
+        record["participants"] = [
+            r[0]
+            for r in conn.execute(
+                "SELECT t.uid FROM session_participants p JOIN trainees t ON t.id = p.trainee_id"
+                " WHERE p.session_id = ? ORDER BY t.id",
+                (row[0],),
+            )
+        ]
+        record["attendance"] = [
+            {"trainee_uid": r[0], "day": r[1], "present": r[2], "recorded_at": r[3]}
+            for r in conn.execute(
+                "SELECT t.uid, a.day, a.present, a.recorded_at FROM session_attendance a"
+                " JOIN trainees t ON t.id = a.trainee_id WHERE a.session_id = ?"
+                " ORDER BY t.id, a.day",
+                (row[0],),
+            )
+        ]
+        record["tests"] = [
+            {"attempt_uid": r[0], "phase": r[1]}
+            for r in conn.execute(
+                "SELECT attempt_uid, phase FROM session_tests WHERE session_uid = ?"
+                " ORDER BY attempt_uid",
+                (record["uid"],),
+            )
+        ]
+        out.append(record)
+    return out
+
+
+def merge_bundle_records(
+    conn: sqlite3.Connection, records: list[dict[str, Any]], trainee_ids: dict[str, int]
+) -> tuple[int, int]:
+    """Merge checked session records (in the bundle's transaction); returns (sessions added,
+    sessions updated). A session changes only with a newer edit from the workstation that
+    created it; participants, attendance and test marks are added, never removed."""
+    added = updated = 0
+    columns = ", ".join(SESSION_FIELDS)
+    for s in records:
+        row = conn.execute(
+            "SELECT id, updated_at, workstation_uid FROM training_sessions WHERE uid = ?",
+            (s["uid"],),
+        ).fetchone()
+        if row is None:
+            cur = conn.execute(
+                f"INSERT INTO training_sessions ({columns})"
+                f" VALUES ({', '.join('?' * len(SESSION_FIELDS))})",
+                tuple(s[k] for k in SESSION_FIELDS),
+            )
+            session_id = int(cur.lastrowid or 0)
+            added += 1
+        else:
+            session_id = int(row[0])
+            if str(s["updated_at"]) > str(row[1]) and row[2] == s["workstation_uid"]:
+                fields = [k for k in SESSION_FIELDS if k not in ("uid", "workstation_uid")]
+                conn.execute(
+                    f"UPDATE training_sessions SET {', '.join(f'{k} = ?' for k in fields)}"
+                    " WHERE id = ?",
+                    (*(s[k] for k in fields), session_id),
+                )
+                updated += 1
+        conn.executemany(
+            "INSERT OR IGNORE INTO session_participants (session_id, trainee_id, enrolled_at)"
+            " VALUES (?, ?, ?)",
+            [
+                (session_id, trainee_ids[u], s["updated_at"])
+                for u in s["participants"]
+                if u in trainee_ids
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO session_attendance (session_id, trainee_id, day, present, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, trainee_id, day) DO UPDATE SET"
+            " present = excluded.present, recorded_at = excluded.recorded_at"
+            " WHERE excluded.recorded_at > session_attendance.recorded_at",
+            [
+                (
+                    session_id,
+                    trainee_ids[a["trainee_uid"]],
+                    a["day"],
+                    int(a["present"]),
+                    a["recorded_at"],
+                )
+                for a in s["attendance"]
+                if a["trainee_uid"] in trainee_ids
+            ],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO session_tests (attempt_uid, session_uid, phase) VALUES (?, ?, ?)",
+            [(t["attempt_uid"], s["uid"], t["phase"]) for t in s["tests"]],
+        )
+    return added, updated

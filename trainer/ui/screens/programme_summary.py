@@ -59,6 +59,9 @@ class ProgrammeSummaryScreen(QWidget):
             Dimension.MODULE: self.tr("&Module"),
             Dimension.GENDER: self.tr("&Gender"),
             Dimension.PROVINCE: self.tr("P&rovince"),
+            Dimension.SESSION: self.tr("Training &session"),
+            Dimension.AUDIENCE: self.tr("&Audience track"),
+            Dimension.FUNCTION: self.tr("&Function or rank"),
         }
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Group by:")))
@@ -93,7 +96,15 @@ class ProgrammeSummaryScreen(QWidget):
 
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
         self.csv_button = QPushButton(self.tr("Save as &CSV…"))
+        self.figures_button = QPushButton(self.tr("Annual fi&gures…"))
+        self.figures_button.setAccessibleName(
+            self.tr(
+                "Export the annual figures: officials trained per service, province, gender and month"
+            )
+        )
+        self.figures_button.clicked.connect(self._on_annual_figures)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.figures_button)
         buttons.addStretch(1)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.csv_button)
@@ -116,6 +127,9 @@ class ProgrammeSummaryScreen(QWidget):
             Dimension.MODULE: self.tr("Module"),
             Dimension.GENDER: self.tr("Gender"),
             Dimension.PROVINCE: self.tr("Province"),
+            Dimension.SESSION: self.tr("Training session"),
+            Dimension.AUDIENCE: self.tr("Audience track"),
+            Dimension.FUNCTION: self.tr("Function or rank"),
         }[dim]
 
     def value_name(self, dim: Dimension, value: str) -> str:
@@ -256,6 +270,39 @@ class ProgrammeSummaryScreen(QWidget):
                 self.save_pdf(path)
             except TrainerError as exc:
                 dialogs.show_error(self, exc)
+
+    def _on_annual_figures(self) -> None:
+        """One click: the year's figures to an XLSX (or CSV) file."""
+        from datetime import date
+
+        from trainer.sessions import figures
+
+        suggested = f"annual-figures-{date.today().year}.xlsx"
+        path = choose_save_file(
+            self,
+            self.tr("Save the annual figures of %1").replace("%1", str(date.today().year)),
+            suggested,
+            self.tr("Excel workbooks (*.xlsx);;CSV files (*.csv)"),
+        )
+        if path is None:
+            return
+        year = date.today().year
+        digits = "".join(c for c in path.stem if c.isdigit())
+        if len(digits) >= 4 and 2000 <= int(digits[-4:]) <= 2100:
+            year = int(digits[-4:])  # the year named in the file name chosen
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        try:
+            figures.export_annual_figures(self.workspace, year, path, fmt)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.show_info(
+            self,
+            self.tr("Annual figures"),
+            self.tr("The figures of %1 were saved to:\n%2")
+            .replace("%1", str(year))
+            .replace("%2", str(path)),
+        )
 
     def _on_save_csv(self) -> None:
         path = choose_save_file(
