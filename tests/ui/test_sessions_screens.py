@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from tests.sessions.conftest import draft
 from trainer.quiz.questions import correct_response
 from trainer.sessions import service
+from trainer.sessions.participants import ParticipantList
 from trainer.storage.sessions import Phase
 from trainer.ui import staff
 from trainer.ui.main_window import MainWindow
@@ -67,9 +68,12 @@ def test_a_trainer_runs_a_session_from_the_screens(
     listing.write_text(GOOD_AND_BAD, encoding="utf-8")
     monkeypatch.setattr(sessions_screen, "choose_open_file", lambda *a: listing)
     asked: list[int] = []
-    monkeypatch.setattr(
-        sessions_screen, "ask_import_good_rows", lambda _p, f: asked.append(len(f.errors)) or False
-    )
+
+    def refuse(_parent: object, found: ParticipantList) -> bool:
+        asked.append(len(found.errors))
+        return False
+
+    monkeypatch.setattr(sessions_screen, "ask_import_good_rows", refuse)
     screen.import_button.click()
     assert asked == [2] and screen.participants.rowCount() == 0
     assert "Nothing imported" in screen.status.text()
@@ -138,9 +142,12 @@ def test_a_trainer_runs_a_session_from_the_screens(
 
     # Deleting asks, names the attempts kept, and keeps them.
     confirmed: list[int] = []
-    monkeypatch.setattr(
-        sessions_screen, "confirm_delete", lambda _p, _s, n: confirmed.append(n) or True
-    )
+
+    def confirm(_parent: object, _session: object, attempts: int) -> bool:
+        confirmed.append(attempts)
+        return True
+
+    monkeypatch.setattr(sessions_screen, "confirm_delete", confirm)
     screen.delete_button.click()
     assert confirmed == [2] and screen.table.rowCount() == 0
     assert len(ws.attempts.for_trainee(jean.id)) == 2

@@ -17,25 +17,30 @@ from trainer.ui.reports import table_html, write_pdf
 from trainer.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionDocuments", text)
-
-
 def _number(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
 def _heading(session: TrainingSession) -> str:
     facts = [
-        (_tr("Institution"), labels.institution(session.institution)),
-        (_tr("Venue"), session.venue or "—"),
-        (_tr("Province"), session.province or "—"),
         (
-            _tr("Dates"),
+            QCoreApplication.translate("SessionDocuments", "Institution"),
+            labels.institution(session.institution),
+        ),
+        (QCoreApplication.translate("SessionDocuments", "Venue"), session.venue or "—"),
+        (QCoreApplication.translate("SessionDocuments", "Province"), session.province or "—"),
+        (
+            QCoreApplication.translate("SessionDocuments", "Dates"),
             f"{session.start_date.isoformat()} – {session.end_date.isoformat()}",
         ),
-        (_tr("Trainers"), ", ".join(session.trainers) or "—"),
-        (_tr("Planned hours"), f"{session.planned_hours:g}"),
+        (
+            QCoreApplication.translate("SessionDocuments", "Trainers"),
+            ", ".join(session.trainers) or "—",
+        ),
+        (
+            QCoreApplication.translate("SessionDocuments", "Planned hours"),
+            f"{session.planned_hours:g}",
+        ),
     ]
     rows = "".join(
         f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in facts
@@ -60,16 +65,18 @@ def sign_in_sheet_html(session: TrainingSession, day: date, people: list[Trainee
     ]
     body = table_html(
         [
-            _tr("No."),
-            _tr("Name"),
-            _tr("Service number"),
-            _tr("Institution"),
-            _tr("Function or rank"),
-            _tr("Signature"),
+            QCoreApplication.translate("SessionDocuments", "No."),
+            QCoreApplication.translate("SessionDocuments", "Name"),
+            QCoreApplication.translate("SessionDocuments", "Service number"),
+            QCoreApplication.translate("SessionDocuments", "Institution"),
+            QCoreApplication.translate("SessionDocuments", "Function or rank"),
+            QCoreApplication.translate("SessionDocuments", "Signature"),
         ],
         rows,
     ).replace("<td></td></tr>", "<td width='30%'>&nbsp;<br>&nbsp;</td></tr>")
-    title = _tr("Sign-in sheet — %1").replace("%1", day.isoformat())
+    title = QCoreApplication.translate("SessionDocuments", "Sign-in sheet — %1").replace(
+        "%1", day.isoformat()
+    )
     return _heading(session) + f"<h2>{html.escape(title)}</h2>" + body
 
 
@@ -85,40 +92,76 @@ def write_sign_in_sheet(ws: Workspace, session_id: int, day: date, path: Path) -
 
         raise TrainerError(f"{day.isoformat()} is not a day of this session")
     people = repo.participants(session_id)
-    title = _tr("Sign-in sheet — %1").replace("%1", day.isoformat())
+    title = QCoreApplication.translate("SessionDocuments", "Sign-in sheet — %1").replace(
+        "%1", day.isoformat()
+    )
     return write_pdf(path, sign_in_sheet_html(session, day, people), title=title)
 
 
 def report_html(report: SessionReport) -> str:
     s = report.session
     summary = [
-        (_tr("Participants"), str(len(report.participants))),
-        (_tr("Mean pre-test score"), _number(report.mean_pre) + " %"),
-        (_tr("Mean post-test score"), _number(report.mean_post) + " %"),
-        (_tr("Mean gain (points)"), _number(report.mean_gain)),
-        (_tr("Normalised gain of the group ⟨g⟩"), _number(report.class_normalised_gain, 2)),
         (
-            _tr("Pass rate"),
+            QCoreApplication.translate("SessionDocuments", "Participants"),
+            str(len(report.participants)),
+        ),
+        (
+            QCoreApplication.translate("SessionDocuments", "Mean pre-test score"),
+            _number(report.mean_pre) + " %",
+        ),
+        (
+            QCoreApplication.translate("SessionDocuments", "Mean post-test score"),
+            _number(report.mean_post) + " %",
+        ),
+        (
+            QCoreApplication.translate("SessionDocuments", "Mean gain (points)"),
+            _number(report.mean_gain),
+        ),
+        (
+            QCoreApplication.translate("SessionDocuments", "Normalised gain of the group ⟨g⟩"),
+            _number(report.class_normalised_gain, 2),
+        ),
+        (
+            QCoreApplication.translate("SessionDocuments", "Pass rate"),
             _number(report.pass_rate) + " % (" + f"{report.passed}/{report.took_post})",
         ),
-        (_tr("Certificates of competence"), str(report.competence_certificates)),
-        (_tr("Certificates of attendance"), str(report.attendance_certificates)),
+        (
+            QCoreApplication.translate("SessionDocuments", "Certificates of competence"),
+            str(report.competence_certificates),
+        ),
+        (
+            QCoreApplication.translate("SessionDocuments", "Certificates of attendance"),
+            str(report.attendance_certificates),
+        ),
     ]
-    parts = [_heading(s), f"<h2>{html.escape(_tr('Summary'))}</h2>"]
-    parts.append(table_html([_tr("Figure"), _tr("Value")], summary))
-    parts.append(f"<h2>{html.escape(_tr('Participants'))}</h2>")
+    parts = [
+        _heading(s),
+        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Summary'))}</h2>",
+    ]
     parts.append(
         table_html(
             [
-                _tr("Name"),
-                _tr("Service number"),
-                _tr("Days present"),
-                _tr("Hours"),
-                _tr("Pre %"),
-                _tr("Post %"),
-                _tr("Gain"),
-                _tr("g"),
-                _tr("Passed"),
+                QCoreApplication.translate("SessionDocuments", "Figure"),
+                QCoreApplication.translate("SessionDocuments", "Value"),
+            ],
+            summary,
+        )
+    )
+    parts.append(
+        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Participants'))}</h2>"
+    )
+    parts.append(
+        table_html(
+            [
+                QCoreApplication.translate("SessionDocuments", "Name"),
+                QCoreApplication.translate("SessionDocuments", "Service number"),
+                QCoreApplication.translate("SessionDocuments", "Days present"),
+                QCoreApplication.translate("SessionDocuments", "Hours"),
+                QCoreApplication.translate("SessionDocuments", "Pre %"),
+                QCoreApplication.translate("SessionDocuments", "Post %"),
+                QCoreApplication.translate("SessionDocuments", "Gain"),
+                QCoreApplication.translate("SessionDocuments", "g"),
+                QCoreApplication.translate("SessionDocuments", "Passed"),
             ],
             [
                 [
@@ -130,42 +173,68 @@ def report_html(report: SessionReport) -> str:
                     _number(p.post),
                     _number(p.gain),
                     _number(p.normalised_gain, 2),
-                    "—" if p.passed is None else (_tr("yes") if p.passed else _tr("no")),
+                    "—"
+                    if p.passed is None
+                    else (
+                        QCoreApplication.translate("SessionDocuments", "yes")
+                        if p.passed
+                        else QCoreApplication.translate("SessionDocuments", "no")
+                    ),
                 ]
                 for p in report.participants
             ],
         )
     )
-    parts.append(f"<h2>{html.escape(_tr('Attendance by day'))}</h2>")
+    parts.append(
+        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Attendance by day'))}</h2>"
+    )
     parts.append(
         table_html(
-            [_tr("Day"), _tr("Present")],
+            [
+                QCoreApplication.translate("SessionDocuments", "Day"),
+                QCoreApplication.translate("SessionDocuments", "Present"),
+            ],
             [[d.isoformat(), str(report.present_by_day[d])] for d in report.days],
         )
     )
-    parts.append(f"<h2>{html.escape(_tr('Scores by topic'))}</h2>")
+    parts.append(
+        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Scores by topic'))}</h2>"
+    )
     parts.append(
         table_html(
-            [_tr("Topic"), _tr("Pre %"), _tr("Post %"), _tr("Gain")],
+            [
+                QCoreApplication.translate("SessionDocuments", "Topic"),
+                QCoreApplication.translate("SessionDocuments", "Pre %"),
+                QCoreApplication.translate("SessionDocuments", "Post %"),
+                QCoreApplication.translate("SessionDocuments", "Gain"),
+            ],
             [
                 [labels.topic(t.topic), _number(t.pre), _number(t.post), _number(t.gain)]
                 for t in report.topics
             ],
         )
     )
-    parts.append(f"<h2>{html.escape(_tr('Items most missed'))}</h2>")
+    parts.append(
+        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Items most missed'))}</h2>"
+    )
     parts.append(
         table_html(
-            [_tr("Question"), _tr("Text"), _tr("Answered"), _tr("Facility %")],
+            [
+                QCoreApplication.translate("SessionDocuments", "Question"),
+                QCoreApplication.translate("SessionDocuments", "Text"),
+                QCoreApplication.translate("SessionDocuments", "Answered"),
+                QCoreApplication.translate("SessionDocuments", "Facility %"),
+            ],
             [
                 [m.question_id, m.text, str(m.answered), f"{100 * m.facility:.0f}"]
                 for m in report.most_missed
             ],
         )
     )
-    note = _tr(
+    note = QCoreApplication.translate(
+        "SessionDocuments",
         "g = (post − pre) / (100 − pre): the share of what a participant could still learn "
-        "that they learned; not defined for a pre-test score of 100 %."
+        "that they learned; not defined for a pre-test score of 100 %.",
     )
     parts.append(f"<p><small>{html.escape(note)}</small></p>")
     return "".join(parts)
