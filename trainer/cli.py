@@ -748,6 +748,12 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     return 0 if verdict.valid else 1
 
 
+def _session_report_pdf(ws: Workspace, session_id: int, out: Path, language: str) -> Path:
+    from trainer.ui.session_documents import export_report_pdf
+
+    return export_report_pdf(ws, session_id, out, language, translate=True)
+
+
 _KIND_WORDS = {
     "module": "certificate of competence (module)",
     "programme": "certificate of competence (programme)",
@@ -890,7 +896,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sessions":
         from trainer.sessions import cli as sessions_cli
 
-        args.func = lambda a: sessions_cli.run(a, lambda b: _opened(b, operator=True))
+        args.func = lambda a: sessions_cli.run(
+            a, lambda b: _opened(b, operator=True), _session_report_pdf
+        )
     try:
         return int(args.func(args))
     except TrainerError as exc:

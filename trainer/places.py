@@ -55,3 +55,19 @@ def check_province(value: str | None) -> str | None:
     raise TrainerError(
         f"'{value[:40]}' is not a province; the provinces are " + ", ".join(PROVINCES)
     )
+
+
+def known_gender(value: str | None) -> str | None:
+    """A recognised gender in its stored spelling; other text as given."""
+    try:
+        return check_gender(value)
+    except TrainerError:
+        return value
+
+
+def known_province(value: str | None) -> str | None:
+    """A recognised province in its one spelling; other text (an earlier map) as given."""
+    try:
+        return check_province(value)
+    except TrainerError:
+        return value

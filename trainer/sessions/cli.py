@@ -113,7 +113,12 @@ def add_commands(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], Non
     c.set_defaults(sessions_func=cmd_figures)
 
 
-def run(args: argparse.Namespace, opened: Opener) -> int:
+# Draws the session report's PDF (the interface layer, Qt): given by the command line.
+ReportPdf = Callable[["Workspace", int, Path, str], Path]
+
+
+def run(args: argparse.Namespace, opened: Opener, report_pdf: ReportPdf) -> int:
+    args.report_pdf = report_pdf
     with opened(args) as ws:
         return int(args.sessions_func(ws, args))
 
@@ -245,9 +250,7 @@ def cmd_report(ws: Workspace, args: argparse.Namespace) -> int:
     if args.fmt == "xlsx":
         service.export_report_xlsx(ws, session.id, args.out, args.report_lang)
     else:
-        from trainer.ui.session_documents import export_report_pdf
-
-        export_report_pdf(ws, session.id, args.out, args.report_lang, translate=True)
+        args.report_pdf(ws, session.id, args.out, args.report_lang)
     print(f"wrote {args.out}")
     return 0
 

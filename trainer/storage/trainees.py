@@ -48,11 +48,15 @@ def _row(row: sqlite3.Row) -> Trainee:
 def _profile(
     gender: str | None, province: str | None, function: str | None
 ) -> tuple[str | None, str | None, str | None]:
-    """The optional profile fields, checked: a known gender, free text for the rest."""
-    from trainer.places import check_gender, check_province
+    """The optional profile fields: a known gender or province in its one spelling, any
+    other text kept as given (profiles from earlier versions and other workstations hold
+    free text; the forms and participant lists offer only the known values)."""
+    from trainer.places import known_gender, known_province
 
     function = check_code_text(function, what="function or rank", limit=FUNCTION_MAX)
-    return check_gender(gender), check_province(province), function
+    gender = check_code_text(gender, what="gender", limit=FUNCTION_MAX)
+    province = check_code_text(province, what="province", limit=FUNCTION_MAX)
+    return known_gender(gender), known_province(province), function
 
 
 class TraineeRepository:
@@ -127,20 +131,8 @@ class TraineeRepository:
             name=check_name(trainee.name),
             service_number=check_code_text(trainee.service_number),
         )
-        # A value kept as it was is kept whatever it is (profiles from earlier versions
-        # and other workstations hold free text); a changed one is checked.
-        before = self.get(trainee.id)
-        gender, province, function = _profile(
-            None if trainee.gender == before.gender else trainee.gender,
-            None if trainee.province == before.province else trainee.province,
-            trainee.function,
-        )
-        trainee = replace(
-            trainee,
-            gender=before.gender if trainee.gender == before.gender else gender,
-            province=before.province if trainee.province == before.province else province,
-            function=function,
-        )
+        gender, province, function = _profile(trainee.gender, trainee.province, trainee.function)
+        trainee = replace(trainee, gender=gender, province=province, function=function)
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE trainees SET name = ?, institution = ?, service_number = ?, gender = ?,"

@@ -27,6 +27,7 @@ from trainer.ui import dialogs, labels, reports
 from trainer.ui.numbers import number
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
+from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -64,13 +65,14 @@ class ProgrammeSummaryScreen(QWidget):
             Dimension.FUNCTION: self.tr("&Function or rank"),
         }
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Group by:")))
+        group_by: list[QWidget] = [QLabel(self.tr("Group by:"))]
         for dim, text in texts.items():
             box = QCheckBox(text)
             box.setChecked(dim in (Dimension.PERIOD, Dimension.INSTITUTION, Dimension.MODULE))
             box.toggled.connect(self._on_options_changed)
             self.checks[dim] = box
-            options.addWidget(box)
+            group_by.append(box)
+        options.addWidget(flow_of(group_by), 1)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Length of a period"))
         for text, value in (
@@ -83,7 +85,6 @@ class ProgrammeSummaryScreen(QWidget):
         period_label.setBuddy(self.period)
         options.addWidget(period_label)
         options.addWidget(self.period)
-        options.addStretch(1)
         self.period.currentIndexChanged.connect(self._on_options_changed)
 
         self.table = record_table([], self.tr("Officials trained and passed"), stretch=())

@@ -33,6 +33,7 @@ from trainer.sessions.participants import ParticipantList, read_participants
 from trainer.storage.sessions import ModuleRef, Phase, SessionDraft, TrainingSession
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels
+from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
 from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
@@ -382,34 +383,34 @@ class SessionsScreen(QWidget):
         self.xlsx_button = button(
             self.tr("Report (&XLSX)…"), self.tr("Save the session report as XLSX"), self._on_xlsx
         )
-        top = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.delete_button):
-            top.addWidget(b)
-        top.addStretch(1)
-        day_row = QHBoxLayout()
-        day_row.addWidget(day_label)
-        day_row.addWidget(self.day)
-        for b in (self.save_button, self.sheet_button, self.enrol_button, self.import_button):
-            day_row.addWidget(b)
-        day_row.addStretch(1)
-        actions = QHBoxLayout()
-        for b in (
-            self.pre_button,
-            self.post_button,
-            self.close_button,
-            self.certify_button,
-            self.pdf_button,
-            self.xlsx_button,
-        ):
-            actions.addWidget(b)
-        actions.addStretch(1)
+        top = flow_of([self.new_button, self.edit_button, self.delete_button])
+        day_row = flow_of(
+            [
+                day_label,
+                self.day,
+                self.save_button,
+                self.sheet_button,
+                self.enrol_button,
+                self.import_button,
+            ]
+        )
+        actions = flow_of(
+            [
+                self.pre_button,
+                self.post_button,
+                self.close_button,
+                self.certify_button,
+                self.pdf_button,
+                self.xlsx_button,
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.table, 1)
-        layout.addLayout(day_row)
+        layout.addWidget(day_row)
         layout.addWidget(self.participants, 2)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.status)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.day.currentIndexChanged.connect(self._show_attendance)
