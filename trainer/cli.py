@@ -207,12 +207,17 @@ def _add_results_commands(sub: Any) -> None:
     p.add_argument(
         "--by",
         default="period,institution,module",
-        help="comma-separated: period, institution, module, gender, province",
+        help="comma-separated: period, institution, module, gender, province, session,"
+        " audience, function",
     )
     p.add_argument("--period", default="year", choices=["month", "quarter", "year"])
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the table to a CSV file")
     _add_filters(p)
     p.set_defaults(func=cmd_summary)
+
+    from trainer.sessions import cli as sessions_cli
+
+    sessions_cli.add_commands(sub, add_data_dir)
 
     p = sub.add_parser("bundle", help="move results between workstations as signed bundles")
     bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -310,7 +315,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     try:
         dims = [Dimension(d.strip()) for d in args.by.split(",") if d.strip()]
     except ValueError:
-        raise TrainerError("--by takes period, institution, module, gender and province") from None
+        raise TrainerError(
+            "--by takes period, institution, module, gender, province, session, audience"
+            " and function"
+        ) from None
     with _opened(args, operator=True) as ws:
         result = service.programme_summary(ws, dims, Period(args.period), _filter(args))
         columns = result.csv_columns()
@@ -779,12 +787,26 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     if facts is not None and verdict.problem not in (Problem.ALTERED, Problem.MALFORMED):
         label = "" if verdict.valid else " (as claimed)"
         print(f"  number{label}:   {facts.number}")
+        print(f"  kind:     {_KIND_WORDS[facts.kind.value]}")
         print(f"  name:     {facts.name}")
         print(f"  modules:  {'; '.join(verdict.module_titles or facts.modules)}")
         print(f"  score:    {facts.score:g}%")
         print(f"  date:     {facts.date.isoformat()}")
         print(f"  issuer:   {verdict.issuer_name or '?'} (key {facts.issuer_key_id})")
     return 0 if verdict.valid else 1
+
+
+def _session_report_pdf(ws: Workspace, session_id: int, out: Path, language: str) -> Path:
+    from trainer.ui.session_documents import export_report_pdf
+
+    return export_report_pdf(ws, session_id, out, language, translate=True)
+
+
+_KIND_WORDS = {
+    "module": "certificate of competence (module)",
+    "programme": "certificate of competence (programme)",
+    "attendance": "certificate of attendance",
+}
 
 
 def cmd_certificates_list(args: argparse.Namespace) -> int:
@@ -919,6 +941,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # control character reaches the terminal raw.
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = cast(TextIO, _Escaping(out)), cast(TextIO, _Escaping(err))
+    if args.command == "sessions":
+        from trainer.sessions import cli as sessions_cli
+
+        args.func = lambda a: sessions_cli.run(
+            a, lambda b: _opened(b, operator=True), _session_report_pdf
+        )
     try:
         return int(args.func(args))
     except TrainerError as exc:

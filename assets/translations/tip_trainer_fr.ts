@@ -1051,6 +1051,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Délivrée par</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
         <source>Save &amp;PDF…</source>
         <translation>Enregistrer le &amp;PDF…</translation>
     </message>
@@ -1133,6 +1137,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>this installation</source>
         <translation>ce poste</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>Compétence</translation>
     </message>
     <message>
         <source>%1 certificate(s)</source>
@@ -1617,6 +1629,30 @@ Les détails ont été consignés dans :
         <translation>Matricule (facultatif)</translation>
     </message>
     <message>
+        <source>Gender (optional)</source>
+        <translation>Sexe (facultatif)</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Province (optional)</source>
+        <translation>Province (facultatif)</translation>
+    </message>
+    <message>
+        <source>Function or rank (optional)</source>
+        <translation>Fonction ou grade (facultatif)</translation>
+    </message>
+    <message>
         <source>Problem with the name</source>
         <translation>Problème avec le nom</translation>
     </message>
@@ -1643,6 +1679,18 @@ Les détails ont été consignés dans :
     <message>
         <source>Service n&amp;umber (optional):</source>
         <translation>&amp;Matricule (facultatif) :</translation>
+    </message>
+    <message>
+        <source>&amp;Gender (optional):</source>
+        <translation>&amp;Sexe (facultatif) :</translation>
+    </message>
+    <message>
+        <source>&amp;Province (optional):</source>
+        <translation>&amp;Province (facultatif) :</translation>
+    </message>
+    <message>
+        <source>&amp;Function or rank (optional):</source>
+        <translation>&amp;Fonction ou grade (facultatif) :</translation>
     </message>
     <message>
         <source>The service number contains control or invisible characters.</source>
@@ -2280,6 +2328,14 @@ Les détails ont été consignés dans :
         <translation>Passer à un autre profil d&apos;apprenant</translation>
     </message>
     <message>
+        <source>Take the session pre-&amp;test: %1</source>
+        <translation>Passer le &amp;test initial de la session : %1</translation>
+    </message>
+    <message>
+        <source>Take the session post-&amp;test: %1</source>
+        <translation>Passer le &amp;test final de la session : %1</translation>
+    </message>
+    <message>
         <source>%1 questions, %2 min</source>
         <translation>%1 questions, %2 min</translation>
     </message>
@@ -2371,6 +2427,25 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>PreTestDoneScreen</name>
+    <message>
+        <source>Pre-test recorded</source>
+        <translation>Test initial enregistré</translation>
+    </message>
+    <message>
+        <source>Thank you: your answers are saved. The pre-test shows no score and no answers; it tells your trainers where to start. You will take the post-test at the end of the session.</source>
+        <translation>Merci : vos réponses sont enregistrées. Le test initial n’affiche ni note ni réponses ; il indique à vos formateurs par où commencer. Vous passerez le test final à la fin de la session.</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my modules</source>
+        <translation>&amp;Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>Back to my modules</source>
+        <translation>Retour à mes modules</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeSummaryScreen</name>
     <message>
         <source>Programme summary</source>
@@ -2399,6 +2474,18 @@ Les détails ont été consignés dans :
     <message>
         <source>P&amp;rovince</source>
         <translation>P&amp;rovince</translation>
+    </message>
+    <message>
+        <source>Training &amp;session</source>
+        <translation>&amp;Session de formation</translation>
+    </message>
+    <message>
+        <source>&amp;Audience track</source>
+        <translation>&amp;Public cible</translation>
+    </message>
+    <message>
+        <source>&amp;Function or rank</source>
+        <translation>&amp;Fonction ou grade</translation>
     </message>
     <message>
         <source>Group by:</source>
@@ -2441,6 +2528,14 @@ Les détails ont été consignés dans :
         <translation>Enregistrer en &amp;CSV…</translation>
     </message>
     <message>
+        <source>Annual fi&amp;gures…</source>
+        <translation>Chiffres an&amp;nuels…</translation>
+    </message>
+    <message>
+        <source>Export the annual figures: officials trained per service, province, gender and month</source>
+        <translation>Exporter les chiffres annuels : agents formés par service, province, sexe et mois</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Période</translation>
     </message>
@@ -2459,6 +2554,18 @@ Les détails ont été consignés dans :
     <message>
         <source>Province</source>
         <translation>Province</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
+    </message>
+    <message>
+        <source>Audience track</source>
+        <translation>Public cible</translation>
+    </message>
+    <message>
+        <source>Function or rank</source>
+        <translation>Fonction ou grade</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -2499,6 +2606,24 @@ Les détails ont été consignés dans :
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the annual figures of %1</source>
+        <translation>Enregistrer les chiffres annuels de %1</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Annual figures</source>
+        <translation>Chiffres annuels</translation>
+    </message>
+    <message>
+        <source>The figures of %1 were saved to:
+%2</source>
+        <translation>Les chiffres de %1 ont été enregistrés dans :
+%2</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -3258,6 +3383,547 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Edit the session</source>
+        <translation>Modifier la session</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Trainers, one per line</source>
+        <translation>Formateurs, un par ligne</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>Heures prévues</translation>
+    </message>
+    <message>
+        <source>Modules taught</source>
+        <translation>Modules enseignés</translation>
+    </message>
+    <message>
+        <source>Module of the pre-test</source>
+        <translation>Module du test initial</translation>
+    </message>
+    <message>
+        <source>Module of the post-test</source>
+        <translation>Module du test final</translation>
+    </message>
+    <message>
+        <source>The post-test repeats each participant&apos;s pre-test &amp;questions</source>
+        <translation>Le test final reprend les &amp;questions du test initial de chaque participant</translation>
+    </message>
+    <message>
+        <source>The post-test repeats the pre-test questions</source>
+        <translation>Le test final reprend les questions du test initial</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Institution :</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Lieu :</translation>
+    </message>
+    <message>
+        <source>P&amp;rovince:</source>
+        <translation>P&amp;rovince :</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>Premier &amp;jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>&amp;Dernier jour :</translation>
+    </message>
+    <message>
+        <source>T&amp;rainers (one per line):</source>
+        <translation>Formate&amp;urs (un par ligne) :</translation>
+    </message>
+    <message>
+        <source>&amp;Audience:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>Planned &amp;hours:</source>
+        <translation>&amp;Heures prévues :</translation>
+    </message>
+    <message>
+        <source>&amp;Modules taught:</source>
+        <translation>&amp;Modules enseignés :</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-test:</source>
+        <translation>Test &amp;initial :</translation>
+    </message>
+    <message>
+        <source>P&amp;ost-test:</source>
+        <translation>Test &amp;final :</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDocuments</name>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Formateurs</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>Heures prévues</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Service number</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Function or rank</source>
+        <translation>Fonction ou grade</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet — %1</source>
+        <translation>Feuille d’émargement — %1</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Mean pre-test score</source>
+        <translation>Note moyenne au test initial</translation>
+    </message>
+    <message>
+        <source>Mean post-test score</source>
+        <translation>Note moyenne au test final</translation>
+    </message>
+    <message>
+        <source>Mean gain (points)</source>
+        <translation>Progression moyenne (points)</translation>
+    </message>
+    <message>
+        <source>Normalised gain of the group ⟨g⟩</source>
+        <translation>Gain normalisé du groupe ⟨g⟩</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Taux de réussite</translation>
+    </message>
+    <message>
+        <source>Certificates of competence</source>
+        <translation>Attestations de réussite</translation>
+    </message>
+    <message>
+        <source>Certificates of attendance</source>
+        <translation>Attestations de participation</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Days present</source>
+        <translation>Jours de présence</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Pre %</source>
+        <translation>Initial %</translation>
+    </message>
+    <message>
+        <source>Post %</source>
+        <translation>Final %</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Facility %</source>
+        <translation>Facilité %</translation>
+    </message>
+    <message>
+        <source>g = (post − pre) / (100 − pre): the share of what a participant could still learn that they learned; not defined for a pre-test score of 100 %.</source>
+        <translation>g = (final − initial) / (100 − initial) : la part de ce qu’un participant pouvait encore apprendre qu’il a apprise ; non défini pour une note initiale de 100 %.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Rows with errors</source>
+        <translation>Lignes comportant des erreurs</translation>
+    </message>
+    <message>
+        <source>%1 row(s) of the list have errors and nothing was imported:
+
+%2
+
+Import the %3 good row(s) and leave the others out?</source>
+        <translation>%1 ligne(s) de la liste comportent des erreurs et rien n’a été importé :
+
+%2
+
+Importer les %3 ligne(s) correcte(s) et laisser les autres de côté ?</translation>
+    </message>
+    <message>
+        <source>Delete the session “%1”? It is hidden from the list.</source>
+        <translation>Supprimer la session « %1 » ? Elle n’apparaîtra plus dans la liste.</translation>
+    </message>
+    <message>
+        <source>%1 pre-test or post-test attempt(s) were taken in it: they are kept, with the participants&apos; attendance and certificates.</source>
+        <translation>%1 tentative(s) de test initial ou final y ont été passées : elles sont conservées, avec la présence et les attestations des participants.</translation>
+    </message>
+    <message>
+        <source>Delete the session</source>
+        <translation>Supprimer la session</translation>
+    </message>
+    <message>
+        <source>Enrol trainees</source>
+        <translation>Inscrire des apprenants</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>Apprenants</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Test open</source>
+        <translation>Test ouvert</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Service number</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Function or rank</source>
+        <translation>Fonction ou grade</translation>
+    </message>
+    <message>
+        <source>Participants and attendance</source>
+        <translation>Participants et présence</translation>
+    </message>
+    <message>
+        <source>Day of attendance</source>
+        <translation>Jour de présence</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>Jo&amp;ur :</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouvelle…</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the session</source>
+        <translation>Modifier la session</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>En&amp;rol trainees…</source>
+        <translation>&amp;Inscrire des apprenants…</translation>
+    </message>
+    <message>
+        <source>Enrol trainees from the list</source>
+        <translation>Inscrire des apprenants de la liste</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>Im&amp;porter une liste…</translation>
+    </message>
+    <message>
+        <source>Import a participant list (CSV or XLSX)</source>
+        <translation>Importer une liste de participants (CSV ou XLSX)</translation>
+    </message>
+    <message>
+        <source>&amp;Save attendance</source>
+        <translation>&amp;Enregistrer la présence</translation>
+    </message>
+    <message>
+        <source>Save the attendance of the day</source>
+        <translation>Enregistrer la présence du jour</translation>
+    </message>
+    <message>
+        <source>Sign-in s&amp;heet…</source>
+        <translation>&amp;Feuille d’émargement…</translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet of the day as PDF</source>
+        <translation>Enregistrer la feuille d’émargement du jour en PDF</translation>
+    </message>
+    <message>
+        <source>Open the &amp;pre-test</source>
+        <translation>Ouvrir le test &amp;initial</translation>
+    </message>
+    <message>
+        <source>Open the pre-test</source>
+        <translation>Ouvrir le test initial</translation>
+    </message>
+    <message>
+        <source>Open the p&amp;ost-test</source>
+        <translation>Ouvrir le test fin&amp;al</translation>
+    </message>
+    <message>
+        <source>Open the post-test</source>
+        <translation>Ouvrir le test final</translation>
+    </message>
+    <message>
+        <source>&amp;Close the tests</source>
+        <translation>Fermer les &amp;tests</translation>
+    </message>
+    <message>
+        <source>Close the tests</source>
+        <translation>Fermer les tests</translation>
+    </message>
+    <message>
+        <source>Certi&amp;ficates of attendance</source>
+        <translation>Attestations de parti&amp;cipation</translation>
+    </message>
+    <message>
+        <source>Issue the certificates of attendance</source>
+        <translation>Délivrer les attestations de participation</translation>
+    </message>
+    <message>
+        <source>Report (P&amp;DF)…</source>
+        <translation>Rapport (P&amp;DF)…</translation>
+    </message>
+    <message>
+        <source>Save the session report as PDF</source>
+        <translation>Enregistrer le rapport de session en PDF</translation>
+    </message>
+    <message>
+        <source>Report (&amp;XLSX)…</source>
+        <translation>Rapport (&amp;XLSX)…</translation>
+    </message>
+    <message>
+        <source>Save the session report as XLSX</source>
+        <translation>Enregistrer le rapport de session en XLSX</translation>
+    </message>
+    <message>
+        <source>pre-test</source>
+        <translation>test initial</translation>
+    </message>
+    <message>
+        <source>post-test</source>
+        <translation>test final</translation>
+    </message>
+    <message>
+        <source>Import a participant list</source>
+        <translation>Importer une liste de participants</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.xlsx)</source>
+        <translation>Listes (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1 row(s) with errors.</source>
+        <translation>Rien n’a été importé : %1 ligne(s) comportant des erreurs.</translation>
+    </message>
+    <message>
+        <source>%1 enrolled (%2 new profiles, %3 already known); %4 row(s) left out.</source>
+        <translation>%1 inscrit(s) (%2 nouveaux profils, %3 déjà connus) ; %4 ligne(s) laissée(s) de côté.</translation>
+    </message>
+    <message>
+        <source>Attendance of %1 saved: %2 present.</source>
+        <translation>Présence du %1 enregistrée : %2 présent(s).</translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet</source>
+        <translation>Enregistrer la feuille d’émargement</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet saved to %1</source>
+        <translation>Feuille d’émargement enregistrée dans %1</translation>
+    </message>
+    <message>
+        <source>The pre-test is open: participants find it on their modules screen.</source>
+        <translation>Le test initial est ouvert : les participants le trouvent sur leur écran des modules.</translation>
+    </message>
+    <message>
+        <source>The post-test is open: participants find it on their modules screen.</source>
+        <translation>Le test final est ouvert : les participants le trouvent sur leur écran des modules.</translation>
+    </message>
+    <message>
+        <source>The tests are closed.</source>
+        <translation>Les tests sont fermés.</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s) of attendance issued (participants present for at least %2 % of the planned hours).</source>
+        <translation>%1 attestation(s) de participation délivrée(s) (participants présents au moins %2 % des heures prévues).</translation>
+    </message>
+    <message>
+        <source>Save the session report</source>
+        <translation>Enregistrer le rapport de session</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Rapport enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Set up this workstation</source>
@@ -3352,6 +4018,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Import/export GIFT and Moodle XML</source>
         <translation>Import/export GIFT et Moodle XML</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
     </message>
     <message>
         <source>Results</source>
@@ -3594,6 +4264,10 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation>Numéro de l’attestation</translation>
     </message>
     <message>
+        <source>Kind of certificate</source>
+        <translation>Type d’attestation</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -3656,6 +4330,18 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
     <message>
         <source> (not verified)</source>
         <translation> (non vérifié)</translation>
+    </message>
+    <message>
+        <source>certificate of competence (module)</source>
+        <translation>attestation de réussite (module)</translation>
+    </message>
+    <message>
+        <source>certificate of competence (programme)</source>
+        <translation>attestation de réussite (programme)</translation>
+    </message>
+    <message>
+        <source>certificate of attendance</source>
+        <translation>attestation de participation</translation>
     </message>
     <message>
         <source>unknown issuer</source>

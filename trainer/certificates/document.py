@@ -5,9 +5,10 @@ page prints the same code in groups of five characters, and the PDF's metadata
 keeps a copy. Layout of the signed bytes (version 2, all integers big-endian)::
 
     version   1 byte  (= 2; 1 for certificates issued before version 2)
-    kind      1 byte  (0 module, 1 programme)
+    kind      1 byte  (0 module, 1 programme, 2 attendance of a training session)
     date      2 bytes days since 2000-01-01
-    score     2 bytes tenths of a percent (0 … 1000)
+    score     2 bytes tenths of a percent (0 … 1000); for attendance, the share of the
+                      session's planned hours attended
     issuer    8 bytes the issuer key id (16 hex digits)
     number    2-byte length + UTF-8
     name      2-byte length + UTF-8 (NFC)
@@ -61,9 +62,12 @@ LANGUAGES = ("en", "fr")
 class Kind(StrEnum):
     MODULE = "module"
     PROGRAMME = "programme"
+    # A certificate of attendance (of a training session), not of competence. Earlier
+    # versions of the program refuse this kind as damaged rather than misreport it.
+    ATTENDANCE = "attendance"
 
 
-_KIND_BYTE = {Kind.MODULE: 0, Kind.PROGRAMME: 1}
+_KIND_BYTE = {Kind.MODULE: 0, Kind.PROGRAMME: 1, Kind.ATTENDANCE: 2}
 
 
 class Problem(StrEnum):
@@ -347,6 +351,10 @@ WORDING: dict[str, dict[str, str]] = {
         "verify": "To verify: scan the QR code or type the verification code in TiP Trainer "
         "(Staff › Verify a certificate), or run: python -m trainer verify-certificate",
         "subject": "Certificate of achievement — training on trafficking in persons",
+        "title_attendance": "Certificate of Attendance",
+        "attended_session": "has attended the training session",
+        "attendance": "Attendance",
+        "subject_attendance": "Certificate of attendance — training on trafficking in persons",
     },
     "fr": {
         "title_module": "Attestation de réussite",
@@ -365,6 +373,11 @@ WORDING: dict[str, dict[str, str]] = {
         "TiP Trainer (Personnel › Vérifier une attestation), ou lancez : "
         "python -m trainer verify-certificate",
         "subject": "Attestation de réussite — formation sur la traite des personnes",
+        "title_attendance": "Attestation de participation",
+        "attended_session": "a participé à la session de formation",
+        "attendance": "Assiduité",
+        "subject_attendance": "Attestation de participation — formation sur la traite des "
+        "personnes",
     },
 }
 
@@ -422,7 +435,12 @@ def _printed_fields(page: str, language: str) -> dict[str, str] | None:
         return "(?:" + "|".join(re.escape(_squash(v)) for v in values if v) + ")"
 
     institutions = list(INSTITUTIONS.get(language, INSTITUTIONS["en"]).values())
-    passed = [w["passed_module"], w["passed_modules"], w["completed_programme"]]
+    passed = [
+        w["passed_module"],
+        w["passed_modules"],
+        w["completed_programme"],
+        w["attended_session"],
+    ]
     pattern = (
         re.escape(_squash(w["certifies"]))
         + "(?P<name>.+?)"
@@ -430,7 +448,7 @@ def _printed_fields(page: str, language: str) -> dict[str, str] | None:
         + "?"
         + alternatives(passed)
         + ".*?"
-        + re.escape(_squash(w["score"]))
+        + alternatives([w["score"], w["attendance"]])
         + "(?P<score>.+?)"
         + re.escape(_squash(w["date"]))
         + "(?P<date>.+?)"

@@ -37,6 +37,7 @@ from trainer.storage.certificates import (
     Revocation,
 )
 from trainer.storage.database import now
+from trainer.storage.sessions import NOT_PRE_TEST, SessionRepository
 from trainer.text import cell_value, check_name
 
 if TYPE_CHECKING:
@@ -191,9 +192,12 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
 def issue_for_attempt(ws: Workspace, attempt_id: int) -> CertificateRecord | None:
     """The certificate for a passed exam attempt, recorded on first call (idempotent).
 
-    None when the attempt is practice, unfinished or failed. A trainee who passes the
-    same module again keeps the certificate they already have.
+    None when the attempt is practice, unfinished, failed or a training session's
+    pre-test (taken before teaching, never certified). A trainee who passes the same
+    module again keeps the certificate they already have.
     """
+    if SessionRepository(ws.db).is_pre_test(attempt_id):
+        return None
     row = ws.db.query_one(
         "SELECT * FROM attempts WHERE id = ? AND state = 'finished' AND behaviour = 'exam'"
         " AND passed = 1",
@@ -237,7 +241,8 @@ def passed_attempts(
     rows = ws.db.query(
         "SELECT a.id, a.trainee_id, a.module_id, a.finished_at, t.institution FROM attempts a"
         " JOIN trainees t ON t.id = a.trainee_id WHERE a.state = 'finished'"
-        " AND a.behaviour = 'exam' AND a.passed = 1 ORDER BY a.finished_at, a.id"
+        " AND a.behaviour = 'exam' AND a.passed = 1 AND " + NOT_PRE_TEST
+        + " ORDER BY a.finished_at, a.id"
     )
     seen: set[tuple[int, str]] = set()
     out: list[int] = []
@@ -272,9 +277,9 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
     for module_id in programme.modules:
         row = ws.db.query_one(
             "SELECT percent, finished_at, module_title, audiences, training_hours, bank_id"
-            " FROM attempts"
+            " FROM attempts a"
             " WHERE trainee_id = ? AND module_id = ? AND state = 'finished' AND behaviour = 'exam'"
-            " AND passed = 1 ORDER BY percent DESC, finished_at LIMIT 1",
+            " AND passed = 1 AND " + NOT_PRE_TEST + " ORDER BY percent DESC, finished_at LIMIT 1",
             (trainee_id, module_id),
         )
         if row is None:
@@ -308,6 +313,43 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
         score=round(sum(b[0] for b in best) / len(best), 1),
         training_hours=programme.training_hours or sum(b[5] for b in best),
         certified_on=max(_local_date(b[1]) for b in best),
+        issuer_key_id=ws.keys.key_id,
+        issuer_name=load_settings(ws).institution_or_default,
+    )
+    return _issue(ws, new)
+
+
+def issue_attendance(
+    ws: Workspace,
+    *,
+    trainee_id: int,
+    session_uid: str,
+    session_title: str,
+    modules: tuple[CertifiedModule, ...],
+    audiences: tuple[str, ...],
+    attended_percent: float,
+    hours: float,
+    certified_on: date,
+) -> CertificateRecord:
+    """The certificate of attendance of a training session (idempotent per participant).
+
+    The rule of who earns one lives in trainer/sessions/; this records and signs it.
+    """
+    trainee = ws.trainees.get(trainee_id)
+    new = NewCertificate(
+        kind=Kind.ATTENDANCE.value,
+        trainee_id=trainee.id,
+        trainee_name=trainee.name,
+        institution=trainee.institution.value,
+        attempt_id=None,
+        programme_id=None,
+        programme_name=session_title,
+        subject=f"session:{session_uid}",
+        modules=modules,
+        audiences=audiences,
+        score=round(max(0.0, min(100.0, attended_percent)), 1),
+        training_hours=hours,
+        certified_on=certified_on,
         issuer_key_id=ws.keys.key_id,
         issuer_name=load_settings(ws).institution_or_default,
     )

@@ -57,7 +57,9 @@ from trainer.certificates.document import MAX_CODE_CHARS, CodeError
 from trainer.certificates.signing import KeyRing
 from trainer.errors import CertificateError, TrainerError
 from trainer.files import replace_atomically
+from trainer.sessions import bundle as session_records
 from trainer.storage import audit, certificates
+from trainer.storage import sessions as sessions_store
 from trainer.storage.certificates import Revocation
 from trainer.storage.database import Database, new_uid, now
 from trainer.text import check_code_text, check_name, name_problem, printable
@@ -253,6 +255,7 @@ def export_bundle(
         "trainees": [{k: t[k] for k in TRAINEE_FIELDS} for t in trainees],
         "attempts": out_attempts,
         "certificates": [{k: c[k] for k in CERTIFICATE_FIELDS} for c in issued],
+        "sessions": sessions_store.bundle_records(conn),
     }
     write_bundle_file(path, data, keys)
     stamp = now()
@@ -628,14 +631,18 @@ def _check(data: Any, kid: str) -> str | None:
             return "a certificate record is incomplete"
         if not isinstance(c["number"], str) or not _NUMBER.match(c["number"]):
             return "a certificate has no valid number"
-        if c["status"] not in ("valid", "revoked") or c["kind"] not in ("module", "programme"):
+        if c["status"] not in ("valid", "revoked") or c["kind"] not in (
+            "module",
+            "programme",
+            "attendance",
+        ):
             return f"certificate {c['number']} has an unknown status or kind"
         if not isinstance(c["trainee_uid"], str) or not isinstance(c["code"], str):
             return f"certificate {c['number']} has no trainee or no code"
         problem = _check_fields(c, _CERTIFICATE_RULES)
         if problem:
             return f"certificate {c['number']}: {problem}"
-    return None
+    return session_records.check(data.get("sessions"))
 
 
 # -- field rules ------------------------------------------------------------------------------
@@ -1042,6 +1049,7 @@ def _merge(
         report.attempts_added += 1
     for c in data.get("certificates", []):
         _merge_certificate(conn, c, report, people, keys)
+    sessions_store.merge_bundle_records(conn, data.get("sessions") or [], people.by_uid)
 
 
 def _merge_certificate(

@@ -1,8 +1,10 @@
-"""The programme summary: officials trained and passed, by institution, period and module (no Qt).
+"""The programme summary: officials trained and passed, by institution, period, module,
+gender, province, training session, audience track and function (no Qt).
 
 An official counts as *trained* in a group when they finished at least one
 exam attempt in it, and as *passed* when at least one of those attempts
-passed. Each official counts once per group, however many attempts they made.
+passed. Each official counts once per group, however many attempts they made. A
+training session's pre-test is not an exam here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from enum import StrEnum
 
 from trainer.results.query import ResultFilter
 from trainer.storage.database import Database
+from trainer.storage.sessions import NOT_PRE_TEST
 
 
 class Dimension(StrEnum):
@@ -22,6 +25,9 @@ class Dimension(StrEnum):
     MODULE = "module"
     GENDER = "gender"
     PROVINCE = "province"
+    SESSION = "session"
+    AUDIENCE = "audience"
+    FUNCTION = "function"
 
 
 class Period(StrEnum):
@@ -42,6 +48,11 @@ _DIMENSION_SQL = {
     Dimension.MODULE: "a.module_id",
     Dimension.GENDER: "ifnull(t.gender, '')",
     Dimension.PROVINCE: "ifnull(t.province, '')",
+    # The training session whose post-test the attempt was ('' for an exam taken alone).
+    Dimension.SESSION: "ifnull((SELECT s.title FROM session_tests st JOIN training_sessions s"
+    " ON s.uid = st.session_uid WHERE st.attempt_uid = a.uid), '')",
+    Dimension.AUDIENCE: "a.audiences",
+    Dimension.FUNCTION: "ifnull(t.function, '')",
 }
 
 DEFAULT_DIMENSIONS = (Dimension.PERIOD, Dimension.INSTITUTION, Dimension.MODULE)
@@ -109,7 +120,7 @@ def programme_summary(
     base = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id" + (
         where + " AND" if where else " WHERE"
     )
-    base += " a.behaviour = 'exam' AND a.state = 'finished'"
+    base += " a.behaviour = 'exam' AND a.state = 'finished' AND " + NOT_PRE_TEST
     figures = (
         "count(DISTINCT a.trainee_id), count(DISTINCT CASE WHEN a.passed = 1 THEN a.trainee_id END),"
         " count(*)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -95,10 +96,19 @@ _SUMMARY_SQL = (
 
 
 class SqliteRecorder:
-    """Writes each step of a session in its own transaction before the session moves on."""
+    """Writes each step of a session in its own transaction before the session moves on.
 
-    def __init__(self, db: Database) -> None:
+    ``on_start(conn, attempt_uid)`` runs in the transaction that records the start (a
+    training session marks its pre-test or post-test there).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        on_start: Callable[[sqlite3.Connection, str], None] | None = None,
+    ) -> None:
         self.db = db
+        self.on_start = on_start
 
     def _next_seq(self, conn: sqlite3.Connection, attempt_id: int) -> int:
         row = conn.execute(
@@ -161,6 +171,8 @@ class SqliteRecorder:
                 " VALUES (?, 1, NULL, 'start', ?)",
                 (attempt_id, stamp),
             )
+            if self.on_start is not None:
+                self.on_start(conn, session.uid)
         return attempt_id
 
     def step(
@@ -282,7 +294,8 @@ class AttemptRepository:
         """Per module: exam attempts finished, best exam score, passed or not."""
         rows = self.db.query(
             "SELECT module_id, count(*) AS n, max(percent) AS best, max(passed) AS passed"
-            " FROM attempts WHERE trainee_id = ? AND state = 'finished' AND behaviour = 'exam'"
+            " FROM attempts a WHERE trainee_id = ? AND state = 'finished' AND behaviour = 'exam'"
+            " AND a.uid NOT IN (SELECT attempt_uid FROM session_tests WHERE phase = 'pre')"
             " GROUP BY module_id",
             (trainee_id,),
         )

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from trainer.quiz.behaviours import Behaviour
     from trainer.quiz.session import QuizSession
     from trainer.storage.certificates import CertificateRecord
+    from trainer.storage.sessions import Phase, TrainingSession
 
 
 def focus_first(screen: QWidget) -> None:
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         assert self.trainee is not None
         screen = ModulesScreen(self.workspace, self.trainee, self.language)
         screen.start_requested.connect(self.start_quiz)
+        screen.session_test_requested.connect(self.start_session_test)
         screen.history_requested.connect(self.show_history)
         screen.switch_requested.connect(self.show_home)
         return screen
@@ -260,6 +262,27 @@ class MainWindow(QMainWindow):
             return
         if session is not None:
             self.show_quiz(session)
+
+    def start_session_test(self, training: TrainingSession, phase: Phase) -> None:
+        """A participant takes their training session's pre-test or post-test."""
+        from trainer.sessions import service
+        from trainer.ui.screens.quiz import offer_unfinished
+
+        assert self.trainee is not None
+        offered = offer_unfinished(self, self.workspace, self.trainee, self.language)
+        if offered.session is not None:
+            self.show_quiz(offered.session)
+            return
+        if offered.kept_open:
+            return
+        try:
+            session = service.start_test(
+                self.workspace, training, self.trainee, phase, self.language
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.show_quiz(session)
 
     def show_quiz(self, session: QuizSession) -> None:
         self.session = session
@@ -315,9 +338,17 @@ class MainWindow(QMainWindow):
         )
 
     def _build_result(self) -> QWidget:
+        from trainer.sessions.service import phase_of_attempt
+        from trainer.storage.sessions import Phase
         from trainer.ui.screens.result import ResultScreen
 
         assert self.session is not None
+        if phase_of_attempt(self.workspace, self.session.attempt_id) is Phase.PRE:
+            from trainer.ui.screens.sessions import PreTestDoneScreen
+
+            done = PreTestDoneScreen()
+            done.back_requested.connect(self.show_modules)
+            return done
         screen = ResultScreen(self.session, self.language, certificate=self.certificate)
         screen.back_requested.connect(self.show_modules)
         screen.certificate_requested.connect(self.save_certificate)

@@ -48,6 +48,14 @@ def entries() -> list[StaffEntry]:
             role="trainer",
         )
     )
+    found.append(
+        StaffEntry(
+            "sessions",
+            QT_TRANSLATE_NOOP("Staff", "Training sessions"),
+            _sessions,
+            role="trainer",
+        )
+    )
     found.extend(_certificate_entries())
     found.extend(
         [
@@ -76,6 +84,12 @@ def entries() -> list[StaffEntry]:
     )
     found.extend(_safety_entries())
     return found
+
+
+def _sessions(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.sessions import SessionsScreen
+
+    return SessionsScreen(window.workspace, window.language)
 
 
 def _formats(window: MainWindow) -> QWidget:

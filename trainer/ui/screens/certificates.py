@@ -438,7 +438,7 @@ class CertificatesScreen(QWidget):
         language_label = QLabel(self.tr("PDF &language:"))
         language_label.setBuddy(self.language_box)
 
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 8)
         self.table.setAccessibleName(self.tr("Certificate register"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -449,6 +449,7 @@ class CertificatesScreen(QWidget):
                 self.tr("Date"),
                 self.tr("Status"),
                 self.tr("Issued by"),
+                self.tr("Kind"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -458,7 +459,7 @@ class CertificatesScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1, 3, 4, 5, 6):
+        for col in (0, 1, 3, 4, 5, 6, 7):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item: self._on_save_pdf())
@@ -566,6 +567,7 @@ class CertificatesScreen(QWidget):
                 self.tr("this installation")
                 if service.issued_here(self.workspace, r)
                 else r.issuer_name,
+                self.tr("Attendance") if r.kind == "attendance" else self.tr("Competence"),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
+from trainer.places import PROVINCES
 from trainer.storage.trainees import Institution, Trainee, TraineeRepository
 from trainer.text import check_code_text, name_problem
 from trainer.ui import dialogs, labels
@@ -72,6 +73,23 @@ class HomeScreen(QWidget):
         self.service_number = QLineEdit()
         self.service_number.setAccessibleName(self.tr("Service number (optional)"))
         self.service_number.setMaxLength(50)
+        # Optional: what the annual figures count (per gender, province and function).
+        self.gender = QComboBox()
+        self.gender.setAccessibleName(self.tr("Gender (optional)"))
+        for text, value in (
+            (self.tr("not given"), ""),
+            (self.tr("Female"), "female"),
+            (self.tr("Male"), "male"),
+        ):
+            self.gender.addItem(text, value)
+        self.province = QComboBox()
+        self.province.setAccessibleName(self.tr("Province (optional)"))
+        self.province.addItem(self.tr("not given"), "")
+        for province in PROVINCES:
+            self.province.addItem(province, province)
+        self.function = QLineEdit()
+        self.function.setAccessibleName(self.tr("Function or rank (optional)"))
+        self.function.setMaxLength(100)
         # Why the name cannot be used, said as it is typed (a certificate must print it).
         self.name_problem = QLabel()
         self.name_problem.setObjectName("fieldProblem")
@@ -86,6 +104,9 @@ class HomeScreen(QWidget):
         form.addRow(self.name_problem)
         form.addRow(self.tr("&Institution:"), self.institution)
         form.addRow(self.tr("Service n&umber (optional):"), self.service_number)
+        form.addRow(self.tr("&Gender (optional):"), self.gender)
+        form.addRow(self.tr("&Province (optional):"), self.province)
+        form.addRow(self.tr("&Function or rank (optional):"), self.function)
         form.addRow(self.create_button)
 
         columns = QHBoxLayout()
@@ -161,12 +182,20 @@ class HomeScreen(QWidget):
             dialogs.show_error(self, TrainerError(problem))
             self.name.setFocus()
             return
-        trainee = self.trainees.create(
-            self.name.text(),
-            Institution(self.institution.currentData()),
-            self.service_number.text(),
-        )
+        try:
+            trainee = self.trainees.create(
+                self.name.text(),
+                Institution(self.institution.currentData()),
+                self.service_number.text(),
+                gender=self.gender.currentData() or None,
+                province=self.province.currentData() or None,
+                function=self.function.text(),
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
         self.name.clear()
         self.service_number.clear()
+        self.function.clear()
         self.refresh()
         self.trainee_chosen.emit(trainee)

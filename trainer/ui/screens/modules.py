@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,10 +23,17 @@ from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
 
 
+def workspace_session_tests(workspace: Workspace, trainee_id: int) -> list[tuple[Any, Any]]:
+    from trainer.sessions import service
+
+    return service.open_tests_for(workspace, trainee_id)
+
+
 class ModulesScreen(QWidget):
     """Lists the modules for the trainee's audience with best score and status."""
 
     start_requested = Signal(object, object, object)  # Bank, Module, Behaviour
+    session_test_requested = Signal(object, object)  # TrainingSession, Phase
     history_requested = Signal()
     switch_requested = Signal()
 
@@ -80,9 +89,29 @@ class ModulesScreen(QWidget):
         buttons.addWidget(self.history_button)
         buttons.addWidget(self.switch_button)
 
+        # The pre-test or post-test of a training session the trainee is enrolled in, when
+        # the trainer has opened it.
+        self.session_test_buttons: list[QPushButton] = []
+        session_tests = QHBoxLayout()
+        for training, phase in workspace_session_tests(workspace, trainee.id):
+            text = (
+                self.tr("Take the session pre-&test: %1")
+                if phase.value == "pre"
+                else self.tr("Take the session post-&test: %1")
+            ).replace("%1", training.title)
+            test_button = QPushButton(text)
+            test_button.setAccessibleName(text.replace("&", ""))
+            test_button.clicked.connect(
+                lambda _c=False, t=training, p=phase: self.session_test_requested.emit(t, p)
+            )
+            self.session_test_buttons.append(test_button)
+            session_tests.addWidget(test_button)
+        session_tests.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(subtitle)
+        layout.addLayout(session_tests)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.description)
         layout.addLayout(buttons)

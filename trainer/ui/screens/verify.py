@@ -127,6 +127,7 @@ class VerifyScreen(QWidget):
         self.fact_labels: dict[str, QLabel] = {}
         for key, label in (
             ("number", self.tr("Certificate number")),
+            ("kind", self.tr("Kind of certificate")),
             ("name", self.tr("Name")),
             ("modules", self.tr("Modules")),
             ("score", self.tr("Score")),
@@ -278,6 +279,13 @@ class VerifyScreen(QWidget):
             suffix = self.tr(" (not verified)") if unchecked else ""
             self.fact_labels["number"].setText(facts.number + suffix)
             self.fact_labels["name"].setText(facts.name + suffix)
+            self.fact_labels["kind"].setText(
+                {
+                    document.Kind.MODULE: self.tr("certificate of competence (module)"),
+                    document.Kind.PROGRAMME: self.tr("certificate of competence (programme)"),
+                    document.Kind.ATTENDANCE: self.tr("certificate of attendance"),
+                }[facts.kind]
+            )
             self.fact_labels["modules"].setText("\n".join(verdict.module_titles or facts.modules))
             self.fact_labels["score"].setText(document.format_score(facts.score, self.language))
             self.fact_labels["date"].setText(document.format_date(facts.date, self.language))
