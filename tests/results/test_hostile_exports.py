@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 from tests.results.conftest import Taker
 from trainer import admin
-from trainer.certificates import service as certificates
+from trainer.certificates import register
+from trainer.certificates.batch import batch_generate
 from trainer.results import analysis, export
 from trainer.results import service as results
 from trainer.results.export import ExportFormat
@@ -111,10 +112,10 @@ def test_json_export_keeps_the_values_exactly(hostile: Workspace, tmp_path: Path
 def test_certificate_audit_summary_and_item_exports_write_data(
     hostile: Workspace, tmp_path: Path
 ) -> None:
-    certificates.batch_generate(hostile, tmp_path / "pdfs")  # issues one per trainee
-    records = certificates.list_certificates(hostile)
+    batch_generate(hostile, tmp_path / "pdfs")  # issues one per trainee
+    records = register.list_certificates(hostile)
     assert len(records) == len(NAMES)
-    certificates.export_csv(hostile, tmp_path / "certificates.csv", records)
+    register.export_csv(hostile, tmp_path / "certificates.csv", records)
     _assert_data_only(_cells_csv(tmp_path / "certificates.csv"))
 
     admin.export_audit(hostile, tmp_path / "audit.csv")

@@ -13,7 +13,6 @@ from trainer.errors import StorageError
 from trainer.privacy import create_private_file, private_folder
 
 DEFAULT_KEEP = 10
-KEEP_SETTING = "backups_keep"
 DAILY = timedelta(hours=24)
 _NAME = re.compile(r"^tip-trainer-(\d{8}T\d{12})Z(?:-([a-z][a-z-]*))?\.sqlite3$")
 _SIDE_FILES = ("-wal", "-shm", "-journal")

@@ -197,17 +197,24 @@ class Database:
         row = self.conn.execute("SELECT uid FROM workstation WHERE id = 1").fetchone()
         return str(row[0])
 
+    # The settings table's primitives: the program reads and writes settings through
+    # ``trainer.storage.settings``, which declares every key with its type and default.
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.query_one("SELECT value FROM settings WHERE key = ?", (key,))
         return str(row[0]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            self.put_setting(conn, key, value)
+
+    @staticmethod
+    def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+        """Store a setting inside the caller's transaction."""
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
 
 def _statements(sql: str) -> list[str]:
