@@ -231,16 +231,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from trainer.results import export, service
 
     with _opened(args, operator=True) as ws:
-        fmt = export.ExportFormat(args.fmt)
+        fmt = export.TableFormat(args.fmt)
         func = service.export_attempts if args.what == "attempts" else service.export_responses
         count = func(ws, args.output, fmt, _filter(args))
-        ws.audit("results.export", f"{count} {args.what} as {fmt.value} to {args.output.name}")
         print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
         return 0
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    from trainer.results import analysis, export, service
+    from trainer.results import analysis, service
 
     with _opened(args, operator=True) as ws:
         result = service.analyse_module(ws, args.module_id, args.lang)
@@ -268,16 +267,13 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             flags = ", ".join(sorted(f.value for f in i.flags))
             print(f"{i.question_id:<24} {i.n:>6} {i.facility:>8.2f} {d:>7} {rpb:>6}  {flags}")
         if args.csv:
-            rows = analysis.item_rows(result)
-            service.export_table(
-                ws, args.csv, export.ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows)
-            )
+            service.export_item_analysis(ws, args.csv, result)
             print(f"items written to {args.csv}", file=sys.stderr)
         return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from trainer.results import export, service
+    from trainer.results import service
     from trainer.results.summary import Dimension, Period
 
     try:
@@ -292,8 +288,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         for row in rows:
             print("\t".join("" if v is None else str(v) for v in row))
         if args.csv:
-            service.export_table(ws, args.csv, export.ExportFormat.CSV, columns, rows, len(rows))
-            ws.audit("results.summary_export", f"programme summary to {args.csv.name}")
+            service.export_summary(ws, args.csv, result)
         return 0
 
 

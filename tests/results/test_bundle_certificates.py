@@ -55,7 +55,7 @@ def _certified_and_sent(
     return record
 
 
-def _send(station: Workspace, coord: Workspace, path: Path) -> bundles.ImportReport:
+def _send(station: Workspace, coord: Workspace, path: Path) -> bundles.MergeReport:
     bundles.export_bundle(station.db, station.keys, path, everything=True)
     return bundles.import_bundle(coord.db, coord.keys, path)
 

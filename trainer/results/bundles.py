@@ -355,7 +355,7 @@ LEFT_REASONS = {
 
 
 @dataclass
-class ImportReport:
+class MergeReport:
     path: Path
     bundle_uid: str = ""
     workstation_uid: str = ""
@@ -896,7 +896,7 @@ def import_bundle(
     *,
     actor: str | None = None,
     progress: Progress | None = None,
-) -> ImportReport:
+) -> MergeReport:
     """Verify and merge one bundle; BundleError (nothing changed) when it is refused."""
     path = Path(path)
     try:
@@ -905,7 +905,7 @@ def import_bundle(
         audit.record(db, "bundle.import_refused", f"{path.name}: {exc.message}", actor=actor)
         raise
     trusted = keys.lookup(kid)
-    report = ImportReport(
+    report = MergeReport(
         path=path,
         bundle_uid=data["bundle_uid"],
         workstation_uid=data["workstation"]["uid"],
@@ -953,7 +953,7 @@ class _RefusedError(Exception):
 def _merge(
     conn: sqlite3.Connection,
     data: dict[str, Any],
-    report: ImportReport,
+    report: MergeReport,
     progress: Progress | None,
     keys: KeyRing,
 ) -> None:
@@ -1047,7 +1047,7 @@ def _merge(
 def _merge_certificate(
     conn: sqlite3.Connection,
     c: dict[str, Any],
-    report: ImportReport,
+    report: MergeReport,
     people: _People,
     keys: KeyRing,
 ) -> None:
