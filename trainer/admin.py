@@ -125,7 +125,7 @@ def export_audit(ws: Workspace, path: Path, text: str = "", action: str = "") ->
 # -- backups -----------------------------------------------------------------------
 def automatic_backup(ws: Workspace) -> backups.Backup:
     """The backup taken at start and daily (no sign-in needed; not a user's action)."""
-    return backups.create_backup(ws.db.conn, ws.data.backups, keep=backups_keep(ws))
+    return backups.create_backup(ws.db, ws.data.backups, keep=backups_keep(ws))
 
 
 def daily_backup_if_due(ws: Workspace) -> backups.Backup | None:
@@ -158,7 +158,7 @@ def restore_backup(ws: Workspace, backup: Path) -> backups.Backup:
         if backups.check_database(backup):
             reason = f"it is damaged: {reason}"
         raise TrainerError(f"this backup cannot be restored: {reason}", where=str(backup))
-    before = backups.create_backup(ws.db.conn, ws.data.backups, keep=None, label="before-restore")
+    before = backups.create_backup(ws.db, ws.data.backups, keep=None, label="before-restore")
     actor = ws.actor
     log_now = audit.all_entries(ws.db)
     ws.db.close()

@@ -31,7 +31,7 @@ def test_numbers_are_not_given_again_after_a_restore(
 ) -> None:
     bank = workspace.catalog.bank("sample")
     first = _issue(workspace, bank, "Aline Niyonzima")
-    saved = backups.create_backup(workspace.db.conn, workspace.data.backups, keep=None)
+    saved = backups.create_backup(workspace.db, workspace.data.backups, keep=None)
     second = _issue(workspace, bank, "Béatrice Hakizimana")
     admin.restore_backup(workspace, saved.path)  # the register forgets the second
     third = _issue(workspace, bank, "Claude Ndikumana")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from trainer.access import Permission, staff_action
 from trainer.certificates.signing import KeyRing
@@ -18,6 +18,7 @@ from trainer.results import analysis, bundles, export, query, summary
 from trainer.results.export import TableFormat
 from trainer.results.query import AttemptRow, ResultFilter, SortKey, Transcript
 from trainer.storage import audit
+from trainer.storage.bundles import BundleImport
 from trainer.storage.database import Database
 from trainer.storage.trainees import Trainee
 
@@ -188,7 +189,7 @@ def import_bundle(
 
 
 @staff_action(Permission.VIEW_RESULTS)
-def bundle_imports(ws: Workspace) -> list[dict[str, Any]]:
+def bundle_imports(ws: Workspace) -> list[BundleImport]:
     return bundles.imports(ws.db)
 
 

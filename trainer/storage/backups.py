@@ -11,6 +11,7 @@ from pathlib import Path
 
 from trainer.errors import StorageError
 from trainer.privacy import create_private_file, private_folder
+from trainer.storage.database import Database
 
 DEFAULT_KEEP = 10
 DAILY = timedelta(hours=24)
@@ -192,7 +193,7 @@ def missing_database(database: Path, folder: Path) -> Backup | None:
 
 
 def create_backup(
-    source: sqlite3.Connection,
+    source: Database,
     folder: Path,
     *,
     keep: int | None = DEFAULT_KEEP,
@@ -214,7 +215,7 @@ def create_backup(
         create_private_file(part)  # a copy of personal data: the owner's eyes only
         target = sqlite3.connect(str(part))
         try:
-            source.backup(target)
+            source.conn.backup(target)
         finally:
             target.close()
         part.replace(final)

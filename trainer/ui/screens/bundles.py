@@ -98,10 +98,10 @@ class BundlesScreen(QWidget):
         self.history.setRowCount(len(done))
         for row, entry in enumerate(done):
             values = [
-                str(entry["imported_at"])[:16].replace("T", " "),
-                f"{entry['workstation_name']} ({str(entry['workstation_uid'])[:8]})",
-                str(entry["key_id"]),
-                str(entry["bundle_uid"])[:12],
+                entry.imported_at[:16].replace("T", " "),
+                f"{entry.workstation_name} ({entry.workstation_uid[:8]})",
+                entry.key_id,
+                entry.bundle_uid[:12],
             ]
             for col, value in enumerate(values):
                 self.history.setItem(row, col, QTableWidgetItem(value))
