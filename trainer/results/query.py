@@ -1,4 +1,8 @@
-"""Finding attempts: the filters shared by the results browser, exports and summaries."""
+"""Finding attempts: the results browser's pages and a trainee's transcript (no Qt).
+
+The filter shared by the browser, the exports and the summary (``ResultFilter``) and the
+rows are declared with their queries in ``trainer.storage.results``.
+"""
 
 from __future__ import annotations
 
@@ -23,17 +27,11 @@ __all__ = [
     "SortKey",
     "Transcript",
     "count_attempts",
-    "large_reads",
     "modules",
     "page_attempts",
     "transcript",
     "workstations",
 ]
-
-
-def large_reads(db: Database) -> None:
-    """Read the database through a memory map: much faster for scans of millions of rows."""
-    ResultsRepository(db).large_reads()
 
 
 def count_attempts(db: Database, flt: ResultFilter) -> int:

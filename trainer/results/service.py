@@ -3,7 +3,8 @@
 The modules beside this one (query, analysis, summary, export, bundles) work on a
 database and are what these actions are built from; the GUI and the command line
 call the actions here, so a trainee session (or a trainer's) is refused before
-anything is read or written.
+anything is read or written. Each export records itself in the audit log here, so
+the screens and the command line do not word the entry twice.
 """
 
 from __future__ import annotations
