@@ -13,9 +13,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from trainer.errors import StorageError
 from trainer.storage import audit, certificates
 from trainer.storage.certificates import Revocation
-from trainer.storage.database import Database, now
+from trainer.storage.database import Database, now, plain_error
 
 # A row as it travels in a bundle: column name → value.
 Row = dict[str, Any]
@@ -218,9 +219,6 @@ class BundleRepository:
         try:
             yield self.db.conn
         except sqlite3.Error as exc:
-            from trainer.errors import StorageError
-            from trainer.storage.database import plain_error
-
             raise StorageError(plain_error(exc), where=str(self.db.path)) from exc
 
 

@@ -7,6 +7,7 @@ their rows come out as plain tuples, and the CSV export has SQLite format its li
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -248,14 +249,17 @@ class ResultsRepository:
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """The rows as plain tuples, read lazily (the fastest way out of SQLite)."""
-        cursor = self.db.conn.cursor()
-        cursor.row_factory = None
+        cursor: sqlite3.Cursor | None = None
         try:
+            cursor = self.db.conn.cursor()
+            cursor.row_factory = None
             yield from cursor.execute(sql, params)
         except sqlite3.Error as exc:
             raise StorageError(plain_error(exc), where=str(self.db.path)) from exc
         finally:
-            cursor.close()
+            if cursor is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    cursor.close()
 
     def large_reads(self) -> None:
         """Read the database through a memory map: much faster for scans of millions of rows."""
