@@ -160,7 +160,7 @@ def run() -> list[dict[str, object]]:
     db = Database(DB_PATH)
     try:
         out = WORK / "responses.csv"
-        ours = _timed(lambda: export.export_responses(db, out, export.ExportFormat.CSV))
+        ours = _timed(lambda: export.write_responses(db, out, export.TableFormat.CSV))
         sqlite_cli = shutil.which("sqlite3")
         if sqlite_cli is None:
             print("responses export: sqlite3 command-line tool not found; baseline skipped")

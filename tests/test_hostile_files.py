@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.certificates.factory import passed
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Bank
-from trainer.certificates import service
+from trainer.certificates import issuing
 from trainer.cli import main
 from trainer.errors import BankError
 from trainer.files import TooLargeError, read_bounded
@@ -91,7 +91,7 @@ def test_commands_never_echo_control_characters_raw(
 ) -> None:
     monkeypatch.setattr("trainer.workspace.shipped_banks_dir", lambda: banks_dir)
     trainee, attempt = passed(workspace, sample_bank, "Aline Niyonzima")
-    assert service.issue_for_attempt(workspace, attempt) is not None
+    assert issuing.issue_for_attempt(workspace, attempt) is not None
     # stored by an older version, before such names were refused
     workspace.db.conn.execute(
         "UPDATE certificates SET trainee_name = ? WHERE trainee_id = ?",

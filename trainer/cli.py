@@ -263,16 +263,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from trainer.results import export, service
 
     with _opened(args, operator=True) as ws:
-        fmt = export.ExportFormat(args.fmt)
+        fmt = export.TableFormat(args.fmt)
         func = service.export_attempts if args.what == "attempts" else service.export_responses
         count = func(ws, args.output, fmt, _filter(args))
-        ws.audit("results.export", f"{count} {args.what} as {fmt.value} to {args.output.name}")
         print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
         return 0
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    from trainer.results import analysis, export, service
+    from trainer.results import analysis, service
 
     with _opened(args, operator=True) as ws:
         result = service.analyse_module(ws, args.module_id, args.lang)
@@ -300,16 +299,13 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             flags = ", ".join(sorted(f.value for f in i.flags))
             print(f"{i.question_id:<24} {i.n:>6} {i.facility:>8.2f} {d:>7} {rpb:>6}  {flags}")
         if args.csv:
-            rows = analysis.item_rows(result)
-            service.export_table(
-                ws, args.csv, export.ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows)
-            )
+            service.export_item_analysis(ws, args.csv, result)
             print(f"items written to {args.csv}", file=sys.stderr)
         return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from trainer.results import export, service
+    from trainer.results import service
     from trainer.results.summary import Dimension, Period
 
     try:
@@ -327,8 +323,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         for row in rows:
             print("\t".join("" if v is None else str(v) for v in row))
         if args.csv:
-            service.export_table(ws, args.csv, export.ExportFormat.CSV, columns, rows, len(rows))
-            ws.audit("results.summary_export", f"programme summary to {args.csv.name}")
+            service.export_summary(ws, args.csv, result)
         return 0
 
 
@@ -763,7 +758,7 @@ def cmd_review_bank(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_certificate(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import verification
     from trainer.certificates.document import Problem
 
     if (args.file is None) == (args.code is None):
@@ -774,9 +769,9 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     ws = Workspace.for_verification(args.data_dir)  # verifying creates and writes nothing
     try:
         if args.file is not None:
-            verdict = service.verify_file(ws, args.file, language=args.lang)
+            verdict = verification.verify_file(ws, args.file, language=args.lang)
         else:
-            verdict = service.verify_code(ws, args.code, language=args.lang)
+            verdict = verification.verify_code(ws, args.code, language=args.lang)
     finally:
         ws.close()
     facts = verdict.facts
@@ -810,10 +805,10 @@ _KIND_WORDS = {
 
 
 def cmd_certificates_list(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        for r in service.list_certificates(ws, args.search, status=args.status):
+        for r in register.list_certificates(ws, args.search, status=args.status):
             modules = ", ".join(m.id for m in r.modules)
             print(
                 f"{r.number}  {r.certified_on.isoformat()}  {r.status:<7}  {r.score:5.1f}%  "
@@ -823,29 +818,29 @@ def cmd_certificates_list(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates_revoke(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        record = service.revoke(ws, args.number, args.reason)
+        record = register.revoke(ws, args.number, args.reason)
     print(f"revoked {record.number}: {record.revoked_reason}")
     return 0
 
 
 def cmd_certificates_pdf(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import issuing, register
 
     with _opened(args, operator=True) as ws:
-        record = service.repository(ws).by_number(args.number)
-        service.render_pdf(ws, record, args.file, args.lang)
+        record = issuing.repository(ws).by_number(args.number)
+        register.render_pdf(ws, record, args.file, args.lang)
     print(f"wrote {args.file}")
     return 0
 
 
 def cmd_certificates_batch(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates.batch import batch_generate
 
     with _opened(args, operator=True) as ws:
-        result = service.batch_generate(
+        result = batch_generate(
             ws,
             args.folder,
             since=args.since,
@@ -865,28 +860,28 @@ def cmd_certificates_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        count = service.export_csv(ws, args.file, service.list_certificates(ws))
+        count = register.export_csv(ws, args.file, register.list_certificates(ws))
     print(f"{count} certificate(s) written to {args.file}")
     return 0
 
 
 def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        count = service.export_revocations(ws, args.file)
+        count = register.export_revocations(ws, args.file)
     print(f"{count} revocation(s) written to {args.file}")
     return 0
 
 
 def cmd_certificates_import_revocations(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        count = service.import_revocations(ws, args.file)
+        count = register.import_revocations(ws, args.file)
     print(f"{count} new revocation(s) recorded")
     return 0
 
@@ -899,19 +894,19 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates.keys import export_public_key
 
     with _opened(args, operator=True) as ws:
-        service.export_public_key(ws, args.file, args.name)
+        export_public_key(ws, args.file, args.name)
     print(f"public key written to {args.file}")
     return 0
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates.keys import import_public_key
 
     with _opened(args, operator=True) as ws:
-        key = service.import_public_key(ws, args.file, args.name)
+        key = import_public_key(ws, args.file, args.name)
     print(f"now trusting {key.name} (key {key.key_id})")
     return 0
 

@@ -128,7 +128,9 @@ class Workspace:
 
     @property
     def institution_name(self) -> str:
-        return self.db.get_setting("institution_name", "") or ""
+        from trainer.storage import settings
+
+        return settings.read(self.db, settings.INSTITUTION_NAME)
 
     def audit(self, action: str, detail: str = "") -> None:
         """Record a sensitive action in the audit log, by whoever is signed in."""

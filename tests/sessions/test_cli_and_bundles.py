@@ -133,7 +133,7 @@ def test_sessions_travel_in_bundles(trainer_ws: Workspace, tmp_path: Path, banks
     central = Workspace(tmp_path / "central", shipped_banks=banks_dir)
     try:
         from trainer.access import Role, StaffSession
-        from trainer.certificates import service as certificates
+        from trainer.certificates import keys as certificates
 
         ws.sign_in(StaffSession("Coordinator", Role.COORDINATOR))
         central.sign_in(StaffSession("Coordinator", Role.COORDINATOR))

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from tests.sessions.conftest import answer, draft
 from trainer.access import Role, StaffSession
-from trainer.certificates import document
-from trainer.certificates import service as certificates
+from trainer.certificates import document, verification
+from trainer.certificates import issuing as certificates
 from trainer.errors import AccessDeniedError, TrainerError
 from trainer.sessions import figures, service
 from trainer.sessions.participants import read_participants
@@ -84,7 +84,7 @@ def test_a_trainer_runs_a_whole_session(trainer_ws: Workspace, tmp_path: Path) -
     assert service.issue_attendance_certificates(ws, session.id) == attendance  # idempotent
     cert = attendance[0]
     assert cert.kind == "attendance" and cert.score == 100.0 and cert.training_hours == 18.0
-    verdict = certificates.verify_code(ws, cert.code)
+    verdict = verification.verify_code(ws, cert.code)
     assert verdict.valid and verdict.facts is not None
     assert verdict.facts.kind is document.Kind.ATTENDANCE
 

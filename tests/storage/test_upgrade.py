@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from trainer import admin
-from trainer.certificates import service
+from trainer.certificates import verification
+from trainer.certificates.batch import batch_generate
 from trainer.certificates.document import Problem
 from trainer.storage import database
 from trainer.storage.database import Database
@@ -152,15 +153,15 @@ def test_the_program_still_uses_the_old_data(
                 assert [a.id for a in offered] == [expected["id"]], label
 
         # certificates issued before the upgrade: still valid, still revoked
-        valid = service.verify_code(ws, manifest["certificates"]["valid"]["code"])
+        valid = verification.verify_code(ws, manifest["certificates"]["valid"]["code"])
         assert valid.valid and valid.facts is not None
         assert valid.facts.number == manifest["certificates"]["valid"]["number"]
-        revoked = service.verify_code(ws, manifest["certificates"]["revoked"]["code"])
+        revoked = verification.verify_code(ws, manifest["certificates"]["revoked"]["code"])
         assert not revoked.valid and revoked.problem is Problem.REVOKED
         # the same signing key: the next batch prints the valid certificate again and issues
         # the missing ones (Éric's, and Chantal's in place of the revoked one), here
         assert ws.keys.key_id == manifest["key_id"]
-        result = service.batch_generate(ws, tmp_path / "certificates")
+        result = batch_generate(ws, tmp_path / "certificates")
         assert result.errors == [] and result.elsewhere == []
         old_numbers = {c["number"] for c in manifest["certificates"].values()}
         reprinted = [p for p in result.written if p.name.split("_")[0] in old_numbers]
@@ -169,7 +170,7 @@ def test_the_program_still_uses_the_old_data(
         ]
         names = set()
         for path in result.written:
-            verdict = service.verify_file(ws, path)
+            verdict = verification.verify_file(ws, path)
             assert verdict.valid and verdict.facts is not None, path.name
             names.add(verdict.facts.name)
         assert names == {"Aline Niyonzima", "Chantal Kaneza", "Éric Hakizimana"}

@@ -13,7 +13,7 @@ from trainer.banks.model import Bank
 from trainer.errors import QuizError
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import correct_response
-from trainer.storage import attempts_guard
+from trainer.storage import attempts_guard, settings
 from trainer.storage.trainees import Institution
 from trainer.ui.main_window import MainWindow
 from trainer.ui.screens import quiz as quiz_screen
@@ -119,7 +119,6 @@ def test_one_attempt_in_progress_per_trainee(
 def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from trainer import admin
 
     monkeypatch.setattr(quiz_screen, "confirm_finish", lambda *a: True)
     monkeypatch.setattr(
@@ -136,7 +135,7 @@ def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen)
     screen.finish()
-    workspace.db.set_setting(admin.EXAM_FULLSCREEN_SETTING, "1")
+    settings.write(workspace.db, settings.EXAM_FULLSCREEN, True)
     window.show_modules()
     window.start_quiz(bank, bank.modules[0], Behaviour.PRACTICE)
     assert not window.isFullScreen()  # practice keeps the window as it is

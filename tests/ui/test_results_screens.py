@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.results.conftest import make_people, make_taker
 from trainer.access import Role, StaffSession
 from trainer.results import bundles
-from trainer.results.export import ExportFormat
+from trainer.results.export import TableFormat
 from trainer.results.summary import Dimension
 from trainer.storage.trainees import Institution
 from trainer.ui.screens import results as results_screen
@@ -81,7 +81,7 @@ def test_results_export_runs_off_the_ui_thread(
     qtbot.addWidget(screen)
     out = tmp_path / "responses.csv"
     monkeypatch.setattr(
-        results_screen, "ask_export_options", lambda _p: ("responses", ExportFormat.CSV)
+        results_screen, "ask_export_options", lambda _p: ("responses", TableFormat.CSV)
     )
     monkeypatch.setattr(results_screen, "choose_save_file", lambda *_a: out)
     shown: list[str] = []

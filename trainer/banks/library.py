@@ -13,10 +13,8 @@ from trainer.banks.loader import load_bank, load_bank_bytes, read_bank_file
 from trainer.banks.model import Bank
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.files import replace_atomically
-from trainer.storage import audit
+from trainer.storage import audit, settings
 from trainer.storage.database import Database
-
-DISABLED_SETTING = "disabled_banks"
 
 
 class Origin(StrEnum):
@@ -61,8 +59,8 @@ class BankLibrary:
 
     # -- state -----------------------------------------------------------------
     def disabled(self) -> set[str]:
-        value = self.db.get_setting(DISABLED_SETTING, "") or ""
-        return {b for b in value.split(",") if b}
+        disabled: frozenset[str] = settings.read(self.db, settings.DISABLED_BANKS)
+        return set(disabled)
 
     def set_enabled(self, bank_id: str, enabled: bool) -> None:
         disabled = self.disabled()
@@ -70,19 +68,14 @@ class BankLibrary:
             disabled.discard(bank_id)
         else:
             disabled.add(bank_id)
-        with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (DISABLED_SETTING, ",".join(sorted(disabled))),
-            )
-            audit.record(
-                self.db,
-                "bank.enable" if enabled else "bank.disable",
-                bank_id,
-                actor=self.actor,
-                conn=conn,
-            )
+        settings.write(
+            self.db,
+            settings.DISABLED_BANKS,
+            frozenset(disabled),
+            audit_action="bank.enable" if enabled else "bank.disable",
+            audit_detail=bank_id,
+            actor=self.actor,
+        )
         self._disabled = disabled
 
     # -- reading -----------------------------------------------------------------

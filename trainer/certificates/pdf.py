@@ -41,7 +41,7 @@ from trainer.files import replace_atomically
 from trainer.paths import assets_dir
 
 if TYPE_CHECKING:
-    from trainer.certificates.service import CertificateSettings
+    from trainer.certificates.settings import CertificateSettings
     from trainer.storage.certificates import CertificateRecord
 
 RESOLUTION = 600  # device units per inch

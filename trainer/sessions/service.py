@@ -277,7 +277,7 @@ def phase_of_attempt(ws: Workspace, attempt_id: int) -> Phase | None:
 def issue_attendance_certificates(ws: Workspace, session_id: int) -> list[CertificateRecord]:
     """A certificate of attendance for each participant who attended at least
     ATTENDANCE_REQUIRED % of the planned hours (idempotent: issued once per participant)."""
-    from trainer.certificates import service as certificates
+    from trainer.certificates import issuing as certificates
     from trainer.sessions.report import attendance_of
 
     repo = repository(ws)

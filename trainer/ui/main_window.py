@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from trainer.errors import TrainerError
+from trainer.storage import settings
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, i18n, staff
 from trainer.ui.auth import StaffGate
@@ -61,8 +62,8 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         self.theme = Theme(app)
         self.theme.apply(
-            zoom=int(workspace.db.get_setting("ui_zoom", "100") or 100),
-            high_contrast=workspace.db.get_setting("ui_high_contrast", "0") == "1",
+            zoom=settings.read(workspace.db, settings.UI_ZOOM),
+            high_contrast=settings.read(workspace.db, settings.UI_HIGH_CONTRAST),
         )
         i18n.install(self.language)
         self.stack = QStackedWidget()
@@ -165,18 +166,18 @@ class MainWindow(QMainWindow):
             return
         self.language = language
         i18n.install(language)
-        self.workspace.db.set_setting("ui_language", language)
+        settings.write(self.workspace.db, settings.UI_LANGUAGE, language)
         self._build_menus()
         self._retranslate_window()
         self._show(self._screen_builder)
 
     def set_zoom(self, zoom: int) -> None:
         self.theme.apply(zoom=zoom)
-        self.workspace.db.set_setting("ui_zoom", str(self.theme.zoom))
+        settings.write(self.workspace.db, settings.UI_ZOOM, self.theme.zoom)
 
     def set_high_contrast(self, on: bool) -> None:
         self.theme.apply(high_contrast=on)
-        self.workspace.db.set_setting("ui_high_contrast", "1" if on else "0")
+        settings.write(self.workspace.db, settings.UI_HIGH_CONTRAST, on)
 
     # -- screens ------------------------------------------------------------------
     def current_screen(self) -> QWidget | None:
@@ -304,19 +305,17 @@ class MainWindow(QMainWindow):
 
     def _certify(self, session: QuizSession) -> CertificateRecord | None:
         """A passed exam is certified at once (recorded in the register, idempotent)."""
-        from trainer.certificates import service
+        from trainer.certificates import issuing
 
-        if session.result is None or not session.result.passed or session.attempt_id <= 0:
-            return None
         try:
-            return service.issue_for_attempt(self.workspace, session.attempt_id)
+            return issuing.certificate_for_pass(self.workspace, session)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return None
 
     def save_certificate(self) -> None:
         """The trainee saves their certificate as a PDF, in the interface language."""
-        from trainer.certificates import service
+        from trainer.certificates import register
         from trainer.ui.screens.result import choose_certificate_path
 
         if self.certificate is None:
@@ -325,7 +324,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            service.render_own_pdf(self.workspace, self.certificate, path, self.language)
+            register.render_own_pdf(self.workspace, self.certificate, path, self.language)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return

@@ -34,10 +34,12 @@ from trainer.banks.model import (  # noqa: E402
     SingleChoice,
     TrueFalse,
 )
-from trainer.certificates import service  # noqa: E402
+from trainer.certificates import issuing, register  # noqa: E402
+from trainer.certificates.settings import CertificateSettings, Signatory, save_settings  # noqa: E402
 from trainer.quiz.behaviours import Behaviour  # noqa: E402
 from trainer.quiz.questions import correct_response  # noqa: E402
 from trainer.quiz.session import QuizSession  # noqa: E402
+from trainer.storage import settings  # noqa: E402
 from trainer.storage.audit import AuditEntry  # noqa: E402
 from trainer.storage.trainees import Institution, Trainee  # noqa: E402
 from trainer.workspace import Workspace  # noqa: E402
@@ -134,15 +136,15 @@ def build(folder: Path) -> dict[str, object]:
     )
     admin.create_account(ws, "Former Trainer", "former-trainer-pass", Role.TRAINER)
     admin.set_account_disabled(ws, "Former Trainer", True)
-    admin.change_setting(ws, admin.TIMEOUT_SETTING, "20")
+    admin.change_setting(ws, settings.STAFF_TIMEOUT_MINUTES, "20")
     ws.db.set_setting("ui_language", "fr")
-    service.save_settings(
+    save_settings(
         ws,
-        service.CertificateSettings(
+        CertificateSettings(
             institution="Centre de formation de la Police nationale du Burundi",
             signatories=(
-                service.Signatory("Claudine Irakoze", "Coordinatrice du programme"),
-                service.Signatory("Pierre Nkurunziza", "Directeur de la formation"),
+                Signatory("Claudine Irakoze", "Coordinatrice du programme"),
+                Signatory("Pierre Nkurunziza", "Directeur de la formation"),
             ),
             language="fr",
         ),
@@ -182,10 +184,10 @@ def build(folder: Path) -> dict[str, object]:
             flag=(1, 4),
         ),
     }
-    aline_certificate = service.issue_for_attempt(ws, attempts["aline exam passed"].attempt_id)
-    chantal_certificate = service.issue_for_attempt(ws, attempts["chantal exam passed"].attempt_id)
+    aline_certificate = issuing.issue_for_attempt(ws, attempts["aline exam passed"].attempt_id)
+    chantal_certificate = issuing.issue_for_attempt(ws, attempts["chantal exam passed"].attempt_id)
     assert aline_certificate is not None and chantal_certificate is not None
-    service.revoke(ws, chantal_certificate.number, "issued to the wrong name; issued again")
+    register.revoke(ws, chantal_certificate.number, "issued to the wrong name; issued again")
     # Eric's passed exam has no certificate yet: the next batch issues it.
     admin.export_audit(ws, folder / "audit.csv")
     (folder / "audit.csv").unlink()

@@ -14,18 +14,16 @@ from trainer.banks.review.engine import BankReview, load_for_review, review_bank
 from trainer.banks.review.rules import LANGUAGES
 from trainer.errors import AccessDeniedError, TrainerError
 from trainer.results.analysis import ModuleAnalysis
+from trainer.storage import settings
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
-
-LANGUAGE_SETTING = "ui_language"
-
 
 def interface_language(ws: Workspace, explicit: str | None = None) -> str:
     """``explicit``, else the interface language chosen in the window, else the system's."""
     if explicit in LANGUAGES:
         return explicit
-    chosen = ws.db.get_setting(LANGUAGE_SETTING)
+    chosen = settings.read(ws.db, settings.UI_LANGUAGE)
     if chosen in LANGUAGES:
         return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from trainer.certificates.signing import PUBLIC_KEY_SUFFIX
 from trainer.errors import TrainerError
 from trainer.results import bundles, service
-from trainer.results.bundles import BundleError, ImportReport
+from trainer.results.bundles import BundleError, MergeReport
 from trainer.ui import dialogs
 from trainer.ui.jobs import Progress, run_job, worker_database
 from trainer.ui.screens.results import choose_open_files, choose_save_file
@@ -98,10 +98,10 @@ class BundlesScreen(QWidget):
         self.history.setRowCount(len(done))
         for row, entry in enumerate(done):
             values = [
-                str(entry["imported_at"])[:16].replace("T", " "),
-                f"{entry['workstation_name']} ({str(entry['workstation_uid'])[:8]})",
-                str(entry["key_id"]),
-                str(entry["bundle_uid"])[:12],
+                entry.imported_at[:16].replace("T", " "),
+                f"{entry.workstation_name} ({entry.workstation_uid[:8]})",
+                entry.key_id,
+                entry.bundle_uid[:12],
             ]
             for col, value in enumerate(values):
                 self.history.setItem(row, col, QTableWidgetItem(value))
@@ -122,7 +122,7 @@ class BundlesScreen(QWidget):
             ),
         }.get(reason, reason)
 
-    def report_text(self, report: ImportReport) -> str:
+    def report_text(self, report: MergeReport) -> str:
         lines = [
             self.tr("%1: bundle from %2, signed by %3 (%4)")
             .replace("%1", report.path.name)
@@ -200,7 +200,7 @@ class BundlesScreen(QWidget):
         texts: list[str] = []
         for path in paths:
 
-            def job(progress: Progress, path: Path = path) -> ImportReport:
+            def job(progress: Progress, path: Path = path) -> MergeReport:
                 db = worker_database(ws.db)
                 try:
                     return service.import_bundle(ws, path, progress=progress, db=db)

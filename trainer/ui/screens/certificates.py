@@ -34,7 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.certificates import document, service
+from trainer.certificates import document, issuing, register
+from trainer.certificates.batch import BatchResult, batch_generate, safe_file_name
+from trainer.certificates.keys import export_public_key, import_public_key
+from trainer.certificates.settings import (
+    MAX_PRINTED_TEXT,
+    CertificateSettings,
+    Signatory,
+    load_settings,
+    save_settings,
+)
 from trainer.errors import TrainerError
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
@@ -89,7 +98,7 @@ class BatchWorker(QThread):
     """Issues and writes certificates off the UI thread, on its own database connection."""
 
     progressed = Signal(int, int)
-    succeeded = Signal(object)  # service.BatchResult
+    succeeded = Signal(object)  # BatchResult
     failed = Signal(str)
 
     def __init__(
@@ -124,7 +133,7 @@ class BatchWorker(QThread):
         if self.staff is not None:
             ws.sign_in(self.staff)
         try:
-            result = service.batch_generate(
+            result = batch_generate(
                 ws,
                 self.folder,
                 since=self.since,
@@ -186,7 +195,7 @@ class BatchDialog(QDialog):
 class CertificateSettingsDialog(QDialog):
     """The issuing institution, its logo, the signatories and the certificate language."""
 
-    def __init__(self, settings: service.CertificateSettings, parent: QWidget | None = None):
+    def __init__(self, settings: CertificateSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Certificate settings"))
         self.setMinimumWidth(760)
@@ -246,7 +255,7 @@ class CertificateSettingsDialog(QDialog):
         """Every text the page prints must be printable by it: say which is not, and stay."""
         fields = [self.institution] + [edit for pair in self.signatories for edit in pair]
         for edit in fields:
-            check = name_problem(edit.text(), limit=service.MAX_PRINTED_TEXT)
+            check = name_problem(edit.text(), limit=MAX_PRINTED_TEXT)
             if edit.text().strip() and not check.ok:
                 edit.setFocus()
                 dialogs.show_error(
@@ -263,15 +272,13 @@ class CertificateSettingsDialog(QDialog):
         if path is not None:
             self.logo.setText(str(path))
 
-    def settings(self) -> service.CertificateSettings:
+    def settings(self) -> CertificateSettings:
         logo = self.logo.text().strip()
-        return service.CertificateSettings(
+        return CertificateSettings(
             institution=self.institution.text(),
             logo=Path(logo) if logo else None,
             signatories=tuple(
-                service.Signatory(n.text(), t.text())
-                for n, t in self.signatories
-                if n.text().strip()
+                Signatory(n.text(), t.text()) for n, t in self.signatories if n.text().strip()
             ),
             language=str(self.language.currentData()),
         )
@@ -339,7 +346,7 @@ class ProgrammesDialog(QDialog):
         self.existing.blockSignals(True)
         self.existing.clear()
         self.existing.addItem(self.tr("New programme"), None)
-        for p in service.list_programmes(self.workspace):
+        for p in issuing.list_programmes(self.workspace):
             self.existing.addItem(p.name, p.id)
         self.existing.setCurrentIndex(max(0, self.existing.findData(select)))
         self.existing.blockSignals(False)
@@ -349,7 +356,7 @@ class ProgrammesDialog(QDialog):
         programme_id = self.existing.currentData()
         chosen: set[str] = set()
         if programme_id is not None:
-            programme = service.repository(self.workspace).programme(int(programme_id))
+            programme = issuing.repository(self.workspace).programme(int(programme_id))
             self.name.setText(programme.name)
             self.hours.setValue(programme.training_hours)
             chosen = set(programme.modules)
@@ -372,7 +379,7 @@ class ProgrammesDialog(QDialog):
 
     def _on_save(self) -> None:
         try:
-            programme = service.save_programme(
+            programme = issuing.save_programme(
                 self.workspace, self.name.text(), self.chosen_modules(), self.hours.value()
             )
         except TrainerError as exc:
@@ -385,7 +392,7 @@ class ProgrammesDialog(QDialog):
         if programme_id is None:
             return
         try:
-            issued = service.issue_programme_for_all(self.workspace, int(programme_id))
+            issued = issuing.issue_programme_for_all(self.workspace, int(programme_id))
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -401,7 +408,7 @@ class ProgrammesDialog(QDialog):
 class CertificatesScreen(QWidget):
     """The register: every certificate issued here, and what a coordinator does with them."""
 
-    batch_finished = Signal(object)  # service.BatchResult, or None if it failed
+    batch_finished = Signal(object)  # BatchResult, or None if it failed
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -433,7 +440,7 @@ class CertificatesScreen(QWidget):
         for code, name in CERTIFICATE_LANGUAGES.items():
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(
-            max(0, self.language_box.findData(service.load_settings(workspace).language))
+            max(0, self.language_box.findData(load_settings(workspace).language))
         )
         language_label = QLabel(self.tr("PDF &language:"))
         language_label.setBuddy(self.language_box)
@@ -548,7 +555,7 @@ class CertificatesScreen(QWidget):
     # -- the list -----------------------------------------------------------------------
     def refresh(self) -> None:
         try:
-            self.records = service.list_certificates(
+            self.records = register.list_certificates(
                 self.workspace, self.search.text(), status=self.status.currentData()
             )
         except TrainerError as exc:
@@ -565,7 +572,7 @@ class CertificatesScreen(QWidget):
                 r.certified_on.isoformat(),
                 self.tr("Revoked") if r.revoked else self.tr("Valid"),
                 self.tr("this installation")
-                if service.issued_here(self.workspace, r)
+                if register.issued_here(self.workspace, r)
                 else r.issuer_name,
                 self.tr("Attendance") if r.kind == "attendance" else self.tr("Competence"),
             ]
@@ -595,7 +602,7 @@ class CertificatesScreen(QWidget):
         usable = (
             record is not None
             and not record.revoked
-            and service.issued_here(self.workspace, record)
+            and register.issued_here(self.workspace, record)
         )
         self.pdf_button.setEnabled(usable)
         self.revoke_button.setEnabled(usable)
@@ -608,7 +615,7 @@ class CertificatesScreen(QWidget):
         path = ask_save_file(
             self,
             self.tr("Save certificate"),
-            service.safe_file_name(record),
+            safe_file_name(record),
             self.tr("PDF files (*.pdf)"),
         )
         if path is None:
@@ -616,7 +623,7 @@ class CertificatesScreen(QWidget):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            service.render_pdf(self.workspace, record, path, self.language_box.currentData())
+            register.render_pdf(self.workspace, record, path, self.language_box.currentData())
         except TrainerError as exc:
             dialogs.show_error(self, exc)
 
@@ -628,7 +635,7 @@ class CertificatesScreen(QWidget):
         if reason is None:
             return
         try:
-            service.revoke(self.workspace, record.number, reason)
+            register.revoke(self.workspace, record.number, reason)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -642,16 +649,16 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            service.export_csv(self.workspace, path, self.records)
+            register.export_csv(self.workspace, path, self.records)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
 
     def _on_settings(self) -> None:
-        dialog = CertificateSettingsDialog(service.load_settings(self.workspace), self)
+        dialog = CertificateSettingsDialog(load_settings(self.workspace), self)
         if not run_dialog(dialog):
             return
         try:
-            service.save_settings(self.workspace, dialog.settings())
+            save_settings(self.workspace, dialog.settings())
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -673,7 +680,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            service.export_public_key(self.workspace, path)
+            export_public_key(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
 
@@ -684,7 +691,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            key = service.import_public_key(self.workspace, path)
+            key = import_public_key(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -706,7 +713,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            service.export_revocations(self.workspace, path)
+            register.export_revocations(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
 
@@ -719,7 +726,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            added = service.import_revocations(self.workspace, path)
+            added = register.import_revocations(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -781,7 +788,7 @@ class CertificatesScreen(QWidget):
         self.batch_button.setEnabled(True)
         self.refresh()
 
-    def _on_batch_succeeded(self, result: service.BatchResult) -> None:
+    def _on_batch_succeeded(self, result: BatchResult) -> None:
         self._end_batch()
         text = self.tr("%1 certificate(s) written.").replace("%1", str(len(result.written)))
         if result.cancelled:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
-from trainer.results import export, service
+from trainer.results import service
 from trainer.results.summary import Dimension, Period, Summary
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
@@ -242,21 +242,12 @@ class ProgrammeSummaryScreen(QWidget):
             {"chart.png": self.chart.render_image()},
             title=self.tr("Programme summary"),
         )
-        self.workspace.audit("results.summary_export", f"programme summary PDF to {path.name}")
+        service.summary_pdf_saved(self.workspace, path)
         return path
 
     def save_csv(self, path: Path) -> Path:
         assert self.result is not None
-        rows = self.result.csv_rows()
-        service.export_table(
-            self.workspace,
-            path,
-            export.ExportFormat.CSV,
-            self.result.csv_columns(),
-            rows,
-            len(rows),
-        )
-        self.workspace.audit("results.summary_export", f"programme summary CSV to {path.name}")
+        service.export_summary(self.workspace, path, self.result)
         return path
 
     def _on_save_pdf(self) -> None:

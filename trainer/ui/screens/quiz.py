@@ -207,27 +207,20 @@ def offer_unfinished(
     starts), and one whose time ran out while the program was closed is submitted
     with the answers it had.
     """
+    from trainer.certificates import issuing
+
     for open_attempt in workspace.attempts.unfinished(trainee.id):
         session = workspace.attempts.load_session(open_attempt.id)
         if session.expired():
-            _finish_and_certify(workspace, session)
+            issuing.finish_and_certify(workspace, session)
             continue
         choice = ask_resume(parent, session, trainee.name, language)
         if choice is ResumeChoice.RESUME:
             return Offered(session)
         if choice is ResumeChoice.LATER:
             return Offered(kept_open=True)
-        _finish_and_certify(workspace, session)
+        issuing.finish_and_certify(workspace, session)
     return Offered()
-
-
-def _finish_and_certify(workspace: Workspace, session: QuizSession) -> None:
-    """Submit an attempt as it stands; a pass earns its certificate as usual."""
-    from trainer.certificates import service
-
-    result = session.finish()
-    if result.passed and session.behaviour is Behaviour.EXAM:
-        service.issue_for_attempt(workspace, session.attempt_id)
 
 
 def start_session(

@@ -452,7 +452,7 @@ class ResultsScreen(QWidget):
                 ],
             )
         reports.write_pdf(path, body, title=self.tr("Training transcript"))
-        self.workspace.audit("results.transcript", f"transcript of {trainee.uid} to {path.name}")
+        service.transcript_saved(self.workspace, trainee, path)
         return path
 
     def _on_export(self) -> None:
@@ -482,7 +482,7 @@ class ResultsScreen(QWidget):
                 .replace("%2", str(path)),
             )
 
-    def export_to(self, path: Path, what: str, fmt: export.ExportFormat) -> int | None:
+    def export_to(self, path: Path, what: str, fmt: export.TableFormat) -> int | None:
         """Export off the UI thread; the row count, or None when cancelled."""
         flt = self.current_filter()
         ws = self.workspace
@@ -495,10 +495,7 @@ class ResultsScreen(QWidget):
             finally:
                 db.close()
 
-        count = run_job(self, self.tr("Exporting %1…").replace("%1", path.name), job)
-        if count is not None:
-            self.workspace.audit("results.export", f"{count} {what} as {fmt.value} to {path.name}")
-        return count
+        return run_job(self, self.tr("Exporting %1…").replace("%1", path.name), job)
 
 
 class ExportDialog(QDialog):
@@ -517,13 +514,13 @@ class ExportDialog(QDialog):
         self.format = _combo(
             self.tr("File format"),
             [
-                (self.tr("CSV (UTF-8)"), export.ExportFormat.CSV),
+                (self.tr("CSV (UTF-8)"), export.TableFormat.CSV),
                 (
                     self.tr("CSV for Excel (semicolons, decimal commas)"),
-                    export.ExportFormat.CSV_EXCEL,
+                    export.TableFormat.CSV_EXCEL,
                 ),
-                (self.tr("Excel workbook (XLSX)"), export.ExportFormat.XLSX),
-                (self.tr("JSON"), export.ExportFormat.JSON),
+                (self.tr("Excel workbook (XLSX)"), export.TableFormat.XLSX),
+                (self.tr("JSON"), export.TableFormat.JSON),
             ],
         )
         form = labelled_form([(self.tr("&Export:"), self.what), (self.tr("&Format:"), self.format)])
@@ -531,11 +528,11 @@ class ExportDialog(QDialog):
         note.setWordWrap(True)
         stack(self, form, note, ok_cancel(self))
 
-    def choice(self) -> tuple[str, export.ExportFormat]:
-        return str(self.what.currentData()), export.ExportFormat(self.format.currentData())
+    def choice(self) -> tuple[str, export.TableFormat]:
+        return str(self.what.currentData()), export.TableFormat(self.format.currentData())
 
 
-def ask_export_options(parent: QWidget) -> tuple[str, export.ExportFormat] | None:
+def ask_export_options(parent: QWidget) -> tuple[str, export.TableFormat] | None:
     """The export dialog (a function, so tests can answer it)."""
     dialog = ExportDialog(parent)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

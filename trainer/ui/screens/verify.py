@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.certificates import document, scan, service
+from trainer.certificates import document, scan, verification
 from trainer.certificates.document import Problem
 from trainer.errors import CertificateError, TrainerError
 from trainer.ui import dialogs, jobs
@@ -82,7 +82,7 @@ def problem_text(problem: Problem | None, detail: str) -> str:
 class VerifyScreen(QWidget):
     """Anyone on staff can check a certificate offline against the trusted issuer keys."""
 
-    verified = Signal(object)  # service.Verdict
+    verified = Signal(object)  # verification.Verdict
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +162,7 @@ class VerifyScreen(QWidget):
         self._show(None)
 
     # -- actions ------------------------------------------------------------------------
-    def verify_file(self, path: Path) -> service.Verdict | None:
+    def verify_file(self, path: Path) -> verification.Verdict | None:
         """A certificate PDF, or a scan or photo of the paper."""
         try:
             if not path.exists() or path.is_dir():
@@ -172,11 +172,11 @@ class VerifyScreen(QWidget):
                 found = jobs.run_job(
                     self,
                     self.tr("Reading the certificate…"),
-                    lambda _progress: service.read_pdf(path),
+                    lambda _progress: verification.read_pdf(path),
                 )
                 if found is None:
                     return None
-                verdict = service.verify_read_pdf(
+                verdict = verification.verify_read_pdf(
                     self.workspace, found[0], found[1], language=self.language
                 )
             else:
@@ -188,7 +188,7 @@ class VerifyScreen(QWidget):
                 )
                 if codes is None:
                     return None
-                verdict = service.verify_scanned(self.workspace, codes, language=self.language)
+                verdict = verification.verify_scanned(self.workspace, codes, language=self.language)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return None
@@ -211,18 +211,18 @@ class VerifyScreen(QWidget):
             )
         return verdict
 
-    def verify_code(self, text: str) -> service.Verdict | None:
+    def verify_code(self, text: str) -> verification.Verdict | None:
         """Decode off the UI thread (a pasted text may be anything), then check it."""
         try:
             read = jobs.run_job(
-                self, self.tr("Checking the code…"), lambda _progress: service.read_code(text)
+                self, self.tr("Checking the code…"), lambda _progress: verification.read_code(text)
             )
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return None
         if read is None:
             return None
-        verdict = service.verify_read_code(self.workspace, read, language=self.language)
+        verdict = verification.verify_read_code(self.workspace, read, language=self.language)
         self._show(verdict)
         return verdict
 
@@ -248,7 +248,7 @@ class VerifyScreen(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._size_verdict()
 
-    def _show(self, verdict: service.Verdict | None) -> None:
+    def _show(self, verdict: verification.Verdict | None) -> None:
         for value in self.fact_labels.values():
             value.clear()
         if verdict is None:
