@@ -138,7 +138,10 @@ def test_the_program_still_uses_the_old_data(
             session = ws.attempts.load_session(expected["id"])
             assert session.uid == expected["uid"], label
             assert [s.question.id for s in session.slots] == expected["question_ids"], label
-            answers = {str(s.index): s.response for s in session.slots if s.response is not None}
+            # the typed answers read back give exactly the JSON the old version stored
+            answers = {
+                str(s.index): s.response.to_json() for s in session.slots if s.response is not None
+            }
             assert answers == expected["answers"], label
             assert [s.index for s in session.slots if s.flagged] == expected["flagged"], label
             if expected["finished"]:
