@@ -17,7 +17,7 @@ from tests.certificates.factory import exam, passed
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import document, pdf, service
-from trainer.certificates.document import CodeError, Problem
+from trainer.certificates.document import CodeError, CodeProblem
 from trainer.errors import BankError, CertificateError, TrainerError
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
@@ -74,7 +74,7 @@ def test_a_page_edited_around_a_signed_field_is_refused(
     genuine = service.render_pdf(workspace, record, tmp_path / "genuine.pdf", "en")
     assert service.verify_pdf(workspace, genuine).valid
     verdict = service.verify_pdf(workspace, _forged(tmp_path, workspace, record, **change))
-    assert not verdict.valid and verdict.problem is Problem.PAGE_MISMATCH
+    assert not verdict.valid and verdict.problem is CodeProblem.PAGE_MISMATCH
 
 
 # -- 8: a module id borrowed by another bank -------------------------------------------------
@@ -187,7 +187,7 @@ def test_a_million_character_code_is_refused_at_once() -> None:
     started = time.perf_counter()
     with pytest.raises(CodeError) as caught:
         document.decode_code(code)
-    assert caught.value.problem is Problem.MALFORMED
+    assert caught.value.problem is CodeProblem.MALFORMED
     assert time.perf_counter() - started < 0.5
 
 
@@ -204,7 +204,7 @@ def test_a_pdf_whose_metadata_holds_a_huge_code_is_refused_quickly(
         writer.write(fh)
     started = time.perf_counter()
     verdict = service.verify_pdf(workspace, path)
-    assert not verdict.valid and verdict.problem is Problem.MALFORMED
+    assert not verdict.valid and verdict.problem is CodeProblem.MALFORMED
     assert time.perf_counter() - started < 2
 
 
@@ -309,6 +309,6 @@ def test_verifying_in_a_data_folder_without_a_key_does_not_make_one(
         verdict = service.verify_code(ws, record.code)
     finally:
         ws.close()
-    assert verdict.problem is Problem.UNKNOWN_ISSUER
+    assert verdict.problem is CodeProblem.UNKNOWN_ISSUER
     assert not (folder / "keys" / "installation-ed25519.pem").exists()
     assert sorted(p.name for p in folder.rglob("*")) == before

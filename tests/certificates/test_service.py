@@ -14,7 +14,7 @@ from tests.certificates.factory import T0, exam, passed
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import service
-from trainer.certificates.document import Problem
+from trainer.certificates.document import CodeProblem
 from trainer.errors import CertificateError
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.trainees import Institution
@@ -84,7 +84,7 @@ def test_revocation_is_honoured_and_travels_as_a_signed_list(
     with pytest.raises(CertificateError, match="already"):
         service.revoke(workspace, record.number, "again")
     verdict = service.verify_code(workspace, record.code)
-    assert not verdict.valid and verdict.problem is Problem.REVOKED
+    assert not verdict.valid and verdict.problem is CodeProblem.REVOKED
     assert "wrong person" in verdict.detail
 
     key_file = tmp_path / "issuer.tip-key"
@@ -97,7 +97,7 @@ def test_revocation_is_honoured_and_travels_as_a_signed_list(
     try:
         # unknown issuer, until its key is imported
         first = service.verify_code(other, record.code)
-        assert first.problem is Problem.UNKNOWN_ISSUER
+        assert first.problem is CodeProblem.UNKNOWN_ISSUER
         with pytest.raises(CertificateError, match="not valid"):
             service.import_revocations(other, revocations)
         service.import_public_key(other, key_file)
@@ -105,7 +105,7 @@ def test_revocation_is_honoured_and_travels_as_a_signed_list(
         assert service.import_revocations(other, revocations) == 1
         assert service.import_revocations(other, revocations) == 0
         late = service.verify_code(other, record.code)
-        assert late.problem is Problem.REVOKED and late.issuer_name == "Police training centre"
+        assert late.problem is CodeProblem.REVOKED and late.issuer_name == "Police training centre"
     finally:
         other.close()
 
@@ -200,4 +200,4 @@ def test_after_a_revocation_passing_again_gives_a_new_number(
     second = service.issue_for_attempt(workspace, again)
     assert second is not None and second.number != first.number
     assert service.verify_code(workspace, second.code).valid
-    assert service.verify_code(workspace, first.code).problem is Problem.REVOKED
+    assert service.verify_code(workspace, first.code).problem is CodeProblem.REVOKED

@@ -21,7 +21,7 @@ import pytest
 
 from trainer import admin
 from trainer.certificates import service
-from trainer.certificates.document import Problem
+from trainer.certificates.document import CodeProblem
 from trainer.storage import database
 from trainer.storage.database import Database
 from trainer.workspace import Workspace
@@ -159,7 +159,7 @@ def test_the_program_still_uses_the_old_data(
         assert valid.valid and valid.facts is not None
         assert valid.facts.number == manifest["certificates"]["valid"]["number"]
         revoked = service.verify_code(ws, manifest["certificates"]["revoked"]["code"])
-        assert not revoked.valid and revoked.problem is Problem.REVOKED
+        assert not revoked.valid and revoked.problem is CodeProblem.REVOKED
         # the same signing key: the next batch prints the valid certificate again and issues
         # the missing ones (Éric's, and Chantal's in place of the revoked one), here
         assert ws.keys.key_id == manifest["key_id"]

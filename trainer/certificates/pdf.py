@@ -134,7 +134,7 @@ def page_content(
     w = document.wording(lang)
     titles = tuple(m.title_in(lang) for m in record.modules)
     subjects: tuple[str, ...]
-    if record.kind == document.Kind.PROGRAMME:
+    if record.kind == document.CertificateKind.PROGRAMME:
         title, passed = w["title_programme"], w["completed_programme"]
         subjects, subtitle = (record.programme_name or "",), " · ".join(titles)
     else:

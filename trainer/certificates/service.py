@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from trainer.access import Permission, staff_action
 from trainer.certificates import document
-from trainer.certificates.document import CodeError, Facts, Kind, Problem, SignedCode
+from trainer.certificates.document import CertificateKind, CodeError, CodeProblem, Facts, SignedCode
 from trainer.certificates.numbers import NumberMark
 from trainer.errors import CertificateError, TrainerError
 from trainer.files import (
@@ -177,7 +177,7 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
                 score=round(new.score, 1),
                 date=new.certified_on,
                 issuer_key_id=new.issuer_key_id,
-                kind=Kind(new.kind),
+                kind=CertificateKind(new.kind),
                 subject=subject,
             ),
         )
@@ -205,7 +205,7 @@ def issue_for_attempt(ws: Workspace, attempt_id: int) -> CertificateRecord | Non
     keys = ws.keys
     settings = load_settings(ws)
     new = NewCertificate(
-        kind=Kind.MODULE.value,
+        kind=CertificateKind.MODULE.value,
         trainee_id=trainee.id,
         trainee_name=trainee.name,
         institution=trainee.institution.value,
@@ -295,7 +295,7 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
     for b in best:
         audiences.extend(a for a in b[3].split(",") if a and a not in audiences)
     new = NewCertificate(
-        kind=Kind.PROGRAMME.value,
+        kind=CertificateKind.PROGRAMME.value,
         trainee_id=trainee.id,
         trainee_name=trainee.name,
         institution=trainee.institution.value,
@@ -490,7 +490,7 @@ def export_csv(ws: Workspace, path: Path, records: list[CertificateRecord]) -> i
 @dataclass(frozen=True)
 class Verdict:
     valid: bool
-    problem: Problem | None = None
+    problem: CodeProblem | None = None
     detail: str = ""  # the reason in plain English (the GUI words it from ``problem``)
     facts: Facts | None = None
     issuer_name: str | None = None
@@ -526,7 +526,7 @@ def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
     if trusted is None:
         return Verdict(
             False,
-            Problem.UNKNOWN_ISSUER,
+            CodeProblem.UNKNOWN_ISSUER,
             f"issued by an unknown key ({facts.issuer_key_id}) that is not trusted here",
             facts,
             module_titles=titles,
@@ -535,13 +535,13 @@ def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
         ws.keys.verify(facts.issuer_key_id, signed.signature, signed.message)
     except CertificateError:
         return Verdict(
-            False, Problem.ALTERED, "the signature does not match: the certificate was altered"
+            False, CodeProblem.ALTERED, "the signature does not match: the certificate was altered"
         )
     revocation = repository(ws).revocation(facts.issuer_key_id, facts.number)
     if revocation is not None:
         return Verdict(
             False,
-            Problem.REVOKED,
+            CodeProblem.REVOKED,
             f"revoked on {revocation.revoked_at[:10]}: {revocation.reason}",
             facts,
             load_settings(ws).institution_or_default if trusted.own else trusted.name,
@@ -656,16 +656,18 @@ def verify_read_pdf(ws: Workspace, code: str | None, text: str, *, language: str
     """The second half of ``verify_pdf``, on what ``read_pdf`` found (the reading, the slow
     part, needs no database and may run on a worker thread)."""
     if code is None:
-        return Verdict(False, Problem.NO_CODE, "this PDF carries no TiP Trainer certificate code")
+        return Verdict(
+            False, CodeProblem.NO_CODE, "this PDF carries no TiP Trainer certificate code"
+        )
     verdict = verify_code(ws, code, language=language)
     if (
-        verdict.problem in (None, Problem.REVOKED)
+        verdict.problem in (None, CodeProblem.REVOKED)
         and verdict.facts is not None
         and not document.page_matches(text, verdict.facts)
     ):
         return Verdict(
             False,
-            Problem.PAGE_MISMATCH,
+            CodeProblem.PAGE_MISMATCH,
             "the text printed on the page differs from the signed facts",
             verdict.facts,
             verdict.issuer_name,
@@ -688,12 +690,12 @@ def verify_picture(ws: Workspace, path: Path, *, language: str = "en") -> Verdic
 def verify_scanned(ws: Workspace, codes: list[str], *, language: str = "en") -> Verdict:
     """Verify the TiP Trainer code among the QR codes read from a picture."""
     if not codes:
-        return Verdict(False, Problem.NO_CODE, "no QR code was found in this picture")
+        return Verdict(False, CodeProblem.NO_CODE, "no QR code was found in this picture")
     ours = [c for c in codes if c.upper().startswith(document.QR_PREFIX)]
     if not ours:
         return Verdict(
             False,
-            Problem.MALFORMED,
+            CodeProblem.MALFORMED,
             "the QR code in this picture is not a TiP Trainer certificate code",
         )
     return verify_code(ws, ours[0], language=language)
