@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from trainer.banks.model import Bank, Kind, Question
 from trainer.quiz.kinds import make_layout
 from trainer.quiz.questions import TrueFalseAnswer, correct_response
-from trainer.ui import review
+from trainer.ui import labels, review
 from trainer.ui.widgets import question_views
 from trainer.ui.widgets.question_views import INPUTS, QuestionInput, make_input
 
@@ -21,10 +21,11 @@ def _one_of(bank: Bank, kind: Kind) -> Question:
     return next(q for q in bank.iter_all_questions() if q.kind is kind)
 
 
-def test_every_kind_has_an_input_and_a_preview() -> None:
+def test_every_kind_has_an_input_a_preview_and_a_label() -> None:
     assert set(INPUTS) == set(Kind)
     assert set(review.PREVIEWS) == set(Kind)
     assert all(issubclass(cls, QuestionInput) for cls in INPUTS.values())
+    assert all(labels.kind(k) != k.value for k in Kind)
 
 
 @pytest.mark.parametrize("kind", list(Kind), ids=str)
