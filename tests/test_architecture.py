@@ -148,3 +148,17 @@ def test_setting_keys_are_spelled_only_where_settings_are_declared() -> None:
     assert offenders == [], "a setting's key outside trainer/storage/settings.py:\n" + "\n".join(
         offenders
     )
+
+
+# Names a reader must be able to take at their word: each class is defined once.
+UNIQUE_CLASS_NAMES = ("Kind", "Problem")
+
+
+def test_clashing_class_names_are_defined_once() -> None:
+    found: dict[str, list[str]] = {name: [] for name in UNIQUE_CLASS_NAMES}
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in found:
+                found[node.name].append(path.relative_to(PACKAGE).as_posix())
+    assert {n: len(paths) for n, paths in found.items()} == dict.fromkeys(found, 1), found

@@ -759,7 +759,7 @@ def cmd_review_bank(args: argparse.Namespace) -> int:
 
 def cmd_verify_certificate(args: argparse.Namespace) -> int:
     from trainer.certificates import verification
-    from trainer.certificates.document import Problem
+    from trainer.certificates.document import CodeProblem
 
     if (args.file is None) == (args.code is None):
         print("error: give either a file (PDF or picture) or --code TEXT", file=sys.stderr)
@@ -779,7 +779,7 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
         print("VALID certificate")
     else:
         print(f"NOT VALID: {verdict.detail}")
-    if facts is not None and verdict.problem not in (Problem.ALTERED, Problem.MALFORMED):
+    if facts is not None and verdict.problem not in (CodeProblem.ALTERED, CodeProblem.MALFORMED):
         label = "" if verdict.valid else " (as claimed)"
         print(f"  number{label}:   {facts.number}")
         print(f"  kind:     {_KIND_WORDS[facts.kind.value]}")

@@ -16,7 +16,7 @@ from tests.certificates.factory import exam, passed
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import document, issuing, pdf, register, verification
-from trainer.certificates.document import CodeError, Problem
+from trainer.certificates.document import CodeError, CodeProblem
 from trainer.certificates.keys import export_public_key, import_public_key
 from trainer.certificates.settings import (
     CertificateSettings,
@@ -80,7 +80,7 @@ def test_a_page_edited_around_a_signed_field_is_refused(
     genuine = register.render_pdf(workspace, record, tmp_path / "genuine.pdf", "en")
     assert verification.verify_pdf(workspace, genuine).valid
     verdict = verification.verify_pdf(workspace, _forged(tmp_path, workspace, record, **change))
-    assert not verdict.valid and verdict.problem is Problem.PAGE_MISMATCH
+    assert not verdict.valid and verdict.problem is CodeProblem.PAGE_MISMATCH
 
 
 # -- 8: a module id borrowed by another bank -------------------------------------------------
@@ -199,7 +199,7 @@ def test_a_million_character_code_is_refused_at_once(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(document, "normalise", never)
     with pytest.raises(CodeError) as caught:
         document.decode_code(code)
-    assert caught.value.problem is Problem.MALFORMED
+    assert caught.value.problem is CodeProblem.MALFORMED
 
 
 def test_a_pdf_whose_metadata_holds_a_huge_code_is_refused_quickly(
@@ -225,7 +225,7 @@ def test_a_pdf_whose_metadata_holds_a_huge_code_is_refused_quickly(
 
     monkeypatch.setattr(document, "_b32decode", counting)
     verdict = verification.verify_pdf(workspace, path)
-    assert not verdict.valid and verdict.problem is Problem.MALFORMED
+    assert not verdict.valid and verdict.problem is CodeProblem.MALFORMED
     assert all(n <= document.MAX_CODE_CHARS for n in decoded)  # never the million characters
 
 
@@ -336,6 +336,6 @@ def test_verifying_in_a_data_folder_without_a_key_does_not_make_one(
         verdict = verification.verify_code(ws, record.code)
     finally:
         ws.close()
-    assert verdict.problem is Problem.UNKNOWN_ISSUER
+    assert verdict.problem is CodeProblem.UNKNOWN_ISSUER
     assert not (folder / "keys" / "installation-ed25519.pem").exists()
     assert sorted(p.name for p in folder.rglob("*")) == before

@@ -17,7 +17,7 @@ from tests.certificates.factory import passed, qr_picture
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import document, issuing, pdf, register, verification
-from trainer.certificates.document import Problem
+from trainer.certificates.document import CodeProblem
 from trainer.certificates.keys import export_public_key, import_public_key
 from trainer.certificates.settings import (
     CertificateSettings,
@@ -109,7 +109,7 @@ def test_a_second_installation_that_trusts_the_public_key_verifies_the_pdf(
     other = Workspace(tmp_path / "elsewhere", shipped_banks=banks_dir)
     other.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
     try:
-        assert verification.verify_pdf(other, path).problem is Problem.UNKNOWN_ISSUER
+        assert verification.verify_pdf(other, path).problem is CodeProblem.UNKNOWN_ISSUER
         import_public_key(other, key_file)
         verdict = verification.verify_pdf(other, path)
         assert verdict.valid and verdict.issuer_name == LONG_INSTITUTION
@@ -129,7 +129,7 @@ def test_a_page_that_says_something_else_is_not_valid(
     forged = dataclasses.replace(forged, name="Someone Else")
     path = pdf.render(tmp_path / "forged.pdf", forged)
     verdict = verification.verify_pdf(workspace, path)
-    assert not verdict.valid and verdict.problem is Problem.PAGE_MISMATCH
+    assert not verdict.valid and verdict.problem is CodeProblem.PAGE_MISMATCH
 
 
 def test_an_altered_code_in_the_file_is_not_valid(
@@ -144,7 +144,7 @@ def test_an_altered_code_in_the_file_is_not_valid(
     changed = data.replace(marker + swapped.encode(), marker + replacement)
     path.write_bytes(changed)
     verdict = verification.verify_pdf(workspace, path)
-    assert not verdict.valid and verdict.problem in (Problem.MISTYPED, Problem.ALTERED)
+    assert not verdict.valid and verdict.problem in (CodeProblem.MISTYPED, CodeProblem.ALTERED)
 
 
 def test_files_that_are_no_certificate(tmp_path: Path, workspace: Workspace, qtbot: QtBot) -> None:
@@ -159,7 +159,7 @@ def test_files_that_are_no_certificate(tmp_path: Path, workspace: Workspace, qtb
     painter = QPainter(writer)
     painter.drawText(100, 100, "Certificate of Achievement")
     painter.end()
-    assert verification.verify_pdf(workspace, plain).problem is Problem.NO_CODE
+    assert verification.verify_pdf(workspace, plain).problem is CodeProblem.NO_CODE
 
 
 def test_an_unwritable_place_is_a_clear_error(

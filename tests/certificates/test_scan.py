@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.certificates.factory import passed, qr_picture
 from trainer.banks.model import Bank
 from trainer.certificates import document, issuing, register, scan, verification
-from trainer.certificates.document import Problem
+from trainer.certificates.document import CodeProblem
 from trainer.cli import main
 from trainer.errors import CertificateError
 from trainer.storage.certificates import CertificateRecord
@@ -75,7 +75,7 @@ def test_a_picture_of_an_altered_code_is_not_valid(
     changed = record.code[:i] + ("A" if record.code[i] != "A" else "B") + record.code[i + 1 :]
     picture = photo(tmp_path / "forged.jpg", document.qr_text(changed))
     verdict = verification.verify_file(workspace, picture)
-    assert not verdict.valid and verdict.problem in (Problem.MISTYPED, Problem.ALTERED)
+    assert not verdict.valid and verdict.problem in (CodeProblem.MISTYPED, CodeProblem.ALTERED)
 
 
 def test_a_picture_without_a_qr_code(tmp_path: Path, workspace: Workspace, qtbot: QtBot) -> None:
@@ -83,7 +83,7 @@ def test_a_picture_without_a_qr_code(tmp_path: Path, workspace: Workspace, qtbot
     blank.fill(QColor("white"))
     assert blank.save(str(tmp_path / "blank.png"))
     verdict = verification.verify_file(workspace, tmp_path / "blank.png")
-    assert not verdict.valid and verdict.problem is Problem.NO_CODE
+    assert not verdict.valid and verdict.problem is CodeProblem.NO_CODE
     assert "no QR code" in verdict.detail
 
 
@@ -96,7 +96,7 @@ def test_a_qr_code_that_is_no_certificate(
     image = QImage(str(svg))
     assert not image.isNull() and image.save(str(tmp_path / "other.png"))
     verdict = verification.verify_file(workspace, tmp_path / "other.png")
-    assert not verdict.valid and verdict.problem is Problem.MALFORMED
+    assert not verdict.valid and verdict.problem is CodeProblem.MALFORMED
     assert "not a TiP Trainer certificate code" in verdict.detail
 
 

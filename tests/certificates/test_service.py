@@ -14,7 +14,7 @@ from tests.certificates.factory import T0, exam, passed
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import issuing, register, verification
-from trainer.certificates.document import Problem
+from trainer.certificates.document import CodeProblem
 from trainer.certificates.keys import export_public_key, import_public_key
 from trainer.certificates.settings import (
     CertificateSettings,
@@ -137,7 +137,7 @@ def test_revocation_is_honoured_and_travels_as_a_signed_list(
     with pytest.raises(CertificateError, match="already"):
         register.revoke(workspace, record.number, "again")
     verdict = verification.verify_code(workspace, record.code)
-    assert not verdict.valid and verdict.problem is Problem.REVOKED
+    assert not verdict.valid and verdict.problem is CodeProblem.REVOKED
     assert "wrong person" in verdict.detail
 
     key_file = tmp_path / "issuer.tip-key"
@@ -150,7 +150,7 @@ def test_revocation_is_honoured_and_travels_as_a_signed_list(
     try:
         # unknown issuer, until its key is imported
         first = verification.verify_code(other, record.code)
-        assert first.problem is Problem.UNKNOWN_ISSUER
+        assert first.problem is CodeProblem.UNKNOWN_ISSUER
         with pytest.raises(CertificateError, match="not valid"):
             register.import_revocations(other, revocations)
         import_public_key(other, key_file)
@@ -158,7 +158,7 @@ def test_revocation_is_honoured_and_travels_as_a_signed_list(
         assert register.import_revocations(other, revocations) == 1
         assert register.import_revocations(other, revocations) == 0
         late = verification.verify_code(other, record.code)
-        assert late.problem is Problem.REVOKED and late.issuer_name == "Police training centre"
+        assert late.problem is CodeProblem.REVOKED and late.issuer_name == "Police training centre"
     finally:
         other.close()
 
@@ -253,4 +253,4 @@ def test_after_a_revocation_passing_again_gives_a_new_number(
     second = issuing.issue_for_attempt(workspace, again)
     assert second is not None and second.number != first.number
     assert verification.verify_code(workspace, second.code).valid
-    assert verification.verify_code(workspace, first.code).problem is Problem.REVOKED
+    assert verification.verify_code(workspace, first.code).problem is CodeProblem.REVOKED

@@ -86,7 +86,7 @@ def test_a_trainer_runs_a_whole_session(trainer_ws: Workspace, tmp_path: Path) -
     assert cert.kind == "attendance" and cert.score == 100.0 and cert.training_hours == 18.0
     verdict = verification.verify_code(ws, cert.code)
     assert verdict.valid and verdict.facts is not None
-    assert verdict.facts.kind is document.Kind.ATTENDANCE
+    assert verdict.facts.kind is document.CertificateKind.ATTENDANCE
 
     report = build_report(ws.db, session.id)
     lines = {p.trainee.service_number: p for p in report.participants}

@@ -22,7 +22,7 @@ import pytest
 from trainer import admin
 from trainer.certificates import verification
 from trainer.certificates.batch import batch_generate
-from trainer.certificates.document import Problem
+from trainer.certificates.document import CodeProblem
 from trainer.storage import database
 from trainer.storage.database import Database
 from trainer.workspace import Workspace
@@ -139,7 +139,10 @@ def test_the_program_still_uses_the_old_data(
             session = ws.attempts.load_session(expected["id"])
             assert session.uid == expected["uid"], label
             assert [s.question.id for s in session.slots] == expected["question_ids"], label
-            answers = {str(s.index): s.response for s in session.slots if s.response is not None}
+            # the typed answers read back give exactly the JSON the old version stored
+            answers = {
+                str(s.index): s.response.to_json() for s in session.slots if s.response is not None
+            }
             assert answers == expected["answers"], label
             assert [s.index for s in session.slots if s.flagged] == expected["flagged"], label
             if expected["finished"]:
@@ -157,7 +160,7 @@ def test_the_program_still_uses_the_old_data(
         assert valid.valid and valid.facts is not None
         assert valid.facts.number == manifest["certificates"]["valid"]["number"]
         revoked = verification.verify_code(ws, manifest["certificates"]["revoked"]["code"])
-        assert not revoked.valid and revoked.problem is Problem.REVOKED
+        assert not revoked.valid and revoked.problem is CodeProblem.REVOKED
         # the same signing key: the next batch prints the valid certificate again and issues
         # the missing ones (Éric's, and Chantal's in place of the revoked one), here
         assert ws.keys.key_id == manifest["key_id"]

@@ -89,7 +89,7 @@ def test_register_search_revoke_and_save(
     screen.revoke_button.click()
     assert _cell(screen, 0, 5) == "Revoked"
     assert not screen.revoke_button.isEnabled()
-    assert verification.verify_code(workspace, issued[1].code).problem is document.Problem.REVOKED
+    assert verification.verify_code(workspace, issued[1].code).problem is document.CodeProblem.REVOKED
 
     screen.status.setCurrentIndex(screen.status.findData("valid"))
     screen.search.clear()
@@ -252,7 +252,7 @@ def test_verify_screen_reads_a_photo_of_the_paper(
 
 
 def test_problem_texts_cover_every_problem() -> None:
-    for problem in document.Problem:
+    for problem in document.CodeProblem:
         assert verify_module.problem_text(problem, "x: y")
     assert verify_module.problem_text(None, "") == ""
     assert isinstance(TrainerError("x"), Exception)

@@ -22,29 +22,20 @@ from trainer.banks.model import (
     DrawRule,
     Kind,
     LocalizedText,
-    MatchChoice,
-    Matching,
-    MatchPrompt,
     Module,
-    MultipleResponse,
-    Option,
-    Ordering,
-    OrderItem,
     PoolSelector,
     Question,
     Review,
-    Scenario,
-    SingleChoice,
     Source,
     SourceRef,
     Topic,
-    TrueFalse,
     Waiver,
 )
 from trainer.banks.review.rules import RULES, Rule, Scope
 from trainer.banks.yamlsafe import Mark, YMap, YSeq
 from trainer.errors import BankError, Problem
 from trainer.files import TooLargeError, read_bounded
+from trainer.quiz.kinds import HANDLERS
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_WAIVER_REASON = 500
@@ -98,14 +89,6 @@ _COMMON_QUESTION_KEYS = {
     "source": True,
     "see_also": False,
     "review": False,
-}
-_KIND_KEYS: dict[Kind, dict[str, bool]] = {
-    Kind.SINGLE_CHOICE: {"options": True, "key": True},
-    Kind.MULTIPLE_RESPONSE: {"options": True, "key": True},
-    Kind.TRUE_FALSE: {"key": True, "feedback_true": False, "feedback_false": False},
-    Kind.ORDERING: {"items": True},
-    Kind.MATCHING: {"prompts": True, "choices": True},
-    Kind.SCENARIO: {"title": False, "parts": True},
 }
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", float: "a number"}
 
@@ -589,7 +572,7 @@ class _Checker:
         return out
 
     def question(
-        self, item: Any, mark: Mark, ids: dict[str, Mark], parent: Scenario | YMap | None
+        self, item: Any, mark: Mark, ids: dict[str, Mark], parent: YMap | None
     ) -> Question | None:
         m = self.mapping(item, mark, "a question")
         if m is None:
@@ -613,43 +596,31 @@ class _Checker:
                 )
             else:
                 kind = Kind(kind_value)
-        if kind is Kind.SCENARIO and parent is not None:
-            self.error(self.where(m, "kind"), f"{what}: a scenario part cannot be a scenario")
-            kind = None
+        handler = HANDLERS[kind] if kind is not None else None
+        if handler is not None and parent is not None and not handler.may_be_part:
+            self.error(
+                self.where(m, "kind"), f"{what}: a scenario part cannot be a {handler.kind.value}"
+            )
+            handler = None
         inherited = parent if isinstance(parent, YMap) else None
         spec = dict(_COMMON_QUESTION_KEYS)
         if inherited is not None:
             spec["topic"] = False
-        if kind is Kind.SCENARIO:
-            spec["explanation"] = False
-            spec["source"] = False
-        spec.update(_KIND_KEYS.get(kind, {}) if kind else {})
-        if kind is None:
+        if handler is None:
             spec = {k: False for k in m} | {"id": True, "kind": True}
+        else:
+            spec.update(dict.fromkeys(handler.optional_common_keys, False))
+            spec.update(handler.yaml_keys)
         self.keys(m, spec, what)
 
         common = self.common(m, what, inherited)
-        if kind is None or common is None or qid is None:
-            # Still check parts of a broken scenario so their problems are reported too.
-            if kind is Kind.SCENARIO and "parts" in m:
-                self.parts(m, what, ids)
+        if handler is None or common is None or qid is None:
+            if handler is not None:
+                handler.salvage(self, m, what, ids)
             return None
-        builders: dict[Kind, Callable[[YMap, str, dict[str, Any]], Question | None]] = {
-            Kind.SINGLE_CHOICE: self.single_choice,
-            Kind.MULTIPLE_RESPONSE: self.multiple_response,
-            Kind.TRUE_FALSE: self.true_false,
-            Kind.ORDERING: self.ordering,
-            Kind.MATCHING: self.matching,
-            Kind.SCENARIO: lambda mm, w, c: self.scenario(mm, w, c, ids),
-        }
-        common = {
-            "id": qid,
-            "kind": kind,
-            "line": m.start.line,
-            "column": m.start.column,
-            **common,
-        }
-        return builders[kind](m, what, common)
+        common = {"id": qid, "kind": handler.kind, "line": m.start.line, "column": m.start.column, **common}
+        question: Question | None = handler.build(self, m, what, common, ids)
+        return question
 
     def common(self, m: YMap, what: str, parent: YMap | None) -> dict[str, Any] | None:
         ok = True
@@ -735,101 +706,6 @@ class _Checker:
             return None
         return SourceRef(sid, locator.strip())
 
-    def options(self, m: YMap, what: str) -> list[Option]:
-        seq = self.sequence(m.get("options"), self.where(m, "options"), f"{what}: 'options'")
-        out: list[Option] = []
-        seen: set[str] = set()
-        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
-            o = self.mapping(item, mark, f"{what}: an option")
-            if o is None:
-                continue
-            oid = self.ident(o, "id", f"{what}: option")
-            owhat = f"{what}: option '{oid}'"
-            self.keys(o, {"id": True, "text": True, "feedback": False, "fixed": False}, owhat)
-            text = self.text(o, "text", owhat)
-            feedback = self.text(o, "feedback", owhat, required=False)
-            fixed = self.scalar(o, "fixed", bool, owhat, False)
-            if oid is None or text is None:
-                continue
-            if oid in seen:
-                self.error(self.where(o, "id"), f"{what}: option id '{oid}' is used twice")
-                continue
-            seen.add(oid)
-            out.append(Option(oid, text, feedback, bool(fixed)))
-        if seq is not None and len(seq) < 2:
-            self.error(seq.start, f"{what}: needs at least 2 options")
-        return out
-
-    def key_ids(self, m: YMap, what: str, options: list[Option]) -> list[str] | None:
-        raw = m.get("key")
-        mark = self.where(m, "key")
-        if isinstance(raw, YSeq):
-            keys = list(zip(raw, raw.item_marks, strict=True))
-        elif isinstance(raw, (str, int)) and not isinstance(raw, bool):
-            keys = [(str(raw), mark)]
-        else:
-            self.error(mark, f"{what}: 'key' must name an option id or a list of them")
-            return None
-        out: list[str] = []
-        names = {o.id for o in options}
-        for k, kmark in keys:
-            k = str(k)
-            if k not in names:
-                self.error(
-                    kmark,
-                    f"{what}: key '{k}' names no option "
-                    f"(options are {', '.join(sorted(names)) or 'none'})",
-                )
-                return None
-            if k in out:
-                self.error(kmark, f"{what}: key '{k}' is listed twice")
-                return None
-            out.append(k)
-        return out
-
-    def single_choice(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        options = self.options(m, what)
-        if "key" not in m or not isinstance(m.get("options"), YSeq):
-            return None
-        keys = self.key_ids(m, what, options)
-        if keys is None:
-            return None
-        if len(keys) != 1:
-            self.error(
-                self.where(m, "key"),
-                f"{what}: single_choice has {len(keys)} correct options; exactly 1 is required",
-            )
-            return None
-        return SingleChoice(options=tuple(options), key=keys[0], **common)
-
-    def multiple_response(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        options = self.options(m, what)
-        if "key" not in m or not isinstance(m.get("options"), YSeq):
-            return None
-        keys = self.key_ids(m, what, options)
-        if keys is None:
-            return None
-        if not keys:
-            self.error(
-                self.where(m, "key"), f"{what}: multiple_response needs at least 1 correct option"
-            )
-            return None
-        if len(keys) == len(options) and len(options) > 1:
-            self.error(
-                self.where(m, "key"),
-                f"{what}: every option is correct; add at least one wrong option",
-            )
-            return None
-        return MultipleResponse(options=tuple(options), key=frozenset(keys), **common)
-
-    def true_false(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        key = self.scalar(m, "key", bool, what)
-        ft = self.text(m, "feedback_true", what, required=False)
-        ff = self.text(m, "feedback_false", what, required=False)
-        if key is None:
-            return None
-        return TrueFalse(key=key, feedback_true=ft, feedback_false=ff, **common)
-
     def id_text_list(
         self, m: YMap, key: str, what: str, extra: dict[str, bool]
     ) -> list[tuple[YMap, str, LocalizedText]]:
@@ -852,64 +728,6 @@ class _Checker:
             seen.add(eid)
             out.append((entry, eid, text))
         return out
-
-    def ordering(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        items = self.id_text_list(m, "items", what, {})
-        if isinstance(m.get("items"), YSeq) and len(m["items"]) < 2:
-            self.error(self.where(m, "items"), f"{what}: ordering needs at least 2 items")
-            return None
-        if len(items) < 2:
-            return None
-        return Ordering(items=tuple(OrderItem(i, t) for _, i, t in items), **common)
-
-    def matching(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        choices = self.id_text_list(m, "choices", what, {})
-        prompts = self.id_text_list(m, "prompts", what, {"match": True})
-        if isinstance(m.get("prompts"), YSeq) and len(m["prompts"]) < 2:
-            self.error(self.where(m, "prompts"), f"{what}: matching needs at least 2 prompts")
-            return None
-        if isinstance(m.get("choices"), YSeq) and len(m["choices"]) < 2:
-            self.error(self.where(m, "choices"), f"{what}: matching needs at least 2 choices")
-            return None
-        choice_ids = {c for _, c, _ in choices}
-        built: list[MatchPrompt] = []
-        for entry, pid, text in prompts:
-            match = self.scalar(entry, "match", str, f"{what}: prompt '{pid}'")
-            if match is None:
-                continue
-            if match not in choice_ids:
-                self.error(
-                    self.where(entry, "match"),
-                    f"{what}: prompt '{pid}' matches '{match}', which names no choice",
-                )
-                continue
-            built.append(MatchPrompt(pid, text, match))
-        if len(built) != len(prompts) or len(built) < 2 or len(choices) < 2:
-            return None
-        return Matching(
-            prompts=tuple(built), choices=tuple(MatchChoice(c, t) for _, c, t in choices), **common
-        )
-
-    def parts(self, m: YMap, what: str, ids: dict[str, Mark]) -> list[Question]:
-        seq = self.sequence(m.get("parts"), self.where(m, "parts"), f"{what}: 'parts'")
-        parts: list[Question] = []
-        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
-            part = self.question(item, mark, ids, parent=m)
-            if part is not None:
-                parts.append(part)
-        if seq is not None and len(seq) < 2:
-            self.error(seq.start, f"{what}: a scenario needs at least 2 parts")
-        return parts
-
-    def scenario(
-        self, m: YMap, what: str, common: dict[str, Any], ids: dict[str, Mark]
-    ) -> Question | None:
-        title = self.text(m, "title", what, required=False)
-        seq = m.get("parts")
-        parts = self.parts(m, what, ids)
-        if not isinstance(seq, YSeq) or len(parts) != len(seq) or len(parts) < 2:
-            return None
-        return Scenario(title=title, parts=tuple(parts), **common)
 
 
 def _decode(data: bytes, path: str) -> str:

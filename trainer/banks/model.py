@@ -141,6 +141,10 @@ class Question:
     def sources(self) -> tuple[SourceRef, ...]:
         return ((self.source,) if self.source else ()) + self.see_also
 
+    def subquestions(self) -> tuple[Question, ...]:
+        """The questions this one is made of (a scenario's parts; none for the others)."""
+        return ()
+
 
 @dataclass(frozen=True, kw_only=True)
 class SingleChoice(Question):
@@ -188,6 +192,9 @@ class Scenario(Question):
     @property
     def max_mark(self) -> float:
         return float(sum(p.max_mark for p in self.parts))
+
+    def subquestions(self) -> tuple[Question, ...]:
+        return self.parts
 
 
 @dataclass(frozen=True)
@@ -277,8 +284,7 @@ class Bank:
         """Every question, scenario parts included (after their scenario)."""
         for q in self.questions:
             yield q
-            if isinstance(q, Scenario):
-                yield from q.parts
+            yield from q.subquestions()
 
     def counts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}

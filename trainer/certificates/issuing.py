@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from trainer.access import Permission, staff_action
 from trainer.certificates import document
-from trainer.certificates.document import Facts, Kind
+from trainer.certificates.document import CertificateKind, Facts
 from trainer.certificates.numbers import NumberMark
 from trainer.certificates.settings import load_settings
 from trainer.quiz.behaviours import Behaviour
@@ -82,7 +82,7 @@ def _issue(ws: Workspace, new: NewCertificate) -> CertificateRecord:
                 score=round(new.score, 1),
                 date=new.certified_on,
                 issuer_key_id=new.issuer_key_id,
-                kind=Kind(new.kind),
+                kind=CertificateKind(new.kind),
                 subject=subject,
             ),
         )
@@ -107,7 +107,7 @@ def issue_for_attempt(ws: Workspace, attempt_id: int) -> CertificateRecord | Non
     keys = ws.keys
     settings = load_settings(ws)
     new = NewCertificate(
-        kind=Kind.MODULE.value,
+        kind=CertificateKind.MODULE.value,
         trainee_id=trainee.id,
         trainee_name=trainee.name,
         institution=trainee.institution.value,
@@ -193,7 +193,7 @@ def issue_programme(ws: Workspace, programme_id: int, trainee_id: int) -> Certif
     for b in best:
         audiences.extend(a for a in b.audiences if a not in audiences)
     new = NewCertificate(
-        kind=Kind.PROGRAMME.value,
+        kind=CertificateKind.PROGRAMME.value,
         trainee_id=trainee.id,
         trainee_name=trainee.name,
         institution=trainee.institution.value,
@@ -230,7 +230,7 @@ def issue_attendance(
     """
     trainee = ws.trainees.get(trainee_id)
     new = NewCertificate(
-        kind=Kind.ATTENDANCE.value,
+        kind=CertificateKind.ATTENDANCE.value,
         trainee_id=trainee.id,
         trainee_name=trainee.name,
         institution=trainee.institution.value,

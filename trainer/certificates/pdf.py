@@ -135,10 +135,10 @@ def page_content(
     titles = tuple(m.title_in(lang) for m in record.modules)
     subjects: tuple[str, ...]
     score_label, subject = w["score"], w["subject"]
-    if record.kind == document.Kind.PROGRAMME:
+    if record.kind == document.CertificateKind.PROGRAMME:
         title, passed = w["title_programme"], w["completed_programme"]
         subjects, subtitle = (record.programme_name or "",), " · ".join(titles)
-    elif record.kind == document.Kind.ATTENDANCE:
+    elif record.kind == document.CertificateKind.ATTENDANCE:
         title, passed = w["title_attendance"], w["attended_session"]
         subjects, subtitle = (record.programme_name or "",), " · ".join(titles)
         score_label, subject = w["attendance"], w["subject_attendance"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trainer.certificates import document
-from trainer.certificates.document import CodeError, Facts, Problem, SignedCode
+from trainer.certificates.document import CodeError, CodeProblem, Facts, SignedCode
 from trainer.certificates.issuing import repository, subject_of
 from trainer.certificates.settings import load_settings
 from trainer.errors import CertificateError, TrainerError
@@ -33,7 +33,7 @@ MAX_PDF_BYTES = 20 * 1024 * 1024
 @dataclass(frozen=True)
 class Verdict:
     valid: bool
-    problem: Problem | None = None
+    problem: CodeProblem | None = None
     detail: str = ""  # the reason in plain English (the GUI words it from ``problem``)
     facts: Facts | None = None
     issuer_name: str | None = None
@@ -69,7 +69,7 @@ def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
     if trusted is None:
         return Verdict(
             False,
-            Problem.UNKNOWN_ISSUER,
+            CodeProblem.UNKNOWN_ISSUER,
             f"issued by an unknown key ({facts.issuer_key_id}) that is not trusted here",
             facts,
             module_titles=titles,
@@ -78,13 +78,13 @@ def _verify_signed(ws: Workspace, signed: SignedCode, language: str) -> Verdict:
         ws.keys.verify(facts.issuer_key_id, signed.signature, signed.message)
     except CertificateError:
         return Verdict(
-            False, Problem.ALTERED, "the signature does not match: the certificate was altered"
+            False, CodeProblem.ALTERED, "the signature does not match: the certificate was altered"
         )
     revocation = repository(ws).revocation(facts.issuer_key_id, facts.number)
     if revocation is not None:
         return Verdict(
             False,
-            Problem.REVOKED,
+            CodeProblem.REVOKED,
             f"revoked on {revocation.revoked_at[:10]}: {revocation.reason}",
             facts,
             load_settings(ws).institution_or_default if trusted.own else trusted.name,
@@ -201,16 +201,16 @@ def verify_read_pdf(ws: Workspace, code: str | None, text: str, *, language: str
     """The second half of ``verify_pdf``, on what ``read_pdf`` found (the reading, the slow
     part, needs no database and may run on a worker thread)."""
     if code is None:
-        return Verdict(False, Problem.NO_CODE, "this PDF carries no TiP Trainer certificate code")
+        return Verdict(False, CodeProblem.NO_CODE, "this PDF carries no TiP Trainer certificate code")
     verdict = verify_code(ws, code, language=language)
     if (
-        verdict.problem in (None, Problem.REVOKED)
+        verdict.problem in (None, CodeProblem.REVOKED)
         and verdict.facts is not None
         and not document.page_matches(text, verdict.facts)
     ):
         return Verdict(
             False,
-            Problem.PAGE_MISMATCH,
+            CodeProblem.PAGE_MISMATCH,
             "the text printed on the page differs from the signed facts",
             verdict.facts,
             verdict.issuer_name,
@@ -233,12 +233,12 @@ def verify_picture(ws: Workspace, path: Path, *, language: str = "en") -> Verdic
 def verify_scanned(ws: Workspace, codes: list[str], *, language: str = "en") -> Verdict:
     """Verify the TiP Trainer code among the QR codes read from a picture."""
     if not codes:
-        return Verdict(False, Problem.NO_CODE, "no QR code was found in this picture")
+        return Verdict(False, CodeProblem.NO_CODE, "no QR code was found in this picture")
     ours = [c for c in codes if c.upper().startswith(document.QR_PREFIX)]
     if not ours:
         return Verdict(
             False,
-            Problem.MALFORMED,
+            CodeProblem.MALFORMED,
             "the QR code in this picture is not a TiP Trainer certificate code",
         )
     return verify_code(ws, ours[0], language=language)

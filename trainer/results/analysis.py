@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from trainer.banks.model import MultipleResponse, Question, SingleChoice, TrueFalse
+from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
+from trainer.quiz import kinds
 from trainer.storage.database import Database
 from trainer.storage.results import ResultsRepository
 
@@ -243,27 +244,11 @@ def _choices(kind: str, response: str | None) -> list[str] | None:
         data = json.loads(response)
     except ValueError:
         return []
-    if not isinstance(data, dict):
-        return []
-    if kind == "single_choice":
-        return [str(data["choice"])] if data.get("choice") is not None else None
-    if kind == "multiple_response":
-        chosen = [str(c) for c in data.get("choices") or []]
-        return chosen or None
-    if kind == "true_false":
-        value = data.get("value")
-        return ["true" if value else "false"] if isinstance(value, bool) else None
-    return []
+    return kinds.chosen_keys(kind, data)
 
 
 def _options(question: Question, lang: str) -> list[tuple[str, str, bool]]:
-    if isinstance(question, SingleChoice):
-        return [(o.id, o.text.get(lang), o.id == question.key) for o in question.options]
-    if isinstance(question, MultipleResponse):
-        return [(o.id, o.text.get(lang), o.id in question.key) for o in question.options]
-    if isinstance(question, TrueFalse):
-        return [("true", "true", question.key), ("false", "false", not question.key)]
-    return []
+    return kinds.distractors(question, lang)
 
 
 def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnalysis:

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.banks.loader import ID_PATTERN, VERSION_PATTERN
-from trainer.banks.model import LANGUAGES
+from trainer.banks.model import LANGUAGES, Kind
 from trainer.certificates import document
 from trainer.certificates.document import MAX_CODE_CHARS, CodeError
 from trainer.certificates.signing import KeyRing
@@ -560,7 +560,7 @@ def _check(data: Any, kid: str) -> str | None:
 FUTURE_TOLERANCE = timedelta(days=1)
 MAX_SEED = 2**63 - 1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_KINDS = {"single_choice", "multiple_response", "true_false", "ordering", "matching", "scenario"}
+_KINDS = {k.value for k in Kind}
 _AUDIENCES = {"police", "prosecutors", "judges"}
 Rule = Callable[[Any], bool]
 

@@ -20,7 +20,7 @@ from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.errors import ExportError, TrainerError
 from trainer.files import replace_atomically
-from trainer.quiz.questions import correct_response, describe
+from trainer.quiz.questions import correct_response, describe, response_from_json
 from trainer.storage.database import Database
 from trainer.storage.results import ResultFilter, ResultsRepository
 from trainer.text import cell_value, printable, spreadsheet_text
@@ -160,7 +160,11 @@ class _Describer:
         if given is None:
             q = self.question(bank_hash, question_id)
             try:
-                given = describe(q, json.loads(response), lang) if q is not None else response
+                given = (
+                    describe(q, response_from_json(q, json.loads(response)), lang)
+                    if q is not None
+                    else response
+                )
             except (ValueError, TypeError, AttributeError):
                 given = response
             self.given[gkey] = given

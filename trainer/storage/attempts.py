@@ -13,7 +13,7 @@ from trainer.banks.model import Audience, Module, PoolSelector, Review
 from trainer.banks.serialize import question_from_data, question_to_data
 from trainer.errors import TrainerError
 from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.questions import Grade, Response
+from trainer.quiz.questions import Grade, Response, response_from_json, to_json
 from trainer.quiz.scoring import AttemptResult
 from trainer.quiz.session import QuizSession, Slot
 from trainer.storage.database import Database
@@ -196,7 +196,7 @@ class SqliteRecorder:
                     self._next_seq(conn, session.attempt_id),
                     slot.index if slot else None,
                     action,
-                    _dump(response),
+                    _dump(to_json(response)),
                     fraction,
                     stamp,
                 ),
@@ -208,7 +208,7 @@ class SqliteRecorder:
                     "UPDATE attempt_questions SET response = ?, answered_at = ?,"
                     " first_shown_at = ifnull(first_shown_at, ?)"
                     " WHERE attempt_id = ? AND slot = ?",
-                    (_dump(response), stamp, stamp, session.attempt_id, slot.index),
+                    (_dump(to_json(response)), stamp, stamp, session.attempt_id, slot.index),
                 )
             elif action == "check":
                 conn.execute(
@@ -318,11 +318,14 @@ class AttemptRepository:
         slots: list[Slot] = []
         for r in slot_rows:
             snap = json.loads(r["snapshot"])
+            question = question_from_data(snap["question"])
             slot = Slot(
                 index=r["slot"],
-                question=question_from_data(snap["question"]),
+                question=question,
                 layout=snap["layout"],
-                response=json.loads(r["response"]) if r["response"] else None,
+                response=response_from_json(question, json.loads(r["response"]))
+                if r["response"]
+                else None,
                 flagged=bool(r["flagged"]),
                 seconds=r["seconds_spent"] or 0.0,
             )

@@ -15,9 +15,17 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 _installed: list[QTranslator] = []
 
 
+_current = [DEFAULT_LANGUAGE]
+
+
 def system_language() -> str:
     code = QLocale.system().name().split("_")[0]
     return code if code in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def current() -> str:
+    """The interface language last installed (English until one is)."""
+    return _current[0]
 
 
 def install(language: str) -> bool:
@@ -25,6 +33,7 @@ def install(language: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         return False
+    _current[0] = language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from trainer.banks.model import Question, Scenario, SourceRef
+from trainer.banks.model import (
+    Kind,
+    Matching,
+    MultipleResponse,
+    Ordering,
+    Question,
+    SingleChoice,
+    SourceRef,
+    TrueFalse,
+)
+from trainer.quiz import kinds
 from trainer.quiz.questions import (
     Grade,
     GradeState,
@@ -80,12 +91,11 @@ def feedback_html(
     answer = describe(question, response, language) or _tr(
         QT_TRANSLATE_NOOP("Review", "(no answer)")
     )
-    if isinstance(question, Scenario):
-        given = (response or {}).get("parts") or {}
-        for n, part in enumerate(question.parts, start=1):
+    if question.subquestions():
+        for n, part in enumerate(question.subquestions(), start=1):
             inner = feedback_html(
                 part,
-                given.get(part.id),
+                response.part(part.id) if response is not None else None,
                 language,
                 sources,
                 show_mark=show_mark,
@@ -111,53 +121,85 @@ def feedback_html(
     return "".join(parts)
 
 
+# What a trainer's preview shows of each kind, between the question text and the "why".
+Preview = Callable[[Any, str, dict[str, Any]], str]
+PREVIEWS: dict[Kind, Preview] = {}
+
+
+def preview_for(*kinds_: Kind) -> Callable[[Preview], Preview]:
+    """Register the preview of these kinds' own content (options, steps, pairs, parts)."""
+
+    def register(func: Preview) -> Preview:
+        for kind in kinds_:
+            PREVIEWS[kind] = func
+        return func
+
+    return register
+
+
 def preview_html(question: Question, language: str, sources: dict[str, Any]) -> str:
     """A question as a trainer checks it: text, every option with the key marked, why, source."""
-    from trainer.banks.model import Matching, MultipleResponse, Ordering, SingleChoice, TrueFalse
-
     out = [f"<p><i>{html.escape(question.id)}</i></p>"]
     title = getattr(question, "title", None)
     if title is not None:
         out.append(f"<p><b>{html.escape(title.get(language))}</b></p>")
     out.append(rich.to_html(question.text.get(language)))
-    right = _tr(QT_TRANSLATE_NOOP("Review", "right"))
-    if isinstance(question, (SingleChoice, MultipleResponse)):
-        keys = {question.key} if isinstance(question, SingleChoice) else set(question.key)
-        items = []
-        for option in question.options:
-            mark = f" <b>✓ {html.escape(right)}</b>" if option.id in keys else ""
-            feedback = (
-                f"<br/><i>{html.escape(option.feedback.get(language))}</i>"
-                if option.feedback
-                else ""
-            )
-            items.append(f"<li>{html.escape(option.text.get(language))}{mark}{feedback}</li>")
-        out.append(f"<ol type='A'>{''.join(items)}</ol>")
-    elif isinstance(question, TrueFalse):
-        out.append(
-            f"<p><b>{html.escape(_label('right'))}</b> "
-            f"{html.escape(describe(question, {'value': question.key}, language))}</p>"
-        )
-    elif isinstance(question, Ordering):
-        steps = "".join(f"<li>{html.escape(i.text.get(language))}</li>" for i in question.items)
-        out.append(f"<ol>{steps}</ol>")
-    elif isinstance(question, Matching):
-        choices = {c.id: c.text.get(language) for c in question.choices}
-        rows = "".join(
-            f"<tr><td>{html.escape(p.text.get(language))}</td><td>→</td>"
-            f"<td>{html.escape(choices[p.match])}</td></tr>"
-            for p in question.prompts
-        )
-        out.append(f"<table cellpadding='4'>{rows}</table>")
-    elif isinstance(question, Scenario):
-        for n, part in enumerate(question.parts, start=1):
-            out.append(
-                f"<h4>{html.escape(_tr(QT_TRANSLATE_NOOP('Review', 'Part %1')).replace('%1', str(n)))}</h4>"
-            )
-            out.append(preview_html(part, language, sources))
-        return "".join(out)
+    out.append(PREVIEWS[question.kind](question, language, sources))
+    if question.subquestions():
+        return "".join(out)  # each part shows its own explanation and sources
     if question.explanation:
         out.append(f"<p><b>{html.escape(_label('why'))}</b></p>")
         out.append(rich.to_html(question.explanation.get(language)))
     out.append(_sources_html(question, sources, language))
+    return "".join(out)
+
+
+@preview_for(Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE)
+def _preview_options(
+    question: SingleChoice | MultipleResponse, language: str, sources: dict[str, Any]
+) -> str:
+    right = _tr(QT_TRANSLATE_NOOP("Review", "right"))
+    keys = {key for key, _text, correct in kinds.distractors(question, language) if correct}
+    items = []
+    for option in question.options:
+        mark = f" <b>✓ {html.escape(right)}</b>" if option.id in keys else ""
+        feedback = (
+            f"<br/><i>{html.escape(option.feedback.get(language))}</i>" if option.feedback else ""
+        )
+        items.append(f"<li>{html.escape(option.text.get(language))}{mark}{feedback}</li>")
+    return f"<ol type='A'>{''.join(items)}</ol>"
+
+
+@preview_for(Kind.TRUE_FALSE)
+def _preview_true_false(question: TrueFalse, language: str, sources: dict[str, Any]) -> str:
+    return (
+        f"<p><b>{html.escape(_label('right'))}</b> "
+        f"{html.escape(describe(question, correct_response(question), language))}</p>"
+    )
+
+
+@preview_for(Kind.ORDERING)
+def _preview_ordering(question: Ordering, language: str, sources: dict[str, Any]) -> str:
+    steps = "".join(f"<li>{html.escape(i.text.get(language))}</li>" for i in question.items)
+    return f"<ol>{steps}</ol>"
+
+
+@preview_for(Kind.MATCHING)
+def _preview_matching(question: Matching, language: str, sources: dict[str, Any]) -> str:
+    choices = {c.id: c.text.get(language) for c in question.choices}
+    rows = "".join(
+        f"<tr><td>{html.escape(p.text.get(language))}</td><td>→</td>"
+        f"<td>{html.escape(choices[p.match])}</td></tr>"
+        for p in question.prompts
+    )
+    return f"<table cellpadding='4'>{rows}</table>"
+
+
+@preview_for(Kind.SCENARIO)
+def _preview_parts(question: Question, language: str, sources: dict[str, Any]) -> str:
+    out = []
+    for n, part in enumerate(question.subquestions(), start=1):
+        heading = _tr(QT_TRANSLATE_NOOP("Review", "Part %1")).replace("%1", str(n))
+        out.append(f"<h4>{html.escape(heading)}</h4>")
+        out.append(preview_html(part, language, sources))
     return "".join(out)

@@ -252,9 +252,14 @@ def export_report_pdf(
     ensure_application()
     from trainer.ui import i18n
 
+    previous = i18n.current()
     if translate:
         i18n.install(language)
-    report = build_report(ws.db, session_id, language)
-    written = write_pdf(path, report_html(report), title=report.session.title)
+    try:
+        report = build_report(ws.db, session_id, language)
+        written = write_pdf(path, report_html(report), title=report.session.title)
+    finally:
+        if translate:
+            i18n.install(previous)
     ws.audit("session.report", f"session {session_id} to {Path(path).name}")
     return written

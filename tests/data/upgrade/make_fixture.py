@@ -37,7 +37,7 @@ from trainer.banks.model import (  # noqa: E402
 from trainer.certificates import issuing, register  # noqa: E402
 from trainer.certificates.settings import CertificateSettings, Signatory, save_settings  # noqa: E402
 from trainer.quiz.behaviours import Behaviour  # noqa: E402
-from trainer.quiz.questions import correct_response  # noqa: E402
+from trainer.quiz.questions import correct_response, response_from_json  # noqa: E402
 from trainer.quiz.session import QuizSession  # noqa: E402
 from trainer.storage import settings  # noqa: E402
 from trainer.storage.audit import AuditEntry  # noqa: E402
@@ -78,7 +78,11 @@ def take(
     count = len(session.slots) if answered is None else answered
     for n, slot in enumerate(session.slots[:count]):
         when = at + timedelta(minutes=1 + n)
-        response = correct_response(slot.question) if n < right else _wrong(session, slot.index)
+        response = (
+            correct_response(slot.question)
+            if n < right
+            else response_from_json(slot.question, _wrong(session, slot.index))
+        )
         session.answer(slot.index, response, now=when)
         if behaviour is Behaviour.PRACTICE:
             session.check(slot.index, now=when)
@@ -206,7 +210,9 @@ def build(folder: Path) -> dict[str, object]:
                 "percent": None if s.result is None else s.result.percent,
                 "passed": None if s.result is None else s.result.passed,
                 "answers": {
-                    str(slot.index): slot.response for slot in s.slots if slot.response is not None
+                    str(slot.index): slot.response.to_json()
+                    for slot in s.slots
+                    if slot.response is not None
                 },
                 "flagged": [slot.index for slot in s.slots if slot.flagged],
                 "question_ids": [slot.question.id for slot in s.slots],

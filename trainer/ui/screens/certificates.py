@@ -456,7 +456,7 @@ class CertificatesScreen(QWidget):
                 self.tr("Date"),
                 self.tr("Status"),
                 self.tr("Issued by"),
-                self.tr("Kind"),
+                self.tr("CertificateKind"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from trainer.banks.model import Bank, Module
 from trainer.errors import TrainerError
 from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.questions import GradeState
+from trainer.quiz.questions import Answer, GradeState
 from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, review
@@ -509,7 +509,7 @@ class QuizScreen(QWidget):
         index = self.session.current
         before = self.session.slots[index].response
         try:
-            self.session.answer(index, response if isinstance(response, dict) else None)
+            self.session.answer(index, response if isinstance(response, Answer) else None)
         except TrainerError as exc:
             self._not_saved()
             dialogs.show_error(self, exc)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.certificates import document, scan, verification
-from trainer.certificates.document import Problem
+from trainer.certificates.document import CodeProblem
 from trainer.errors import CertificateError, TrainerError
 from trainer.ui import dialogs, jobs
 from trainer.workspace import Workspace
@@ -44,32 +44,32 @@ def ask_file(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def problem_text(problem: Problem | None, detail: str) -> str:
+def problem_text(problem: CodeProblem | None, detail: str) -> str:
     return (
         {
-            Problem.NO_CODE: QCoreApplication.translate(
+            CodeProblem.NO_CODE: QCoreApplication.translate(
                 "VerifyScreen", "No certificate code was found."
             ),
-            Problem.MISTYPED: QCoreApplication.translate(
+            CodeProblem.MISTYPED: QCoreApplication.translate(
                 "VerifyScreen",
                 "The code is incomplete or mistyped. Check each group of characters and try again.",
             ),
-            Problem.MALFORMED: QCoreApplication.translate(
+            CodeProblem.MALFORMED: QCoreApplication.translate(
                 "VerifyScreen", "This is not a TiP Trainer certificate code, or it is damaged."
             ),
-            Problem.ALTERED: QCoreApplication.translate(
+            CodeProblem.ALTERED: QCoreApplication.translate(
                 "VerifyScreen",
                 "The signature does not match: the certificate was altered after it was issued.",
             ),
-            Problem.UNKNOWN_ISSUER: QCoreApplication.translate(
+            CodeProblem.UNKNOWN_ISSUER: QCoreApplication.translate(
                 "VerifyScreen",
                 "It was issued by an installation whose key is not trusted here. Import the "
                 "issuer's public key to check it.",
             ),
-            Problem.REVOKED: QCoreApplication.translate(
+            CodeProblem.REVOKED: QCoreApplication.translate(
                 "VerifyScreen", "The certificate was revoked by its issuer: %1"
             ).replace("%1", detail.split(": ", 1)[-1]),
-            Problem.PAGE_MISMATCH: QCoreApplication.translate(
+            CodeProblem.PAGE_MISMATCH: QCoreApplication.translate(
                 "VerifyScreen",
                 "The text printed on the page differs from the signed facts: the page was altered.",
             ),
@@ -127,7 +127,7 @@ class VerifyScreen(QWidget):
         self.fact_labels: dict[str, QLabel] = {}
         for key, label in (
             ("number", self.tr("Certificate number")),
-            ("kind", self.tr("Kind of certificate")),
+            ("kind", self.tr("CertificateKind of certificate")),
             ("name", self.tr("Name")),
             ("modules", self.tr("Modules")),
             ("score", self.tr("Score")),
@@ -201,7 +201,7 @@ class VerifyScreen(QWidget):
                     "are those printed on the paper."
                 )
             )
-        elif verdict.problem is Problem.NO_CODE and scan.is_picture(path):
+        elif verdict.problem is CodeProblem.NO_CODE and scan.is_picture(path):
             self.reason_label.setText(
                 self.tr(
                     "No certificate QR code was found in this picture. Scan or photograph the "
@@ -272,18 +272,18 @@ class VerifyScreen(QWidget):
         # what the certificate claims when the issuer is unknown.
         if facts is not None and verdict.problem in (
             None,
-            Problem.REVOKED,
-            Problem.UNKNOWN_ISSUER,
+            CodeProblem.REVOKED,
+            CodeProblem.UNKNOWN_ISSUER,
         ):
-            unchecked = verdict.problem is Problem.UNKNOWN_ISSUER
+            unchecked = verdict.problem is CodeProblem.UNKNOWN_ISSUER
             suffix = self.tr(" (not verified)") if unchecked else ""
             self.fact_labels["number"].setText(facts.number + suffix)
             self.fact_labels["name"].setText(facts.name + suffix)
             self.fact_labels["kind"].setText(
                 {
-                    document.Kind.MODULE: self.tr("certificate of competence (module)"),
-                    document.Kind.PROGRAMME: self.tr("certificate of competence (programme)"),
-                    document.Kind.ATTENDANCE: self.tr("certificate of attendance"),
+                    document.CertificateKind.MODULE: self.tr("certificate of competence (module)"),
+                    document.CertificateKind.PROGRAMME: self.tr("certificate of competence (programme)"),
+                    document.CertificateKind.ATTENDANCE: self.tr("certificate of attendance"),
                 }[facts.kind]
             )
             self.fact_labels["modules"].setText("\n".join(verdict.module_titles or facts.modules))
