@@ -456,7 +456,7 @@ class CertificatesScreen(QWidget):
                 self.tr("Date"),
                 self.tr("Status"),
                 self.tr("Issued by"),
-                self.tr("CertificateKind"),
+                self.tr("Kind"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -127,7 +127,7 @@ class VerifyScreen(QWidget):
         self.fact_labels: dict[str, QLabel] = {}
         for key, label in (
             ("number", self.tr("Certificate number")),
-            ("kind", self.tr("CertificateKind of certificate")),
+            ("kind", self.tr("Kind of certificate")),
             ("name", self.tr("Name")),
             ("modules", self.tr("Modules")),
             ("score", self.tr("Score")),
