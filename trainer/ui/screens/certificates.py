@@ -418,7 +418,7 @@ class CertificatesScreen(QWidget):
         self.search.setPlaceholderText(self.tr("Name or certificate number"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = QLabel(self.tr("Se&arch:"))
         search_label.setBuddy(self.search)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Show"))
@@ -426,15 +426,16 @@ class CertificatesScreen(QWidget):
         self.status.addItem(self.tr("Valid"), "valid")
         self.status.addItem(self.tr("Revoked"), "revoked")
         self.status.currentIndexChanged.connect(self.refresh)
-        status_label = QLabel(self.tr("S&how:"))
+        status_label = QLabel(self.tr("Sho&w:"))
         status_label.setBuddy(self.status)
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(self.tr("Language of the PDF"))
         for code, name in CERTIFICATE_LANGUAGES.items():
             self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(
-            max(0, self.language_box.findData(service.load_settings(workspace).language))
-        )
+        # The coordinator's saved choice, else the interface's language (not English).
+        saved = workspace.db.get_setting(service.SETTING_LANGUAGE, "") or ""
+        chosen = saved or (language if language in CERTIFICATE_LANGUAGES else "en")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(chosen)))
         language_label = QLabel(self.tr("PDF &language:"))
         language_label.setBuddy(self.language_box)
 
@@ -479,10 +480,10 @@ class CertificatesScreen(QWidget):
             self.tr("&Revoke…"), self.tr("Revoke the selected certificate"), self._on_revoke
         )
         self.csv_button = button(
-            self.tr("Export C&SV…"), self.tr("Export the register to CSV"), self._on_export_csv
+            self.tr("&Export CSV…"), self.tr("Export the register to CSV"), self._on_export_csv
         )
         self.batch_button = button(
-            self.tr("&Generate in batch…"),
+            self.tr("Generate in &batch…"),
             self.tr("Generate certificates for every passed trainee"),
             self._on_batch,
         )
@@ -503,7 +504,7 @@ class CertificatesScreen(QWidget):
             self._on_import_key,
         )
         self.export_revocations_button = button(
-            self.tr("Export re&vocations…"),
+            self.tr("Export revo&cations…"),
             self.tr("Export the signed list of revoked certificates"),
             self._on_export_revocations,
         )

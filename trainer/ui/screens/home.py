@@ -54,7 +54,7 @@ class HomeScreen(QWidget):
         self.continue_button.setEnabled(False)
         existing = QGroupBox(self.tr("I already have a profile"))
         ex_layout = QVBoxLayout(existing)
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = QLabel(self.tr("S&earch:"))
         search_label.setBuddy(self.search)
         ex_layout.addWidget(search_label)
         ex_layout.addWidget(self.search)
