@@ -1155,6 +1155,77 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>ExamStartScreen</name>
+    <message>
+        <source>Exam: %1</source>
+        <translation>Examen : %1</translation>
+    </message>
+    <message>
+        <source>Read these instructions, then press Start when you are ready.</source>
+        <translation>Lisez ces consignes, puis appuyez sur Commencer quand vous êtes prêt ou prête.</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>No time limit</source>
+        <translation>Sans limite de temps</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Note de réussite</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Answer on your own, without notes or help.</source>
+        <translation>Répondez seul ou seule, sans notes ni aide.</translation>
+    </message>
+    <message>
+        <source>You may move between questions, flag them for review and change your answers until you submit.</source>
+        <translation>Vous pouvez passer d&apos;une question à l&apos;autre, les marquer pour relecture et changer vos réponses jusqu&apos;à la remise.</translation>
+    </message>
+    <message>
+        <source>Unanswered questions score nothing. The result shows once you submit.</source>
+        <translation>Une question sans réponse ne rapporte aucun point. Le résultat s&apos;affiche après la remise.</translation>
+    </message>
+    <message>
+        <source>The clock starts when you press Start and keeps running if you leave. When time runs out your answers are submitted as they stand.</source>
+        <translation>Le chronomètre démarre quand vous appuyez sur Commencer et continue si vous quittez. À la fin du temps, vos réponses sont remises telles quelles.</translation>
+    </message>
+    <message>
+        <source>Each answer is saved the moment you give it. After a power cut or a crash, choose your profile again and resume where you were: nothing is lost.</source>
+        <translation>Chaque réponse est enregistrée dès que vous la donnez. Après une coupure de courant ou une panne, choisissez de nouveau votre profil et reprenez là où vous étiez : rien n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>S&amp;tart the exam</source>
+        <translation>&amp;Commencer l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Start the exam now; the clock starts</source>
+        <translation>Commencer l&apos;examen maintenant ; le chronomètre démarre</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my modules</source>
+        <translation>&amp;Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>Back to my modules</source>
+        <translation>Retour à mes modules</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export results</source>

@@ -38,6 +38,14 @@ def trainee_screens(window: MainWindow) -> Iterator[str]:
         assert screen is not None
         screen.finish()  # type: ignore[attr-defined]
         yield f"practice result {qid}"
+    window.start_quiz(bank, module, Behaviour.EXAM)
+    yield "exam start"
+    window.current_screen().start_button.click()  # type: ignore[union-attr]
+    yield "exam"
+    screen = window.current_screen()
+    assert screen is not None
+    screen.finish()  # type: ignore[attr-defined]
+    yield "exam result"
     window.show_history()
     yield "history"
     window.show_modules()

@@ -357,6 +357,14 @@ class AttemptRepository:
             recorder=self.recorder,
             attempt_id=attempt_id,
         )
+        # Resume at the question the trainee last worked on.
+        last = self.db.query_one(
+            "SELECT slot FROM steps WHERE attempt_id = ? AND slot IS NOT NULL"
+            " ORDER BY seq DESC LIMIT 1",
+            (attempt_id,),
+        )
+        if last is not None and 0 <= last["slot"] < len(slots):
+            session.current = last["slot"]
         if row["state"] == "finished":
             from trainer.quiz.scoring import SlotScore, compute
 

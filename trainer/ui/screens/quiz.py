@@ -440,6 +440,10 @@ class QuizScreen(QWidget):
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def initial_focus(self) -> QWidget | None:
+        """Work starts at the answer of the question shown."""
+        return self.input.first_focus() if self.input is not None else None
+
     def _set_tab_order(self) -> None:
         """Tab goes through the answer first, then the buttons, then the navigator."""
         assert self.input is not None
