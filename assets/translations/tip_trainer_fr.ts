@@ -3323,6 +3323,46 @@ Les détails ont été consignés dans :
         <translation>Réponse fausse</translation>
     </message>
     <message>
+        <source>your answer</source>
+        <translation>votre réponse</translation>
+    </message>
+    <message>
+        <source>right answer</source>
+        <translation>bonne réponse</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Vrai</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Faux</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation>Bonne réponse</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Your order</source>
+        <translation>Votre ordre</translation>
+    </message>
+    <message>
+        <source>Right order</source>
+        <translation>Bon ordre</translation>
+    </message>
+    <message>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>

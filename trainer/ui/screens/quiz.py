@@ -483,7 +483,9 @@ class QuizScreen(QWidget):
         if show and slot.grade is not None:
             sources = slot.layout.get("sources") or {}
             self.feedback.setText(
-                review.feedback_html(slot.question, slot.response, self.language, sources)
+                review.feedback_html(
+                    slot.question, slot.response, self.language, sources, layout=slot.layout
+                )
             )
             name = {
                 GradeState.RIGHT: "feedbackRight",
