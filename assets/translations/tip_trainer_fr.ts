@@ -1452,6 +1452,25 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>TiP Trainer user guide</source>
+        <translation>Guide d&apos;utilisation de TiP Trainer</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close the guide</source>
+        <translation>Fermer le guide</translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <source>Attempt history of %1</source>
@@ -1528,6 +1547,10 @@ Les détails ont été consignés dans :
 </context>
 <context>
     <name>HomeScreen</name>
+    <message>
+        <source>Institution&apos;s emblem</source>
+        <translation>Emblème de l&apos;institution</translation>
+    </message>
     <message>
         <source>Welcome to TiP Trainer</source>
         <translation>Bienvenue dans TiP Trainer</translation>
@@ -2274,6 +2297,10 @@ Les détails ont été consignés dans :
     <message>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d&apos;utilisation</translation>
     </message>
     <message>
         <source>&amp;About TiP Trainer</source>
@@ -3327,8 +3354,8 @@ Les détails ont été consignés dans :
         <translation>votre réponse</translation>
     </message>
     <message>
-        <source>right answer</source>
-        <translation>bonne réponse</translation>
+        <source>right answer, not chosen</source>
+        <translation>bonne réponse, non choisie</translation>
     </message>
     <message>
         <source>True</source>

@@ -15,7 +15,7 @@ def test_chosen_and_right_options_are_marked_with_a_symbol_and_a_colour(
     wrong = next(o.id for o in q.options if o.id != q.key)
     layout = {"options": [o.id for o in reversed(q.options)]}
     out = review.feedback_html(q, {"choice": wrong}, "en", {}, layout=layout)
-    assert "✗</span> your answer" in out and "✓</span> right answer" in out
+    assert "✗</span> your answer" in out and "✓</span> right answer, not chosen" in out
     assert theme.colours().warn in out and theme.colours().ok in out
     # the options in the order shown, lettered as on screen
     shown = [o.text.get("en") for o in reversed(q.options)]

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self._update_staff_actions()
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self._on_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About TiP Trainer"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -203,7 +207,16 @@ class MainWindow(QMainWindow):
         return screen
 
     def _build_home(self) -> QWidget:
-        screen = HomeScreen(self.workspace.trainees)
+        from trainer.certificates import service
+        from trainer.certificates.pdf import default_logo
+
+        settings = service.load_settings(self.workspace)
+        screen = HomeScreen(
+            self.workspace.trainees,
+            institution=settings.institution
+            or (self.workspace.db.get_setting("institution_name", "") or ""),
+            logo=settings.logo or default_logo(),
+        )
         screen.trainee_chosen.connect(self.choose_trainee)
         return screen
 
@@ -409,6 +422,11 @@ class MainWindow(QMainWindow):
             self.show_modules()
         else:
             self.show_home()
+
+    def _on_guide(self) -> None:
+        from trainer.ui import guide
+
+        guide.show_guide(self, self.language)
 
     def _on_about(self) -> None:
         from trainer.ui import about

@@ -95,7 +95,7 @@ def marked_answer_html(
 
     given = response or {}
     chosen_label = _tr(QT_TRANSLATE_NOOP("Review", "your answer"))
-    right_label = _tr(QT_TRANSLATE_NOOP("Review", "right answer"))
+    right_label = _tr(QT_TRANSLATE_NOOP("Review", "right answer, not chosen"))
     if isinstance(question, (SingleChoice, MultipleResponse, TrueFalse)):
         options: list[tuple[object, str]]
         if isinstance(question, TrueFalse):

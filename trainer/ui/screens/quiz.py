@@ -346,11 +346,9 @@ class QuizScreen(QWidget):
         self.retry_button.setVisible(not self.exam)
         # Two rows that wrap, so the window still fits the screen when the text is large.
         buttons = QVBoxLayout()
-        buttons.addWidget(
-            flow_of([self.prev_button, self.next_button, self.flag_button, self.check_button])
-        )
+        buttons.addWidget(flow_of([self.prev_button, self.next_button, self.flag_button]))
         end_row = QHBoxLayout()
-        end_row.addWidget(flow_of([self.retry_button]))
+        end_row.addWidget(flow_of([self.check_button, self.retry_button]))
         end_row.addStretch(1)
         end_row.addWidget(flow_of([self.leave_button, self.finish_button]))
         buttons.addLayout(end_row)
