@@ -334,4 +334,3 @@ def test_a_wrong_password_does_not_squash_the_sign_in_fields(
         assert error.height() >= error.heightForWidth(error.width())
     finally:
         theme.apply(zoom=100)
-        app.setStyleSheet("")

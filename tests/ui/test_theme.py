@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -27,8 +28,9 @@ def applied(qtbot: QtBot) -> Iterator[theme.Theme]:
     assert isinstance(app, QApplication)
     t = theme.Theme(app)
     yield t
+    # Widgets of earlier tests may wait for deletion: let them go before restyling.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     t.apply(zoom=100, high_contrast=False)
-    app.setStyleSheet("")
 
 
 @pytest.mark.parametrize("zoom", [100, 200])

@@ -110,6 +110,7 @@ QFrame#banner {
     background: %(accent)s; border-radius: 6px; padding: %(s)sem %(l)sem;
 }
 QFrame#banner QLabel { color: %(accent_text)s; background: transparent; }
+QLabel#bannerTitle { font-size: %(title)spt; font-weight: bold; }
 QFrame#card {
     background: %(surface)s; border: 1px solid %(border)s; border-radius: 8px;
 }

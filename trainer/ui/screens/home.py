@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
+from trainer.files import read_bounded
 from trainer.storage.trainees import Institution, Trainee, TraineeRepository
 from trainer.text import check_code_text, name_problem
 from trainer.ui import dialogs, labels
@@ -36,10 +37,8 @@ def _emblem(path: Path | None, size: int) -> QPixmap | None:
     if path is None:
         return None
     try:
-        if not path.is_file() or path.stat().st_size > MAX_LOGO_BYTES:
-            return None
-        data = path.read_bytes()
-    except OSError:
+        data = read_bounded(path, MAX_LOGO_BYTES)
+    except OSError:  # missing, unreadable or too large (TooLargeError)
         return None
     canvas = QPixmap(QSize(size, size))
     canvas.fill(Qt.GlobalColor.transparent)
@@ -91,12 +90,12 @@ class HomeScreen(QWidget):
             self.logo.setPixmap(picture)
         banner_row.addWidget(self.logo)
         self.institution_name = QLabel(institution or "TiP Trainer")
-        self.institution_name.setObjectName("screenTitle")
+        self.institution_name.setObjectName("bannerTitle")
         self.institution_name.setWordWrap(True)
         banner_row.addWidget(self.institution_name, 1)
 
         title = QLabel(self.tr("Welcome to TiP Trainer"))
-        title.setObjectName("sectionTitle")
+        title.setObjectName("screenTitle")
         intro = QLabel(
             self.tr(
                 "Training on trafficking in persons for police officers, prosecutors and judges. "
