@@ -237,7 +237,7 @@
         <translation>Nom, action ou détail</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
+        <source>Sea&amp;rch:</source>
         <translation>&amp;Rechercher :</translation>
     </message>
     <message>
@@ -250,11 +250,11 @@
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation>&amp;Action :</translation>
+        <translation>Ac&amp;tion :</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation>&amp;Exporter en CSV…</translation>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Export the entries shown as CSV</source>
@@ -505,11 +505,11 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Preview questions</source>
-        <translation>&amp;Aperçu des questions</translation>
+        <translation>Aperçu des &amp;questions</translation>
     </message>
     <message>
         <source>Pro&amp;blems</source>
-        <translation>&amp;Erreurs</translation>
+        <translation>Erreur&amp;s</translation>
     </message>
     <message>
         <source>Re&amp;view</source>
@@ -726,7 +726,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Export bundle…</source>
-        <translation>&amp;Exporter un lot…</translation>
+        <translation>E&amp;xporter un lot…</translation>
     </message>
     <message>
         <source>Export the new results to a bundle file</source>
@@ -782,7 +782,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Report of the last import:</source>
-        <translation>Ra&amp;pport de la dernière importation :</translation>
+        <translation>Rapp&amp;ort de la dernière importation :</translation>
     </message>
     <message>
         <source>%1 finished attempts have not been sent yet.</source>
@@ -987,10 +987,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Nom ou numéro d’attestation</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
@@ -1005,10 +1001,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Revoked</source>
         <translation>Révoquée</translation>
-    </message>
-    <message>
-        <source>S&amp;how:</source>
-        <translation>A&amp;fficher :</translation>
     </message>
     <message>
         <source>Language of the PDF</source>
@@ -1056,7 +1048,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation>Enregistrer le &amp;PDF…</translation>
+        <translation>Enregistrer le P&amp;DF…</translation>
     </message>
     <message>
         <source>Save the selected certificate as PDF</source>
@@ -1064,23 +1056,15 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation>&amp;Révoquer…</translation>
+        <translation>Révo&amp;quer…</translation>
     </message>
     <message>
         <source>Revoke the selected certificate</source>
         <translation>Révoquer l’attestation sélectionnée</translation>
     </message>
     <message>
-        <source>Export C&amp;SV…</source>
-        <translation>Exporter en C&amp;SV…</translation>
-    </message>
-    <message>
         <source>Export the register to CSV</source>
         <translation>Exporter le registre en CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Generate in batch…</source>
-        <translation>&amp;Générer par lot…</translation>
     </message>
     <message>
         <source>Generate certificates for every passed trainee</source>
@@ -1096,7 +1080,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>Pro&amp;grammes…</source>
-        <translation>Pro&amp;grammes…</translation>
+        <translation>P&amp;rogrammes…</translation>
     </message>
     <message>
         <source>Define programmes of modules</source>
@@ -1119,7 +1103,23 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Reconnaître la clé publique d’une autre installation</translation>
     </message>
     <message>
-        <source>Export re&amp;vocations…</source>
+        <source>Se&amp;arch:</source>
+        <translation>Re&amp;chercher :</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Affic&amp;her :</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Exporter en C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Generate in &amp;batch…</source>
+        <translation>&amp;Générer par lot…</translation>
+    </message>
+    <message>
+        <source>Export revo&amp;cations…</source>
         <translation>Exporter les ré&amp;vocations…</translation>
     </message>
     <message>
@@ -1278,6 +1278,77 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>ExamStartScreen</name>
+    <message>
+        <source>Exam: %1</source>
+        <translation>Examen : %1</translation>
+    </message>
+    <message>
+        <source>Read these instructions, then press Start when you are ready.</source>
+        <translation>Lisez ces consignes, puis appuyez sur Commencer quand vous êtes prêt ou prête.</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>No time limit</source>
+        <translation>Sans limite de temps</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Note de réussite</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Answer on your own, without notes or help.</source>
+        <translation>Répondez seul ou seule, sans notes ni aide.</translation>
+    </message>
+    <message>
+        <source>You may move between questions, flag them for review and change your answers until you submit.</source>
+        <translation>Vous pouvez passer d&apos;une question à l&apos;autre, les marquer pour relecture et changer vos réponses jusqu&apos;à la remise.</translation>
+    </message>
+    <message>
+        <source>Unanswered questions score nothing. The result shows once you submit.</source>
+        <translation>Une question sans réponse ne rapporte aucun point. Le résultat s&apos;affiche après la remise.</translation>
+    </message>
+    <message>
+        <source>The clock starts when you press Start and keeps running if you leave. When time runs out your answers are submitted as they stand.</source>
+        <translation>Le chronomètre démarre quand vous appuyez sur Commencer et continue si vous quittez. À la fin du temps, vos réponses sont remises telles quelles.</translation>
+    </message>
+    <message>
+        <source>Each answer is saved the moment you give it. After a power cut or a crash, choose your profile again and resume where you were: nothing is lost.</source>
+        <translation>Chaque réponse est enregistrée dès que vous la donnez. Après une coupure de courant ou une panne, choisissez de nouveau votre profil et reprenez là où vous étiez : rien n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>S&amp;tart the exam</source>
+        <translation>&amp;Commencer l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Start the exam now; the clock starts</source>
+        <translation>Commencer l&apos;examen maintenant ; le chronomètre démarre</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my modules</source>
+        <translation>&amp;Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>Back to my modules</source>
+        <translation>Retour à mes modules</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export results</source>
@@ -1359,7 +1430,7 @@ Les détails ont été consignés dans :
         <translation>Choisir un fichier GIFT ou Moodle XML à importer</translation>
     </message>
     <message>
-        <source>&amp;Save the draft as…</source>
+        <source>Save the &amp;draft as…</source>
         <translation>Enre&amp;gistrer le projet sous…</translation>
     </message>
     <message>
@@ -1424,7 +1495,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation>&amp;Exporter</translation>
+        <translation>E&amp;xporter</translation>
     </message>
     <message>
         <source>Import or export a file to see its report here.</source>
@@ -1501,6 +1572,25 @@ Les détails ont été consignés dans :
     <message>
         <source>Export the bank</source>
         <translation>Exporter la banque</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>TiP Trainer user guide</source>
+        <translation>Guide d&apos;utilisation de TiP Trainer</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close the guide</source>
+        <translation>Fermer le guide</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +1671,10 @@ Les détails ont été consignés dans :
 <context>
     <name>HomeScreen</name>
     <message>
+        <source>Institution&apos;s emblem</source>
+        <translation>Emblème de l&apos;institution</translation>
+    </message>
+    <message>
         <source>Welcome to TiP Trainer</source>
         <translation>Bienvenue dans TiP Trainer</translation>
     </message>
@@ -1613,8 +1707,8 @@ Les détails ont été consignés dans :
         <translation>J&apos;ai déjà un profil</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
+        <source>S&amp;earch:</source>
+        <translation>Rec&amp;hercher :</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -2003,8 +2097,8 @@ Les détails ont été consignés dans :
         <translation>(%1 tentatives portant sur les mêmes %2 questions)</translation>
     </message>
     <message>
-        <source>%1 finished exam attempts; mean score %2; %3.</source>
-        <translation>%1 examens terminés ; note moyenne %2 ; %3.</translation>
+        <source>Finished exam attempts: %1; mean score %2; %3.</source>
+        <translation>Examens terminés : %1 ; note moyenne %2 ; %3.</translation>
     </message>
     <message>
         <source>⚠ Fewer than %1 attempts: treat these figures as a first indication only.</source>
@@ -2152,6 +2246,158 @@ Les détails ont été consignés dans :
         <source>The certificate cannot print these characters: %1. Please write the name in Latin, Greek or Cyrillic letters.</source>
         <translation>L’attestation ne peut pas imprimer ces caractères : %1. Veuillez écrire le nom en lettres latines, grecques ou cyrilliques.</translation>
     </message>
+    <message>
+        <source>Account created</source>
+        <translation>Compte créé</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Compte désactivé</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Compte réactivé</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Compte bloqué</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Mot de passe réinitialisé</translation>
+    </message>
+    <message>
+        <source>Staff signed in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de connexion</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>Staff signed out</source>
+        <translation>Déconnexion du personnel</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Journal d&apos;audit exporté</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sauvegarde effectuée</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>Question bank disabled</source>
+        <translation>Banque de questions désactivée</translation>
+    </message>
+    <message>
+        <source>Question bank enabled</source>
+        <translation>Banque de questions réactivée</translation>
+    </message>
+    <message>
+        <source>Bank draft saved</source>
+        <translation>Projet de banque enregistré</translation>
+    </message>
+    <message>
+        <source>Question bank exported</source>
+        <translation>Banque de questions exportée</translation>
+    </message>
+    <message>
+        <source>Question bank imported</source>
+        <translation>Banque de questions importée</translation>
+    </message>
+    <message>
+        <source>Results bundle exported</source>
+        <translation>Lot de résultats exporté</translation>
+    </message>
+    <message>
+        <source>Results bundle imported</source>
+        <translation>Lot de résultats importé</translation>
+    </message>
+    <message>
+        <source>Results bundle refused</source>
+        <translation>Lot de résultats refusé</translation>
+    </message>
+    <message>
+        <source>Certificates generated in batch</source>
+        <translation>Certificats générés par lot</translation>
+    </message>
+    <message>
+        <source>Certificate register exported</source>
+        <translation>Registre des certificats exporté</translation>
+    </message>
+    <message>
+        <source>Revocations exported</source>
+        <translation>Révocations exportées</translation>
+    </message>
+    <message>
+        <source>Revocations imported</source>
+        <translation>Révocations importées</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>Certificat délivré</translation>
+    </message>
+    <message>
+        <source>Certificate saved as PDF</source>
+        <translation>Certificat enregistré en PDF</translation>
+    </message>
+    <message>
+        <source>Programme certificate issued</source>
+        <translation>Certificat de programme délivré</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>Certificat révoqué</translation>
+    </message>
+    <message>
+        <source>Certificate settings changed</source>
+        <translation>Paramètres des certificats modifiés</translation>
+    </message>
+    <message>
+        <source>Public key exported</source>
+        <translation>Clé publique exportée</translation>
+    </message>
+    <message>
+        <source>Trusted key imported</source>
+        <translation>Clé de confiance importée</translation>
+    </message>
+    <message>
+        <source>Trusted key removed</source>
+        <translation>Clé de confiance retirée</translation>
+    </message>
+    <message>
+        <source>Workstation key trusted</source>
+        <translation>Clé d&apos;un poste reconnue</translation>
+    </message>
+    <message>
+        <source>Results exported</source>
+        <translation>Résultats exportés</translation>
+    </message>
+    <message>
+        <source>Item analysis exported</source>
+        <translation>Analyse des questions exportée</translation>
+    </message>
+    <message>
+        <source>Programme summary exported</source>
+        <translation>Bilan du programme exporté</translation>
+    </message>
+    <message>
+        <source>Trainee transcript saved</source>
+        <translation>Relevé de l&apos;apprenant enregistré</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Paramètres modifiés</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2181,7 +2427,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>A&amp;ffichage</translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -2209,7 +2455,11 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d&apos;utilisation</translation>
     </message>
     <message>
         <source>&amp;About TiP Trainer</source>
@@ -2293,7 +2543,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Practice</source>
-        <translation>S&apos;&amp;entraîner</translation>
+        <translation>&amp;S&apos;entraîner</translation>
     </message>
     <message>
         <source>Practise the selected module</source>
@@ -2312,16 +2562,16 @@ Les détails ont été consignés dans :
         <translation>Passer l&apos;examen du module sélectionné</translation>
     </message>
     <message>
-        <source>My &amp;history</source>
+        <source>M&amp;y history</source>
         <translation>Mon &amp;historique</translation>
+    </message>
+    <message>
+        <source>S&amp;witch trainee</source>
+        <translation>&amp;Changer d&apos;apprenant</translation>
     </message>
     <message>
         <source>My attempt history</source>
         <translation>Historique de mes tentatives</translation>
-    </message>
-    <message>
-        <source>&amp;Switch trainee</source>
-        <translation>&amp;Changer d&apos;apprenant</translation>
     </message>
     <message>
         <source>Switch to another trainee profile</source>
@@ -2350,6 +2600,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Not passed yet</source>
         <translation>Pas encore réussi</translation>
+    </message>
+    <message>
+        <source>Practised</source>
+        <translation>Entraînement fait</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -2457,7 +2711,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation>&amp;Période</translation>
+        <translation>Péri&amp;ode</translation>
     </message>
     <message>
         <source>&amp;Institution</source>
@@ -2520,8 +2774,8 @@ Les détails ont été consignés dans :
         <translation>Graphique des agents formés et admis</translation>
     </message>
     <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Enregistrer en P&amp;DF…</translation>
+        <source>Save as P&amp;DF…</source>
+        <translation>E&amp;nregistrer en PDF…</translation>
     </message>
     <message>
         <source>Save as &amp;CSV…</source>
@@ -2725,7 +2979,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>← &amp;Previous</source>
-        <translation>← &amp;Précédente</translation>
+        <translation>← Pré&amp;cédente</translation>
     </message>
     <message>
         <source>Previous question</source>
@@ -2740,16 +2994,12 @@ Les détails ont été consignés dans :
         <translation>Question suivante</translation>
     </message>
     <message>
-        <source>&amp;Flag for review</source>
-        <translation>&amp;Marquer pour relecture</translation>
-    </message>
-    <message>
         <source>Flag this question for review</source>
         <translation>Marquer cette question pour relecture</translation>
     </message>
     <message>
         <source>&amp;Check answer</source>
-        <translation>&amp;Vérifier la réponse</translation>
+        <translation>Vér&amp;ifier la réponse</translation>
     </message>
     <message>
         <source>Check my answer</source>
@@ -2762,10 +3012,6 @@ Les détails ont été consignés dans :
     <message>
         <source>Try this question again</source>
         <translation>Réessayer cette question</translation>
-    </message>
-    <message>
-        <source>Finis&amp;h…</source>
-        <translation>&amp;Terminer…</translation>
     </message>
     <message>
         <source>Submit the exam</source>
@@ -2838,6 +3084,14 @@ Les détails ont été consignés dans :
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Fla&amp;g for review</source>
+        <translation>Marquer pour re&amp;lecture</translation>
+    </message>
+    <message>
+        <source>F&amp;inish…</source>
+        <translation>&amp;Terminer…</translation>
     </message>
     <message>
         <source>&amp;Leave and continue later</source>
@@ -2968,7 +3222,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Retry the questions I got wrong</source>
-        <translation>&amp;Refaire les questions manquées</translation>
+        <translation>Refaire les &amp;questions manquées</translation>
     </message>
     <message>
         <source>Retry the questions I got wrong</source>
@@ -3042,6 +3296,10 @@ Les détails ont été consignés dans :
         <translation>En cours</translation>
     </message>
     <message>
+        <source>Practised</source>
+        <translation>Entraînement fait</translation>
+    </message>
+    <message>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
@@ -3065,10 +3323,6 @@ Les détails ont été consignés dans :
         <translation>Nom ou matricule</translation>
     </message>
     <message>
-        <source>Any</source>
-        <translation>Tous</translation>
-    </message>
-    <message>
         <source>Module</source>
         <translation>Module</translation>
     </message>
@@ -3081,12 +3335,24 @@ Les détails ont été consignés dans :
         <translation>Public</translation>
     </message>
     <message>
+        <source>All audiences</source>
+        <translation>Tous les publics</translation>
+    </message>
+    <message>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
+        <source>All institutions</source>
+        <translation>Toutes les institutions</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>Tous les résultats</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -3099,6 +3365,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Kind of attempt</source>
         <translation>Type de tentative</translation>
+    </message>
+    <message>
+        <source>Exams and practice</source>
+        <translation>Examens et entraînements</translation>
     </message>
     <message>
         <source>Exam</source>
@@ -3126,7 +3396,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>T&amp;rainee:</source>
-        <translation>&amp;Apprenant :</translation>
+        <translation>Appre&amp;nant :</translation>
     </message>
     <message>
         <source>&amp;Module:</source>
@@ -3134,7 +3404,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>A&amp;udience:</source>
-        <translation>P&amp;ublic :</translation>
+        <translation>Pu&amp;blic :</translation>
     </message>
     <message>
         <source>&amp;Institution:</source>
@@ -3153,7 +3423,7 @@ Les détails ont été consignés dans :
         <translation>P&amp;oste :</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fr&amp;om:</source>
         <translation>&amp;Du :</translation>
     </message>
     <message>
@@ -3166,7 +3436,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Previous page</source>
-        <translation>Page &amp;précédente</translation>
+        <translation>Page pré&amp;cédente</translation>
     </message>
     <message>
         <source>&amp;Next page</source>
@@ -3219,6 +3489,10 @@ Les détails ont été consignés dans :
     <message>
         <source>In progress</source>
         <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Practised</source>
+        <translation>Entraînement fait</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3312,6 +3586,46 @@ Les détails ont été consignés dans :
         <translation>Réponse fausse</translation>
     </message>
     <message>
+        <source>your answer</source>
+        <translation>votre réponse</translation>
+    </message>
+    <message>
+        <source>right answer, not chosen</source>
+        <translation>bonne réponse, non choisie</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Vrai</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Faux</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation>Bonne réponse</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Your order</source>
+        <translation>Votre ordre</translation>
+    </message>
+    <message>
+        <source>Right order</source>
+        <translation>Bon ordre</translation>
+    </message>
+    <message>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
@@ -3351,8 +3665,8 @@ Les détails ont été consignés dans :
         <translation>Les examens occupent tout l&apos;écran</translation>
     </message>
     <message>
-        <source>Sa&amp;ve settings</source>
-        <translation>&amp;Enregistrer les paramètres</translation>
+        <source>Save se&amp;ttings</source>
+        <translation>Enre&amp;gistrer les paramètres</translation>
     </message>
     <message>
         <source>Save the safety settings</source>
@@ -4161,12 +4475,12 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
 <context>
     <name>TrueFalseInput</name>
     <message>
-        <source>&amp;True</source>
+        <source>T&amp;rue</source>
         <translation>&amp;Vrai</translation>
     </message>
     <message>
-        <source>&amp;False</source>
-        <translation>&amp;Faux</translation>
+        <source>F&amp;alse</source>
+        <translation>Fa&amp;ux</translation>
     </message>
     <message>
         <source>True</source>
@@ -4248,7 +4562,7 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation>Code de vérification</translation>
     </message>
     <message>
-        <source>&amp;Verify the code</source>
+        <source>Verif&amp;y the code</source>
         <translation>&amp;Vérifier le code</translation>
     </message>
     <message>

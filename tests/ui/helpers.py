@@ -135,3 +135,20 @@ def _arrow_to(widget: QuestionInput, button: QWidget) -> None:
             return
         key(step)
     assert focused() is button, "arrow keys did not reach the option"
+
+
+def press_start(window: Any) -> None:
+    """On the exam's instruction screen, press Start (the clock starts then)."""
+    from trainer.ui.screens.exam_start import ExamStartScreen
+
+    screen = window.current_screen()
+    assert isinstance(screen, ExamStartScreen), screen
+    screen.start_button.click()
+
+
+def start_exam(window: Any, bank: Any, module: Any) -> None:
+    """Choose the exam, read its instructions, press Start."""
+    from trainer.quiz.behaviours import Behaviour
+
+    window.start_quiz(bank, module, Behaviour.EXAM)
+    press_start(window)

@@ -20,7 +20,7 @@ from trainer.ui.screens import quiz as quiz_screen
 from trainer.ui.screens.quiz import QuizScreen
 from trainer.workspace import Workspace
 
-from .helpers import answer_with_widgets
+from .helpers import answer_with_widgets, start_exam
 
 
 def _key_texts(question: Any) -> list[str]:
@@ -49,7 +49,7 @@ def test_exam_screen_never_shows_feedback_or_selectable_text(
     trainee = workspace.trainees.create("Exam Taker", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen) and screen.exam
     assert not screen.check_button.isVisibleTo(screen)
@@ -130,7 +130,7 @@ def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     trainee = workspace.trainees.create("Full Screen", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     assert not window.isFullScreen()  # off by default
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen)
@@ -140,7 +140,7 @@ def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     window.start_quiz(bank, bank.modules[0], Behaviour.PRACTICE)
     assert not window.isFullScreen()  # practice keeps the window as it is
     window.show_modules()
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     assert window.isFullScreen()
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen)

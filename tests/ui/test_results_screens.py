@@ -117,7 +117,7 @@ def test_item_analysis_screen(
     qtbot.addWidget(screen)
     assert screen.result is not None and screen.result.attempts == 3
     assert screen.table.rowCount() == 4
-    assert "3 finished exam attempts" in screen.summary.text()
+    assert "Finished exam attempts: 3;" in screen.summary.text()
     assert not screen.warning.isHidden()
     child = next(r for r in range(screen.table.rowCount()) if cell(screen.table, r, 0) == "q-child")
     screen.table.selectRow(child)

@@ -34,6 +34,7 @@ class CertificateSettings:
     logo: Path | None = None  # None: the neutral emblem shipped in assets/
     signatories: tuple[Signatory, ...] = ()
     language: str = "en"
+    language_saved: str = ""  # the coordinator's own choice; "" until one is saved
 
     @property
     def institution_or_default(self) -> str:
@@ -48,12 +49,13 @@ def load_settings(ws: Workspace) -> CertificateSettings:
     except (ValueError, KeyError, TypeError):
         signatories = ()
     logo = stored.read(db, stored.CERTIFICATE_LOGO)
-    language = stored.read(db, stored.CERTIFICATE_LANGUAGE) or "en"
+    language = stored.read(db, stored.CERTIFICATE_LANGUAGE)
     return CertificateSettings(
         institution=stored.read(db, stored.INSTITUTION_NAME),
         logo=Path(logo) if logo else None,
         signatories=signatories,
         language=language if language in document.LANGUAGES else "en",
+        language_saved=language if language in document.LANGUAGES else "",
     )
 
 

@@ -106,7 +106,9 @@ def _attempt_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequen
             if title is None:
                 title = titles[raw] = _title_text(raw)
             row[8] = title
-            if row[20] is not None:
+            if row[11] != "exam":  # a practice is neither passed nor failed
+                row[20] = None
+            elif row[20] is not None:
                 row[20] = bool(row[20])
             yield row
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Callable
@@ -64,6 +65,7 @@ class ModuleProgress:
     attempts: int
     best_percent: float | None
     passed: bool
+    practice_attempts: int = 0  # finished practice sessions (they never pass or fail)
 
 
 def _summary(row: sqlite3.Row) -> AttemptSummary:
@@ -299,10 +301,21 @@ class AttemptRepository:
             " GROUP BY module_id",
             (trainee_id,),
         )
-        return {
+        found = {
             r["module_id"]: ModuleProgress(r["module_id"], r["n"], r["best"], bool(r["passed"]))
             for r in rows
         }
+        practised = self.db.query(
+            "SELECT module_id, count(*) AS n FROM attempts"
+            " WHERE trainee_id = ? AND state = 'finished' AND behaviour = 'practice'"
+            " GROUP BY module_id",
+            (trainee_id,),
+        )
+        for r in practised:
+            mid = r["module_id"]
+            before = found.get(mid) or ModuleProgress(mid, 0, None, False)
+            found[mid] = dataclasses.replace(before, practice_attempts=r["n"])
+        return found
 
     def steps(self, attempt_id: int) -> list[sqlite3.Row]:
         return self.db.query("SELECT * FROM steps WHERE attempt_id = ? ORDER BY seq", (attempt_id,))
@@ -360,6 +373,14 @@ class AttemptRepository:
             recorder=self.recorder,
             attempt_id=attempt_id,
         )
+        # Resume at the question the trainee last worked on.
+        last = self.db.query_one(
+            "SELECT slot FROM steps WHERE attempt_id = ? AND slot IS NOT NULL"
+            " ORDER BY seq DESC LIMIT 1",
+            (attempt_id,),
+        )
+        if last is not None and 0 <= last["slot"] < len(slots):
+            session.current = last["slot"]
         if row["state"] == "finished":
             from trainer.quiz.scoring import SlotScore, compute
 

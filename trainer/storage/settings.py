@@ -67,7 +67,7 @@ def _ids_text(value: frozenset[str]) -> str:
 INSTITUTION_NAME = Setting("institution_name", "", _text)
 CERTIFICATE_LOGO = Setting("certificate_logo", "", _text)  # a file path; "" = the emblem
 CERTIFICATE_SIGNATORIES = Setting("certificate_signatories", "[]", _text)  # JSON list
-CERTIFICATE_LANGUAGE = Setting("certificate_language", "en", _text)
+CERTIFICATE_LANGUAGE = Setting("certificate_language", "", _text)  # "" = not chosen yet
 
 # -- the bank library ---------------------------------------------------------------------
 DISABLED_BANKS = Setting("disabled_banks", frozenset[str](), _ids, _ids_text)

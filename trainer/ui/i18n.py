@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from trainer.paths import translations_dir
 
@@ -39,6 +39,10 @@ def install(language: str) -> bool:
     _installed.clear()
     # Numbers and dates follow the interface language (1,5 in French), not the system's.
     QLocale.setDefault(QLocale(LOCALES.get(language, language)))
+    # A native file dialog speaks the system's language; Qt's own speaks the interface's.
+    QCoreApplication.setAttribute(
+        Qt.ApplicationAttribute.AA_DontUseNativeDialogs, language != system_language()
+    )
     if language == "en":
         return True
     ours = QTranslator()

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.session: QuizSession | None = None
         self.certificate: CertificateRecord | None = None
         self._screen_builder: Callable[[], QWidget] = self._build_home
+        self._exam_confirmed = False  # the exam's instructions were read and Start pressed
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.theme = Theme(app)
@@ -145,6 +146,10 @@ class MainWindow(QMainWindow):
         self._update_staff_actions()
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self._on_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About TiP Trainer"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -194,12 +199,25 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self._update_status()
         self.staff_gate.screen_shown(screen)
-        if screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
+        # A screen may say where work starts (the first answer, not the navigator).
+        initial = getattr(screen, "initial_focus", None)
+        target = initial() if callable(initial) else None
+        if isinstance(target, QWidget):
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
             focus_first(screen)
         return screen
 
     def _build_home(self) -> QWidget:
-        screen = HomeScreen(self.workspace.trainees)
+        from trainer.certificates.pdf import default_logo
+        from trainer.certificates.settings import load_settings
+
+        settings = load_settings(self.workspace)
+        screen = HomeScreen(
+            self.workspace.trainees,
+            institution=settings.institution,
+            logo=settings.logo or default_logo(),
+        )
         screen.trainee_chosen.connect(self.choose_trainee)
         return screen
 
@@ -243,6 +261,35 @@ class MainWindow(QMainWindow):
         module: Module,
         behaviour: Behaviour,
         question_ids: list[str] | None = None,
+    ) -> None:
+        from trainer.quiz.behaviours import Behaviour
+
+        if behaviour is Behaviour.EXAM and not self._exam_confirmed:
+            self._show(lambda: self._build_exam_start(bank, module))
+            return
+        self._exam_confirmed = False
+        self._begin_quiz(bank, module, behaviour, question_ids)
+
+    def _build_exam_start(self, bank: Bank, module: Module) -> QWidget:
+        from trainer.quiz.behaviours import Behaviour
+        from trainer.ui.screens.exam_start import ExamStartScreen
+
+        screen = ExamStartScreen(bank, module, self.language)
+
+        def start() -> None:
+            self._exam_confirmed = True
+            self.start_quiz(bank, module, Behaviour.EXAM)
+
+        screen.start_requested.connect(start)
+        screen.back_requested.connect(self.show_modules)
+        return screen
+
+    def _begin_quiz(
+        self,
+        bank: Bank,
+        module: Module,
+        behaviour: Behaviour,
+        question_ids: list[str] | None,
     ) -> None:
         from trainer.ui.screens.quiz import start_session
 
@@ -404,6 +451,11 @@ class MainWindow(QMainWindow):
             self.show_modules()
         else:
             self.show_home()
+
+    def _on_guide(self) -> None:
+        from trainer.ui import guide
+
+        guide.show_guide(self, self.language)
 
     def _on_about(self) -> None:
         from trainer.ui import about

@@ -158,7 +158,7 @@ class SafetySettingsWidget(QGroupBox):
         self.fullscreen = QCheckBox(self.tr("E&xams fill the whole screen"))
         self.fullscreen.setChecked(admin.exam_fullscreen(workspace))
         self.fullscreen.setAccessibleName(self.tr("Exams fill the whole screen"))
-        self.save_button = QPushButton(self.tr("Sa&ve settings"))
+        self.save_button = QPushButton(self.tr("Save se&ttings"))
         self.save_button.setAccessibleName(self.tr("Save the safety settings"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)

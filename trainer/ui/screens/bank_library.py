@@ -32,7 +32,7 @@ from trainer.banks.review.engine import BankReview
 from trainer.banks.review.rules import Severity
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.files import read_bounded
-from trainer.ui import dialogs, labels, review
+from trainer.ui import dialogs, labels, review, theme
 from trainer.ui.jobs import run_job
 from trainer.ui.screens.bank_review import BankReviewWidget
 from trainer.ui.widgets.tables import record_table
@@ -156,10 +156,15 @@ class BankLibraryScreen(QWidget):
         lang_row.addWidget(self.preview_language)
         lang_row.addStretch(1)
         pv.addLayout(lang_row)
+        # Each question on two lines (its id whole, then its text), in a list given room.
+        self.questions.setWordWrap(True)
+        self.questions.setTextElideMode(Qt.TextElideMode.ElideNone)
         psplit = QSplitter(Qt.Orientation.Horizontal)
         psplit.addWidget(self.questions)
         psplit.addWidget(self.preview)
-        psplit.setStretchFactor(1, 2)
+        psplit.setStretchFactor(0, 2)
+        psplit.setStretchFactor(1, 3)
+        psplit.setChildrenCollapsible(False)
         pv.addWidget(psplit, 1)
 
         # Review: item-writing flaws of the selected bank (run when the tab is shown).
@@ -171,12 +176,23 @@ class BankLibraryScreen(QWidget):
         self.tabs.addTab(self.review, self.tr("Re&view"))
         self.tabs.setAccessibleName(self.tr("Details of the selected bank"))
 
+        # The banks above, the preview below, with a handle between them to give either
+        # more room; rows are kept short (full counts in their tooltip) so several show.
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(buttons)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(top)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)
-        layout.addWidget(self.table, 2)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tabs, 3)
+        layout.addWidget(self.split, 1)
 
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -225,8 +241,13 @@ class BankLibraryScreen(QWidget):
                     topics,
                 ]
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
+        most = 3 * self.table.fontMetrics().lineSpacing() + 8
+        for row in range(self.table.rowCount()):
+            self.table.setRowHeight(row, min(self.table.rowHeight(row), most))
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()
@@ -269,7 +290,8 @@ class BankLibraryScreen(QWidget):
         lang = str(self.preview_language.currentData() or self.language)
         for q in entry.bank.questions:
             text = " ".join(q.text.get(lang).split())
-            item = QListWidgetItem(f"{q.id} — {labels.kind(q.kind)} — {text[:80]}")
+            item = QListWidgetItem(f"{q.id} — {labels.kind(q.kind)}\n{text[:120]}")
+            item.setToolTip(q.id)
             item.setData(Qt.ItemDataRole.UserRole, q.id)
             self.questions.addItem(item)
         if self.questions.count():
@@ -326,7 +348,7 @@ class BankLibraryScreen(QWidget):
         cursor.select(QTextCursor.SelectionType.LineUnderCursor)
         highlight = QTextCharFormat()
         highlight.setFontWeight(700)
-        highlight.setBackground(QColor("#fff2a8"))
+        highlight.setBackground(QColor(theme.colours().highlight_line))
         highlight.setForeground(QColor("#000000"))
         cursor.mergeCharFormat(highlight)
 

@@ -425,7 +425,7 @@ class CertificatesScreen(QWidget):
         self.search.setPlaceholderText(self.tr("Name or certificate number"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = QLabel(self.tr("Se&arch:"))
         search_label.setBuddy(self.search)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Show"))
@@ -433,15 +433,16 @@ class CertificatesScreen(QWidget):
         self.status.addItem(self.tr("Valid"), "valid")
         self.status.addItem(self.tr("Revoked"), "revoked")
         self.status.currentIndexChanged.connect(self.refresh)
-        status_label = QLabel(self.tr("S&how:"))
+        status_label = QLabel(self.tr("Sho&w:"))
         status_label.setBuddy(self.status)
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(self.tr("Language of the PDF"))
         for code, name in CERTIFICATE_LANGUAGES.items():
             self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(
-            max(0, self.language_box.findData(load_settings(workspace).language))
-        )
+        # The coordinator's saved choice, else the interface's language (not English).
+        saved = load_settings(workspace).language_saved
+        chosen = saved or (language if language in CERTIFICATE_LANGUAGES else "en")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(chosen)))
         language_label = QLabel(self.tr("PDF &language:"))
         language_label.setBuddy(self.language_box)
 
@@ -487,10 +488,10 @@ class CertificatesScreen(QWidget):
             self.tr("&Revoke…"), self.tr("Revoke the selected certificate"), self._on_revoke
         )
         self.csv_button = button(
-            self.tr("Export C&SV…"), self.tr("Export the register to CSV"), self._on_export_csv
+            self.tr("&Export CSV…"), self.tr("Export the register to CSV"), self._on_export_csv
         )
         self.batch_button = button(
-            self.tr("&Generate in batch…"),
+            self.tr("Generate in &batch…"),
             self.tr("Generate certificates for every passed trainee"),
             self._on_batch,
         )
@@ -511,7 +512,7 @@ class CertificatesScreen(QWidget):
             self._on_import_key,
         )
         self.export_revocations_button = button(
-            self.tr("Export re&vocations…"),
+            self.tr("Export revo&cations…"),
             self.tr("Export the signed list of revoked certificates"),
             self._on_export_revocations,
         )

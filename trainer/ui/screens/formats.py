@@ -188,7 +188,7 @@ class FormatsScreen(QWidget):
         self.import_language.setCurrentIndex(max(0, self.import_language.findData(language)))
         self.choose_button = QPushButton(self.tr("&Choose a file to import…"))
         self.choose_button.setAccessibleName(self.tr("Choose a GIFT or Moodle XML file to import"))
-        self.save_button = QPushButton(self.tr("&Save the draft as…"))
+        self.save_button = QPushButton(self.tr("Save the &draft as…"))
         self.save_button.setAccessibleName(self.tr("Save the draft bank as a YAML file"))
         self.save_button.setEnabled(False)
         import_form = QFormLayout()

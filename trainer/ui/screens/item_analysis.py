@@ -133,7 +133,7 @@ class ItemAnalysisScreen(QWidget):
             )
         mean = "—" if result.mean_percent is None else f"{result.mean_percent:.0f} %"
         self.summary.setText(
-            self.tr("%1 finished exam attempts; mean score %2; %3.")
+            self.tr("Finished exam attempts: %1; mean score %2; %3.")
             .replace("%1", str(result.attempts))
             .replace("%2", mean)
             .replace("%3", reliability)

@@ -78,9 +78,9 @@ class ModulesScreen(QWidget):
         )
         self.exam_button = QPushButton(self.tr("Take the &exam"))
         self.exam_button.setAccessibleName(self.tr("Take the exam of the selected module"))
-        self.history_button = QPushButton(self.tr("My &history"))
+        self.history_button = QPushButton(self.tr("M&y history"))
         self.history_button.setAccessibleName(self.tr("My attempt history"))
-        self.switch_button = QPushButton(self.tr("&Switch trainee"))
+        self.switch_button = QPushButton(self.tr("S&witch trainee"))
         self.switch_button.setAccessibleName(self.tr("Switch to another trainee profile"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.practice_button)
@@ -141,13 +141,14 @@ class ModulesScreen(QWidget):
                 )
             else:
                 exam = self.tr("%1 questions").replace("%1", str(exam_n))
-            status = (
-                self.tr("Passed")
-                if p and p.passed
-                else self.tr("Not passed yet")
-                if p
-                else self.tr("Not started")
-            )
+            if p and p.passed:
+                status = self.tr("Passed")
+            elif p and p.attempts:
+                status = self.tr("Not passed yet")
+            elif p and p.practice_attempts:
+                status = self.tr("Practised")
+            else:
+                status = self.tr("Not started")
             best = f"{p.best_percent:.0f} %" if p and p.best_percent is not None else "—"
             values = [
                 module.title.get(self.language),
@@ -166,6 +167,10 @@ class ModulesScreen(QWidget):
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()
+
+    def status_text(self, row: int) -> str:
+        item = self.table.item(row, 5)
+        return item.text() if item is not None else ""
 
     def selected(self) -> tuple[Bank, Module] | None:
         rows = self.table.selectionModel().selectedRows()

@@ -95,7 +95,7 @@ class ProgrammeSummaryScreen(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
 
-        self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.csv_button = QPushButton(self.tr("Save as &CSV…"))
         self.figures_button = QPushButton(self.tr("Annual fi&gures…"))
         self.figures_button.setAccessibleName(

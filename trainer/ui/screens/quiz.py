@@ -27,6 +27,7 @@ from trainer.quiz.questions import Answer, GradeState
 from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, review
+from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.navigator import NavigatorWidget
 from trainer.ui.widgets.question_views import QuestionInput, make_input, rich_label
 from trainer.workspace import Workspace
@@ -259,7 +260,9 @@ class QuizScreen(QWidget):
     def __init__(self, session: QuizSession, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.language = language
+        # The questions stay in the language the attempt began in (what the trainee
+        # saw); only the interface follows a language switch.
+        self.language = session.language or language
         self.exam = session.behaviour is Behaviour.EXAM
         self.input: QuestionInput | None = None
         self._warned = False
@@ -319,14 +322,14 @@ class QuizScreen(QWidget):
         self.prev_button.setAccessibleName(self.tr("Previous question"))
         self.next_button = QPushButton(self.tr("&Next →"))
         self.next_button.setAccessibleName(self.tr("Next question"))
-        self.flag_button = QPushButton(self.tr("&Flag for review"))
+        self.flag_button = QPushButton(self.tr("Fla&g for review"))
         self.flag_button.setCheckable(True)
         self.flag_button.setAccessibleName(self.tr("Flag this question for review"))
         self.check_button = QPushButton(self.tr("&Check answer"))
         self.check_button.setAccessibleName(self.tr("Check my answer"))
         self.retry_button = QPushButton(self.tr("&Try again"))
         self.retry_button.setAccessibleName(self.tr("Try this question again"))
-        self.finish_button = QPushButton(self.tr("Finis&h…"))
+        self.finish_button = QPushButton(self.tr("F&inish…"))
         self.finish_button.setAccessibleName(
             self.tr("Submit the exam") if self.exam else self.tr("Finish practice")
         )
@@ -334,19 +337,13 @@ class QuizScreen(QWidget):
         self.leave_button.setAccessibleName(self.tr("Leave and continue later"))
         self.check_button.setVisible(not self.exam)
         self.retry_button.setVisible(not self.exam)
-        # Two rows, so the window still fits the screen when the text is large.
+        # Two rows that wrap, so the window still fits the screen when the text is large.
         buttons = QVBoxLayout()
-        answer_row = QHBoxLayout()
-        for b in (self.prev_button, self.next_button, self.flag_button):
-            answer_row.addWidget(b)
-        answer_row.addStretch(1)
+        buttons.addWidget(flow_of([self.prev_button, self.next_button, self.flag_button]))
         end_row = QHBoxLayout()
-        end_row.addWidget(self.check_button)
-        end_row.addWidget(self.retry_button)
+        end_row.addWidget(flow_of([self.check_button, self.retry_button]))
         end_row.addStretch(1)
-        end_row.addWidget(self.leave_button)
-        end_row.addWidget(self.finish_button)
-        buttons.addLayout(answer_row)
+        end_row.addWidget(flow_of([self.leave_button, self.finish_button]))
         buttons.addLayout(end_row)
 
         main = QVBoxLayout()
@@ -434,6 +431,10 @@ class QuizScreen(QWidget):
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def initial_focus(self) -> QWidget | None:
+        """Work starts at the answer of the question shown."""
+        return self.input.first_focus() if self.input is not None else None
+
     def _set_tab_order(self) -> None:
         """Tab goes through the answer first, then the buttons, then the navigator."""
         assert self.input is not None
@@ -473,7 +474,9 @@ class QuizScreen(QWidget):
         if show and slot.grade is not None:
             sources = slot.layout.get("sources") or {}
             self.feedback.setText(
-                review.feedback_html(slot.question, slot.response, self.language, sources)
+                review.feedback_html(
+                    slot.question, slot.response, self.language, sources, layout=slot.layout
+                )
             )
             name = {
                 GradeState.RIGHT: "feedbackRight",

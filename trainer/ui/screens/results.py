@@ -169,6 +169,8 @@ class ResultsModel(QAbstractTableModel):
         if key is SortKey.PASSED:
             if row.state != "finished":
                 return self.tr("In progress")
+            if row.behaviour != "exam":  # a practice is never passed or failed
+                return self.tr("Practised")
             return self.tr("Passed") if row.passed else self.tr("Not passed")
         return row.workstation_uid[:8]
 
@@ -201,7 +203,6 @@ class ResultsScreen(QWidget):
         self.search.setAccessibleName(self.tr("Trainee name or service number"))
         self.search.setPlaceholderText(self.tr("Name or service number"))
         self.search.setClearButtonEnabled(True)
-        any_text = self.tr("Any")
         self.module = _combo(
             self.tr("Module"),
             [(self.tr("All modules"), None)]
@@ -212,23 +213,28 @@ class ResultsScreen(QWidget):
         )
         self.audience = _combo(
             self.tr("Audience"),
-            [(any_text, None)] + [(labels.audience(a), a.value) for a in Audience],
+            [(self.tr("All audiences"), None)] + [(labels.audience(a), a.value) for a in Audience],
         )
         self.institution = _combo(
             self.tr("Institution"),
-            [(any_text, None)] + [(labels.institution(i), i.value) for i in Institution],
+            [(self.tr("All institutions"), None)]
+            + [(labels.institution(i), i.value) for i in Institution],
         )
         self.outcome = _combo(
             self.tr("Result"),
             [
-                (any_text, None),
+                (self.tr("Any result"), None),
                 (self.tr("Passed"), Outcome.PASSED.value),
                 (self.tr("Not passed"), Outcome.FAILED.value),
             ],
         )
         self.behaviour = _combo(
             self.tr("Kind of attempt"),
-            [(any_text, None), (self.tr("Exam"), "exam"), (self.tr("Practice"), "practice")],
+            [
+                (self.tr("Exams and practice"), None),
+                (self.tr("Exam"), "exam"),
+                (self.tr("Practice"), "practice"),
+            ],
         )
         self.workstation = _combo(
             self.tr("Workstation"),
@@ -247,7 +253,7 @@ class ResultsScreen(QWidget):
             (self.tr("R&esult:"), self.outcome),
             (self.tr("&Kind:"), self.behaviour),
             (self.tr("&Workstation:"), self.workstation),
-            (self.tr("&From:"), self.date_from),
+            (self.tr("Fr&om:"), self.date_from),
             (self.tr("&To:"), self.date_to),
         ]
         for i, (text, widget) in enumerate(fields):
@@ -401,6 +407,8 @@ class ResultsScreen(QWidget):
     def result_text(self, a: AttemptRow) -> str:
         if a.state != "finished":
             return self.tr("In progress")
+        if a.behaviour != "exam":
+            return self.tr("Practised")
         return self.tr("Passed") if a.passed else self.tr("Not passed")
 
     def save_transcript(self, trainee_id: int, path: Path) -> Path:

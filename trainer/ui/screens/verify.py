@@ -111,7 +111,7 @@ class VerifyScreen(QWidget):
         self.code_edit.setPlaceholderText("TIP1-XXXXX-XXXXX-…")
         self.code_edit.setFixedHeight(self.code_edit.fontMetrics().lineSpacing() * 5)
         code_label.setBuddy(self.code_edit)
-        self.verify_button = QPushButton(self.tr("&Verify the code"))
+        self.verify_button = QPushButton(self.tr("Verif&y the code"))
         self.verify_button.setAccessibleName(self.tr("Verify the typed code"))
         self.verify_button.setDefault(True)
         self.verify_button.clicked.connect(self._on_verify_code)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -277,8 +277,8 @@ class TrueFalseInput(QuestionInput):
         self, question: TrueFalse, layout: Layout, language: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(question, layout, language, parent)
-        self.true_button = QRadioButton(self.tr("&True"))
-        self.false_button = QRadioButton(self.tr("&False"))
+        self.true_button = QRadioButton(self.tr("T&rue"))
+        self.false_button = QRadioButton(self.tr("F&alse"))
         self.true_button.setAccessibleName(self.tr("True"))
         self.false_button.setAccessibleName(self.tr("False"))
         self.group = QButtonGroup(self)
@@ -307,6 +307,36 @@ class TrueFalseInput(QuestionInput):
         self.group.setExclusive(True)
 
 
+class StepList(QListWidget):
+    """A list as tall as all its steps at its current width, wrapped lines included, so
+    every step shows without inner scrolling (the page scrolls instead)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._width = -1
+
+    def content_height(self) -> int:
+        self.doItemsLayout()
+        rows = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
+        return rows + 2 * self.frameWidth() + 4
+
+    def fit(self) -> None:
+        height = self.content_height()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._width:  # wrapping changes with the width only
+            self._width = event.size().width()
+            self.fit()
+
+
 @input_for(Kind.ORDERING)
 class OrderingInput(QuestionInput):
     """A list to reorder by dragging, by the Move buttons, or with Alt+Up / Alt+Down."""
@@ -323,15 +353,11 @@ class OrderingInput(QuestionInput):
             )
         )
         hint.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = StepList()
         self.list.setAccessibleName(self.tr("Steps to put in order"))
-        self.list.setWordWrap(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # show every step at once, whatever the text size: no inner scrolling
-        self.list.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.up = QPushButton(self.tr("Move &up"))
         self.up.setAccessibleName(self.tr("Move the selected step up"))
         self.down = QPushButton(self.tr("Move &down"))
@@ -363,6 +389,7 @@ class OrderingInput(QuestionInput):
             item.setData(Qt.ItemDataRole.UserRole, item_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.list.fit()
         if select is not None:
             self.list.setCurrentRow(select)
 
@@ -427,7 +454,12 @@ class MatchingInput(QuestionInput):
             combo.addItem(self.tr("— choose —"), "")
             for cid in layout.get("choices") or list(choices):
                 combo.addItem(choices[cid].text.get(language), cid)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # The prompt keeps most of the width; the open list still shows whole choices.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             label.setBuddy(combo)
             grid.addWidget(label, row, 0)
             grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
