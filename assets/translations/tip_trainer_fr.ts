@@ -512,7 +512,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Erreur&amp;s</translation>
     </message>
     <message>
-        <source>Re&amp;view</source>
+        <source>Revie&amp;w</source>
         <translation>Rele&amp;cture</translation>
     </message>
     <message>
@@ -1780,11 +1780,11 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Province (optional):</source>
-        <translation>&amp;Province (facultatif) :</translation>
+        <translation>Pro&amp;vince (facultatif) :</translation>
     </message>
     <message>
-        <source>&amp;Function or rank (optional):</source>
-        <translation>&amp;Fonction ou grade (facultatif) :</translation>
+        <source>Function or ran&amp;k (optional):</source>
+        <translation>Fonc&amp;tion ou grade (facultatif) :</translation>
     </message>
     <message>
         <source>The service number contains control or invisible characters.</source>
@@ -2730,16 +2730,16 @@ Les détails ont été consignés dans :
         <translation>P&amp;rovince</translation>
     </message>
     <message>
-        <source>Training &amp;session</source>
+        <source>Training sessio&amp;n</source>
         <translation>&amp;Session de formation</translation>
     </message>
     <message>
         <source>&amp;Audience track</source>
-        <translation>&amp;Public cible</translation>
+        <translation>Pu&amp;blic cible</translation>
     </message>
     <message>
-        <source>&amp;Function or rank</source>
-        <translation>&amp;Fonction ou grade</translation>
+        <source>Function or ran&amp;k</source>
+        <translation>Fonc&amp;tion ou grade</translation>
     </message>
     <message>
         <source>Group by:</source>
@@ -2782,8 +2782,8 @@ Les détails ont été consignés dans :
         <translation>Enregistrer en &amp;CSV…</translation>
     </message>
     <message>
-        <source>Annual fi&amp;gures…</source>
-        <translation>Chiffres an&amp;nuels…</translation>
+        <source>Annual fig&amp;ures…</source>
+        <translation>Chiffres annue&amp;ls…</translation>
     </message>
     <message>
         <source>Export the annual figures: officials trained per service, province, gender and month</source>
@@ -4098,23 +4098,23 @@ Importer les %3 ligne(s) correcte(s) et laisser les autres de côté ?</translat
     </message>
     <message>
         <source>&amp;Import a list…</source>
-        <translation>Im&amp;porter une liste…</translation>
+        <translation>Imp&amp;orter une liste…</translation>
     </message>
     <message>
         <source>Import a participant list (CSV or XLSX)</source>
         <translation>Importer une liste de participants (CSV ou XLSX)</translation>
     </message>
     <message>
-        <source>&amp;Save attendance</source>
-        <translation>&amp;Enregistrer la présence</translation>
+        <source>Save &amp;attendance</source>
+        <translation>Enre&amp;gistrer la présence</translation>
     </message>
     <message>
         <source>Save the attendance of the day</source>
         <translation>Enregistrer la présence du jour</translation>
     </message>
     <message>
-        <source>Sign-in s&amp;heet…</source>
-        <translation>&amp;Feuille d’émargement…</translation>
+        <source>Si&amp;gn-in sheet…</source>
+        <translation>Feuille d’éma&amp;rgement…</translation>
     </message>
     <message>
         <source>Save the sign-in sheet of the day as PDF</source>
@@ -4122,7 +4122,7 @@ Importer les %3 ligne(s) correcte(s) et laisser les autres de côté ?</translat
     </message>
     <message>
         <source>Open the &amp;pre-test</source>
-        <translation>Ouvrir le test &amp;initial</translation>
+        <translation>Ou&amp;vrir le test initial</translation>
     </message>
     <message>
         <source>Open the pre-test</source>
@@ -4130,7 +4130,7 @@ Importer les %3 ligne(s) correcte(s) et laisser les autres de côté ?</translat
     </message>
     <message>
         <source>Open the p&amp;ost-test</source>
-        <translation>Ouvrir le test fin&amp;al</translation>
+        <translation>Ouvrir le test fina&amp;l</translation>
     </message>
     <message>
         <source>Open the post-test</source>
@@ -4145,7 +4145,7 @@ Importer les %3 ligne(s) correcte(s) et laisser les autres de côté ?</translat
         <translation>Fermer les tests</translation>
     </message>
     <message>
-        <source>Certi&amp;ficates of attendance</source>
+        <source>Cer&amp;tificates of attendance</source>
         <translation>Attestations de parti&amp;cipation</translation>
     </message>
     <message>

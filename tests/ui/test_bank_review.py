@@ -50,7 +50,7 @@ def _flawed(tmp_path: Path) -> Path:
 def test_the_review_tab_lists_findings_with_words_not_only_colour(
     screen: BankLibraryScreen,
 ) -> None:
-    assert screen.tabs.tabText(2) == "Re&view"
+    assert screen.tabs.tabText(2) == "Revie&w"
     screen.tabs.setCurrentWidget(screen.review)
     assert screen.review.review is not None
     assert screen.review.summary.text().startswith("sample.yaml: 0 problem(s),")

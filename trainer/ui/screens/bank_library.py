@@ -173,7 +173,7 @@ class BankLibraryScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(preview_box, self.tr("&Preview questions"))
         self.tabs.addTab(problems_box, self.tr("Pro&blems"))
-        self.tabs.addTab(self.review, self.tr("Re&view"))
+        self.tabs.addTab(self.review, self.tr("Revie&w"))
         self.tabs.setAccessibleName(self.tr("Details of the selected bank"))
 
         # The banks above, the preview below, with a handle between them to give either

@@ -168,7 +168,7 @@ class HomeScreen(QWidget):
         form.addRow(self.tr("Service n&umber (optional):"), self.service_number)
         form.addRow(self.tr("&Gender (optional):"), self.gender)
         form.addRow(self.tr("&Province (optional):"), self.province)
-        form.addRow(self.tr("&Function or rank (optional):"), self.function)
+        form.addRow(self.tr("Function or ran&k (optional):"), self.function)
         form.addRow(self.create_button)
 
         columns = QHBoxLayout()

@@ -60,9 +60,9 @@ class ProgrammeSummaryScreen(QWidget):
             Dimension.MODULE: self.tr("&Module"),
             Dimension.GENDER: self.tr("&Gender"),
             Dimension.PROVINCE: self.tr("P&rovince"),
-            Dimension.SESSION: self.tr("Training &session"),
+            Dimension.SESSION: self.tr("Training sessio&n"),
             Dimension.AUDIENCE: self.tr("&Audience track"),
-            Dimension.FUNCTION: self.tr("&Function or rank"),
+            Dimension.FUNCTION: self.tr("Function or ran&k"),
         }
         options = QHBoxLayout()
         group_by: list[QWidget] = [QLabel(self.tr("Group by:"))]
@@ -97,7 +97,7 @@ class ProgrammeSummaryScreen(QWidget):
 
         self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.csv_button = QPushButton(self.tr("Save as &CSV…"))
-        self.figures_button = QPushButton(self.tr("Annual fi&gures…"))
+        self.figures_button = QPushButton(self.tr("Annual fig&ures…"))
         self.figures_button.setAccessibleName(
             self.tr(
                 "Export the annual figures: officials trained per service, province, gender and month"

@@ -356,10 +356,10 @@ class SessionsScreen(QWidget):
             self._on_import,
         )
         self.save_button = button(
-            self.tr("&Save attendance"), self.tr("Save the attendance of the day"), self._on_save
+            self.tr("Save &attendance"), self.tr("Save the attendance of the day"), self._on_save
         )
         self.sheet_button = button(
-            self.tr("Sign-in s&heet…"),
+            self.tr("Si&gn-in sheet…"),
             self.tr("Save the sign-in sheet of the day as PDF"),
             self._on_sheet,
         )
@@ -373,7 +373,7 @@ class SessionsScreen(QWidget):
             self.tr("&Close the tests"), self.tr("Close the tests"), self._on_close_tests
         )
         self.certify_button = button(
-            self.tr("Certi&ficates of attendance"),
+            self.tr("Cer&tificates of attendance"),
             self.tr("Issue the certificates of attendance"),
             self._on_certify,
         )
