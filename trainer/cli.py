@@ -420,6 +420,8 @@ def _workspace(args: argparse.Namespace) -> Workspace:
 def cmd_banks(args: argparse.Namespace) -> int:
     import json
 
+    from trainer.errors import more_problems_text
+
     with _opened(args, operator=False) as ws:
         catalog = ws.catalog
         if args.json:
@@ -458,7 +460,11 @@ def cmd_banks(args: argparse.Namespace) -> int:
                     for b in catalog.banks
                 ],
                 "failures": [
-                    {"path": str(f.path), "problems": [str(p) for p in f.problems]}
+                    {
+                        "path": str(f.path),
+                        "problems": [str(p) for p in f.problems],
+                        "more_problems": f.more,
+                    }
                     for f in catalog.failures
                 ],
             }
@@ -475,6 +481,8 @@ def cmd_banks(args: argparse.Namespace) -> int:
                 print(f"FAILED {f.path}:")
                 for p in f.problems:
                     print(f"  {p}")
+                if f.more:
+                    print(f"  {more_problems_text(f.more)}")
         return 1 if catalog.failures else 0
 
 
@@ -550,9 +558,8 @@ def _import_yaml(args: argparse.Namespace) -> int:
         try:
             result = ws.library().import_bank(args.file)
         except BankError as exc:
-            for p in exc.problems:
-                print(p)
-            print(f"not imported: {len(exc.problems)} problem(s) in {args.file}", file=sys.stderr)
+            print(exc)
+            print(f"not imported: {exc.total} problem(s) in {args.file}", file=sys.stderr)
             return 1
         bank = result.bank
         note = f", replacing version {result.replaced_version}" if result.replaced_version else ""
@@ -692,13 +699,18 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from trainer.banks.loader import validate_files
+    from trainer.errors import more_problems_text
 
-    problems = validate_files(args.files)
-    for p in problems:
-        print(p)
-    if problems:
+    checks = validate_files(args.files)
+    for check in checks:
+        for p in check.problems:
+            print(p)
+        if check.more:
+            print(f"{check.path}: {more_problems_text(check.more)}")
+    failed = [c for c in checks if c.total]
+    if failed:
         print(
-            f"{len(problems)} problem(s) in {len({p.path for p in problems})} file(s)",
+            f"{sum(c.total for c in failed)} problem(s) in {len(failed)} file(s)",
             file=sys.stderr,
         )
         return 1

@@ -85,3 +85,23 @@ def test_excerpt_marks_the_line(tmp_path: Path) -> None:
     text, row = excerpt(path, 5, around=2)
     assert text.splitlines()[row] == "5 ▶ line 5"
     assert excerpt(tmp_path / "missing.yaml", 1) == ("", 0)
+
+
+def test_a_junk_file_shows_the_first_problems_and_how_many_more(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from trainer.banks.loader import MAX_PROBLEMS
+
+    junk = "".join(f"k{i}: 1\n" for i in range(MAX_PROBLEMS * 2))
+    (workspace.data.banks / "junk.yaml").write_text(junk, encoding="utf-8")
+    s = BankLibraryScreen(workspace, "en")
+    qtbot.addWidget(s)
+    s.table.selectRow(1)
+    entry = s.entries[1]
+    total = MAX_PROBLEMS + entry.more_problems
+    assert entry.more_problems > 0
+    assert s.table.item(1, 0).text() == f"Failed: {total} problem(s)"  # type: ignore[union-attr]
+    assert s.problems.count() == MAX_PROBLEMS + 1
+    last = s.problems.item(MAX_PROBLEMS).text()
+    assert last.startswith(f"... and {entry.more_problems} more problem(s)")
+    assert f"the first {MAX_PROBLEMS} are listed" in s.problems_title.text()

@@ -19,6 +19,7 @@ class BankFailure:
 
     path: Path
     problems: tuple[Problem, ...]
+    more: int = 0  # problems found beyond those listed
 
 
 @dataclass
@@ -61,7 +62,7 @@ def load_catalog(folders: Sequence[Path], *, disabled: Iterable[str] = ()) -> Ca
                 bank = load_bank(path)
             except BankError as exc:
                 problems = exc.problems or (Problem(path.name, 1, 1, exc.message),)
-                catalog.failures.append(BankFailure(path, tuple(problems)))
+                catalog.failures.append(BankFailure(path, tuple(problems), exc.more))
                 continue
             by_id[bank.id] = bank
     blocked = set(disabled)

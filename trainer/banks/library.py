@@ -34,6 +34,7 @@ class LibraryEntry:
     problems: tuple[Problem, ...] = ()
     enabled: bool = True
     replaced: bool = False  # a shipped bank overridden by an imported one with the same id
+    more_problems: int = 0  # problems found beyond those listed
 
     @property
     def ok(self) -> bool:
@@ -99,7 +100,9 @@ class BankLibrary:
                     bank = load_bank(path)
                 except BankError as exc:
                     problems = exc.problems or (Problem(path.name, 1, 1, exc.message),)
-                    out.append(LibraryEntry(path, origin, problems=tuple(problems)))
+                    out.append(
+                        LibraryEntry(path, origin, problems=tuple(problems), more_problems=exc.more)
+                    )
                     continue
                 out.append(LibraryEntry(path, origin, bank, enabled=bank.id not in disabled))
         imported = {e.bank.id for e in out if e.bank and e.origin is Origin.IMPORTED}
@@ -117,7 +120,7 @@ class BankLibrary:
         failures: list[BankFailure] = []
         for entry in entries:
             if entry.bank is None:
-                failures.append(BankFailure(entry.path, entry.problems))
+                failures.append(BankFailure(entry.path, entry.problems, entry.more_problems))
             elif entry.enabled and not entry.replaced:
                 by_id[entry.bank.id] = entry.bank
         return Catalog(banks=list(by_id.values()), failures=failures)
