@@ -45,9 +45,7 @@ def _bank_question(i: int) -> str:
     if kind == 0:
         return head + "kind: true_false, key: true}"
     if kind == 3:
-        return (
-            head + "kind: ordering, items: [{id: a, text: {en: A}}, {id: b, text: {en: B}}]}"
-        )
+        return head + "kind: ordering, items: [{id: a, text: {en: A}}, {id: b, text: {en: B}}]}"
     options = "options: [{id: a, text: {en: Y}}, {id: b, text: {en: N}}]"
     if kind == 1:
         return head + f"kind: single_choice, {options}, key: a}}"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from trainer.banks import yamlsafe
+from trainer.banks.bulk import collector_paused
 from trainer.banks.model import (
     FORMAT_VERSION,
     LANGUAGES,
@@ -922,6 +923,11 @@ def load_bank(path: Path, *, display_name: str | None = None) -> Bank:
 
 
 def load_bank_bytes(data: bytes, name: str, *, path: Path | None = None) -> Bank:
+    with collector_paused():
+        return _load_bank_bytes(data, name, path)
+
+
+def _load_bank_bytes(data: bytes, name: str, path: Path | None) -> Bank:
     if len(data) > MAX_FILE_BYTES:
         raise BankError("too large", [Problem(name, 1, 1, "the file is larger than 16 MiB")])
     text = _decode(data, name)

@@ -9,6 +9,7 @@ the draft validates as a bank.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from trainer.banks import serialize
+from trainer.banks.bulk import collector_paused
 from trainer.banks.formats import gift, moodle_xml
 from trainer.banks.formats.messages import (
     M_ANSWER_NO_TEXT,
@@ -146,7 +148,8 @@ def import_file(path: Path, *, lang: str = "en") -> Draft:
             "only GIFT (.gift, .txt) and Moodle XML (.xml) files can be imported here",
             where=str(path),
         )
-    return records_to_draft(read_records(path), path.name, lang=lang)
+    with collector_paused():
+        return records_to_draft(read_records(path), path.name, lang=lang)
 
 
 def slug(value: str) -> str:
@@ -562,8 +565,57 @@ def draft_yaml(draft: Draft) -> str:
         "# declare the sources the questions cite, check audiences, topics and the module,",
         "# add the second language if you have it, then run: python -m trainer validate FILE",
     ]
-    body = yaml.safe_dump(draft_to_data(draft), allow_unicode=True, sort_keys=False, width=100)
+    with collector_paused():
+        body = _dump_bank_data(draft_to_data(draft))
     return "\n".join(header) + "\n" + body
+
+
+_QUESTIONS_PER_CHUNK = 500
+
+
+def _dump_bank_data(data: dict[str, Any]) -> str:
+    """``yaml.safe_dump`` of a bank's data, the same text, in time and memory that grow
+    with the bank: the questions (the last key) are written a few hundred at a time, so
+    no tree of the whole file is ever built, and libyaml's emitter writes them."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    def dump(value: Any) -> str:
+        out = io.StringIO()
+        writer = dumper(
+            out, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+        )
+        writer.open()
+        writer.serialize(_node(value, writer))
+        writer.close()
+        return out.getvalue()
+
+    questions = data.get("questions")
+    if not questions or list(data)[-1] != "questions":
+        return dump(data)
+    head = {k: v for k, v in data.items() if k != "questions"}
+    # A block sequence under a top-level key is written unindented, as at the top level.
+    parts = [dump(head), "questions:\n"]
+    for start in range(0, len(questions), _QUESTIONS_PER_CHUNK):
+        parts.append(dump(questions[start : start + _QUESTIONS_PER_CHUNK]))
+    return "".join(parts)
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _node(value: Any, representer: Any) -> yaml.Node:
+    """The node PyYAML's safe representer makes of ``value`` (block style, keys in
+    order), built directly for the plain types a bank's data holds."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_STR, value)
+    if kind is dict:
+        pairs = [(_node(k, representer), _node(v, representer)) for k, v in value.items()]
+        return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    if kind is list or kind is tuple:
+        return yaml.SequenceNode(_SEQ, [_node(v, representer) for v in value], flow_style=False)
+    node: yaml.Node = representer.represent_data(value)  # numbers, booleans, nothing
+    return node
 
 
 def save_draft(draft: Draft, target: Path) -> Path:
