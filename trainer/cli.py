@@ -435,21 +435,18 @@ def cmd_banks(args: argparse.Namespace) -> int:
                         "content_hash": b.content_hash,
                         "languages": list(b.languages),
                         "audiences": [a.value for a in b.audiences],
-                        "questions": len(b.questions),
-                        "by_kind": b.counts_by_kind(),
-                        "by_topic": b.counts_by_topic(),
-                        "by_language": {
-                            lang: sum(1 for q in b.iter_all_questions() if lang in q.text.values)
-                            for lang in b.languages
-                        },
+                        "questions": b.question_count,
+                        "by_kind": b.by_kind,
+                        "by_topic": b.by_topic,
+                        "by_language": b.by_language,
                         "modules": [
                             {
                                 "id": m.id,
                                 "title": dict(m.title.values),
                                 "audiences": [a.value for a in m.audiences],
-                                "pool": len(b.pool(m)),
-                                "exam_questions": sum(r.count for r in m.draw) or len(b.pool(m)),
-                                "by_kind": _kinds(b.pool(m)),
+                                "pool": b.pool_size(m),
+                                "exam_questions": sum(r.count for r in m.draw) or b.pool_size(m),
+                                "by_kind": b.pool_kinds.get(m.id, {}),
                                 "pass_mark": m.pass_mark,
                                 "time_limit": m.time_limit_minutes,
                                 "training_hours": m.training_hours,
@@ -457,7 +454,7 @@ def cmd_banks(args: argparse.Namespace) -> int:
                             for m in b.modules
                         ],
                     }
-                    for b in catalog.banks
+                    for b in catalog.summaries
                 ],
                 "failures": [
                     {
@@ -471,10 +468,10 @@ def cmd_banks(args: argparse.Namespace) -> int:
             json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
-            for b in catalog.banks:
+            for b in catalog.summaries:
                 print(
                     f"{b.id} {b.version}  {b.title.get('en')}  "
-                    f"({len(b.questions)} questions, {len(b.modules)} modules, "
+                    f"({b.question_count} questions, {len(b.modules)} modules, "
                     f"{', '.join(b.languages)})"
                 )
             for f in catalog.failures:
@@ -484,14 +481,6 @@ def cmd_banks(args: argparse.Namespace) -> int:
                 if f.more:
                     print(f"  {more_problems_text(f.more)}")
         return 1 if catalog.failures else 0
-
-
-def _kinds(questions: Sequence[object]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for q in questions:
-        kind = q.kind.value  # type: ignore[attr-defined]
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
 
 
 def cmd_import_bank(args: argparse.Namespace) -> int:

@@ -526,7 +526,8 @@ class _Checker:
                     f"{what}: draws {count} questions with {label} but only {len(available)} "
                     "are available in its pool",
                 )
-            remaining = [q for q in remaining if q not in available[:count]]
+            taken = {id(q) for q in available[:count]}  # ids are unique: by identity
+            remaining = [q for q in remaining if id(q) not in taken]
             rules.append(rule)
         return rules
 
