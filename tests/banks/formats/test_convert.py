@@ -31,3 +31,18 @@ def test_a_big_draft_is_written_as_safe_dump_writes_it(tmp_path: Path) -> None:
     assert convert._dump_bank_data(data) == expected
     saved = convert.save_draft(draft, tmp_path / "many.yaml")
     assert saved.read_text(encoding="utf-8").endswith(expected)
+
+
+def test_a_refused_grade_at_the_end_still_refuses_the_whole_import(tmp_path: Path) -> None:
+    """Records are converted as they are read: a bad grade in the last question still
+    stops the import, with every bad grade named."""
+    import pytest
+
+    from trainer.banks.formats import convert
+    from trainer.errors import FormatError
+
+    source = tmp_path / "late.gift"
+    good = "".join(f"::g{i}:: Pick {i} {{=yes ~no}}\n\n" for i in range(50))
+    source.write_text(good + "::bad:: Pick {~%33%a ~%67%b ~c}\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=r"nothing was imported: line 101 \(bad\): 33%"):
+        convert.import_file(source)
