@@ -131,6 +131,7 @@ def run() -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         path = generated_bank(Path(tmp) / "generated.yaml")
         entries.append(_entry("load+validate generated 10,000 questions", path, repeat=3))
+        entries.append(_library_start(Path(tmp)))
         entries.extend(big_files(Path(tmp)))
     return entries
 
@@ -176,3 +177,28 @@ def big_files(tmp: Path, repeat: int = 1) -> list[dict[str, Any]]:
         out.append(entry(f"import-bank Moodle XML {count:,}: time", seconds, "s", None, "linear"))
         out.append(entry(f"import-bank Moodle XML {count:,}: peak", peak, "MB", None, "linear"))
     return out
+
+
+_LIST_SETUP = "from trainer.workspace import Workspace"
+_LIST = "ws = Workspace({data!r})\nws.catalog.modules()\nws.close()"
+
+
+def _library_start(tmp: Path, repeat: int = 3) -> dict[str, Any]:
+    """What the first screen after sign-in needs (every module of the library, listed),
+    with a big bank in the library (its summary from the compiled catalogue, as on every
+    start after the first) against the same with no bank of its own."""
+    n = int(os.environ.get("BENCH_BANK_QUESTIONS", 80_000))
+    big, empty = tmp / "big-library", tmp / "empty-library"
+    for folder in (big, empty):
+        (folder / "banks").mkdir(parents=True)
+    inputs.big_bank(big / "banks" / "big.yaml", n)
+    measure(_LIST_SETUP, _LIST.format(data=str(big)))  # the first start compiles the catalogue
+    measure(_LIST_SETUP, _LIST.format(data=str(empty)))
+    ours, bare = compare(
+        (_LIST_SETUP, _LIST.format(data=str(big))),
+        (_LIST_SETUP, _LIST.format(data=str(empty))),
+        repeat=repeat,
+    )
+    return entry(
+        f"module list, {n:,}-question bank in the library", ours[0], "s", bare[0], "<= 1.3"
+    )
