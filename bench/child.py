@@ -1,7 +1,8 @@
 """Time and peak memory of a piece of work, measured in a fresh child process.
 
 The child runs ``setup`` (imports, not timed), then ``work`` (timed), and reports the
-seconds and its own peak resident memory (``ru_maxrss``), so one measurement never
+seconds and its own peak resident memory (``VmHWM`` on Linux: ``ru_maxrss`` would carry
+the parent's size over the exec; ``ru_maxrss`` elsewhere), so one measurement never
 inherits another's memory.
 """
 
@@ -22,8 +23,15 @@ exec(compile(sys.argv[1], "<setup>", "exec"))
 began = time.perf_counter()
 exec(compile(sys.argv[2], "<work>", "exec"))
 seconds = time.perf_counter() - began
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # Linux keeps ru_maxrss across exec (the parent's size); VmHWM is this program's own
+    with open("/proc/self/status", encoding="ascii") as status:
+        for row in status:
+            if row.startswith("VmHWM:"):
+                peak = int(row.split()[1]) / 1024
+except OSError:
+    pass
+print(json.dumps({"seconds": seconds, "peak_mb": peak}))
 """
 
 
