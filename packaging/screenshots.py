@@ -68,7 +68,9 @@ def _populate(ws: Workspace) -> None:
     from trainer.certificates import issuing
     from trainer.quiz.session import QuizSession
 
-    bank, module = ws.catalog.modules(None)[0]
+    summary, module = ws.catalog.modules(None)[0]
+
+    bank = ws.catalog.bank(summary.id)
     people = [
         ("Claudine Irakoze", Institution.PROSECUTION),
         ("Jean-Bosco Niyonzima", Institution.POLICE),
@@ -102,7 +104,8 @@ def _screens(window: MainWindow, ws: Workspace) -> Iterator[str]:
     window.trainee = trainee
     window.show_modules()
     yield "modules"
-    bank, module = ws.catalog.modules(None)[0]
+    summary, module = ws.catalog.modules(None)[0]
+    bank = ws.catalog.bank(summary.id)
     pool = bank.pool(module)
     for kind in KINDS:
         question = next((q for q in pool if str(q.kind) == kind), None)

@@ -126,3 +126,19 @@ def test_a_bad_window_option_is_explained_once_with_every_command(
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.count("usage:") == 1 and "COMMAND" in err and "invalid choice: 'xx'" in err
+
+
+def test_validate_caps_the_problems_of_a_junk_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trainer.banks.loader import MAX_PROBLEMS
+
+    junk = tmp_path / "junk.yaml"
+    junk.write_text("".join(f"k{i}: 1\n" for i in range(1000)), encoding="utf-8")
+    assert main(["validate", str(junk)]) == 1
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    assert len(out) == MAX_PROBLEMS + 1
+    assert out[-1].startswith(f"{junk}: ... and ") and "more problem(s), not listed" in out[-1]
+    more = int(out[-1].split("and ")[1].split()[0])
+    assert f"{MAX_PROBLEMS + more} problem(s) in 1 file(s)" in captured.err

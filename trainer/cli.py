@@ -450,6 +450,8 @@ def _workspace(args: argparse.Namespace) -> Workspace:
 def cmd_banks(args: argparse.Namespace) -> int:
     import json
 
+    from trainer.errors import more_problems_text
+
     with _opened(args, operator=False) as ws:
         catalog = ws.catalog
         if args.json:
@@ -463,21 +465,18 @@ def cmd_banks(args: argparse.Namespace) -> int:
                         "content_hash": b.content_hash,
                         "languages": list(b.languages),
                         "audiences": [a.value for a in b.audiences],
-                        "questions": len(b.questions),
-                        "by_kind": b.counts_by_kind(),
-                        "by_topic": b.counts_by_topic(),
-                        "by_language": {
-                            lang: sum(1 for q in b.iter_all_questions() if lang in q.text.values)
-                            for lang in b.languages
-                        },
+                        "questions": b.question_count,
+                        "by_kind": b.by_kind,
+                        "by_topic": b.by_topic,
+                        "by_language": b.by_language,
                         "modules": [
                             {
                                 "id": m.id,
                                 "title": dict(m.title.values),
                                 "audiences": [a.value for a in m.audiences],
-                                "pool": len(b.pool(m)),
-                                "exam_questions": sum(r.count for r in m.draw) or len(b.pool(m)),
-                                "by_kind": _kinds(b.pool(m)),
+                                "pool": b.pool_size(m),
+                                "exam_questions": sum(r.count for r in m.draw) or b.pool_size(m),
+                                "by_kind": b.pool_kinds.get(m.id, {}),
                                 "pass_mark": m.pass_mark,
                                 "time_limit": m.time_limit_minutes,
                                 "training_hours": m.training_hours,
@@ -485,35 +484,33 @@ def cmd_banks(args: argparse.Namespace) -> int:
                             for m in b.modules
                         ],
                     }
-                    for b in catalog.banks
+                    for b in catalog.summaries
                 ],
                 "failures": [
-                    {"path": str(f.path), "problems": [str(p) for p in f.problems]}
+                    {
+                        "path": str(f.path),
+                        "problems": [str(p) for p in f.problems],
+                        "more_problems": f.more,
+                    }
                     for f in catalog.failures
                 ],
             }
             json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
-            for b in catalog.banks:
+            for b in catalog.summaries:
                 print(
                     f"{b.id} {b.version}  {b.title.get('en')}  "
-                    f"({len(b.questions)} questions, {len(b.modules)} modules, "
+                    f"({b.question_count} questions, {len(b.modules)} modules, "
                     f"{', '.join(b.languages)})"
                 )
             for f in catalog.failures:
                 print(f"FAILED {f.path}:")
                 for p in f.problems:
                     print(f"  {p}")
+                if f.more:
+                    print(f"  {more_problems_text(f.more)}")
         return 1 if catalog.failures else 0
-
-
-def _kinds(questions: Sequence[object]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for q in questions:
-        kind = q.kind.value  # type: ignore[attr-defined]
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
 
 
 def cmd_import_bank(args: argparse.Namespace) -> int:
@@ -580,9 +577,8 @@ def _import_yaml(args: argparse.Namespace) -> int:
         try:
             result = ws.library().import_bank(args.file)
         except BankError as exc:
-            for p in exc.problems:
-                print(p)
-            print(f"not imported: {len(exc.problems)} problem(s) in {args.file}", file=sys.stderr)
+            print(exc)
+            print(f"not imported: {exc.total} problem(s) in {args.file}", file=sys.stderr)
             return 1
         bank = result.bank
         note = f", replacing version {result.replaced_version}" if result.replaced_version else ""
@@ -722,13 +718,18 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from trainer.banks.loader import validate_files
+    from trainer.errors import more_problems_text
 
-    problems = validate_files(args.files)
-    for p in problems:
-        print(p)
-    if problems:
+    checks = validate_files(args.files)
+    for check in checks:
+        for p in check.problems:
+            print(p)
+        if check.more:
+            print(f"{check.path}: {more_problems_text(check.more)}")
+    failed = [c for c in checks if c.total]
+    if failed:
         print(
-            f"{len(problems)} problem(s) in {len({p.path for p in problems})} file(s)",
+            f"{sum(c.total for c in failed)} problem(s) in {len(failed)} file(s)",
             file=sys.stderr,
         )
         return 1

@@ -13,6 +13,9 @@ from trainer.storage import backups
 from trainer.storage.database import Database
 from trainer.storage.trainees import TraineeRepository
 
+# The compiled bank catalogue's file in the data folder (trainer/banks/compiled.py).
+CATALOG_CACHE_NAME = "catalog-cache.json"
+
 # The bank loader, the engine and the crypto library load on first use, not at
 # start-up: the first screen needs none of them.
 if TYPE_CHECKING:
@@ -48,6 +51,8 @@ class Workspace:
         refuse_to_start_empty(self.data)
         self.db = Database(self.data.database)
         self._catalog: Catalog | None = None
+        # The compiled bank catalogue is kept in the data folder (not when only verifying).
+        self._catalog_cache: Path | None = self.data.root / CATALOG_CACHE_NAME
         # Who is signed in (a staff account name), for the audit log; None for trainees.
         self.actor: str | None = None
         # The signed-in trainer or coordinator; None means a trainee is at the keyboard.
@@ -70,6 +75,7 @@ class Workspace:
         else:
             ws.db = Database(":memory:")
         ws._catalog = None
+        ws._catalog_cache = None  # nothing is written when only verifying
         ws.actor = None
         ws.staff = None
         ws.__dict__["keys"] = KeyRing(
@@ -95,7 +101,13 @@ class Workspace:
         """The bank library, acting as whoever is signed in."""
         from trainer.banks.library import BankLibrary
 
-        return BankLibrary(self.db, self.shipped_banks, self.data.banks, actor=self.actor)
+        return BankLibrary(
+            self.db,
+            self.shipped_banks,
+            self.data.banks,
+            actor=self.actor,
+            cache_path=self._catalog_cache,
+        )
 
     def load_catalog(self) -> Catalog:
         return self.library().catalog()

@@ -548,6 +548,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>&amp;Activer</translation>
     </message>
     <message>
+        <source>%1: %2 problem(s); the first %3 are listed. Select one to see the lines concerned.</source>
+        <translation>%1 : %2 problème(s) ; les %3 premiers sont listés. Sélectionnez-en un pour voir les lignes concernées.</translation>
+    </message>
+    <message>
         <source>%1: %2 problem(s). Select one to see the lines concerned.</source>
         <translation>%1 : %2 erreur(s). Sélectionnez-en une pour voir les lignes concernées.</translation>
     </message>
@@ -562,6 +566,10 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Reviewing %1…</source>
         <translation>Relecture de %1…</translation>
+    </message>
+    <message>
+        <source>... and %1 more problem(s), not listed: fix these and check again</source>
+        <translation>... et %1 autre(s) problème(s), non listé(s) : corrigez ceux-ci puis vérifiez à nouveau</translation>
     </message>
     <message>
         <source>Imported “%1”, version %2.</source>

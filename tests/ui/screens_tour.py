@@ -30,7 +30,8 @@ def trainee_screens(window: MainWindow) -> Iterator[str]:
     window.trainee = trainee
     window.show_modules()
     yield "modules"
-    bank, module = window.workspace.catalog.modules(None)[0]
+    summary, module = window.workspace.catalog.modules(None)[0]
+    bank = window.workspace.catalog.bank(summary.id)
     for qid in KIND_QUESTIONS:
         window.start_quiz(bank, module, Behaviour.PRACTICE, [qid])
         yield f"practice {qid}"

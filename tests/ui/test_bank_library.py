@@ -114,3 +114,23 @@ def test_the_preview_leaves_room_for_several_banks_and_whole_question_ids(
     question_id = item.text().split(" — ")[0]
     rect = screen.questions.visualItemRect(item)
     assert rect.width() >= screen.questions.fontMetrics().horizontalAdvance(question_id)
+
+
+def test_a_junk_file_shows_the_first_problems_and_how_many_more(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from trainer.banks.loader import MAX_PROBLEMS
+
+    junk = "".join(f"k{i}: 1\n" for i in range(MAX_PROBLEMS * 2))
+    (workspace.data.banks / "junk.yaml").write_text(junk, encoding="utf-8")
+    s = BankLibraryScreen(workspace, "en")
+    qtbot.addWidget(s)
+    s.table.selectRow(1)
+    entry = s.entries[1]
+    total = MAX_PROBLEMS + entry.more_problems
+    assert entry.more_problems > 0
+    assert s.table.item(1, 0).text() == f"Failed: {total} problem(s)"  # type: ignore[union-attr]
+    assert s.problems.count() == MAX_PROBLEMS + 1
+    last = s.problems.item(MAX_PROBLEMS).text()
+    assert last.startswith(f"... and {entry.more_problems} more problem(s)")
+    assert f"the first {MAX_PROBLEMS} are listed" in s.problems_title.text()

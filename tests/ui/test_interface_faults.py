@@ -37,7 +37,8 @@ def window(
 
 def _practice(window: MainWindow, question_id: str) -> QuizScreen:
     window.trainee = window.workspace.trainees.create("Aline", Institution.POLICE)
-    bank, module = window.workspace.catalog.modules(None)[0]
+    summary, module = window.workspace.catalog.modules(None)[0]
+    bank = window.workspace.catalog.bank(summary.id)
     window.start_quiz(bank, module, Behaviour.PRACTICE, [question_id])
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen)

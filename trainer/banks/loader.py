@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from trainer.banks import yamlsafe
+from trainer.banks.bulk import collector_paused
 from trainer.banks.model import (
     FORMAT_VERSION,
     LANGUAGES,
@@ -41,6 +43,9 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_WAIVER_REASON = 500
 # Findings a bank cannot waive: the bank would not load with them.
 _UNWAIVABLE = {Rule.INVALID, Rule.MR_ALL_OR_NONE}
+# The problems listed for one file, first by place; the others are counted. A trainer
+# fixes the first ones; a file of junk is refused without a million lines of report.
+MAX_PROBLEMS = 200
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 # A version names archived files and travels in exports: letters, digits and . _ + - only.
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$")
@@ -100,9 +105,11 @@ def _type_name(t: type) -> str:
 class _Checker:
     """Walks the parsed file, noting problems and building model objects."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, limit: int = MAX_PROBLEMS) -> None:
         self.path = path
+        self.limit = limit
         self.problems: list[Problem] = []
+        self.dropped = 0  # problems found beyond the first ``limit`` by place
         self.languages: tuple[str, ...] = ("en",)
         self.source_ids: set[str] = set()
         self.topics: set[str] = set()
@@ -112,6 +119,19 @@ class _Checker:
     # -- reporting -------------------------------------------------------------
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, message))
+        if len(self.problems) > 2 * self.limit:
+            self._keep_first()
+
+    def _keep_first(self) -> None:
+        """Keep the first ``limit`` problems by place (repeats once), count the others."""
+        kept = sorted(set(self.problems), key=_by_place)
+        self.dropped += max(0, len(kept) - self.limit)
+        self.problems = kept[: self.limit]
+
+    def sorted_problems(self) -> tuple[list[Problem], int]:
+        """The first ``limit`` problems by place, and how many more were found."""
+        self._keep_first()
+        return self.problems, self.dropped
 
     @staticmethod
     def where(container: YMap, key: str) -> Mark:
@@ -119,9 +139,10 @@ class _Checker:
 
     # -- generic shapes --------------------------------------------------------
     def keys(self, m: YMap, spec: dict[str, bool], what: str) -> None:
+        known = ""
         for key in m:
             if key not in spec:
-                known = ", ".join(sorted(spec))
+                known = known or ", ".join(sorted(spec))
                 self.error(m.key_marks[key], f"{what}: unknown key '{key}' (known keys: {known})")
         for key, required in spec.items():
             if required and key not in m:
@@ -552,7 +573,8 @@ class _Checker:
                     f"{what}: draws {count} questions with {label} but only {len(available)} "
                     "are available in its pool",
                 )
-            remaining = [q for q in remaining if q not in available[:count]]
+            taken = {id(q) for q in available[:count]}  # ids are unique: by identity
+            remaining = [q for q in remaining if id(q) not in taken]
             rules.append(rule)
         return rules
 
@@ -794,19 +816,26 @@ def load_bank(path: Path, *, display_name: str | None = None) -> Bank:
 
 
 def load_bank_bytes(data: bytes, name: str, *, path: Path | None = None) -> Bank:
+    with collector_paused():
+        return _load_bank_bytes(data, name, path)
+
+
+def _load_bank_bytes(data: bytes, name: str, path: Path | None) -> Bank:
     if len(data) > MAX_FILE_BYTES:
         raise BankError("too large", [Problem(name, 1, 1, "the file is larger than 16 MiB")])
     text = _decode(data, name)
-    root, issues = yamlsafe.parse(text)
+    root, issues = yamlsafe.parse(text, max_issues=MAX_PROBLEMS)
     checker = _Checker(name)
     for issue in issues:
         checker.error(issue.mark, issue.message)
+    checker.dropped += issues.dropped
     if root is None and not issues:
         checker.error(Mark(1, 1), "the file is empty")
     bank = checker.bank(root) if root is not None and not _fatal(issues) else None
+    del root  # the parsed tree is the biggest thing here: free it before the report
     if checker.problems or bank is None:
-        problems = sorted(set(checker.problems), key=lambda p: (p.line, p.column, p.message))
-        raise BankError(f"{name}: {len(problems)} problem(s)", problems)
+        problems, more = checker.sorted_problems()
+        raise BankError(f"{name}: {len(problems) + more} problem(s)", problems, more=more)
     digest = hashlib.sha256(data).hexdigest()
     return _with(bank, content_hash=digest, path=path)
 
@@ -824,12 +853,33 @@ def _with(bank: Bank, **changes: Any) -> Bank:
     return replace(bank, **changes)
 
 
-def validate_files(paths: Iterable[Path]) -> list[Problem]:
-    """Every problem in every file (empty when all are valid)."""
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class FileCheck:
+    """What checking one file found: the problems listed, and how many more there are."""
+
+    path: Path
+    problems: tuple[Problem, ...] = ()
+    more: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.problems) + self.more
+
+
+def validate_files(paths: Iterable[Path]) -> list[FileCheck]:
+    """Each file checked, with its problems (none when it is valid); at most
+    ``MAX_PROBLEMS`` are listed per file, the others counted."""
+    checks: list[FileCheck] = []
     for path in paths:
         try:
             load_bank(path, display_name=str(path))
         except BankError as exc:
-            problems.extend(exc.problems or [Problem(str(path), 1, 1, exc.message)])
-    return problems
+            listed = exc.problems or (Problem(str(path), 1, 1, exc.message),)
+            checks.append(FileCheck(path, listed, exc.more))
+            continue
+        checks.append(FileCheck(path))
+    return checks
+
+
+def _by_place(p: Problem) -> tuple[int, int, str]:
+    return (p.line, p.column, p.message)

@@ -101,7 +101,7 @@ def catalog_titles(ws: Workspace) -> dict[str, dict[str, str]]:
         catalog = ws.catalog
     except TrainerError:
         return {}
-    return {m.id: dict(m.title.values) for b in catalog.banks for m in b.modules}
+    return {m.id: dict(m.title.values) for b in catalog.summaries for m in b.modules}
 
 
 def _module_titles(ws: Workspace, facts: Facts, language: str) -> tuple[str, ...]:
@@ -119,7 +119,7 @@ def _module_titles(ws: Workspace, facts: Facts, language: str) -> tuple[str, ...
     except TrainerError:
         return ()
     found: dict[str, list[CertifiedModule]] = {}
-    for bank in catalog.banks:
+    for bank in catalog.summaries:
         for module in bank.modules:
             found.setdefault(module.id, []).append(
                 CertifiedModule(module.id, dict(module.title.values), bank.id)

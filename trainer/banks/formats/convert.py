@@ -9,7 +9,9 @@ the draft validates as a bank.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 import yaml
 
 from trainer.banks import serialize
+from trainer.banks.bulk import collector_paused
 from trainer.banks.formats import gift, moodle_xml
 from trainer.banks.formats.messages import (
     M_DESCRIPTION_ALONE,
@@ -98,7 +101,9 @@ def is_importable(path: Path) -> bool:
     return path.suffix.lower() in GIFT_SUFFIXES + XML_SUFFIXES
 
 
-def read_records(path: Path) -> list[MQuestion]:
+def read_records(path: Path) -> Iterator[MQuestion]:
+    """The file's records, one at a time (FormatError for an unreadable file, or at the
+    end for refused grades)."""
     try:
         data = read_bounded(path, MAX_FILE_BYTES)
     except TooLargeError:
@@ -109,8 +114,8 @@ def read_records(path: Path) -> list[MQuestion]:
     except OSError as exc:
         raise FormatError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
     if path.suffix.lower() in XML_SUFFIXES:
-        return moodle_xml.read_moodle_xml(data, path.name)
-    return gift.read_gift(data, path.name)
+        return moodle_xml.iter_moodle_xml(data, path.name)
+    return gift.iter_gift(data, path.name)
 
 
 def import_file(path: Path, *, lang: str = "en") -> Draft:
@@ -120,7 +125,8 @@ def import_file(path: Path, *, lang: str = "en") -> Draft:
             "only GIFT (.gift, .txt) and Moodle XML (.xml) files can be imported here",
             where=str(path),
         )
-    return records_to_draft(read_records(path), path.name, lang=lang)
+    with collector_paused():
+        return records_to_draft(read_records(path), path.name, lang=lang)
 
 
 def slug(value: str) -> str:
@@ -303,7 +309,7 @@ class _Importer:
         self.questions.append(SCENARIO.assemble(self, desc, sid, text, topic, parts))
         self.report.note(desc.line, sid, M_SCENARIO_MADE, str(len(parts)))
 
-    def run(self, records: list[MQuestion]) -> None:
+    def run(self, records: Iterable[MQuestion]) -> None:
         for q in records:
             if isinstance(q.meta.get("bank"), dict):
                 self.bank_meta = q.meta["bank"]
@@ -323,7 +329,7 @@ class _Importer:
         self.report_lost_files()
 
 
-def records_to_draft(records: list[MQuestion], name: str, *, lang: str = "en") -> Draft:
+def records_to_draft(records: Iterable[MQuestion], name: str, *, lang: str = "en") -> Draft:
     imp = _Importer(name, lang)
     imp.run(records)
     meta = imp.bank_meta
@@ -365,12 +371,27 @@ def draft_to_data(draft: Draft) -> dict[str, Any]:
     """The draft in the bank file's shape, placeholders included."""
     data = serialize.bank_to_data(draft.bank)
     for q in data["questions"]:
-        if q["id"] in draft.missing_topics:
-            q["topic"] = PLACEHOLDER
-        for part in q.get("parts", []):
-            if part["id"] in draft.missing_topics:
-                del part["topic"]  # a part takes its scenario's topic
+        _mark_missing_topics(draft, q)
     return data
+
+
+def _mark_missing_topics(draft: Draft, q: dict[str, Any]) -> dict[str, Any]:
+    if q["id"] in draft.missing_topics:
+        q["topic"] = PLACEHOLDER
+    for part in q.get("parts", []):
+        if part["id"] in draft.missing_topics:
+            del part["topic"]  # a part takes its scenario's topic
+    return q
+
+
+def _draft_question_chunks(draft: Draft) -> Iterator[list[dict[str, Any]]]:
+    """The draft's questions in the bank file's shape, a few hundred at a time."""
+    questions = draft.bank.questions
+    for start in range(0, len(questions), _QUESTIONS_PER_CHUNK):
+        yield [
+            _mark_missing_topics(draft, serialize.question_to_data(q))
+            for q in questions[start : start + _QUESTIONS_PER_CHUNK]
+        ]
 
 
 def draft_yaml(draft: Draft) -> str:
@@ -381,8 +402,70 @@ def draft_yaml(draft: Draft) -> str:
         "# declare the sources the questions cite, check audiences, topics and the module,",
         "# add the second language if you have it, then run: python -m trainer validate FILE",
     ]
-    body = yaml.safe_dump(draft_to_data(draft), allow_unicode=True, sort_keys=False, width=100)
+    with collector_paused():
+        if draft.bank.questions:
+            # The questions' data is made chunk by chunk as it is written.
+            head = serialize.bank_to_data(replace(draft.bank, questions=()))
+            del head["questions"]
+            body = _dump_chunks(head, _draft_question_chunks(draft))
+        else:
+            body = _dump_bank_data(draft_to_data(draft))
     return "\n".join(header) + "\n" + body
+
+
+_QUESTIONS_PER_CHUNK = 500
+
+
+def _dump_bank_data(data: dict[str, Any]) -> str:
+    """``yaml.safe_dump`` of a bank's data, the same text, in time and memory that grow
+    with the bank: the questions (the last key) are written a few hundred at a time, so
+    no tree of the whole file is ever built, and libyaml's emitter writes them."""
+    questions = data.get("questions")
+    if not questions or list(data)[-1] != "questions":
+        return _dump(data)
+    head = {k: v for k, v in data.items() if k != "questions"}
+    chunks = (
+        questions[start : start + _QUESTIONS_PER_CHUNK]
+        for start in range(0, len(questions), _QUESTIONS_PER_CHUNK)
+    )
+    return _dump_chunks(head, chunks)
+
+
+def _dump_chunks(head: dict[str, Any], chunks: Iterable[list[dict[str, Any]]]) -> str:
+    """``head`` then a ``questions`` list made of ``chunks`` (not empty), as one
+    ``yaml.safe_dump`` of the whole would write them."""
+    # A block sequence under a top-level key is written unindented, as at the top level.
+    parts = [_dump(head), "questions:\n"]
+    parts.extend(_dump(chunk) for chunk in chunks)
+    return "".join(parts)
+
+
+def _dump(value: Any) -> str:
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    out = io.StringIO()
+    writer = dumper(out, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    writer.open()
+    writer.serialize(_node(value, writer))
+    writer.close()
+    return out.getvalue()
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _node(value: Any, representer: Any) -> yaml.Node:
+    """The node PyYAML's safe representer makes of ``value`` (block style, keys in
+    order), built directly for the plain types a bank's data holds."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_STR, value)
+    if kind is dict:
+        pairs = [(_node(k, representer), _node(v, representer)) for k, v in value.items()]
+        return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    if kind is list or kind is tuple:
+        return yaml.SequenceNode(_SEQ, [_node(v, representer) for v in value], flow_style=False)
+    node: yaml.Node = representer.represent_data(value)  # numbers, booleans, nothing
+    return node
 
 
 def save_draft(draft: Draft, target: Path) -> Path:

@@ -212,7 +212,9 @@ class BankLibraryScreen(QWidget):
         for row, entry in enumerate(self.entries):
             bank = entry.bank
             if bank is None:
-                status = self.tr("Failed: %1 problem(s)").replace("%1", str(len(entry.problems)))
+                status = self.tr("Failed: %1 problem(s)").replace(
+                    "%1", str(len(entry.problems) + entry.more_problems)
+                )
                 values = [status, entry.path.name, "", "", "", "", "", ""]
             else:
                 if entry.replaced:
@@ -273,7 +275,7 @@ class BankLibraryScreen(QWidget):
         self.preview_language.blockSignals(False)
         self._fill_questions()
         if entry is not None and entry.bank is None:
-            self.show_problems(entry.path, entry.problems)
+            self.show_problems(entry.path, entry.problems, entry.more_problems)
             if self.tabs.currentWidget() is not self.review:
                 self.tabs.setCurrentIndex(1)
         self._review_if_shown()
@@ -315,13 +317,28 @@ class BankLibraryScreen(QWidget):
         self.preview.setHtml(review.preview_html(question, lang, sources))
 
     # -- problems ------------------------------------------------------------------------
-    def show_problems(self, path: Path, problems: tuple[Problem, ...] | list[Problem]) -> None:
+    def show_problems(
+        self, path: Path, problems: tuple[Problem, ...] | list[Problem], more: int = 0
+    ) -> None:
+        """The problems of a file; ``more``: how many were found beyond those listed."""
         self.problem_path = path
-        self.problems_title.setText(
-            self.tr("%1: %2 problem(s). Select one to see the lines concerned.")
-            .replace("%1", path.name)
-            .replace("%2", str(len(problems)))
-        )
+        if more:
+            title = (
+                self.tr(
+                    "%1: %2 problem(s); the first %3 are listed. Select one to see the lines"
+                    " concerned."
+                )
+                .replace("%1", path.name)
+                .replace("%2", str(len(problems) + more))
+                .replace("%3", str(len(problems)))
+            )
+        else:
+            title = (
+                self.tr("%1: %2 problem(s). Select one to see the lines concerned.")
+                .replace("%1", path.name)
+                .replace("%2", str(len(problems)))
+            )
+        self.problems_title.setText(title)
         self.problems.clear()
         for p in problems:
             item = QListWidgetItem(
@@ -332,6 +349,14 @@ class BankLibraryScreen(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, p.line)
             self.problems.addItem(item)
+        if more:
+            rest = QListWidgetItem(
+                self.tr(
+                    "... and %1 more problem(s), not listed: fix these and check again"
+                ).replace("%1", str(more))
+            )
+            rest.setData(Qt.ItemDataRole.UserRole, problems[-1].line if problems else 1)
+            self.problems.addItem(rest)
         self.problem_lines.clear()
         if problems:
             self.problems.setCurrentRow(0)
@@ -404,7 +429,7 @@ class BankLibraryScreen(QWidget):
                 result = library.import_bank(path)
             except BankError as exc:
                 self.refresh()
-                self.show_problems(path, exc.problems)
+                self.show_problems(path, exc.problems, exc.more)
                 self.tabs.setCurrentIndex(1)
                 dialogs.show_error(self, exc)
                 return done

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.banks.model import Bank, Module
+from trainer.banks.model import Module
+from trainer.errors import TrainerError
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.trainees import Trainee
-from trainer.ui import labels
+from trainer.ui import dialogs, labels
 from trainer.ui.numbers import day, number
 from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from trainer.banks.compiled import BankSummary
 
 
 def workspace_session_tests(workspace: Workspace, trainee_id: int) -> list[tuple[Any, Any]]:
@@ -44,7 +48,7 @@ class ModulesScreen(QWidget):
         self.workspace = workspace
         self.trainee = trainee
         self.language = language
-        self.entries: list[tuple[Bank, Module]] = []
+        self.entries: list[tuple[BankSummary, Module]] = []
 
         title = QLabel(self.tr("Modules for %1").replace("%1", trainee.name))
         title.setObjectName("screenTitle")
@@ -130,7 +134,7 @@ class ModulesScreen(QWidget):
         progress = self.workspace.attempts.progress(self.trainee.id)
         self.table.setRowCount(len(self.entries))
         for row, (bank, module) in enumerate(self.entries):
-            pool = len(bank.pool(module))
+            pool = bank.pool_size(module)
             exam_n = sum(r.count for r in module.draw) or pool
             p = progress.get(module.id)
             if module.time_limit_minutes:
@@ -172,7 +176,7 @@ class ModulesScreen(QWidget):
         item = self.table.item(row, 5)
         return item.text() if item is not None else ""
 
-    def selected(self) -> tuple[Bank, Module] | None:
+    def selected(self) -> tuple[BankSummary, Module] | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -215,4 +219,10 @@ class ModulesScreen(QWidget):
     def _start(self, behaviour: Behaviour) -> None:
         chosen = self.selected()
         if chosen is not None:
-            self.start_requested.emit(chosen[0], chosen[1], behaviour)
+            # The bank's questions are parsed here, on first use, not when listing.
+            try:
+                bank = self.workspace.catalog.bank(chosen[0].id)
+            except TrainerError as exc:
+                dialogs.show_error(self, exc)
+                return
+            self.start_requested.emit(bank, chosen[1], behaviour)
