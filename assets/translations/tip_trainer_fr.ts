@@ -424,6 +424,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Statut</translation>
     </message>
     <message>
+        <source>Import question banks</source>
+        <translation>Importer des banques de questions</translation>
+    </message>
+    <message>
+        <source>Question banks (*.yaml *.yml)</source>
+        <translation>Banques de questions (*.yaml *.yml)</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -4672,17 +4680,6 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
     <message>
         <source>key %1</source>
         <translation>clé %1</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Import question banks</source>
-        <translation>Importer des banques de questions</translation>
-    </message>
-    <message>
-        <source>Question banks (*.yaml *.yml)</source>
-        <translation>Banques de questions (*.yaml *.yml)</translation>
     </message>
 </context>
 </TS>

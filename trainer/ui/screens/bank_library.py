@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +46,10 @@ BANK_SUFFIXES = (".yaml", ".yml")
 def choose_bank_files(parent: QWidget) -> list[Path]:
     """The file dialog (a function, so tests can choose for the user)."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, parent.tr("Import question banks"), "", parent.tr("Question banks (*.yaml *.yml)")
+        parent,
+        QCoreApplication.translate("BankLibraryScreen", "Import question banks"),
+        "",
+        QCoreApplication.translate("BankLibraryScreen", "Question banks (*.yaml *.yml)"),
     )
     return [Path(n) for n in names]
 
