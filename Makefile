@@ -15,7 +15,7 @@ VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' trainer/__init__.py)
 ARCHIVE := dist/tip-trainer-$(VERSION)-linux-x86_64.tar.gz
 DIST_STAMP := $(VENV)/.dist-installed
 
-.PHONY: run test lint typecheck pytest bench translations clean dist dist-check wheelhouse wheelhouse-check
+.PHONY: run test lint typecheck pytest bench translations clean dist dist-check wheelhouse wheelhouse-check screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -77,3 +77,8 @@ wheelhouse-check: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist wheelhouse
+
+# The main screens in English and French at 100 % and 200 %, for docs/ and the README.
+screenshots: $(STAMP) $(QM)
+	rm -f docs/screenshots/*.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py --out docs/screenshots

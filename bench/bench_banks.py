@@ -1,13 +1,23 @@
-"""Loading and validating banks, against the bare C YAML parse of the same file."""
+"""Loading and validating banks, against the bare C YAML parse of the same file; big banks,
+a file of junk and big GIFT / Moodle XML imports, each in a fresh child process.
+
+The large inputs are made by ``bench/inputs.py`` into a temporary folder. Their size:
+``BENCH_BANK_QUESTIONS`` (default 80,000 questions, 14.4 MB), ``BENCH_GIFT_QUESTIONS``
+(default 150,000; half as many are imported too, to show the slope),
+``BENCH_XML_QUESTIONS`` (default 40,000).
+"""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bench import inputs
+from bench.child import compare, entry, measure
 from bench.timing import interleaved
 from trainer.banks.catalog import bank_files
 from trainer.banks.loader import load_bank
@@ -121,4 +131,74 @@ def run() -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         path = generated_bank(Path(tmp) / "generated.yaml")
         entries.append(_entry("load+validate generated 10,000 questions", path, repeat=3))
+        entries.append(_library_start(Path(tmp)))
+        entries.extend(big_files(Path(tmp)))
     return entries
+
+
+_SETUP = "from pathlib import Path\nimport yaml\nfrom trainer.banks.loader import validate_files"
+_VALIDATE = "validate_files([Path({path!r})])"
+_BARE = "yaml.load(Path({path!r}).read_bytes(), Loader=yaml.CSafeLoader)"
+_IMPORT_SETUP = "from trainer.cli import main"
+_IMPORT = "main(['import-bank', {path!r}, '--output', {out!r}, '--force'])"
+
+
+def _size(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def big_files(tmp: Path, repeat: int = 1) -> list[dict[str, Any]]:
+    """Validation of a big bank and of a file of junk against the bare C parse (time and
+    peak memory), and GIFT / Moodle XML imports at two sizes."""
+    out: list[dict[str, Any]] = []
+    n = _size("BENCH_BANK_QUESTIONS", 80_000)
+    for label, path in (
+        (f"{n:,} questions", inputs.big_bank(tmp / "big.yaml", n)),
+        ("15 MB of unknown keys", inputs.junk_bank(tmp / "junk.yaml")),
+    ):
+        ours, bare = compare(
+            (_SETUP, _VALIDATE.format(path=str(path))),
+            (_SETUP, _BARE.format(path=str(path))),
+            repeat=repeat,
+        )
+        out.append(entry(f"validate {label}: time", ours[0], "s", bare[0], "<= 1.5"))
+        out.append(entry(f"validate {label}: peak memory", ours[1], "MB", bare[1], "<= 2"))
+    draft = str(tmp / "draft.yaml")
+    gift = _size("BENCH_GIFT_QUESTIONS", 150_000)
+    for count in (gift // 2, gift):
+        path = inputs.big_gift(tmp / f"g{count}.gift", count)
+        seconds, peak = measure(_IMPORT_SETUP, _IMPORT.format(path=str(path), out=draft))
+        out.append(entry(f"import-bank GIFT {count:,} questions: time", seconds, "s", None, "< 20"))
+        out.append(entry(f"import-bank GIFT {count:,} questions: peak", peak, "MB", None, "< 500"))
+    xml = _size("BENCH_XML_QUESTIONS", 40_000)
+    for count in (xml // 2, xml):
+        path = inputs.big_moodle_xml(tmp / f"x{count}.xml", count)
+        seconds, peak = measure(_IMPORT_SETUP, _IMPORT.format(path=str(path), out=draft))
+        out.append(entry(f"import-bank Moodle XML {count:,}: time", seconds, "s", None, "linear"))
+        out.append(entry(f"import-bank Moodle XML {count:,}: peak", peak, "MB", None, "linear"))
+    return out
+
+
+_LIST_SETUP = "from trainer.workspace import Workspace"
+_LIST = "ws = Workspace({data!r})\nws.catalog.modules()\nws.close()"
+
+
+def _library_start(tmp: Path, repeat: int = 3) -> dict[str, Any]:
+    """What the first screen after sign-in needs (every module of the library, listed),
+    with a big bank in the library (its summary from the compiled catalogue, as on every
+    start after the first) against the same with no bank of its own."""
+    n = int(os.environ.get("BENCH_BANK_QUESTIONS", 80_000))
+    big, empty = tmp / "big-library", tmp / "empty-library"
+    for folder in (big, empty):
+        (folder / "banks").mkdir(parents=True)
+    inputs.big_bank(big / "banks" / "big.yaml", n)
+    measure(_LIST_SETUP, _LIST.format(data=str(big)))  # the first start compiles the catalogue
+    measure(_LIST_SETUP, _LIST.format(data=str(empty)))
+    ours, bare = compare(
+        (_LIST_SETUP, _LIST.format(data=str(big))),
+        (_LIST_SETUP, _LIST.format(data=str(empty))),
+        repeat=repeat,
+    )
+    return entry(
+        f"module list, {n:,}-question bank in the library", ours[0], "s", bare[0], "<= 1.3"
+    )

@@ -15,7 +15,13 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from trainer.access import Role, StaffSession
-from trainer.certificates import pdf, service
+from trainer.certificates import issuing, pdf, register
+from trainer.certificates.settings import (
+    CertificateSettings,
+    Signatory,
+    load_settings,
+    save_settings,
+)
 from trainer.storage.certificates import (
     CertificateRecord,
     CertifiedModule,
@@ -30,13 +36,13 @@ CHUNK = 25
 
 def _records(ws: Workspace, count: int) -> list[CertificateRecord]:
     ws.sign_in(StaffSession("Bench coordinator", Role.COORDINATOR, timeout=0))
-    service.save_settings(
+    save_settings(
         ws,
-        service.CertificateSettings(
+        CertificateSettings(
             institution="Centre de formation de la Police nationale du Burundi",
             signatories=(
-                service.Signatory("Jean-Baptiste Ndayishimiye", "Director of Training"),
-                service.Signatory("Claudine Irakoze", "Programme Coordinator"),
+                Signatory("Jean-Baptiste Ndayishimiye", "Director of Training"),
+                Signatory("Claudine Irakoze", "Programme Coordinator"),
             ),
         ),
     )
@@ -65,7 +71,7 @@ def _records(ws: Workspace, count: int) -> list[CertificateRecord]:
             issuer_key_id=ws.keys.key_id,
             issuer_name="Centre de formation de la Police nationale du Burundi",
         )
-        records.append(service._issue(ws, new))
+        records.append(issuing._issue(ws, new))
     return records
 
 
@@ -115,19 +121,19 @@ def run(count: int = COUNT, where: Path | None = None) -> list[dict[str, Any]]:
         ws = Workspace(root / "data", shipped_banks=root / "none")
         try:
             records = _records(ws, count)
-            settings = service.load_settings(ws)
+            settings = load_settings(ws)
             contents = [pdf.page_content(r, settings, "en") for r in records]
             out = root / "out"
             out.mkdir()
             ours: list[float] = []
             bare: list[float] = []
-            service.render_pdf(ws, records[0], out / "warm.pdf", "en")
+            register.render_pdf(ws, records[0], out / "warm.pdf", "en")
             _bare(out / "warm-bare.pdf", contents[0])
             for start in range(0, count, CHUNK):
                 chunk = range(start, min(count, start + CHUNK))
                 t0 = time.perf_counter()
                 # as a batch does: each PDF written, then the register updated once per chunk
-                service.write_pdfs(ws, [(records[i], out / f"c{i}.pdf") for i in chunk])
+                register.write_pdfs(ws, [(records[i], out / f"c{i}.pdf") for i in chunk])
                 t1 = time.perf_counter()
                 for i in chunk:
                     _bare(out / f"b{i}.pdf", contents[i])

@@ -20,6 +20,23 @@ DATA = Path(__file__).parent / "data"
 SAMPLE_BANK = DATA / "banks" / "sample.yaml"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp: object) -> object:
+    """The QApplication exists before any test: a test that renders a PDF without widgets
+    would otherwise make a bare QGuiApplication, and a later widget would abort the run."""
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _english_interface_after_each_test() -> Iterator[None]:
+    """A test that switches the interface to French leaves English behind for the next."""
+    from trainer.ui import i18n
+
+    yield
+    if i18n.current() != "en":
+        i18n.install("en")
+
+
 @pytest.fixture
 def sample_bank() -> Bank:
     return load_bank(SAMPLE_BANK)

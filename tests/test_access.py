@@ -88,18 +88,24 @@ def test_every_staff_action_refuses_a_trainee_session(workspace: Workspace) -> N
     assert len(access.STAFF_ACTIONS) >= 13
     # certificates, keys and the coordinator's results work are staff actions too
     for name in (
-        "trainer.certificates.service.revoke",
-        "trainer.certificates.service.batch_generate",
-        "trainer.certificates.service.import_public_key",
-        "trainer.certificates.service.save_settings",
+        "trainer.certificates.register.revoke",
+        "trainer.certificates.batch.batch_generate",
+        "trainer.certificates.keys.import_public_key",
+        "trainer.certificates.settings.save_settings",
         "trainer.results.service.export_responses",
         "trainer.results.service.import_bundle",
         "trainer.results.service.transcript",
     ):
         assert name in access.STAFF_ACTIONS, name
     # trainees earn and save their own certificate; anyone may verify one
-    for name in ("issue_for_attempt", "render_own_pdf", "verify_code", "verify_pdf"):
-        assert f"trainer.certificates.service.{name}" not in access.STAFF_ACTIONS, name
+    for name in (
+        "issuing.issue_for_attempt",
+        "issuing.certificate_for_pass",
+        "register.render_own_pdf",
+        "verification.verify_code",
+        "verification.verify_pdf",
+    ):
+        assert f"trainer.certificates.{name}" not in access.STAFF_ACTIONS, name
     audit_before = len(workspace.db.query("SELECT id FROM audit_log"))
     workspace.sign_out()
     for name, (action, permission) in sorted(access.STAFF_ACTIONS.items()):

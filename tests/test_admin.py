@@ -12,7 +12,7 @@ from tests.storage.test_backups import damage
 from trainer import admin
 from trainer.access import Role, StaffSession
 from trainer.errors import AccessDeniedError, ExportError, TrainerError
-from trainer.storage import audit, backups
+from trainer.storage import audit, backups, settings
 from trainer.storage.trainees import Institution
 from trainer.workspace import Workspace
 
@@ -63,8 +63,8 @@ def test_sensitive_actions_are_audited_with_who(coordinator: Workspace, tmp_path
     admin.set_bank_enabled(coordinator, "sample", False)
     admin.set_bank_enabled(coordinator, "sample", True)
     admin.backup_now(coordinator)
-    admin.change_setting(coordinator, admin.EXAM_FULLSCREEN_SETTING, "1")
-    admin.change_setting(coordinator, admin.EXAM_FULLSCREEN_SETTING, "1")  # no change, no entry
+    admin.change_setting(coordinator, settings.EXAM_FULLSCREEN, "1")
+    admin.change_setting(coordinator, settings.EXAM_FULLSCREEN, "1")  # no change, no entry
     admin.export_audit(coordinator, tmp_path / "audit.csv")
     mine = [a for who, a in _actions(coordinator) if who == "Coord"]
     assert mine == [
@@ -148,7 +148,7 @@ def test_restore_refuses_a_damaged_backup(coordinator: Workspace) -> None:
 
 
 def test_automatic_backups_keep_the_setting(coordinator: Workspace) -> None:
-    admin.change_setting(coordinator, backups.KEEP_SETTING, "2")
+    admin.change_setting(coordinator, settings.BACKUPS_KEEP, "2")
     for _ in range(4):
         admin.automatic_backup(coordinator)
     assert len(backups.list_backups(coordinator.data.backups)) == 2
@@ -181,14 +181,14 @@ def test_settings_are_checked(coordinator: Workspace) -> None:
     with pytest.raises(TrainerError, match="unknown setting"):
         admin.change_setting(coordinator, "ui_zoom", "150")
     with pytest.raises(TrainerError, match="whole number"):
-        admin.change_setting(coordinator, admin.TIMEOUT_SETTING, "0")
+        admin.change_setting(coordinator, settings.STAFF_TIMEOUT_MINUTES, "0")
     with pytest.raises(TrainerError, match="0 or 1"):
-        admin.change_setting(coordinator, admin.EXAM_FULLSCREEN_SETTING, "yes")
-    admin.change_setting(coordinator, admin.TIMEOUT_SETTING, "3")
+        admin.change_setting(coordinator, settings.EXAM_FULLSCREEN, "yes")
+    admin.change_setting(coordinator, settings.STAFF_TIMEOUT_MINUTES, "3")
     assert admin.timeout_seconds(coordinator) == 180
     assert coordinator.staff is not None and coordinator.staff.timeout == 180
     assert not admin.exam_fullscreen(coordinator)
-    coordinator.db.set_setting(admin.TIMEOUT_SETTING, "garbage")
+    coordinator.db.set_setting(settings.STAFF_TIMEOUT_MINUTES.key, "garbage")
     assert admin.timeout_seconds(coordinator) == 600
 
 

@@ -67,7 +67,7 @@ def test_a_missing_or_empty_database_is_not_made_new_when_backups_hold_data(
 def test_a_new_installation_still_starts_when_no_backup_holds_data(tmp_path: Path) -> None:
     data = DataDir(tmp_path / "data").ensure()
     empty = Database(tmp_path / "other.sqlite3")
-    backups.create_backup(empty.conn, data.backups)  # a backup of an empty installation
+    backups.create_backup(empty, data.backups)  # a backup of an empty installation
     empty.close()
     data.database.write_bytes(b"")
     ws = Workspace(data.root, shipped_banks=tmp_path)
@@ -98,11 +98,11 @@ def test_rotation_never_deletes_the_last_backup_holding_data(tmp_path: Path) -> 
     folder = tmp_path / "backups"
     full = Database(tmp_path / "full.sqlite3")
     TraineeRepository(full).create("Survivor", Institution.POLICE)
-    kept = backups.create_backup(full.conn, folder, keep=10, now=T0)
+    kept = backups.create_backup(full, folder, keep=10, now=T0)
     full.close()
     empty = Database(tmp_path / "empty.sqlite3")
     for n in range(1, 16):  # fifteen starts of a database that holds nothing
-        backups.create_backup(empty.conn, folder, keep=10, now=T0 + timedelta(hours=n))
+        backups.create_backup(empty, folder, keep=10, now=T0 + timedelta(hours=n))
     empty.close()
     found = backups.list_backups(folder)
     assert kept.path.exists()

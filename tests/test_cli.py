@@ -133,14 +133,14 @@ def test_choices_come_from_the_domain_enums() -> None:
     from trainer.banks.formats.convert import ExportFormat as BankFormat
     from trainer.banks.model import LANGUAGES, Audience
     from trainer.quiz.behaviours import Behaviour
-    from trainer.results.export import ExportFormat
+    from trainer.results.export import TableFormat
     from trainer.results.summary import Period
     from trainer.storage.trainees import Institution
 
     assert list(cli.INSTITUTIONS) == [i.value for i in Institution]
     assert list(cli.AUDIENCES) == [a.value for a in Audience]
     assert list(cli.BEHAVIOURS) == [b.value for b in Behaviour]
-    assert list(cli.RESULT_FORMATS) == [f.value for f in ExportFormat]
+    assert list(cli.RESULT_FORMATS) == [f.value for f in TableFormat]
     assert list(cli.BANK_FORMATS) == [f.value for f in BankFormat]
     assert list(cli.PERIODS) == [p.value for p in Period]
     assert list(cli.BANK_LANGUAGES) == list(LANGUAGES)
@@ -164,3 +164,19 @@ def test_building_the_parser_imports_no_domain_module() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_validate_caps_the_problems_of_a_junk_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trainer.banks.loader import MAX_PROBLEMS
+
+    junk = tmp_path / "junk.yaml"
+    junk.write_text("".join(f"k{i}: 1\n" for i in range(1000)), encoding="utf-8")
+    assert main(["validate", str(junk)]) == 1
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    assert len(out) == MAX_PROBLEMS + 1
+    assert out[-1].startswith(f"{junk}: ... and ") and "more problem(s), not listed" in out[-1]
+    more = int(out[-1].split("and ")[1].split()[0])
+    assert f"{MAX_PROBLEMS + more} problem(s) in 1 file(s)" in captured.err

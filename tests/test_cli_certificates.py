@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.certificates.factory import passed
 from trainer.banks.model import Bank
-from trainer.certificates import service
+from trainer.certificates import issuing
 from trainer.cli import main
 from trainer.workspace import Workspace
 
@@ -26,7 +26,7 @@ def test_verify_revoke_and_exchange_from_the_command_line(
     # the commands open the data folder with the small sample bank, not the shipped library
     monkeypatch.setattr("trainer.workspace.shipped_banks_dir", lambda: banks_dir)
     _, attempt = passed(workspace, sample_bank)
-    record = service.issue_for_attempt(workspace, attempt)
+    record = issuing.issue_for_attempt(workspace, attempt)
     assert record is not None
     here = str(workspace.data.root)
     other = str(tmp_path / "other")

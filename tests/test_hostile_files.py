@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.certificates.factory import passed
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Bank
-from trainer.certificates import service
+from trainer.certificates import issuing
 from trainer.cli import main
 from trainer.errors import BankError
 from trainer.files import TooLargeError, read_bounded
@@ -66,7 +65,6 @@ def test_commands_given_dev_zero_stop_at_their_limit(tmp_path: Path, command: li
         "from trainer.cli import main\n"
         f"sys.exit(main({[str(tmp_path / 'data') if a == 'DATA' else a for a in command]!r}))"
     )
-    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -79,7 +77,6 @@ def test_commands_given_dev_zero_stop_at_their_limit(tmp_path: Path, command: li
     assert result.returncode in (1, 2), result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
     assert "large" in (result.stdout + result.stderr)
-    assert time.perf_counter() - started < 60
 
 
 # -- 11: control characters never reach the terminal raw ----------------------------------
@@ -94,7 +91,7 @@ def test_commands_never_echo_control_characters_raw(
 ) -> None:
     monkeypatch.setattr("trainer.workspace.shipped_banks_dir", lambda: banks_dir)
     trainee, attempt = passed(workspace, sample_bank, "Aline Niyonzima")
-    assert service.issue_for_attempt(workspace, attempt) is not None
+    assert issuing.issue_for_attempt(workspace, attempt) is not None
     # stored by an older version, before such names were refused
     workspace.db.conn.execute(
         "UPDATE certificates SET trainee_name = ? WHERE trainee_id = ?",

@@ -7,27 +7,18 @@ signed-in role first (``access.staff_action``) and records itself in the audit l
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from trainer.access import DEFAULT_TIMEOUT_SECONDS, Permission, Role, StaffSession, staff_action
+from trainer.access import Permission, Role, StaffSession, staff_action
 from trainer.errors import AccessDeniedError, TrainerError
-from trainer.storage import audit, backups
+from trainer.storage import audit, backups, settings
+from trainer.storage.settings import Setting
 
 if TYPE_CHECKING:
     from trainer.banks.library import ImportResult
     from trainer.storage.accounts import Account
     from trainer.storage.audit import AuditEntry
     from trainer.workspace import Workspace
-
-# Workstation settings a coordinator may change, with their defaults.
-TIMEOUT_SETTING = "staff_timeout_minutes"
-EXAM_FULLSCREEN_SETTING = "exam_fullscreen"
-INSTITUTION_SETTING = "institution_name"
-SAFETY_DEFAULTS = {
-    TIMEOUT_SETTING: str(DEFAULT_TIMEOUT_SECONDS // 60),
-    EXAM_FULLSCREEN_SETTING: "0",
-    backups.KEEP_SETTING: str(backups.DEFAULT_KEEP),
-}
 
 
 # -- first run, signing in ---------------------------------------------------------
@@ -46,8 +37,14 @@ def first_setup(ws: Workspace, institution: str, name: str, password: str) -> Ac
     if len(institution) > 200:
         raise TrainerError("an institution's name may be at most 200 characters")
     account = ws.accounts.create(name, password, Role.COORDINATOR, actor=name)
-    ws.db.set_setting(INSTITUTION_SETTING, institution)
-    audit.record(ws.db, "setup", f"institution: {institution}", actor=account.name)
+    settings.write(
+        ws.db,
+        settings.INSTITUTION_NAME,
+        institution,
+        audit_action="setup",
+        audit_detail=f"institution: {institution}",
+        actor=account.name,
+    )
     return account
 
 
@@ -65,27 +62,15 @@ def sign_out(ws: Workspace, *, reason: str = "") -> None:
 
 
 def timeout_seconds(ws: Workspace) -> int:
-    minutes = _int_setting(ws, TIMEOUT_SETTING)
-    return max(1, minutes) * 60
+    return max(1, settings.read(ws.db, settings.STAFF_TIMEOUT_MINUTES)) * 60
 
 
 def exam_fullscreen(ws: Workspace) -> bool:
-    return setting(ws, EXAM_FULLSCREEN_SETTING) == "1"
+    return settings.read(ws.db, settings.EXAM_FULLSCREEN)
 
 
 def backups_keep(ws: Workspace) -> int:
-    return max(1, _int_setting(ws, backups.KEEP_SETTING))
-
-
-def setting(ws: Workspace, key: str) -> str:
-    return ws.db.get_setting(key, SAFETY_DEFAULTS.get(key, "")) or ""
-
-
-def _int_setting(ws: Workspace, key: str) -> int:
-    try:
-        return int(setting(ws, key))
-    except ValueError:
-        return int(SAFETY_DEFAULTS[key])
+    return max(1, settings.read(ws.db, settings.BACKUPS_KEEP))
 
 
 # -- accounts ----------------------------------------------------------------------
@@ -140,7 +125,7 @@ def export_audit(ws: Workspace, path: Path, text: str = "", action: str = "") ->
 # -- backups -----------------------------------------------------------------------
 def automatic_backup(ws: Workspace) -> backups.Backup:
     """The backup taken at start and daily (no sign-in needed; not a user's action)."""
-    return backups.create_backup(ws.db.conn, ws.data.backups, keep=backups_keep(ws))
+    return backups.create_backup(ws.db, ws.data.backups, keep=backups_keep(ws))
 
 
 def daily_backup_if_due(ws: Workspace) -> backups.Backup | None:
@@ -173,7 +158,7 @@ def restore_backup(ws: Workspace, backup: Path) -> backups.Backup:
         if backups.check_database(backup):
             reason = f"it is damaged: {reason}"
         raise TrainerError(f"this backup cannot be restored: {reason}", where=str(backup))
-    before = backups.create_backup(ws.db.conn, ws.data.backups, keep=None, label="before-restore")
+    before = backups.create_backup(ws.db, ws.data.backups, keep=None, label="before-restore")
     actor = ws.actor
     log_now = audit.all_entries(ws.db)
     ws.db.close()
@@ -236,18 +221,29 @@ def set_bank_enabled(ws: Workspace, bank_id: str, enabled: bool) -> None:
 
 # -- settings ----------------------------------------------------------------------
 @staff_action(Permission.SETTINGS)
-def change_setting(ws: Workspace, key: str, value: str) -> None:
-    if key not in SAFETY_DEFAULTS:
-        raise TrainerError(f"unknown setting {key!r}")
-    if key == EXAM_FULLSCREEN_SETTING and value not in ("0", "1"):
-        raise TrainerError("exam full-screen is 0 or 1")
-    if key in (TIMEOUT_SETTING, backups.KEEP_SETTING) and not (
-        value.isdigit() and 1 <= int(value) <= 1000
-    ):
-        raise TrainerError("a whole number from 1 to 1000 is needed")
-    if setting(ws, key) == value:
+def change_setting(ws: Workspace, setting: Setting[Any] | str, value: str) -> None:
+    """Change one of the workstation settings (``Setting.workstation``), given as text
+    (as a form or the command line has it); the change is audited."""
+    if isinstance(setting, str):
+        found = settings.BY_KEY.get(setting)
+        if found is None:
+            raise TrainerError(f"unknown setting {setting!r}")
+        setting = found
+    if not setting.workstation:
+        raise TrainerError(f"unknown setting {setting.key!r}")
+    try:
+        parsed = setting.parse(value)
+    except ValueError:
+        raise TrainerError(setting.expected) from None
+    if settings.stored_text(ws.db, setting) == value:
         return
-    ws.db.set_setting(key, value)
-    ws.audit("settings.change", f"{key} = {value}")
-    if key == TIMEOUT_SETTING and ws.staff is not None:
+    settings.write(
+        ws.db,
+        setting,
+        parsed,
+        audit_action="settings.change",
+        audit_detail=f"{setting.key} = {value}",
+        actor=ws.actor,
+    )
+    if setting is settings.STAFF_TIMEOUT_MINUTES and ws.staff is not None:
         ws.staff.timeout = int(value) * 60

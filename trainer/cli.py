@@ -66,7 +66,7 @@ AUDIENCES = EnumChoices("trainer.banks.model", "Audience")
 BEHAVIOURS = EnumChoices("trainer.quiz.behaviours", "Behaviour")
 BANK_LANGUAGES = EnumChoices("trainer.banks.model", "LANGUAGES")
 CERTIFICATE_LANGUAGES = EnumChoices("trainer.certificates.document", "LANGUAGES")
-RESULT_FORMATS = EnumChoices("trainer.results.export", "ExportFormat")
+RESULT_FORMATS = EnumChoices("trainer.results.export", "TableFormat")
 BANK_FORMATS = EnumChoices("trainer.banks.formats.convert", "ExportFormat")
 PERIODS = EnumChoices("trainer.results.summary", "Period")
 
@@ -177,6 +177,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, metavar="PATH", required=True)
     p.set_defaults(func=cmd_export_bank)
 
+    p = sub.add_parser(
+        "review-bank",
+        help="review banks for item-writing flaws (a guessable key, negative stems, "
+        "near-duplicates, dated wording ...); exit status 1 when a problem is found, "
+        "0 when there are only warnings and notices",
+        description="Review question banks before trainees meet them: every finding as "
+        "file:line:col, severity, rule and explanation (rules: docs/bank-review.md). "
+        "Near-duplicates are sought across the banks named and the whole library. "
+        "Exit status: 1 when any bank has a problem (including a bank that does not load), "
+        "0 otherwise: warnings and notices alone do not fail.",
+    )
+    add_data_dir(p)
+    p.add_argument(
+        "banks", nargs="*", metavar="FILE|BANK", help="a bank file, or the id of a library bank"
+    )
+    p.add_argument(
+        "--library", action="store_true", help="review every bank of the library as well"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for other tools")
+    p.add_argument(
+        "--lang",
+        choices=["en", "fr"],
+        default=argparse.SUPPRESS,
+        help="language of the explanations (default: the interface language)",
+    )
+    p.set_defaults(func=cmd_review_bank)
+
     p = sub.add_parser("validate", help="check bank files; print every problem as file:line:col")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_validate)
@@ -231,7 +258,8 @@ def _add_results_commands(sub: Any) -> None:
     p.add_argument(
         "--by",
         default="period,institution,module",
-        help="comma-separated: period, institution, module, gender, province",
+        help="comma-separated: period, institution, module, gender, province, session,"
+        " audience, function",
     )
     p.add_argument(
         "--period", default="year", choices=PERIODS, metavar="PERIOD", help="%(choices)s"
@@ -239,6 +267,10 @@ def _add_results_commands(sub: Any) -> None:
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the table to a CSV file")
     _add_filters(p)
     p.set_defaults(func=cmd_summary)
+
+    from trainer.sessions import cli as sessions_cli
+
+    sessions_cli.add_commands(sub, add_data_dir)
 
     p = sub.add_parser("bundle", help="move results between workstations as signed bundles")
     bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -284,16 +316,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from trainer.results import export, service
 
     with _opened(args, operator=True) as ws:
-        fmt = export.ExportFormat(args.fmt)
+        fmt = export.TableFormat(args.fmt)
         func = service.export_attempts if args.what == "attempts" else service.export_responses
         count = func(ws, args.output, fmt, _filter(args))
-        ws.audit("results.export", f"{count} {args.what} as {fmt.value} to {args.output.name}")
         print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
         return 0
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    from trainer.results import analysis, export, service
+    from trainer.results import analysis, service
 
     with _opened(args, operator=True) as ws:
         result = service.analyse_module(ws, args.module_id, args.lang)
@@ -321,22 +352,22 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             flags = ", ".join(sorted(f.value for f in i.flags))
             print(f"{i.question_id:<24} {i.n:>6} {i.facility:>8.2f} {d:>7} {rpb:>6}  {flags}")
         if args.csv:
-            rows = analysis.item_rows(result)
-            service.export_table(
-                ws, args.csv, export.ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows)
-            )
+            service.export_item_analysis(ws, args.csv, result)
             print(f"items written to {args.csv}", file=sys.stderr)
         return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from trainer.results import export, service
+    from trainer.results import service
     from trainer.results.summary import Dimension, Period
 
     try:
         dims = [Dimension(d.strip()) for d in args.by.split(",") if d.strip()]
     except ValueError:
-        raise TrainerError("--by takes period, institution, module, gender and province") from None
+        raise TrainerError(
+            "--by takes period, institution, module, gender, province, session, audience"
+            " and function"
+        ) from None
     with _opened(args, operator=True) as ws:
         result = service.programme_summary(ws, dims, Period(args.period), _filter(args))
         columns = result.csv_columns()
@@ -345,8 +376,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         for row in rows:
             print("\t".join("" if v is None else str(v) for v in row))
         if args.csv:
-            service.export_table(ws, args.csv, export.ExportFormat.CSV, columns, rows, len(rows))
-            ws.audit("results.summary_export", f"programme summary to {args.csv.name}")
+            service.export_summary(ws, args.csv, result)
         return 0
 
 
@@ -479,6 +509,8 @@ def _workspace(args: argparse.Namespace) -> Workspace:
 def cmd_banks(args: argparse.Namespace) -> int:
     import json
 
+    from trainer.errors import more_problems_text
+
     with _opened(args, operator=False) as ws:
         catalog = ws.catalog
         if args.json:
@@ -492,21 +524,18 @@ def cmd_banks(args: argparse.Namespace) -> int:
                         "content_hash": b.content_hash,
                         "languages": list(b.languages),
                         "audiences": [a.value for a in b.audiences],
-                        "questions": len(b.questions),
-                        "by_kind": b.counts_by_kind(),
-                        "by_topic": b.counts_by_topic(),
-                        "by_language": {
-                            lang: sum(1 for q in b.iter_all_questions() if lang in q.text.values)
-                            for lang in b.languages
-                        },
+                        "questions": b.question_count,
+                        "by_kind": b.by_kind,
+                        "by_topic": b.by_topic,
+                        "by_language": b.by_language,
                         "modules": [
                             {
                                 "id": m.id,
                                 "title": dict(m.title.values),
                                 "audiences": [a.value for a in m.audiences],
-                                "pool": len(b.pool(m)),
-                                "exam_questions": sum(r.count for r in m.draw) or len(b.pool(m)),
-                                "by_kind": _kinds(b.pool(m)),
+                                "pool": b.pool_size(m),
+                                "exam_questions": sum(r.count for r in m.draw) or b.pool_size(m),
+                                "by_kind": b.pool_kinds.get(m.id, {}),
                                 "pass_mark": m.pass_mark,
                                 "time_limit": m.time_limit_minutes,
                                 "training_hours": m.training_hours,
@@ -514,35 +543,33 @@ def cmd_banks(args: argparse.Namespace) -> int:
                             for m in b.modules
                         ],
                     }
-                    for b in catalog.banks
+                    for b in catalog.summaries
                 ],
                 "failures": [
-                    {"path": str(f.path), "problems": [str(p) for p in f.problems]}
+                    {
+                        "path": str(f.path),
+                        "problems": [str(p) for p in f.problems],
+                        "more_problems": f.more,
+                    }
                     for f in catalog.failures
                 ],
             }
             json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
-            for b in catalog.banks:
+            for b in catalog.summaries:
                 print(
                     f"{b.id} {b.version}  {b.title.get('en')}  "
-                    f"({len(b.questions)} questions, {len(b.modules)} modules, "
+                    f"({b.question_count} questions, {len(b.modules)} modules, "
                     f"{', '.join(b.languages)})"
                 )
             for f in catalog.failures:
                 print(f"FAILED {f.path}:")
                 for p in f.problems:
                     print(f"  {p}")
+                if f.more:
+                    print(f"  {more_problems_text(f.more)}")
         return 1 if catalog.failures else 0
-
-
-def _kinds(questions: Sequence[object]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for q in questions:
-        kind = q.kind.value  # type: ignore[attr-defined]
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
 
 
 def cmd_import_bank(args: argparse.Namespace) -> int:
@@ -609,9 +636,8 @@ def _import_yaml(args: argparse.Namespace) -> int:
         try:
             result = ws.library().import_bank(args.file)
         except BankError as exc:
-            for p in exc.problems:
-                print(p)
-            print(f"not imported: {len(exc.problems)} problem(s) in {args.file}", file=sys.stderr)
+            print(exc)
+            print(f"not imported: {exc.total} problem(s) in {args.file}", file=sys.stderr)
             return 1
         bank = result.bank
         note = f", replacing version {result.replaced_version}" if result.replaced_version else ""
@@ -751,13 +777,18 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from trainer.banks.loader import validate_files
+    from trainer.errors import more_problems_text
 
-    problems = validate_files(args.files)
-    for p in problems:
-        print(p)
-    if problems:
+    checks = validate_files(args.files)
+    for check in checks:
+        for p in check.problems:
+            print(p)
+        if check.more:
+            print(f"{check.path}: {more_problems_text(check.more)}")
+    failed = [c for c in checks if c.total]
+    if failed:
         print(
-            f"{len(problems)} problem(s) in {len({p.path for p in problems})} file(s)",
+            f"{sum(c.total for c in failed)} problem(s) in {len(failed)} file(s)",
             file=sys.stderr,
         )
         return 1
@@ -765,9 +796,30 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review_bank(args: argparse.Namespace) -> int:
+    import json
+
+    from trainer.banks.review import engine, service
+
+    if not args.banks and not args.library:
+        print("error: name at least one bank file or bank id, or give --library", file=sys.stderr)
+        return 2
+    with _opened(args, operator=True) as ws:
+        lang = service.interface_language(ws, getattr(args, "lang", None))
+        reviews = service.review_targets(ws, args.banks, whole_library=args.library)
+    if args.json:
+        json.dump(engine.to_json(reviews, lang), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for line in engine.text_lines(reviews, lang):
+            print(line)
+        print(engine.summary(reviews, lang), file=sys.stderr)
+    return 1 if any(r.has_problem for r in reviews) else 0
+
+
 def cmd_verify_certificate(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
-    from trainer.certificates.document import Problem
+    from trainer.certificates import verification
+    from trainer.certificates.document import CodeProblem
 
     if (args.file is None) == (args.code is None):
         print("error: give either a file (PDF or picture) or --code TEXT", file=sys.stderr)
@@ -777,9 +829,9 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     ws = Workspace.for_verification(args.data_dir)  # verifying creates and writes nothing
     try:
         if args.file is not None:
-            verdict = service.verify_file(ws, args.file, language=args.lang)
+            verdict = verification.verify_file(ws, args.file, language=args.lang)
         else:
-            verdict = service.verify_code(ws, args.code, language=args.lang)
+            verdict = verification.verify_code(ws, args.code, language=args.lang)
     finally:
         ws.close()
     facts = verdict.facts
@@ -787,9 +839,10 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
         print("VALID certificate")
     else:
         print(f"NOT VALID: {verdict.detail}")
-    if facts is not None and verdict.problem not in (Problem.ALTERED, Problem.MALFORMED):
+    if facts is not None and verdict.problem not in (CodeProblem.ALTERED, CodeProblem.MALFORMED):
         label = "" if verdict.valid else " (as claimed)"
         print(f"  number{label}:   {facts.number}")
+        print(f"  kind:     {_KIND_WORDS[facts.kind.value]}")
         print(f"  name:     {facts.name}")
         print(f"  modules:  {'; '.join(verdict.module_titles or facts.modules)}")
         print(f"  score:    {facts.score:g}%")
@@ -798,11 +851,24 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
     return 0 if verdict.valid else 1
 
 
+def _session_report_pdf(ws: Workspace, session_id: int, out: Path, language: str) -> Path:
+    from trainer.ui.session_documents import export_report_pdf
+
+    return export_report_pdf(ws, session_id, out, language, translate=True)
+
+
+_KIND_WORDS = {
+    "module": "certificate of competence (module)",
+    "programme": "certificate of competence (programme)",
+    "attendance": "certificate of attendance",
+}
+
+
 def cmd_certificates_list(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        for r in service.list_certificates(ws, args.search, status=args.status):
+        for r in register.list_certificates(ws, args.search, status=args.status):
             modules = ", ".join(m.id for m in r.modules)
             print(
                 f"{r.number}  {r.certified_on.isoformat()}  {r.status:<7}  {r.score:5.1f}%  "
@@ -812,29 +878,29 @@ def cmd_certificates_list(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates_revoke(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        record = service.revoke(ws, args.number, args.reason)
+        record = register.revoke(ws, args.number, args.reason)
     print(f"revoked {record.number}: {record.revoked_reason}")
     return 0
 
 
 def cmd_certificates_pdf(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import issuing, register
 
     with _opened(args, operator=True) as ws:
-        record = service.repository(ws).by_number(args.number)
-        service.render_pdf(ws, record, args.file, args.lang)
+        record = issuing.repository(ws).by_number(args.number)
+        register.render_pdf(ws, record, args.file, args.lang)
     print(f"wrote {args.file}")
     return 0
 
 
 def cmd_certificates_batch(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates.batch import batch_generate
 
     with _opened(args, operator=True) as ws:
-        result = service.batch_generate(
+        result = batch_generate(
             ws,
             args.folder,
             since=args.since,
@@ -854,28 +920,28 @@ def cmd_certificates_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates_export_csv(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        count = service.export_csv(ws, args.file, service.list_certificates(ws))
+        count = register.export_csv(ws, args.file, register.list_certificates(ws))
     print(f"{count} certificate(s) written to {args.file}")
     return 0
 
 
 def cmd_certificates_export_revocations(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        count = service.export_revocations(ws, args.file)
+        count = register.export_revocations(ws, args.file)
     print(f"{count} revocation(s) written to {args.file}")
     return 0
 
 
 def cmd_certificates_import_revocations(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates import register
 
     with _opened(args, operator=True) as ws:
-        count = service.import_revocations(ws, args.file)
+        count = register.import_revocations(ws, args.file)
     print(f"{count} new revocation(s) recorded")
     return 0
 
@@ -888,19 +954,19 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates.keys import export_public_key
 
     with _opened(args, operator=True) as ws:
-        service.export_public_key(ws, args.file, args.name)
+        export_public_key(ws, args.file, args.name)
     print(f"public key written to {args.file}")
     return 0
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
-    from trainer.certificates import service
+    from trainer.certificates.keys import import_public_key
 
     with _opened(args, operator=True) as ws:
-        key = service.import_public_key(ws, args.file, args.name)
+        key = import_public_key(ws, args.file, args.name)
     print(f"now trusting {key.name} (key {key.key_id})")
     return 0
 
@@ -930,6 +996,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # control character reaches the terminal raw.
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = cast(TextIO, _Escaping(out)), cast(TextIO, _Escaping(err))
+    if args.command == "sessions":
+        from trainer.sessions import cli as sessions_cli
+
+        args.func = lambda a: sessions_cli.run(
+            a, lambda b: _opened(b, operator=True), _session_report_pdf
+        )
     try:
         return int(args.func(args))
     except TrainerError as exc:

@@ -121,17 +121,32 @@ class BankError(TrainerError):
         message: str,
         problems: Sequence[Problem] = (),
         *,
+        more: int = 0,
         where: str | None = None,
         code: ErrorCode | None = None,
         params: Mapping[str, object] | None = None,
     ):
         super().__init__(message, where=where, code=code, params=params)
         self.problems: tuple[Problem, ...] = tuple(problems)
+        # Problems found beyond those listed: a file of junk is reported, not itemised.
+        self.more = more
+
+    @property
+    def total(self) -> int:
+        return len(self.problems) + self.more
 
     def __str__(self) -> str:
         if not self.problems:
             return super().__str__()
-        return "\n".join(str(p) for p in self.problems)
+        lines = [str(p) for p in self.problems]
+        if self.more:
+            lines.append(more_problems_text(self.more))
+        return "\n".join(lines)
+
+
+def more_problems_text(more: int) -> str:
+    """The line that stands for the problems not listed."""
+    return f"... and {more} more problem(s), not listed: fix these and check the file again"
 
 
 class FormatError(TrainerError):

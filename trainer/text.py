@@ -115,9 +115,11 @@ def check_name(raw: str, *, what: str = "name", limit: int = NAME_MAX) -> str:
     return result.value
 
 
-def check_code_text(raw: str | None, *, what: str = "service number") -> str | None:
+def check_code_text(
+    raw: str | None, *, what: str = "service number", limit: int = CODE_TEXT_MAX
+) -> str | None:
     """An identifier typed by a person (service number): trimmed, NFKC, no hidden
-    characters, at most ``CODE_TEXT_MAX`` characters; None when empty."""
+    characters, at most ``limit`` characters; None when empty."""
     text = unicodedata.normalize("NFKC", raw or "").strip()
     hidden = [c for c in text if _is_hidden(c)]
     if hidden:
@@ -125,8 +127,8 @@ def check_code_text(raw: str | None, *, what: str = "service number") -> str | N
             f"the {what} contains control or invisible characters: "
             + printable("".join(dict.fromkeys(hidden)))
         )
-    if len(text) > CODE_TEXT_MAX:
-        raise TrainerError(f"the {what} may be at most {CODE_TEXT_MAX} characters")
+    if len(text) > limit:
+        raise TrainerError(f"the {what} may be at most {limit} characters")
     return text or None
 
 

@@ -13,6 +13,9 @@ from trainer.storage import backups
 from trainer.storage.database import Database
 from trainer.storage.trainees import TraineeRepository
 
+# The compiled bank catalogue's file in the data folder (trainer/banks/compiled.py).
+CATALOG_CACHE_NAME = "catalog-cache.json"
+
 # The bank loader, the engine and the crypto library load on first use, not at
 # start-up: the first screen needs none of them.
 if TYPE_CHECKING:
@@ -50,6 +53,8 @@ class Workspace:
         refuse_to_start_empty(self.data)
         self.db = Database(self.data.database)
         self._catalog: Catalog | None = None
+        # The compiled bank catalogue is kept in the data folder (not when only verifying).
+        self._catalog_cache: Path | None = self.data.root / CATALOG_CACHE_NAME
         # Who is signed in (a staff account name), for the audit log; None for trainees.
         self.actor: str | None = None
         # The signed-in trainer or coordinator; None means a trainee is at the keyboard.
@@ -72,6 +77,7 @@ class Workspace:
         else:
             ws.db = Database(":memory:")
         ws._catalog = None
+        ws._catalog_cache = None  # nothing is written when only verifying
         ws.actor = None
         ws.staff = None
         ws.__dict__["keys"] = KeyRing(
@@ -97,7 +103,13 @@ class Workspace:
         """The bank library, acting as whoever is signed in."""
         from trainer.banks.library import BankLibrary
 
-        return BankLibrary(self.db, self.shipped_banks, self.data.banks, actor=self.actor)
+        return BankLibrary(
+            self.db,
+            self.shipped_banks,
+            self.data.banks,
+            actor=self.actor,
+            cache_path=self._catalog_cache,
+        )
 
     def load_catalog(self) -> Catalog:
         return self.library().catalog()
@@ -131,7 +143,9 @@ class Workspace:
 
     @property
     def institution_name(self) -> str:
-        return self.db.get_setting("institution_name", "") or ""
+        from trainer.storage import settings
+
+        return settings.read(self.db, settings.INSTITUTION_NAME)
 
     def audit(self, action: str, detail: str = "") -> None:
         """Record a sensitive action in the audit log, by whoever is signed in."""

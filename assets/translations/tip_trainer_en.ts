@@ -28,10 +28,55 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1: %n problem(s); the first %2 are listed. Select one to see the lines concerned.</source>
+        <translation>
+            <numerusform>%1: %n problem; the first %2 are listed. Select one to see the lines concerned.</numerusform>
+            <numerusform>%1: %n problems; the first %2 are listed. Select one to see the lines concerned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1: %n problem(s). Select one to see the lines concerned.</source>
         <translation>
             <numerusform>%1: %n problem. Select one to see the lines concerned.</numerusform>
             <numerusform>%1: %n problems. Select one to see the lines concerned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more problem(s), not listed: fix these and check again</source>
+        <translation>
+            <numerusform>... and %n more problem, not listed: fix these and check again</numerusform>
+            <numerusform>... and %n more problems, not listed: fix these and check again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BankReviewWidget</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n notice</numerusform>
+            <numerusform>%n notices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %n waived.</source>
+        <translation>
+            <numerusform>%1: %2, %n waived.</numerusform>
+            <numerusform>%1: %2, %n waived.</numerusform>
         </translation>
     </message>
 </context>
@@ -115,6 +160,16 @@
     </message>
 </context>
 <context>
+    <name>ExamStartScreen</name>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormatsScreen</name>
     <message numerus="yes">
         <source>%n question(s) converted, %1 left out, %2 changed, %3 to complete.</source>
@@ -148,6 +203,82 @@
         <translation>
             <numerusform>%n trainee holds a certificate for this programme.</numerusform>
             <numerusform>%n trainees hold a certificate for this programme.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionCounts</name>
+    <message numerus="yes">
+        <source>%n row(s) of the list have errors and nothing was imported:</source>
+        <translation>
+            <numerusform>%n row of the list has errors and nothing was imported:</numerusform>
+            <numerusform>%n rows of the list have errors and nothing was imported:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the %n good row(s) and leave the others out?</source>
+        <translation>
+            <numerusform>Import the %n good row and leave the others out?</numerusform>
+            <numerusform>Import the %n good rows and leave the others out?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pre-test or post-test attempt(s) were taken in it: they are kept, with the participants&apos; attendance and certificates.</source>
+        <translation>
+            <numerusform>%n pre-test or post-test attempt was taken in it: it is kept, with the participants&apos; attendance and certificates.</numerusform>
+            <numerusform>%n pre-test or post-test attempts were taken in it: they are kept, with the participants&apos; attendance and certificates.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message numerus="yes">
+        <source>Nothing imported: %n row(s) with errors.</source>
+        <translation>
+            <numerusform>Nothing imported: %n row with errors.</numerusform>
+            <numerusform>Nothing imported: %n rows with errors.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolled</source>
+        <translation>
+            <numerusform>%n enrolled</numerusform>
+            <numerusform>%n enrolled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new profile(s)</source>
+        <translation>
+            <numerusform>%n new profile</numerusform>
+            <numerusform>%n new profiles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already known</source>
+        <translation>
+            <numerusform>%n already known</numerusform>
+            <numerusform>%n already known</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out</source>
+        <translation>
+            <numerusform>%n row left out</numerusform>
+            <numerusform>%n rows left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendance of %1 saved: %n present.</source>
+        <translation>
+            <numerusform>Attendance of %1 saved: %n present.</numerusform>
+            <numerusform>Attendance of %1 saved: %n present.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) of attendance issued (participants present for at least %1 % of the planned hours).</source>
+        <translation>
+            <numerusform>%n certificate of attendance issued (participants present for at least %1 % of the planned hours).</numerusform>
+            <numerusform>%n certificates of attendance issued (participants present for at least %1 % of the planned hours).</numerusform>
         </translation>
     </message>
 </context>

@@ -237,10 +237,6 @@
         <translation>Nom, action ou détail</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -250,11 +246,11 @@
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation>&amp;Action :</translation>
+        <translation>Ac&amp;tion :</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation>&amp;Exporter en CSV…</translation>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Export the entries shown as CSV</source>
@@ -311,6 +307,10 @@
     <message>
         <source>Export the audit log</source>
         <translation>Exporter le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch:</source>
+        <translation>&amp;Rechercher :</translation>
     </message>
     <message>
         <source>Audit log exported</source>
@@ -426,6 +426,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Statut</translation>
     </message>
     <message>
+        <source>Import question banks</source>
+        <translation>Importer des banques de questions</translation>
+    </message>
+    <message>
+        <source>Question banks (*.yaml *.yml)</source>
+        <translation>Banques de questions (*.yaml *.yml)</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -507,11 +515,19 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Preview questions</source>
-        <translation>&amp;Aperçu des questions</translation>
+        <translation>Aperçu des &amp;questions</translation>
     </message>
     <message>
         <source>Pro&amp;blems</source>
-        <translation>&amp;Erreurs</translation>
+        <translation>Erreur&amp;s</translation>
+    </message>
+    <message>
+        <source>Revie&amp;w</source>
+        <translation>Rele&amp;cture</translation>
+    </message>
+    <message>
+        <source>Details of the selected bank</source>
+        <translation>Détails de la banque choisie</translation>
     </message>
     <message numerus="yes">
         <source>Failed: %n problem(s)</source>
@@ -521,11 +537,41 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1: %n problem(s); the first %2 are listed. Select one to see the lines concerned.</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n problème&#xa0;; les %2 premiers sont listés. Sélectionnez-en un pour voir les lignes concernées.</numerusform>
+            <numerusform>%1&#xa0;: %n problèmes&#xa0;; les %2 premiers sont listés. Sélectionnez-en un pour voir les lignes concernées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1: %n problem(s). Select one to see the lines concerned.</source>
         <translation>
             <numerusform>%1 : %n erreur. Sélectionnez-la pour voir les lignes concernées.</numerusform>
             <numerusform>%1 : %n erreurs. Sélectionnez-en une pour voir les lignes concernées.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more problem(s), not listed: fix these and check again</source>
+        <translation>
+            <numerusform>... et %n autre problème, non listé&#xa0;: corrigez ceux-ci puis vérifiez à nouveau</numerusform>
+            <numerusform>... et %n autres problèmes, non listés&#xa0;: corrigez ceux-ci puis vérifiez à nouveau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a bank to review it.</source>
+        <translation>Choisissez une banque pour la relire.</translation>
+    </message>
+    <message>
+        <source>Reviewing %1…</source>
+        <translation>Relecture de %1…</translation>
+    </message>
+    <message>
+        <source>Reviewing the imported banks…</source>
+        <translation>Relecture des banques importées…</translation>
+    </message>
+    <message>
+        <source>Review: %1; see the Review tab.</source>
+        <translation>Relecture&#xa0;: %1&#xa0;; voir l’onglet Relecture.</translation>
     </message>
     <message>
         <source>Checking the question banks…</source>
@@ -574,6 +620,121 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Bank imported</source>
         <translation>Banque importée</translation>
+    </message>
+</context>
+<context>
+    <name>BankReviewWidget</name>
+    <message>
+        <source>Select a bank to review it.</source>
+        <translation>Choisissez une banque pour la relire.</translation>
+    </message>
+    <message>
+        <source>Review summary</source>
+        <translation>Résumé de la relecture</translation>
+    </message>
+    <message>
+        <source>Show findings of this severity</source>
+        <translation>Afficher les constats de cette gravité</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>Tous les constats</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>Affic&amp;her :</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <source>Waiver</source>
+        <translation>Dérogation</translation>
+    </message>
+    <message>
+        <source>Review findings</source>
+        <translation>Constats de la relecture</translation>
+    </message>
+    <message>
+        <source>The selected finding in full</source>
+        <translation>Le constat choisi en entier</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>(the whole bank)</source>
+        <translation>(toute la banque)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n remarque</numerusform>
+            <numerusform>%n remarques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not load: each of its problems is listed below (see also the Problems tab).</source>
+        <translation>%1 ne se charge pas : chacune de ses erreurs est listée ci-dessous (voir aussi l’onglet Erreurs).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %n waived.</source>
+        <translation>
+            <numerusform>%1&#xa0;: %2, %n dérogation.</numerusform>
+            <numerusform>%1&#xa0;: %2, %n dérogations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results of attempts are not included: a coordinator account sees them.</source>
+        <translation>Les résultats des passations ne sont pas inclus : un compte de coordinateur les voit.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation>Ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>Waived by the bank: %1</source>
+        <translation>Dérogation accordée par la banque : %1</translation>
     </message>
 </context>
 <context>
@@ -631,7 +792,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Export bundle…</source>
-        <translation>&amp;Exporter un lot…</translation>
+        <translation>E&amp;xporter un lot…</translation>
     </message>
     <message>
         <source>Export the new results to a bundle file</source>
@@ -687,7 +848,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Report of the last import:</source>
-        <translation>Ra&amp;pport de la dernière importation :</translation>
+        <translation>Rapp&amp;ort de la dernière importation :</translation>
     </message>
     <message numerus="yes">
         <source>%n finished attempts have not been sent yet.</source>
@@ -895,10 +1056,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Nom ou numéro d’attestation</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
@@ -913,10 +1070,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Revoked</source>
         <translation>Révoquée</translation>
-    </message>
-    <message>
-        <source>S&amp;how:</source>
-        <translation>A&amp;fficher :</translation>
     </message>
     <message>
         <source>Language of the PDF</source>
@@ -960,7 +1113,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation>Enregistrer le &amp;PDF…</translation>
+        <translation>Enregistrer le P&amp;DF…</translation>
     </message>
     <message>
         <source>Save the selected certificate as PDF</source>
@@ -968,23 +1121,15 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation>&amp;Révoquer…</translation>
+        <translation>Révo&amp;quer…</translation>
     </message>
     <message>
         <source>Revoke the selected certificate</source>
         <translation>Révoquer l’attestation sélectionnée</translation>
     </message>
     <message>
-        <source>Export C&amp;SV…</source>
-        <translation>Exporter en C&amp;SV…</translation>
-    </message>
-    <message>
         <source>Export the register to CSV</source>
         <translation>Exporter le registre en CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Generate in batch…</source>
-        <translation>&amp;Générer par lot…</translation>
     </message>
     <message>
         <source>Generate certificates for every passed trainee</source>
@@ -1000,7 +1145,7 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     </message>
     <message>
         <source>Pro&amp;grammes…</source>
-        <translation>Pro&amp;grammes…</translation>
+        <translation>P&amp;rogrammes…</translation>
     </message>
     <message>
         <source>Define programmes of modules</source>
@@ -1021,10 +1166,6 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Trust another installation&apos;s public key</source>
         <translation>Reconnaître la clé publique d’une autre installation</translation>
-    </message>
-    <message>
-        <source>Export re&amp;vocations…</source>
-        <translation>Exporter les ré&amp;vocations…</translation>
     </message>
     <message>
         <source>Export the signed list of revoked certificates</source>
@@ -1077,6 +1218,38 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Save certificate</source>
         <translation>Enregistrer l’attestation</translation>
+    </message>
+    <message>
+        <source>Se&amp;arch:</source>
+        <translation>Re&amp;chercher :</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Affic&amp;her :</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Exporter en C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Generate in &amp;batch…</source>
+        <translation>&amp;Générer par lot…</translation>
+    </message>
+    <message>
+        <source>Export revo&amp;cations…</source>
+        <translation>Exporter les ré&amp;vocations…</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>Compétence</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -1402,6 +1575,80 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>ExamStartScreen</name>
+    <message>
+        <source>Exam: %1</source>
+        <translation>Examen : %1</translation>
+    </message>
+    <message>
+        <source>Read these instructions, then press Start when you are ready.</source>
+        <translation>Lisez ces consignes, puis appuyez sur Commencer quand vous êtes prêt ou prête.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No time limit</source>
+        <translation>Sans limite de temps</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Note de réussite</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Answer on your own, without notes or help.</source>
+        <translation>Répondez seul ou seule, sans notes ni aide.</translation>
+    </message>
+    <message>
+        <source>You may move between questions, flag them for review and change your answers until you submit.</source>
+        <translation>Vous pouvez passer d&apos;une question à l&apos;autre, les marquer pour relecture et changer vos réponses jusqu&apos;à la remise.</translation>
+    </message>
+    <message>
+        <source>Unanswered questions score nothing. The result shows once you submit.</source>
+        <translation>Une question sans réponse ne rapporte aucun point. Le résultat s&apos;affiche après la remise.</translation>
+    </message>
+    <message>
+        <source>The clock starts when you press Start and keeps running if you leave. When time runs out your answers are submitted as they stand.</source>
+        <translation>Le chronomètre démarre quand vous appuyez sur Commencer et continue si vous quittez. À la fin du temps, vos réponses sont remises telles quelles.</translation>
+    </message>
+    <message>
+        <source>Each answer is saved the moment you give it. After a power cut or a crash, choose your profile again and resume where you were: nothing is lost.</source>
+        <translation>Chaque réponse est enregistrée dès que vous la donnez. Après une coupure de courant ou une panne, choisissez de nouveau votre profil et reprenez là où vous étiez : rien n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>S&amp;tart the exam</source>
+        <translation>&amp;Commencer l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Start the exam now; the clock starts</source>
+        <translation>Commencer l&apos;examen maintenant ; le chronomètre démarre</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my modules</source>
+        <translation>&amp;Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>Back to my modules</source>
+        <translation>Retour à mes modules</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export results</source>
@@ -1483,7 +1730,7 @@ Les détails ont été consignés dans :
         <translation>Choisir un fichier GIFT ou Moodle XML à importer</translation>
     </message>
     <message>
-        <source>&amp;Save the draft as…</source>
+        <source>Save the &amp;draft as…</source>
         <translation>Enre&amp;gistrer le projet sous…</translation>
     </message>
     <message>
@@ -1548,7 +1795,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation>&amp;Exporter</translation>
+        <translation>E&amp;xporter</translation>
     </message>
     <message>
         <source>Import or export a file to see its report here.</source>
@@ -1636,6 +1883,25 @@ Les détails ont été consignés dans :
     <message>
         <source>Export the bank</source>
         <translation>Exporter la banque</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>TiP Trainer user guide</source>
+        <translation>Guide d&apos;utilisation de TiP Trainer</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close the guide</source>
+        <translation>Fermer le guide</translation>
     </message>
 </context>
 <context>
@@ -1748,8 +2014,12 @@ Les détails ont été consignés dans :
         <translation>J&apos;ai déjà un profil</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
+        <source>Institution&apos;s emblem</source>
+        <translation>Emblème de l&apos;institution</translation>
+    </message>
+    <message>
+        <source>S&amp;earch:</source>
+        <translation>Rec&amp;hercher :</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -1762,6 +2032,30 @@ Les détails ont été consignés dans :
     <message>
         <source>Service number (optional)</source>
         <translation>Matricule (facultatif)</translation>
+    </message>
+    <message>
+        <source>Gender (optional)</source>
+        <translation>Sexe (facultatif)</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Province (optional)</source>
+        <translation>Province (facultatif)</translation>
+    </message>
+    <message>
+        <source>Function or rank (optional)</source>
+        <translation>Fonction ou grade (facultatif)</translation>
     </message>
     <message>
         <source>Problem with the name</source>
@@ -1790,6 +2084,18 @@ Les détails ont été consignés dans :
     <message>
         <source>Service n&amp;umber (optional):</source>
         <translation>&amp;Matricule (facultatif) :</translation>
+    </message>
+    <message>
+        <source>&amp;Gender (optional):</source>
+        <translation>&amp;Sexe (facultatif) :</translation>
+    </message>
+    <message>
+        <source>&amp;Province (optional):</source>
+        <translation>Pro&amp;vince (facultatif) :</translation>
+    </message>
+    <message>
+        <source>Function or ran&amp;k (optional):</source>
+        <translation>Fonc&amp;tion ou grade (facultatif) :</translation>
     </message>
     <message>
         <source>The service number contains control or invisible characters.</source>
@@ -2106,8 +2412,8 @@ Les détails ont été consignés dans :
         <translation>(%1 tentatives portant sur les mêmes %2 questions)</translation>
     </message>
     <message>
-        <source>%1 finished exam attempts; mean score %2; %3.</source>
-        <translation>%1 examens terminés ; note moyenne %2 ; %3.</translation>
+        <source>Finished exam attempts: %1; mean score %2; %3.</source>
+        <translation>Examens terminés : %1 ; note moyenne %2 ; %3.</translation>
     </message>
     <message>
         <source>⚠ Fewer than %1 attempts: treat these figures as a first indication only.</source>
@@ -2256,6 +2562,158 @@ Les détails ont été consignés dans :
         <source>The certificate cannot print these characters: %1. Please write the name in Latin, Greek or Cyrillic letters.</source>
         <translation>L’attestation ne peut pas imprimer ces caractères : %1. Veuillez écrire le nom en lettres latines, grecques ou cyrilliques.</translation>
     </message>
+    <message>
+        <source>Account created</source>
+        <translation>Compte créé</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Compte désactivé</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Compte réactivé</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Compte bloqué</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Mot de passe réinitialisé</translation>
+    </message>
+    <message>
+        <source>Staff signed in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de connexion</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>Staff signed out</source>
+        <translation>Déconnexion du personnel</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Journal d&apos;audit exporté</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sauvegarde effectuée</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>Question bank disabled</source>
+        <translation>Banque de questions désactivée</translation>
+    </message>
+    <message>
+        <source>Question bank enabled</source>
+        <translation>Banque de questions réactivée</translation>
+    </message>
+    <message>
+        <source>Bank draft saved</source>
+        <translation>Projet de banque enregistré</translation>
+    </message>
+    <message>
+        <source>Question bank exported</source>
+        <translation>Banque de questions exportée</translation>
+    </message>
+    <message>
+        <source>Question bank imported</source>
+        <translation>Banque de questions importée</translation>
+    </message>
+    <message>
+        <source>Results bundle exported</source>
+        <translation>Lot de résultats exporté</translation>
+    </message>
+    <message>
+        <source>Results bundle imported</source>
+        <translation>Lot de résultats importé</translation>
+    </message>
+    <message>
+        <source>Results bundle refused</source>
+        <translation>Lot de résultats refusé</translation>
+    </message>
+    <message>
+        <source>Certificates generated in batch</source>
+        <translation>Certificats générés par lot</translation>
+    </message>
+    <message>
+        <source>Certificate register exported</source>
+        <translation>Registre des certificats exporté</translation>
+    </message>
+    <message>
+        <source>Revocations exported</source>
+        <translation>Révocations exportées</translation>
+    </message>
+    <message>
+        <source>Revocations imported</source>
+        <translation>Révocations importées</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>Certificat délivré</translation>
+    </message>
+    <message>
+        <source>Certificate saved as PDF</source>
+        <translation>Certificat enregistré en PDF</translation>
+    </message>
+    <message>
+        <source>Programme certificate issued</source>
+        <translation>Certificat de programme délivré</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>Certificat révoqué</translation>
+    </message>
+    <message>
+        <source>Certificate settings changed</source>
+        <translation>Paramètres des certificats modifiés</translation>
+    </message>
+    <message>
+        <source>Public key exported</source>
+        <translation>Clé publique exportée</translation>
+    </message>
+    <message>
+        <source>Trusted key imported</source>
+        <translation>Clé de confiance importée</translation>
+    </message>
+    <message>
+        <source>Trusted key removed</source>
+        <translation>Clé de confiance retirée</translation>
+    </message>
+    <message>
+        <source>Workstation key trusted</source>
+        <translation>Clé d&apos;un poste reconnue</translation>
+    </message>
+    <message>
+        <source>Results exported</source>
+        <translation>Résultats exportés</translation>
+    </message>
+    <message>
+        <source>Item analysis exported</source>
+        <translation>Analyse des questions exportée</translation>
+    </message>
+    <message>
+        <source>Programme summary exported</source>
+        <translation>Bilan du programme exporté</translation>
+    </message>
+    <message>
+        <source>Trainee transcript saved</source>
+        <translation>Relevé de l&apos;apprenant enregistré</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Paramètres modifiés</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2285,7 +2743,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>A&amp;ffichage</translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -2313,7 +2771,11 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d&apos;utilisation</translation>
     </message>
     <message>
         <source>&amp;About TiP Trainer</source>
@@ -2397,7 +2859,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Practice</source>
-        <translation>S&apos;&amp;entraîner</translation>
+        <translation>&amp;S&apos;entraîner</translation>
     </message>
     <message>
         <source>Practise the selected module</source>
@@ -2416,20 +2878,28 @@ Les détails ont été consignés dans :
         <translation>Passer l&apos;examen du module sélectionné</translation>
     </message>
     <message>
-        <source>My &amp;history</source>
+        <source>M&amp;y history</source>
         <translation>Mon &amp;historique</translation>
+    </message>
+    <message>
+        <source>S&amp;witch trainee</source>
+        <translation>&amp;Changer d&apos;apprenant</translation>
     </message>
     <message>
         <source>My attempt history</source>
         <translation>Historique de mes tentatives</translation>
     </message>
     <message>
-        <source>&amp;Switch trainee</source>
-        <translation>&amp;Changer d&apos;apprenant</translation>
-    </message>
-    <message>
         <source>Switch to another trainee profile</source>
         <translation>Passer à un autre profil d&apos;apprenant</translation>
+    </message>
+    <message>
+        <source>Take the session pre-&amp;test: %1</source>
+        <translation>Passer le &amp;test initial de la session : %1</translation>
+    </message>
+    <message>
+        <source>Take the session post-&amp;test: %1</source>
+        <translation>Passer le &amp;test final de la session : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n questions, %1 min</source>
@@ -2452,6 +2922,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Not passed yet</source>
         <translation>Pas encore réussi</translation>
+    </message>
+    <message>
+        <source>Practised</source>
+        <translation>Entraînement fait</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -2544,6 +3018,25 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>PreTestDoneScreen</name>
+    <message>
+        <source>Pre-test recorded</source>
+        <translation>Test initial enregistré</translation>
+    </message>
+    <message>
+        <source>Thank you: your answers are saved. The pre-test shows no score and no answers; it tells your trainers where to start. You will take the post-test at the end of the session.</source>
+        <translation>Merci : vos réponses sont enregistrées. Le test initial n’affiche ni note ni réponses ; il indique à vos formateurs par où commencer. Vous passerez le test final à la fin de la session.</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my modules</source>
+        <translation>&amp;Retour à mes modules</translation>
+    </message>
+    <message>
+        <source>Back to my modules</source>
+        <translation>Retour à mes modules</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeSummaryScreen</name>
     <message>
         <source>Programme summary</source>
@@ -2555,7 +3048,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation>&amp;Période</translation>
+        <translation>Péri&amp;ode</translation>
     </message>
     <message>
         <source>&amp;Institution</source>
@@ -2572,6 +3065,18 @@ Les détails ont été consignés dans :
     <message>
         <source>P&amp;rovince</source>
         <translation>P&amp;rovince</translation>
+    </message>
+    <message>
+        <source>Training sessio&amp;n</source>
+        <translation>&amp;Session de formation</translation>
+    </message>
+    <message>
+        <source>&amp;Audience track</source>
+        <translation>Pu&amp;blic cible</translation>
+    </message>
+    <message>
+        <source>Function or ran&amp;k</source>
+        <translation>Fonc&amp;tion ou grade</translation>
     </message>
     <message>
         <source>Group by:</source>
@@ -2606,12 +3111,20 @@ Les détails ont été consignés dans :
         <translation>Graphique des agents formés et admis</translation>
     </message>
     <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Enregistrer en P&amp;DF…</translation>
+        <source>Save as P&amp;DF…</source>
+        <translation>E&amp;nregistrer en PDF…</translation>
     </message>
     <message>
         <source>Save as &amp;CSV…</source>
         <translation>Enregistrer en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Annual fig&amp;ures…</source>
+        <translation>Chiffres annue&amp;ls…</translation>
+    </message>
+    <message>
+        <source>Export the annual figures: officials trained per service, province, gender and month</source>
+        <translation>Exporter les chiffres annuels : agents formés par service, province, sexe et mois</translation>
     </message>
     <message>
         <source>Period</source>
@@ -2632,6 +3145,18 @@ Les détails ont été consignés dans :
     <message>
         <source>Province</source>
         <translation>Province</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
+    </message>
+    <message>
+        <source>Audience track</source>
+        <translation>Public cible</translation>
+    </message>
+    <message>
+        <source>Function or rank</source>
+        <translation>Fonction ou grade</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -2672,6 +3197,24 @@ Les détails ont été consignés dans :
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the annual figures of %1</source>
+        <translation>Enregistrer les chiffres annuels de %1</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Annual figures</source>
+        <translation>Chiffres annuels</translation>
+    </message>
+    <message>
+        <source>The figures of %1 were saved to:
+%2</source>
+        <translation>Les chiffres de %1 ont été enregistrés dans :
+%2</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -2776,7 +3319,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>← &amp;Previous</source>
-        <translation>← &amp;Précédente</translation>
+        <translation>← Pré&amp;cédente</translation>
     </message>
     <message>
         <source>Previous question</source>
@@ -2791,16 +3334,12 @@ Les détails ont été consignés dans :
         <translation>Question suivante</translation>
     </message>
     <message>
-        <source>&amp;Flag for review</source>
-        <translation>&amp;Marquer pour relecture</translation>
-    </message>
-    <message>
         <source>Flag this question for review</source>
         <translation>Marquer cette question pour relecture</translation>
     </message>
     <message>
         <source>&amp;Check answer</source>
-        <translation>&amp;Vérifier la réponse</translation>
+        <translation>Vér&amp;ifier la réponse</translation>
     </message>
     <message>
         <source>Check my answer</source>
@@ -2813,10 +3352,6 @@ Les détails ont été consignés dans :
     <message>
         <source>Try this question again</source>
         <translation>Réessayer cette question</translation>
-    </message>
-    <message>
-        <source>Finis&amp;h…</source>
-        <translation>&amp;Terminer…</translation>
     </message>
     <message>
         <source>Submit the exam</source>
@@ -2881,6 +3416,14 @@ Les détails ont été consignés dans :
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Fla&amp;g for review</source>
+        <translation>Marquer pour re&amp;lecture</translation>
+    </message>
+    <message>
+        <source>F&amp;inish…</source>
+        <translation>&amp;Terminer…</translation>
     </message>
     <message>
         <source>&amp;Leave and continue later</source>
@@ -3011,7 +3554,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Retry the questions I got wrong</source>
-        <translation>&amp;Refaire les questions manquées</translation>
+        <translation>Refaire les &amp;questions manquées</translation>
     </message>
     <message>
         <source>Retry the questions I got wrong</source>
@@ -3085,6 +3628,10 @@ Les détails ont été consignés dans :
         <translation>En cours</translation>
     </message>
     <message>
+        <source>Practised</source>
+        <translation>Entraînement fait</translation>
+    </message>
+    <message>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
@@ -3108,10 +3655,6 @@ Les détails ont été consignés dans :
         <translation>Nom ou matricule</translation>
     </message>
     <message>
-        <source>Any</source>
-        <translation>Tous</translation>
-    </message>
-    <message>
         <source>Module</source>
         <translation>Module</translation>
     </message>
@@ -3124,12 +3667,24 @@ Les détails ont été consignés dans :
         <translation>Public</translation>
     </message>
     <message>
+        <source>All audiences</source>
+        <translation>Tous les publics</translation>
+    </message>
+    <message>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
+        <source>All institutions</source>
+        <translation>Toutes les institutions</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>Tous les résultats</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -3142,6 +3697,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Kind of attempt</source>
         <translation>Type de tentative</translation>
+    </message>
+    <message>
+        <source>Exams and practice</source>
+        <translation>Examens et entraînements</translation>
     </message>
     <message>
         <source>Exam</source>
@@ -3169,7 +3728,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>T&amp;rainee:</source>
-        <translation>&amp;Apprenant :</translation>
+        <translation>Appre&amp;nant :</translation>
     </message>
     <message>
         <source>&amp;Module:</source>
@@ -3177,7 +3736,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>A&amp;udience:</source>
-        <translation>P&amp;ublic :</translation>
+        <translation>Pu&amp;blic :</translation>
     </message>
     <message>
         <source>&amp;Institution:</source>
@@ -3196,7 +3755,7 @@ Les détails ont été consignés dans :
         <translation>P&amp;oste :</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fr&amp;om:</source>
         <translation>&amp;Du :</translation>
     </message>
     <message>
@@ -3209,7 +3768,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Previous page</source>
-        <translation>Page &amp;précédente</translation>
+        <translation>Page pré&amp;cédente</translation>
     </message>
     <message>
         <source>&amp;Next page</source>
@@ -3262,6 +3821,10 @@ Les détails ont été consignés dans :
     <message>
         <source>In progress</source>
         <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Practised</source>
+        <translation>Entraînement fait</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3355,6 +3918,46 @@ Les détails ont été consignés dans :
         <translation>Réponse fausse</translation>
     </message>
     <message>
+        <source>your answer</source>
+        <translation>votre réponse</translation>
+    </message>
+    <message>
+        <source>right answer, not chosen</source>
+        <translation>bonne réponse, non choisie</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Vrai</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Faux</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation>Bonne réponse</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Your order</source>
+        <translation>Votre ordre</translation>
+    </message>
+    <message>
+        <source>Right order</source>
+        <translation>Bon ordre</translation>
+    </message>
+    <message>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
@@ -3394,8 +3997,8 @@ Les détails ont été consignés dans :
         <translation>Les examens occupent tout l&apos;écran</translation>
     </message>
     <message>
-        <source>Sa&amp;ve settings</source>
-        <translation>&amp;Enregistrer les paramètres</translation>
+        <source>Save se&amp;ttings</source>
+        <translation>Enre&amp;gistrer les paramètres</translation>
     </message>
     <message>
         <source>Save the safety settings</source>
@@ -3423,6 +4026,592 @@ Les détails ont été consignés dans :
     <message>
         <source>Part %1 of %2</source>
         <translation>Partie %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCounts</name>
+    <message numerus="yes">
+        <source>%n row(s) of the list have errors and nothing was imported:</source>
+        <translation>
+            <numerusform>%n ligne de la liste comporte des erreurs et rien n’a été importé&#xa0;:</numerusform>
+            <numerusform>%n lignes de la liste comportent des erreurs et rien n’a été importé&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the %n good row(s) and leave the others out?</source>
+        <translation>
+            <numerusform>Importer la ligne correcte (%n) et laisser les autres de côté&#xa0;?</numerusform>
+            <numerusform>Importer les %n lignes correctes et laisser les autres de côté&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pre-test or post-test attempt(s) were taken in it: they are kept, with the participants&apos; attendance and certificates.</source>
+        <translation>
+            <numerusform>%n tentative de test initial ou final y a été passée&#xa0;: elle est conservée, avec la présence et les attestations des participants.</numerusform>
+            <numerusform>%n tentatives de test initial ou final y ont été passées&#xa0;: elles sont conservées, avec la présence et les attestations des participants.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Edit the session</source>
+        <translation>Modifier la session</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Trainers, one per line</source>
+        <translation>Formateurs, un par ligne</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>Heures prévues</translation>
+    </message>
+    <message>
+        <source>Modules taught</source>
+        <translation>Modules enseignés</translation>
+    </message>
+    <message>
+        <source>Module of the pre-test</source>
+        <translation>Module du test initial</translation>
+    </message>
+    <message>
+        <source>Module of the post-test</source>
+        <translation>Module du test final</translation>
+    </message>
+    <message>
+        <source>The post-test repeats each participant&apos;s pre-test &amp;questions</source>
+        <translation>Le test final reprend les &amp;questions du test initial de chaque participant</translation>
+    </message>
+    <message>
+        <source>The post-test repeats the pre-test questions</source>
+        <translation>Le test final reprend les questions du test initial</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Institution :</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Lieu :</translation>
+    </message>
+    <message>
+        <source>P&amp;rovince:</source>
+        <translation>P&amp;rovince :</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>Premier &amp;jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>&amp;Dernier jour :</translation>
+    </message>
+    <message>
+        <source>T&amp;rainers (one per line):</source>
+        <translation>Formate&amp;urs (un par ligne) :</translation>
+    </message>
+    <message>
+        <source>&amp;Audience:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>Planned &amp;hours:</source>
+        <translation>&amp;Heures prévues :</translation>
+    </message>
+    <message>
+        <source>&amp;Modules taught:</source>
+        <translation>&amp;Modules enseignés :</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-test:</source>
+        <translation>Test &amp;initial :</translation>
+    </message>
+    <message>
+        <source>P&amp;ost-test:</source>
+        <translation>Test &amp;final :</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDocuments</name>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Formateurs</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>Heures prévues</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Service number</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Function or rank</source>
+        <translation>Fonction ou grade</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet — %1</source>
+        <translation>Feuille d’émargement — %1</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Mean pre-test score</source>
+        <translation>Note moyenne au test initial</translation>
+    </message>
+    <message>
+        <source>Mean post-test score</source>
+        <translation>Note moyenne au test final</translation>
+    </message>
+    <message>
+        <source>Mean gain (points)</source>
+        <translation>Progression moyenne (points)</translation>
+    </message>
+    <message>
+        <source>Normalised gain of the group ⟨g⟩</source>
+        <translation>Gain normalisé du groupe ⟨g⟩</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Taux de réussite</translation>
+    </message>
+    <message>
+        <source>Certificates of competence</source>
+        <translation>Attestations de réussite</translation>
+    </message>
+    <message>
+        <source>Certificates of attendance</source>
+        <translation>Attestations de participation</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Days present</source>
+        <translation>Jours de présence</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Pre %</source>
+        <translation>Initial %</translation>
+    </message>
+    <message>
+        <source>Post %</source>
+        <translation>Final %</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Facility %</source>
+        <translation>Facilité %</translation>
+    </message>
+    <message>
+        <source>g = (post − pre) / (100 − pre): the share of what a participant could still learn that they learned; not defined for a pre-test score of 100 %.</source>
+        <translation>g = (final − initial) / (100 − initial) : la part de ce qu’un participant pouvait encore apprendre qu’il a apprise ; non défini pour une note initiale de 100 %.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Rows with errors</source>
+        <translation>Lignes comportant des erreurs</translation>
+    </message>
+    <message>
+        <source>Delete the session “%1”? It is hidden from the list.</source>
+        <translation>Supprimer la session « %1 » ? Elle n’apparaîtra plus dans la liste.</translation>
+    </message>
+    <message>
+        <source>Delete the session</source>
+        <translation>Supprimer la session</translation>
+    </message>
+    <message>
+        <source>Enrol trainees</source>
+        <translation>Inscrire des apprenants</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>Apprenants</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Test open</source>
+        <translation>Test ouvert</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Service number</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Function or rank</source>
+        <translation>Fonction ou grade</translation>
+    </message>
+    <message>
+        <source>Participants and attendance</source>
+        <translation>Participants et présence</translation>
+    </message>
+    <message>
+        <source>Day of attendance</source>
+        <translation>Jour de présence</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>Jo&amp;ur :</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouvelle…</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the session</source>
+        <translation>Modifier la session</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>En&amp;rol trainees…</source>
+        <translation>&amp;Inscrire des apprenants…</translation>
+    </message>
+    <message>
+        <source>Enrol trainees from the list</source>
+        <translation>Inscrire des apprenants de la liste</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>Imp&amp;orter une liste…</translation>
+    </message>
+    <message>
+        <source>Import a participant list (CSV or XLSX)</source>
+        <translation>Importer une liste de participants (CSV ou XLSX)</translation>
+    </message>
+    <message>
+        <source>Save &amp;attendance</source>
+        <translation>Enre&amp;gistrer la présence</translation>
+    </message>
+    <message>
+        <source>Save the attendance of the day</source>
+        <translation>Enregistrer la présence du jour</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn-in sheet…</source>
+        <translation>Feuille d’éma&amp;rgement…</translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet of the day as PDF</source>
+        <translation>Enregistrer la feuille d’émargement du jour en PDF</translation>
+    </message>
+    <message>
+        <source>Open the &amp;pre-test</source>
+        <translation>Ou&amp;vrir le test initial</translation>
+    </message>
+    <message>
+        <source>Open the pre-test</source>
+        <translation>Ouvrir le test initial</translation>
+    </message>
+    <message>
+        <source>Open the p&amp;ost-test</source>
+        <translation>Ouvrir le test fina&amp;l</translation>
+    </message>
+    <message>
+        <source>Open the post-test</source>
+        <translation>Ouvrir le test final</translation>
+    </message>
+    <message>
+        <source>&amp;Close the tests</source>
+        <translation>Fermer les &amp;tests</translation>
+    </message>
+    <message>
+        <source>Close the tests</source>
+        <translation>Fermer les tests</translation>
+    </message>
+    <message>
+        <source>Cer&amp;tificates of attendance</source>
+        <translation>Attestations de parti&amp;cipation</translation>
+    </message>
+    <message>
+        <source>Issue the certificates of attendance</source>
+        <translation>Délivrer les attestations de participation</translation>
+    </message>
+    <message>
+        <source>Report (P&amp;DF)…</source>
+        <translation>Rapport (P&amp;DF)…</translation>
+    </message>
+    <message>
+        <source>Save the session report as PDF</source>
+        <translation>Enregistrer le rapport de session en PDF</translation>
+    </message>
+    <message>
+        <source>Report (&amp;XLSX)…</source>
+        <translation>Rapport (&amp;XLSX)…</translation>
+    </message>
+    <message>
+        <source>Save the session report as XLSX</source>
+        <translation>Enregistrer le rapport de session en XLSX</translation>
+    </message>
+    <message>
+        <source>pre-test</source>
+        <translation>test initial</translation>
+    </message>
+    <message>
+        <source>post-test</source>
+        <translation>test final</translation>
+    </message>
+    <message>
+        <source>Import a participant list</source>
+        <translation>Importer une liste de participants</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.xlsx)</source>
+        <translation>Listes (*.csv *.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing imported: %n row(s) with errors.</source>
+        <translation>
+            <numerusform>Rien n’a été importé&#xa0;: %n ligne comporte des erreurs.</numerusform>
+            <numerusform>Rien n’a été importé&#xa0;: %n lignes comportent des erreurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3); %4.</source>
+        <translation>%1 (%2, %3)&#xa0;; %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolled</source>
+        <translation>
+            <numerusform>%n inscrit</numerusform>
+            <numerusform>%n inscrits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new profile(s)</source>
+        <translation>
+            <numerusform>%n nouveau profil</numerusform>
+            <numerusform>%n nouveaux profils</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already known</source>
+        <translation>
+            <numerusform>%n déjà connu</numerusform>
+            <numerusform>%n déjà connus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out</source>
+        <translation>
+            <numerusform>%n ligne laissée de côté</numerusform>
+            <numerusform>%n lignes laissées de côté</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendance of %1 saved: %n present.</source>
+        <translation>
+            <numerusform>Présence du %1 enregistrée&#xa0;: %n présent.</numerusform>
+            <numerusform>Présence du %1 enregistrée&#xa0;: %n présents.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet</source>
+        <translation>Enregistrer la feuille d’émargement</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet saved to %1</source>
+        <translation>Feuille d’émargement enregistrée dans %1</translation>
+    </message>
+    <message>
+        <source>The pre-test is open: participants find it on their modules screen.</source>
+        <translation>Le test initial est ouvert : les participants le trouvent sur leur écran des modules.</translation>
+    </message>
+    <message>
+        <source>The post-test is open: participants find it on their modules screen.</source>
+        <translation>Le test final est ouvert : les participants le trouvent sur leur écran des modules.</translation>
+    </message>
+    <message>
+        <source>The tests are closed.</source>
+        <translation>Les tests sont fermés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) of attendance issued (participants present for at least %1 % of the planned hours).</source>
+        <translation>
+            <numerusform>%n attestation de participation délivrée (participants présents au moins %1 % des heures prévues).</numerusform>
+            <numerusform>%n attestations de participation délivrées (participants présents au moins %1 % des heures prévues).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the session report</source>
+        <translation>Enregistrer le rapport de session</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Rapport enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -3520,6 +4709,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Import/export GIFT and Moodle XML</source>
         <translation>Import/export GIFT et Moodle XML</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
     </message>
     <message>
         <source>Results</source>
@@ -3680,12 +4873,12 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
 <context>
     <name>TrueFalseInput</name>
     <message>
-        <source>&amp;True</source>
+        <source>T&amp;rue</source>
         <translation>&amp;Vrai</translation>
     </message>
     <message>
-        <source>&amp;False</source>
-        <translation>&amp;Faux</translation>
+        <source>F&amp;alse</source>
+        <translation>Fa&amp;ux</translation>
     </message>
     <message>
         <source>True</source>
@@ -3767,10 +4960,6 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation>Code de vérification</translation>
     </message>
     <message>
-        <source>&amp;Verify the code</source>
-        <translation>&amp;Vérifier le code</translation>
-    </message>
-    <message>
         <source>Verify the typed code</source>
         <translation>Vérifier le code saisi</translation>
     </message>
@@ -3815,6 +5004,14 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation>Recherche du code QR dans l&apos;image…</translation>
     </message>
     <message>
+        <source>Verif&amp;y the code</source>
+        <translation>&amp;Vérifier le code</translation>
+    </message>
+    <message>
+        <source>Kind of certificate</source>
+        <translation>Type d’attestation</translation>
+    </message>
+    <message>
         <source>The signature is genuine and the certificate has not been revoked. Only the QR code was read: check that the name, number, date and score below are those printed on the paper.</source>
         <translation>La signature est authentique et l&apos;attestation n&apos;a pas été révoquée. Seul le code QR a été lu : vérifiez que le nom, le numéro, la date et la note ci-dessous sont bien ceux imprimés sur le document papier.</translation>
     </message>
@@ -3843,23 +5040,24 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation> (non vérifié)</translation>
     </message>
     <message>
+        <source>certificate of competence (module)</source>
+        <translation>attestation de réussite (module)</translation>
+    </message>
+    <message>
+        <source>certificate of competence (programme)</source>
+        <translation>attestation de réussite (programme)</translation>
+    </message>
+    <message>
+        <source>certificate of attendance</source>
+        <translation>attestation de participation</translation>
+    </message>
+    <message>
         <source>unknown issuer</source>
         <translation>émetteur inconnu</translation>
     </message>
     <message>
         <source>key %1</source>
         <translation>clé %1</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Import question banks</source>
-        <translation>Importer des banques de questions</translation>
-    </message>
-    <message>
-        <source>Question banks (*.yaml *.yml)</source>
-        <translation>Banques de questions (*.yaml *.yml)</translation>
     </message>
 </context>
 </TS>

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
 from trainer.banks.catalog import bank_files, load_catalog
 from trainer.banks.loader import load_bank
-from trainer.banks.model import Audience, Bank, Kind, Question, Scenario, Topic
+from trainer.banks.model import (
+    Audience,
+    Bank,
+    Kind,
+    MultipleResponse,
+    Question,
+    Scenario,
+    SingleChoice,
+    Topic,
+)
+from trainer.banks.review.checks import key_is_longest, key_is_shortest, mr_patterns
 from trainer.paths import shipped_banks_dir
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import correct_response, grade
 from trainer.quiz.session import QuizSession
 
-MIN_PER_MODULE = 30
+MIN_PER_MODULE = 36
+MIN_CURRICULUM = 440
+# share of single-choice items whose key is the longest (or the shortest) option: near chance
+MAX_KEY_LENGTH_CLUE = 0.30
+MAX_KEY_SHORTEST = 0.35
+# share of multiple-response items sharing one "k right of n" pattern
+MAX_MR_PATTERN = 0.30
 TRACKS = {
     Audience.POLICE: "police",
     Audience.PROSECUTORS: "prosecutors",
@@ -51,7 +68,7 @@ def test_the_curriculum_is_shipped() -> None:
         assert len(modules) >= 3, audience
         assert {Topic.INDICATORS, Topic.REFERRAL, Topic.LEGAL_STANDARDS} <= topics, audience
     total = sum(len(b.questions) for b in catalog.banks)
-    assert total >= 300
+    assert total >= MIN_CURRICULUM
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
@@ -129,3 +146,87 @@ def test_a_common_core_module_for_everyone() -> None:
     bank = catalog.bank("core")
     tags = {t for q in bank.questions for t in q.tags}
     assert {"children", "consent", "smuggling", "non-punishment"} <= tags
+
+
+# -- fit for a certifying exam: the law in force, time-proof wording, no test-wise clues -------
+ALL_ITEMS = [q for b in BANKS for q in b.iter_all_questions()]
+ABOLISHED_PROVINCES = (
+    "Bubanza|Bujumbura Mairie|Bujumbura Rural|Bujumbura-Mairie|Bururi|Cankuzo|Cibitoke|"
+    "Karuzi|Karusi|Kayanza|Kirundo|Makamba|Muramvya|Muyinga|Mwaro|Ngozi|Rumonge|Rutana|Ruyigi"
+)
+_PROVINCE = re.compile(
+    rf"\b(?:{ABOLISHED_PROVINCES})\s+[Pp]rovince\b"
+    rf"|\b[Pp]rovinces?\s+(?:of|de|du|d['’])\s*(?:la\s+)?(?:{ABOLISHED_PROVINCES})\b"
+)
+
+
+def _single_choice() -> list[SingleChoice]:
+    return [q for q in ALL_ITEMS if isinstance(q, SingleChoice)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_key_length_gives_no_clue(lang: str) -> None:
+    """Test-wise trainees pick the longest option (or, once warned, avoid it)."""
+    items = _single_choice()
+    longest = sum(key_is_longest(q, lang) for q in items) / len(items)
+    shortest = sum(key_is_shortest(q, lang) for q in items) / len(items)
+    assert longest <= MAX_KEY_LENGTH_CLUE, f"key longest in {longest:.0%} of {len(items)}"
+    assert shortest <= MAX_KEY_SHORTEST, f"key shortest in {shortest:.0%} of {len(items)}"
+
+
+def test_key_positions_are_balanced() -> None:
+    positions = Counter([o.id for o in q.options].index(q.key) for q in _single_choice())
+    total = sum(positions.values())
+    assert max(positions.values()) / total <= 0.35, positions
+
+
+def test_multiple_response_patterns_vary() -> None:
+    items = [q for q in ALL_ITEMS if isinstance(q, MultipleResponse)]
+    patterns = mr_patterns(items)
+    ((_pattern, most),) = patterns.most_common(1)
+    assert most / len(items) <= MAX_MR_PATTERN, patterns.most_common(3)
+    assert all(1 <= right < options for right, options in patterns), patterns
+    assert len({right for right, _ in patterns}) >= 4  # from one right option to five
+
+
+def test_every_item_has_a_difficulty_set_deliberately() -> None:
+    unset = [q.id for q in ALL_ITEMS if not isinstance(q, Scenario) and not q.difficulty_given]
+    assert unset == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_the_law_is_current_and_dated(bank: Bank) -> None:
+    """The 2009 Penal Code was replaced in 2017; each bank says when its law was checked."""
+    assert bank.law_as_of is not None and int(bank.version.split(".")[0]) >= 2
+    assert "burundi-penal-code-2009" not in bank.sources
+    assert "burundi-penal-code-2017" in bank.sources
+
+
+def test_no_yearly_report_is_the_source_of_a_keyed_fact() -> None:
+    """A foreign government's annual report is context, never the primary source."""
+    keyed_on_reports = [
+        q.id for q in ALL_ITEMS if q.source is not None and q.source.source_id.startswith("us-tip")
+    ]
+    assert keyed_on_reports == []
+
+
+def test_no_abolished_province_is_named_as_a_province() -> None:
+    """Burundi has 5 provinces since 2025; the former ones are communes."""
+    hits = [
+        (q.id, m.group(0)) for q in ALL_ITEMS for t in _texts(q) for m in [_PROVINCE.search(t)] if m
+    ]
+    hits += [
+        (q.id, m.group(0))
+        for q in ALL_ITEMS
+        if isinstance(q, Scenario)
+        for t in q.text.values.values()
+        for m in [_PROVINCE.search(t)]
+        if m
+    ]
+    assert hits == []
+
+
+def test_the_province_check_catches_the_old_map() -> None:
+    assert _PROVINCE.search("a bar in Rutana province")
+    assert _PROVINCE.search("dans la province de Cibitoke")
+    assert not _PROVINCE.search("the commune of Rutana (province of Burunga)")

@@ -173,8 +173,9 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 
 def test_validate_files_collects_across_files() -> None:
-    problems = validate_files([DATA / "sample.yaml", BAD / "empty-text.yaml", BAD / "utf16.yaml"])
-    paths = {Path(p.path).name for p in problems}
+    checks = validate_files([DATA / "sample.yaml", BAD / "empty-text.yaml", BAD / "utf16.yaml"])
+    assert [c.total > 0 for c in checks] == [False, True, True]
+    paths = {Path(p.path).name for c in checks for p in c.problems}
     assert paths == {"empty-text.yaml", "utf16.yaml"}
 
 
@@ -194,3 +195,44 @@ def test_law_as_of_is_read_and_written_back(tmp_path: Path) -> None:
     path.write_text(text.replace('version: "1.0"', 'version: "1.0"\nlaw_as_of: "2026-02-30"'))
     with pytest.raises(BankError, match="must be a day written YYYY-MM-DD"):
         load_bank(path)
+
+
+def test_problems_are_capped_first_by_place_then_counted(tmp_path: Path) -> None:
+    """A file of junk: the first MAX_PROBLEMS problems by place are listed, the rest counted."""
+    from trainer.banks.loader import _BANK_KEYS, MAX_PROBLEMS
+
+    junk = tmp_path / "junk.yaml"
+    junk.write_text("".join(f"k{i}: {i}\n" for i in range(1000)), encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        load_bank(junk)
+    exc = caught.value
+    required = sum(1 for needed in _BANK_KEYS.values() if needed)
+    assert len(exc.problems) == MAX_PROBLEMS
+    assert exc.total == 1000 + required
+    assert exc.more == exc.total - MAX_PROBLEMS
+    places = [(p.line, p.column) for p in exc.problems]
+    assert places == sorted(places)
+    # the missing keys (at the mapping's start) come first, then unknown keys in file order
+    assert exc.problems[required].message.startswith("bank: unknown key 'k0'")
+    assert exc.problems[-1].line == MAX_PROBLEMS - required
+    assert f"... and {exc.more} more problem(s)" in str(exc).splitlines()[-1]
+
+
+def test_yaml_issues_are_capped_and_counted() -> None:
+    from trainer.banks import yamlsafe
+
+    text = "".join(f"k{i}: &a{i} v\n" for i in range(50))
+    root, issues = yamlsafe.parse(text, max_issues=10)
+    assert len(issues) == 10 and issues.dropped == 40
+    assert [i.mark.line for i in issues] == list(range(1, 11))
+    assert root["k49"] == "v"
+
+
+def test_validate_files_lists_the_cap_per_file(tmp_path: Path) -> None:
+    from trainer.banks.loader import MAX_PROBLEMS
+
+    junk = tmp_path / "junk.yaml"
+    junk.write_text("".join(f"k{i}: 1\n" for i in range(MAX_PROBLEMS * 3)), encoding="utf-8")
+    [check] = validate_files([junk])
+    assert len(check.problems) == MAX_PROBLEMS
+    assert check.total > MAX_PROBLEMS * 3

@@ -11,7 +11,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from trainer.certificates import document
-from trainer.certificates.document import CodeError, Facts, Kind, Problem
+from trainer.certificates.document import CertificateKind, CodeError, CodeProblem, Facts
 from trainer.errors import CertificateError
 
 FACTS = Facts(
@@ -21,7 +21,7 @@ FACTS = Facts(
     score=86.7,
     date=date(2026, 5, 4),
     issuer_key_id="3f9a1c2b4d5e6f70",
-    kind=Kind.PROGRAMME,
+    kind=CertificateKind.PROGRAMME,
     subject=document.subject_digest(
         [("police", "police-identification"), ("police", "police-referral")],
         "Identification · Referral",
@@ -113,13 +113,13 @@ def test_a_thousand_random_mutations_are_all_refused() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda c: "", Problem.NO_CODE),
-        (lambda c: c[:-5], Problem.MISTYPED),
-        (lambda c: c + "U", Problem.MISTYPED),
-        (lambda c: c[:10] + "*" + c[11:], Problem.MISTYPED),
+        (lambda c: "", CodeProblem.NO_CODE),
+        (lambda c: c[:-5], CodeProblem.MISTYPED),
+        (lambda c: c + "U", CodeProblem.MISTYPED),
+        (lambda c: c[:10] + "*" + c[11:], CodeProblem.MISTYPED),
     ],
 )
-def test_each_kind_of_bad_code_has_its_reason(change: object, expected: Problem) -> None:
+def test_each_kind_of_bad_code_has_its_reason(change: object, expected: CodeProblem) -> None:
     code = _signed(Ed25519PrivateKey.generate())
     with pytest.raises(CodeError) as info:
         document.decode_code(change(code))  # type: ignore[operator]
@@ -132,7 +132,7 @@ def test_a_non_canonical_payload_is_refused_even_when_signed() -> None:
     code = document.encode_code(payload, key.sign(document.SIGNING_CONTEXT + payload))
     with pytest.raises(CodeError) as info:
         document.decode_code(code)
-    assert info.value.problem is Problem.MALFORMED
+    assert info.value.problem is CodeProblem.MALFORMED
     future = bytearray(document.encode_facts(FACTS))
     future[0] = 3
     code = document.encode_code(bytes(future), key.sign(document.SIGNING_CONTEXT + future))

@@ -11,7 +11,7 @@ import pytest
 
 from trainer import admin
 from trainer.banks.model import Bank
-from trainer.certificates import numbers, service
+from trainer.certificates import issuing, numbers, register, verification
 from trainer.errors import CertificateError
 from trainer.storage import backups
 from trainer.workspace import Workspace
@@ -21,7 +21,7 @@ from .factory import passed
 
 def _issue(ws: Workspace, bank: Bank, name: str) -> str:
     _trainee, attempt = passed(ws, bank, name)
-    record = service.issue_for_attempt(ws, attempt)
+    record = issuing.issue_for_attempt(ws, attempt)
     assert record is not None
     return record.number
 
@@ -31,20 +31,20 @@ def test_numbers_are_not_given_again_after_a_restore(
 ) -> None:
     bank = workspace.catalog.bank("sample")
     first = _issue(workspace, bank, "Aline Niyonzima")
-    saved = backups.create_backup(workspace.db.conn, workspace.data.backups, keep=None)
+    saved = backups.create_backup(workspace.db, workspace.data.backups, keep=None)
     second = _issue(workspace, bank, "Béatrice Hakizimana")
     admin.restore_backup(workspace, saved.path)  # the register forgets the second
     third = _issue(workspace, bank, "Claude Ndikumana")
     assert len({first, second, third}) == 3, (first, second, third)
     assert third.endswith("-00003")
     # revoking the newest revokes nobody else
-    service.revoke(workspace, third, "issued in error")
-    verdict = service.verify_code(workspace, workspace_code(workspace, first))
+    register.revoke(workspace, third, "issued in error")
+    verdict = verification.verify_code(workspace, workspace_code(workspace, first))
     assert verdict.valid
 
 
 def workspace_code(ws: Workspace, number: str) -> str:
-    return service.repository(ws).by_number(number).code
+    return issuing.repository(ws).by_number(number).code
 
 
 def test_the_mark_is_kept_beside_the_key_and_private(
@@ -83,7 +83,7 @@ def test_a_damaged_mark_stops_issuing_with_a_clear_error(
     (workspace.data.keys / numbers.MARK_FILE).write_bytes(content)
     with pytest.raises(CertificateError, match="certificate numbers"):
         _issue(workspace, bank, "Béatrice Hakizimana")
-    assert len(service.repository(workspace).records()) == 1
+    assert len(issuing.repository(workspace).records()) == 1
 
 
 def test_a_mark_that_cannot_be_written_issues_nothing(
@@ -98,4 +98,4 @@ def test_a_mark_that_cannot_be_written_issues_nothing(
     monkeypatch.setattr(Path, "replace", full)
     with pytest.raises(CertificateError, match="certificate numbers"):
         _issue(workspace, bank, "Aline Niyonzima")
-    assert service.repository(workspace).records() == []
+    assert issuing.repository(workspace).records() == []

@@ -16,8 +16,15 @@ from pytestqt.qtbot import QtBot
 from tests.certificates.factory import passed, qr_picture
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
-from trainer.certificates import document, pdf, service
-from trainer.certificates.document import Problem
+from trainer.certificates import document, issuing, pdf, register, verification
+from trainer.certificates.document import CodeProblem
+from trainer.certificates.keys import export_public_key, import_public_key
+from trainer.certificates.settings import (
+    CertificateSettings,
+    Signatory,
+    load_settings,
+    save_settings,
+)
 from trainer.errors import CertificateError
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
@@ -33,18 +40,18 @@ LONG_INSTITUTION = (
 
 @pytest.fixture
 def record(workspace: Workspace, sample_bank: Bank, qtbot: QtBot) -> CertificateRecord:
-    service.save_settings(
+    save_settings(
         workspace,
-        service.CertificateSettings(
+        CertificateSettings(
             institution=LONG_INSTITUTION,
             signatories=(
-                service.Signatory("Jean-Baptiste Ndayishimiye", "Directeur de la formation"),
-                service.Signatory("Claudine Irakoze", "Coordonnatrice du programme"),
+                Signatory("Jean-Baptiste Ndayishimiye", "Directeur de la formation"),
+                Signatory("Claudine Irakoze", "Coordonnatrice du programme"),
             ),
         ),
     )
     _, attempt = passed(workspace, sample_bank, LONG_NAME, Institution.JUDICIARY)
-    issued = service.issue_for_attempt(workspace, attempt)
+    issued = issuing.issue_for_attempt(workspace, attempt)
     assert issued is not None
     return issued
 
@@ -67,7 +74,7 @@ def test_the_page_states_the_certified_facts(
     language: str,
     words: list[str],
 ) -> None:
-    path = service.render_pdf(workspace, record, tmp_path / f"c-{language}.pdf", language)
+    path = register.render_pdf(workspace, record, tmp_path / f"c-{language}.pdf", language)
     reader = PdfReader(str(path))
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
@@ -80,7 +87,7 @@ def test_the_page_states_the_certified_facts(
     assert "".join(LONG_NAME.split()) in "".join(text.split())
     assert "".join(LONG_INSTITUTION.split()) in "".join(text.split())
     assert "\ufb01" not in text  # no "fi" ligature: it extracts as two letters
-    assert document.page_matches(text, service.facts_of(record))
+    assert document.page_matches(text, issuing.facts_of(record))
     meta = reader.metadata
     assert meta is not None
     assert meta.title is not None and record.number in meta.title and LONG_NAME in meta.title
@@ -91,20 +98,20 @@ def test_the_page_states_the_certified_facts(
         for f in [f.get_object()]
     }
     assert len(fonts) == 1 and "DejaVuSerif" in fonts.pop()  # one face, embedded once
-    assert service.verify_pdf(workspace, path).valid
+    assert verification.verify_pdf(workspace, path).valid
 
 
 def test_a_second_installation_that_trusts_the_public_key_verifies_the_pdf(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord, banks_dir: Path
 ) -> None:
-    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
-    key_file = service.export_public_key(workspace, tmp_path / "issuer.tip-key")
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    key_file = export_public_key(workspace, tmp_path / "issuer.tip-key")
     other = Workspace(tmp_path / "elsewhere", shipped_banks=banks_dir)
     other.sign_in(StaffSession("Coordinator B", Role.COORDINATOR, timeout=0))
     try:
-        assert service.verify_pdf(other, path).problem is Problem.UNKNOWN_ISSUER
-        service.import_public_key(other, key_file)
-        verdict = service.verify_pdf(other, path)
+        assert verification.verify_pdf(other, path).problem is CodeProblem.UNKNOWN_ISSUER
+        import_public_key(other, key_file)
+        verdict = verification.verify_pdf(other, path)
         assert verdict.valid and verdict.issuer_name == LONG_INSTITUTION
         assert verdict.facts is not None and verdict.facts.name == LONG_NAME
         assert other.db.query("SELECT * FROM certificates") == []  # nothing from the register
@@ -115,20 +122,20 @@ def test_a_second_installation_that_trusts_the_public_key_verifies_the_pdf(
 def test_a_page_that_says_something_else_is_not_valid(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    content = pdf.page_content(record, service.load_settings(workspace), "en")
+    content = pdf.page_content(record, load_settings(workspace), "en")
     forged = dataclasses.replace(
         content, facts=((content.facts[0]), ("Score", "99%"), *content.facts[2:])
     )
     forged = dataclasses.replace(forged, name="Someone Else")
     path = pdf.render(tmp_path / "forged.pdf", forged)
-    verdict = service.verify_pdf(workspace, path)
-    assert not verdict.valid and verdict.problem is Problem.PAGE_MISMATCH
+    verdict = verification.verify_pdf(workspace, path)
+    assert not verdict.valid and verdict.problem is CodeProblem.PAGE_MISMATCH
 
 
 def test_an_altered_code_in_the_file_is_not_valid(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
     data = path.read_bytes()
     marker = b"TIP1:" + record.code[:20].encode()
     assert marker in data
@@ -136,15 +143,15 @@ def test_an_altered_code_in_the_file_is_not_valid(
     replacement = b"0" if swapped != "0" else b"1"
     changed = data.replace(marker + swapped.encode(), marker + replacement)
     path.write_bytes(changed)
-    verdict = service.verify_pdf(workspace, path)
-    assert not verdict.valid and verdict.problem in (Problem.MISTYPED, Problem.ALTERED)
+    verdict = verification.verify_pdf(workspace, path)
+    assert not verdict.valid and verdict.problem in (CodeProblem.MISTYPED, CodeProblem.ALTERED)
 
 
 def test_files_that_are_no_certificate(tmp_path: Path, workspace: Workspace, qtbot: QtBot) -> None:
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"%PDF-1.4 nothing")
     with pytest.raises(CertificateError, match="cannot be read"):
-        service.verify_pdf(workspace, junk)
+        verification.verify_pdf(workspace, junk)
     from PySide6.QtGui import QPainter, QPdfWriter
 
     plain = tmp_path / "plain.pdf"
@@ -152,7 +159,7 @@ def test_files_that_are_no_certificate(tmp_path: Path, workspace: Workspace, qtb
     painter = QPainter(writer)
     painter.drawText(100, 100, "Certificate of Achievement")
     painter.end()
-    assert service.verify_pdf(workspace, plain).problem is Problem.NO_CODE
+    assert verification.verify_pdf(workspace, plain).problem is CodeProblem.NO_CODE
 
 
 def test_an_unwritable_place_is_a_clear_error(
@@ -161,7 +168,7 @@ def test_an_unwritable_place_is_a_clear_error(
     with pytest.raises(
         CertificateError, match="cannot write the PDF file: the folder does not exist"
     ):
-        service.render_pdf(workspace, record, tmp_path / "no" / "such" / "dir" / "c.pdf", "en")
+        register.render_pdf(workspace, record, tmp_path / "no" / "such" / "dir" / "c.pdf", "en")
 
 
 @pytest.mark.qt_log_ignore("QPainter::begin")
@@ -172,7 +179,7 @@ def test_a_file_that_cannot_be_opened_says_why(
 
     temporary_beside(tmp_path / "c.pdf").mkdir()  # where the page is written first: no file
     with pytest.raises(CertificateError, match=r"cannot write the PDF file \(.+\)"):
-        service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+        register.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
     assert not (tmp_path / "c.pdf").exists()
 
 
@@ -186,7 +193,7 @@ def test_the_qr_carries_the_signed_code(
     [found] = zxingcpp.read_barcodes(qr_picture(text), formats=QR_ONLY)
     assert found.text == text
     assert found.ec_level == "M"
-    assert service.verify_code(workspace, found.text).valid
+    assert verification.verify_code(workspace, found.text).valid
 
 
 def test_qr_codes_of_many_payloads_read_back(qtbot: QtBot) -> None:
@@ -214,12 +221,12 @@ def _page_png(path: Path, tmp_path: Path, dpi: int = 150) -> Path:
 def test_the_printed_qr_reads_back_from_the_rendered_page(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "fr")
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "fr")
     page = QImage(str(_page_png(path, tmp_path, dpi=100)))
     assert not page.isNull()
     [found] = zxingcpp.read_barcodes(page, formats=QR_ONLY)
     assert found.text == document.qr_text(record.code)
-    assert service.verify_code(workspace, found.text).valid
+    assert verification.verify_code(workspace, found.text).valid
 
 
 @pytest.mark.skipif(
@@ -229,7 +236,7 @@ def test_the_printed_qr_reads_back_from_the_rendered_page(
 def test_the_printed_qr_decodes_with_zbar(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "fr")
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "fr")
     out = subprocess.run(
         ["zbarimg", "-q", "--raw", str(_page_png(path, tmp_path))],
         check=True,
@@ -237,7 +244,7 @@ def test_the_printed_qr_decodes_with_zbar(
         text=True,
     ).stdout.strip()
     assert out == document.qr_text(record.code)
-    assert service.verify_code(workspace, out).valid
+    assert verification.verify_code(workspace, out).valid
 
 
 def test_drawing_pages_does_not_drain_none(
@@ -246,7 +253,7 @@ def test_drawing_pages_does_not_drain_none(
     """A page makes about a thousand Qt calls: none may lose a reference to None."""
     import sys
 
-    content = pdf.page_content(record, service.load_settings(workspace), "en")
+    content = pdf.page_content(record, load_settings(workspace), "en")
     pdf.render(tmp_path / "warm.pdf", content)
     before = sys.getrefcount(None)
     for i in range(5):
@@ -257,13 +264,13 @@ def test_drawing_pages_does_not_drain_none(
 def test_a_programme_certificate_names_the_programme_and_its_modules(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    programme = service.save_programme(workspace, "Basic course on trafficking", ["sample-module"])
-    [issued] = service.issue_programme_for_all(workspace, programme.id)
-    path = service.render_pdf(workspace, issued, tmp_path / "p.pdf", "en")
+    programme = issuing.save_programme(workspace, "Basic course on trafficking", ["sample-module"])
+    [issued] = issuing.issue_programme_for_all(workspace, programme.id)
+    path = register.render_pdf(workspace, issued, tmp_path / "p.pdf", "en")
     text = " ".join(_text(path).split())
     assert "Certificate of Completion of a Training Programme" in text
     assert "Basic course on trafficking" in text and "Sample module" in text
-    assert service.verify_pdf(workspace, path).valid
+    assert verification.verify_pdf(workspace, path).valid
 
 
 def test_the_drawn_qr_is_the_signed_code_without_any_tool(
@@ -273,9 +280,9 @@ def test_the_drawn_qr_is_the_signed_code_without_any_tool(
     compare it with the QR code of the code kept in the file (which verifies)."""
     import re
 
-    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
-    code, _ = service.read_pdf(path)
-    assert code is not None and service.verify_code(workspace, code).valid
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    code, _ = verification.read_pdf(path)
+    assert code is not None and verification.verify_code(workspace, code).valid
     expected = pdf.qr_matrix(document.qr_text(code))
     n = len(expected)
     left, top, unit = pdf.qr_geometry(n)
@@ -298,11 +305,11 @@ def test_the_drawn_qr_is_the_signed_code_without_any_tool(
 def test_a_truncated_certificate_is_refused_plainly(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
     cut = tmp_path / "cut.pdf"
     cut.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
     try:
-        verdict = service.verify_pdf(workspace, cut)
+        verdict = verification.verify_pdf(workspace, cut)
     except CertificateError as exc:
         assert "cannot be read" in str(exc)
     else:

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.certificates.factory import passed, qr_picture
 from trainer.banks.model import Bank
-from trainer.certificates import document, scan, service
-from trainer.certificates.document import Problem
+from trainer.certificates import document, issuing, register, scan, verification
+from trainer.certificates.document import CodeProblem
 from trainer.cli import main
 from trainer.errors import CertificateError
 from trainer.storage.certificates import CertificateRecord
@@ -25,7 +25,7 @@ from trainer.workspace import Workspace
 @pytest.fixture
 def record(workspace: Workspace, sample_bank: Bank, qtbot: QtBot) -> CertificateRecord:
     _, attempt = passed(workspace, sample_bank, "Aline Niyonzima")
-    issued = service.issue_for_attempt(workspace, attempt)
+    issued = issuing.issue_for_attempt(workspace, attempt)
     assert issued is not None
     return issued
 
@@ -55,7 +55,7 @@ def test_a_photo_of_the_paper_verifies(
 ) -> None:
     picture = photo(tmp_path / "photo.jpg", document.qr_text(record.code))
     assert scan.read_qr_codes(picture) == [document.qr_text(record.code)]
-    verdict = service.verify_file(workspace, picture)
+    verdict = verification.verify_file(workspace, picture)
     assert verdict.valid
     assert verdict.facts is not None and verdict.facts.name == "Aline Niyonzima"
     assert verdict.facts.number == record.number
@@ -65,7 +65,7 @@ def test_a_photo_taken_sideways_is_read(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
     picture = photo(tmp_path / "sideways.png", document.qr_text(record.code), angle=90)
-    assert service.verify_file(workspace, picture).valid
+    assert verification.verify_file(workspace, picture).valid
 
 
 def test_a_picture_of_an_altered_code_is_not_valid(
@@ -74,16 +74,16 @@ def test_a_picture_of_an_altered_code_is_not_valid(
     i = 60
     changed = record.code[:i] + ("A" if record.code[i] != "A" else "B") + record.code[i + 1 :]
     picture = photo(tmp_path / "forged.jpg", document.qr_text(changed))
-    verdict = service.verify_file(workspace, picture)
-    assert not verdict.valid and verdict.problem in (Problem.MISTYPED, Problem.ALTERED)
+    verdict = verification.verify_file(workspace, picture)
+    assert not verdict.valid and verdict.problem in (CodeProblem.MISTYPED, CodeProblem.ALTERED)
 
 
 def test_a_picture_without_a_qr_code(tmp_path: Path, workspace: Workspace, qtbot: QtBot) -> None:
     blank = QImage(800, 600, QImage.Format.Format_RGB32)
     blank.fill(QColor("white"))
     assert blank.save(str(tmp_path / "blank.png"))
-    verdict = service.verify_file(workspace, tmp_path / "blank.png")
-    assert not verdict.valid and verdict.problem is Problem.NO_CODE
+    verdict = verification.verify_file(workspace, tmp_path / "blank.png")
+    assert not verdict.valid and verdict.problem is CodeProblem.NO_CODE
     assert "no QR code" in verdict.detail
 
 
@@ -95,8 +95,8 @@ def test_a_qr_code_that_is_no_certificate(
     svg.write_text(other.to_svg(scale=8), encoding="utf-8")
     image = QImage(str(svg))
     assert not image.isNull() and image.save(str(tmp_path / "other.png"))
-    verdict = service.verify_file(workspace, tmp_path / "other.png")
-    assert not verdict.valid and verdict.problem is Problem.MALFORMED
+    verdict = verification.verify_file(workspace, tmp_path / "other.png")
+    assert not verdict.valid and verdict.problem is CodeProblem.MALFORMED
     assert "not a TiP Trainer certificate code" in verdict.detail
 
 
@@ -104,10 +104,10 @@ def test_a_file_that_is_not_a_picture(tmp_path: Path, workspace: Workspace, qtbo
     junk = tmp_path / "scan.png"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n" + b"broken" * 100)
     with pytest.raises(CertificateError, match="cannot be read as a picture") as caught:
-        service.verify_file(workspace, junk)
+        verification.verify_file(workspace, junk)
     assert caught.value.where == str(junk)
     with pytest.raises(CertificateError, match="does not exist"):
-        service.verify_file(workspace, tmp_path / "missing.jpg")
+        verification.verify_file(workspace, tmp_path / "missing.jpg")
 
 
 def test_a_picture_over_the_size_limit_is_refused(
@@ -117,7 +117,7 @@ def test_a_picture_over_the_size_limit_is_refused(
     assert picture.stat().st_size > 20 * 1024
     monkeypatch.setattr(scan, "MAX_FILE_BYTES", 20 * 1024)
     with pytest.raises(CertificateError, match=r"too large \(more than 20 KB\)"):
-        service.verify_file(workspace, picture)
+        verification.verify_file(workspace, picture)
 
 
 def test_a_very_large_photo_is_scaled_down_and_still_read(
@@ -128,19 +128,19 @@ def test_a_very_large_photo_is_scaled_down_and_still_read(
     image = scan.read_picture(picture)
     assert max(image.width(), image.height()) == 1500
     assert image.format() == QImage.Format.Format_Grayscale8
-    assert service.verify_file(workspace, picture).valid
+    assert verification.verify_file(workspace, picture).valid
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="needs pdftoppm (poppler-utils)")
 def test_a_scan_of_the_printed_pdf_verifies(
     tmp_path: Path, workspace: Workspace, record: CertificateRecord
 ) -> None:
-    path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "fr")
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "fr")
     subprocess.run(
         ["pdftoppm", "-r", "150", "-jpeg", "-singlefile", str(path), str(tmp_path / "scan")],
         check=True,
     )
-    verdict = service.verify_file(workspace, tmp_path / "scan.jpg")
+    verdict = verification.verify_file(workspace, tmp_path / "scan.jpg")
     assert verdict.valid and verdict.facts is not None
     assert verdict.facts.number == record.number
 

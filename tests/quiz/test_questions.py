@@ -25,12 +25,20 @@ from trainer.banks.model import (
 from trainer.quiz.questions import (
     Grade,
     GradeState,
+    Response,
+    SingleChoiceAnswer,
     correct_response,
     describe,
     grade,
     is_complete,
     option_feedback,
+    response_from_json,
 )
+
+
+def answer(question: Question, stored: object) -> Response | None:
+    """An answer as attempts store it (JSON), read back for its question."""
+    return response_from_json(question, stored)
 
 
 def t(en: str, fr: str | None = None) -> LocalizedText:
@@ -91,11 +99,11 @@ def test_grade_of_clamps_and_names_the_state() -> None:
 
 
 def test_single_choice() -> None:
-    assert grade(SC, {"choice": "a"}).state is GradeState.RIGHT
-    assert grade(SC, {"choice": "b"}).state is GradeState.WRONG
+    assert grade(SC, answer(SC, {"choice": "a"})).state is GradeState.RIGHT
+    assert grade(SC, answer(SC, {"choice": "b"})).state is GradeState.WRONG
     assert grade(SC, None).fraction == 0.0
-    assert is_complete(SC, {"choice": "a"})
-    assert not is_complete(SC, {"choice": "zz"})
+    assert is_complete(SC, answer(SC, {"choice": "a"}))
+    assert not is_complete(SC, answer(SC, {"choice": "zz"}))
     assert not is_complete(SC, None)
 
 
@@ -112,7 +120,7 @@ def test_single_choice() -> None:
     ],
 )
 def test_multiple_response_partial_credit(chosen: list[str], expected: float) -> None:
-    assert grade(MR, {"choices": chosen}).fraction == pytest.approx(expected, abs=1e-6)
+    assert grade(MR, answer(MR, {"choices": chosen})).fraction == pytest.approx(expected, abs=1e-6)
 
 
 def test_multiple_response_with_no_wrong_option() -> None:
@@ -123,17 +131,17 @@ def test_multiple_response_with_no_wrong_option() -> None:
         options=(Option("a", t("A")),),
         key=frozenset({"a"}),
     )
-    assert grade(only_right, {"choices": ["a"]}).fraction == 1.0
-    assert is_complete(MR, {"choices": ["a"]})
-    assert not is_complete(MR, {"choices": []})
+    assert grade(only_right, answer(only_right, {"choices": ["a"]})).fraction == 1.0
+    assert is_complete(MR, answer(MR, {"choices": ["a"]}))
+    assert not is_complete(MR, answer(MR, {"choices": []}))
 
 
 def test_true_false() -> None:
-    assert grade(TF, {"value": False}).state is GradeState.RIGHT
-    assert grade(TF, {"value": True}).state is GradeState.WRONG
-    assert grade(TF, {"value": "false"}).state is GradeState.WRONG
-    assert is_complete(TF, {"value": True})
-    assert not is_complete(TF, {"value": None})
+    assert grade(TF, answer(TF, {"value": False})).state is GradeState.RIGHT
+    assert grade(TF, answer(TF, {"value": True})).state is GradeState.WRONG
+    assert grade(TF, answer(TF, {"value": "false"})).state is GradeState.WRONG
+    assert is_complete(TF, answer(TF, {"value": True}))
+    assert not is_complete(TF, answer(TF, {"value": None}))
 
 
 @pytest.mark.parametrize(
@@ -147,34 +155,37 @@ def test_true_false() -> None:
     ],
 )
 def test_ordering_partial_credit(order: list[str], expected: float) -> None:
-    assert grade(OR, {"order": order}).fraction == pytest.approx(expected, abs=1e-6)
+    assert grade(OR, answer(OR, {"order": order})).fraction == pytest.approx(expected, abs=1e-6)
 
 
 def test_ordering_completeness() -> None:
-    assert is_complete(OR, {"order": ["z", "y", "x", "w"]})
-    assert not is_complete(OR, {"order": ["w", "x"]})
+    assert is_complete(OR, answer(OR, {"order": ["z", "y", "x", "w"]}))
+    assert not is_complete(OR, answer(OR, {"order": ["w", "x"]}))
 
 
 def test_matching_per_pair() -> None:
     right = {"p1": "act", "p2": "means", "p3": "act", "p4": "purpose"}
-    assert grade(MA, {"pairs": right}).state is GradeState.RIGHT
-    assert grade(MA, {"pairs": right | {"p4": "none"}}).fraction == 0.75
-    assert grade(MA, {"pairs": {"p1": "act"}}).fraction == 0.25
-    assert is_complete(MA, {"pairs": right})
-    assert not is_complete(MA, {"pairs": {"p1": "act"}})
+    assert grade(MA, answer(MA, {"pairs": right})).state is GradeState.RIGHT
+    assert grade(MA, answer(MA, {"pairs": right | {"p4": "none"}})).fraction == 0.75
+    assert grade(MA, answer(MA, {"pairs": {"p1": "act"}})).fraction == 0.25
+    assert is_complete(MA, answer(MA, {"pairs": right}))
+    assert not is_complete(MA, answer(MA, {"pairs": {"p1": "act"}}))
 
 
 def test_scenario_is_the_sum_of_its_parts() -> None:
     assert SCN.max_mark == 3.0
     full = correct_response(SCN)
     assert grade(SCN, full).state is GradeState.RIGHT
-    half_matching = {
-        "parts": {
-            "sc": {"choice": "a"},
-            "tf": {"value": True},
-            "ma": {"pairs": {"p1": "act", "p2": "means"}},
-        }
-    }
+    half_matching = answer(
+        SCN,
+        {
+            "parts": {
+                "sc": {"choice": "a"},
+                "tf": {"value": True},
+                "ma": {"pairs": {"p1": "act", "p2": "means"}},
+            }
+        },
+    )
     # 1 + 0 + 0.5 out of 3
     assert grade(SCN, half_matching).fraction == pytest.approx(1.5 / 3)
     assert is_complete(SCN, full)
@@ -187,25 +198,28 @@ def test_correct_response_earns_full_marks(question: Question) -> None:
 
 
 def test_describe_in_words() -> None:
-    assert describe(SC, {"choice": "b"}, "en") == "B"
-    assert describe(MR, {"choices": ["a", "c"]}, "fr") == "A (fr); C (fr)"
-    assert describe(TF, {"value": False}, "fr") == "Faux"
-    assert describe(TF, {"value": True}, "en") == "True"
-    assert describe(TF, {"value": "x"}, "en") == ""
-    assert describe(OR, {"order": ["x", "w"]}, "en") == "x → w"
-    assert describe(MA, {"pairs": {"p1": "act"}}, "en") == "Recruitment = Act"
-    assert describe(SCN, {"parts": {"sc": {"choice": "a"}}}, "en").startswith("1. A | 2.  | 3. ")
+    assert describe(SC, answer(SC, {"choice": "b"}), "en") == "B"
+    assert describe(MR, answer(MR, {"choices": ["a", "c"]}), "fr") == "A (fr); C (fr)"
+    assert describe(TF, answer(TF, {"value": False}), "fr") == "Faux"
+    assert describe(TF, answer(TF, {"value": True}), "en") == "True"
+    assert describe(TF, answer(TF, {"value": "x"}), "en") == ""
+    assert describe(OR, answer(OR, {"order": ["x", "w"]}), "en") == "x → w"
+    assert describe(MA, answer(MA, {"pairs": {"p1": "act"}}), "en") == "Recruitment = Act"
+    assert describe(SCN, answer(SCN, {"parts": {"sc": {"choice": "a"}}}), "en").startswith(
+        "1. A | 2.  | 3. "
+    )
     assert describe(SC, None, "en") == ""
 
 
 def test_option_feedback() -> None:
-    assert option_feedback(SC, {"choice": "b"}, "en") == ["Not B"]
-    assert option_feedback(SC, {"choice": "a"}, "en") == []
-    assert option_feedback(MR, {"choices": ["d", "a"]}, "en") == ["fb d"]
-    assert option_feedback(TF, {"value": True}, "en") == ["No: it can be internal."]
-    assert option_feedback(TF, {"value": False}, "en") == []
-    assert option_feedback(SCN, {"parts": {"sc": {"choice": "b"}}}, "en") == ["Not B"]
-    assert option_feedback(OR, {"order": ["w"]}, "en") == []
+    assert option_feedback(SC, answer(SC, {"choice": "b"}), "en") == ["Not B"]
+    assert option_feedback(SC, answer(SC, {"choice": "a"}), "en") == []
+    assert option_feedback(MR, answer(MR, {"choices": ["d", "a"]}), "en") == ["fb d"]
+    assert option_feedback(TF, answer(TF, {"value": True}), "en") == ["No: it can be internal."]
+    assert option_feedback(TF, answer(TF, {"value": False}), "en") == []
+    assert option_feedback(SCN, answer(SCN, {"parts": {"sc": {"choice": "b"}}}), "en") == ["Not B"]
+    assert option_feedback(OR, answer(OR, {"order": ["w"]}), "en") == []
+    assert option_feedback(MA, answer(MA, {"pairs": {"p1": "none"}}), "en") == []
     assert option_feedback(SC, None, "en") == []
 
 
@@ -216,10 +230,10 @@ class Odd(Question):
 def test_unknown_kinds_are_refused() -> None:
     odd = Odd(id="odd", kind=Kind.SINGLE_CHOICE, **COMMON)
     for fn in (
-        lambda: is_complete(odd, {"x": 1}),
-        lambda: grade(odd, {}),
+        lambda: is_complete(odd, SingleChoiceAnswer("a")),
+        lambda: grade(odd, None),
         lambda: correct_response(odd),
-        lambda: describe(odd, {"x": 1}, "en"),
+        lambda: describe(odd, SingleChoiceAnswer("a"), "en"),
     ):
         with pytest.raises(TypeError):
             fn()

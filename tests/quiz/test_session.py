@@ -12,14 +12,22 @@ from trainer.banks.model import Bank, DrawRule, Kind, Review, SingleChoice, Topi
 from trainer.errors import QuizError
 from trainer.quiz import behaviours
 from trainer.quiz.behaviours import Behaviour, ReviewOptions
-from trainer.quiz.questions import GradeState, correct_response
+from trainer.quiz.kinds import make_layout
+from trainer.quiz.questions import (
+    GradeState,
+    MatchingAnswer,
+    MultipleResponseAnswer,
+    ScenarioAnswer,
+    SingleChoiceAnswer,
+    TrueFalseAnswer,
+    correct_response,
+)
 from trainer.quiz.scoring import SlotScore, compute
 from trainer.quiz.session import (
     NullRecorder,
     QuizSession,
     Slot,
     draw_questions,
-    make_layout,
     ordered_options,
 )
 
@@ -88,7 +96,7 @@ def test_practice_walkthrough(sample_bank: Bank, kind: Kind) -> None:
     assert grade.state is GradeState.RIGHT
     assert session.feedback_visible(slot.index)
     with pytest.raises(QuizError, match="Try again"):
-        session.answer(slot.index, {}, now=T0)
+        session.answer(slot.index, None, now=T0)
     session.retry(slot.index, now=T0)
     assert slot.response is None and not slot.checked
     session.answer(slot.index, correct_response(slot.question), now=T0)
@@ -182,7 +190,7 @@ def test_flags_unanswered_and_navigation(sample_bank: Bank) -> None:
     assert session.flagged() == []
     session.answer(0, correct_response(session.slots[0].question), now=T0)
     session.answer(0, correct_response(session.slots[0].question), now=T0)  # same: no step
-    session.answer(2, {}, now=T0)  # empty answer: nothing to record
+    session.answer(2, None, now=T0)  # no answer: nothing to record
     assert session.unanswered() == [1, 2, 3]
     assert [s[0] for s in recorder.steps] == ["flag", "unflag", "answer"]
     session.visit(0, now=T0)
@@ -275,20 +283,24 @@ def test_matching_layout_shuffles_both_columns(sample_bank: Bank) -> None:
 def test_clean_normalises_responses(sample_bank: Bank) -> None:
     session, _ = start(sample_bank, Behaviour.PRACTICE)
     mr = slot_of(session, Kind.MULTIPLE_RESPONSE)
-    session.answer(mr.index, {"choices": ["b", "a", "zz"]}, now=T0)
-    assert mr.response == {"choices": ["a", "b"]}
-    session.answer(mr.index, {"choices": []}, now=T0)
+    session.answer(mr.index, MultipleResponseAnswer(("b", "a", "zz")), now=T0)
+    assert mr.response == MultipleResponseAnswer(("a", "b"))
+    session.answer(mr.index, MultipleResponseAnswer(()), now=T0)
     assert mr.response is None
     ma = slot_of(session, Kind.MATCHING)
-    session.answer(ma.index, {"pairs": {"p1": "act", "p2": ""}}, now=T0)
-    assert ma.response == {"pairs": {"p1": "act"}}
-    session.answer(ma.index, {"pairs": {"p1": ""}}, now=T0)
+    session.answer(ma.index, MatchingAnswer.of({"p1": "act", "p2": ""}), now=T0)
+    assert ma.response == MatchingAnswer.of({"p1": "act"})
+    session.answer(ma.index, MatchingAnswer.of({"p1": ""}), now=T0)
     assert ma.response is None
     sc = slot_of(session, Kind.SCENARIO)
-    session.answer(sc.index, {"parts": {"q-case-1": {"value": False}, "q-case-2": None}}, now=T0)
-    assert sc.response == {"parts": {"q-case-1": {"value": False}}}
-    session.answer(sc.index, {"parts": {"q-case-2": {"choice": None}}}, now=T0)
+    session.answer(sc.index, ScenarioAnswer.of({"q-case-1": TrueFalseAnswer(False)}), now=T0)
+    assert sc.response == ScenarioAnswer.of({"q-case-1": TrueFalseAnswer(False)})
+    assert sc.response.to_json() == {"parts": {"q-case-1": {"value": False}}}
+    session.answer(sc.index, ScenarioAnswer.of({"q-case-2": SingleChoiceAnswer("")}), now=T0)
     assert sc.response is None
+    # an answer of another kind is no answer
+    session.answer(mr.index, TrueFalseAnswer(True), now=T0)
+    assert mr.response is None
     assert session.max_score == 7.0
     assert session.attempt_id == 42
 

@@ -10,7 +10,13 @@ import pytest
 
 from trainer.banks.model import Bank, MultipleResponse, Question, SingleChoice, TrueFalse
 from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.questions import Response, correct_response
+from trainer.quiz.questions import (
+    MultipleResponseAnswer,
+    Response,
+    SingleChoiceAnswer,
+    TrueFalseAnswer,
+    correct_response,
+)
 from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Institution, Trainee
 from trainer.workspace import Workspace
@@ -19,11 +25,13 @@ from trainer.workspace import Workspace
 def wrong_response(question: Question) -> Response | None:
     """A response that earns nothing (None when the kind has no simple wrong answer)."""
     if isinstance(question, SingleChoice):
-        return {"choice": next(o.id for o in question.options if o.id != question.key)}
+        return SingleChoiceAnswer(next(o.id for o in question.options if o.id != question.key))
     if isinstance(question, MultipleResponse):
-        return {"choices": [o.id for o in question.options if o.id not in question.key][:1]}
+        return MultipleResponseAnswer(
+            tuple(o.id for o in question.options if o.id not in question.key)[:1]
+        )
     if isinstance(question, TrueFalse):
-        return {"value": not question.key}
+        return TrueFalseAnswer(not question.key)
     return None
 
 

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.results.conftest import Taker
 from trainer.access import Role, StaffSession
-from trainer.certificates import service
+from trainer.certificates import issuing, register, verification
+from trainer.certificates.batch import batch_generate
 from trainer.results import bundles
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
@@ -39,7 +40,7 @@ def pair(tmp_path: Path, banks_dir: Path) -> Iterator[tuple[Workspace, Workspace
 def _passed(station: Workspace, take: Taker, name: str) -> CertificateRecord:
     session = take(station.trainees.create(name, Institution.POLICE), ws=station)
     assert session.attempt_id is not None
-    record = service.issue_for_attempt(station, session.attempt_id)
+    record = issuing.issue_for_attempt(station, session.attempt_id)
     assert record is not None
     return record
 
@@ -54,7 +55,7 @@ def _certified_and_sent(
     return record
 
 
-def _send(station: Workspace, coord: Workspace, path: Path) -> bundles.ImportReport:
+def _send(station: Workspace, coord: Workspace, path: Path) -> bundles.MergeReport:
     bundles.export_bundle(station.db, station.keys, path, everything=True)
     return bundles.import_bundle(coord.db, coord.keys, path)
 
@@ -66,19 +67,19 @@ def test_the_register_receives_the_workstations_certificates(
     record = _passed(station, take, "Alice Niyonzima")
     report = _send(station, coord, tmp_path / "1.tipbundle")
     assert (report.certificates_added, report.certificates_left) == (1, [])
-    [here] = service.list_certificates(coord)
+    [here] = register.list_certificates(coord)
     assert (here.number, here.code, here.issuer_key_id) == (
         record.number,
         record.code,
         station.keys.key_id,
     )
     assert here.trainee_name == "Alice Niyonzima" and here.attempt_id is not None
-    assert service.verify_code(coord, here.code).valid
+    assert verification.verify_code(coord, here.code).valid
     assert "certificates: 1 added, 0 already here" in "\n".join(report.lines())
 
     again = _send(station, coord, tmp_path / "2.tipbundle")
     assert (again.certificates_added, again.certificates_known) == (0, 1)
-    assert len(service.list_certificates(coord)) == 1
+    assert len(register.list_certificates(coord)) == 1
 
 
 def test_the_coordinator_does_not_certify_a_pass_twice(
@@ -87,14 +88,14 @@ def test_the_coordinator_does_not_certify_a_pass_twice(
     coord = pair[1]
     record = _certified_and_sent(pair, take, tmp_path)
     attempt_id = int(coord.db.query_one("SELECT id FROM attempts")[0])  # type: ignore[index]
-    assert service.issue_for_attempt(coord, attempt_id) == service.list_certificates(coord)[0]
-    result = service.batch_generate(coord, tmp_path / "out")
+    assert issuing.issue_for_attempt(coord, attempt_id) == register.list_certificates(coord)[0]
+    result = batch_generate(coord, tmp_path / "out")
     assert result.written == [] and result.errors == []
     assert result.elsewhere == [record.number]
     # the coordinator's own numbering is not disturbed by the workstation's
     other = take(coord.trainees.create("Bosco", Institution.POLICE), ws=coord)
     assert other.attempt_id is not None
-    own = service.issue_for_attempt(coord, other.attempt_id)
+    own = issuing.issue_for_attempt(coord, other.attempt_id)
     assert own is not None and own.number.startswith(coord.keys.key_id[:4].upper())
     assert own.number.endswith("-00001")
 
@@ -104,12 +105,12 @@ def test_a_revocation_at_the_workstation_reaches_the_register(
 ) -> None:
     station, coord = pair
     record = _certified_and_sent(pair, take, tmp_path)
-    service.revoke(station, record.number, "issued to the wrong person")
+    register.revoke(station, record.number, "issued to the wrong person")
     report = _send(station, coord, tmp_path / "2.tipbundle")
     assert report.certificates_revoked == 1
-    [here] = service.list_certificates(coord)
+    [here] = register.list_certificates(coord)
     assert here.revoked and here.revoked_reason == "issued to the wrong person"
-    verdict = service.verify_code(coord, record.code)
+    verdict = verification.verify_code(coord, record.code)
     assert not verdict.valid and verdict.problem is not None
     assert verdict.problem.value == "revoked"
 
@@ -151,7 +152,7 @@ def test_a_certificate_whose_record_differs_from_its_code_is_left_out(
     text = screen.report_text(report)
     assert "Certificates: 1 added, 0 already here, 0 newly revoked." in text
     assert f"certificate {record.number} was not added: its signed code does not verify" in text
-    assert [r.trainee_name for r in service.list_certificates(coord)] == ["Bosco Hakizimana"]
+    assert [r.trainee_name for r in register.list_certificates(coord)] == ["Bosco Hakizimana"]
 
 
 def test_a_trainee_certified_at_the_coordinator_first_keeps_that_certificate(
@@ -165,15 +166,15 @@ def test_a_trainee_certified_at_the_coordinator_first_keeps_that_certificate(
     bundles.export_bundle(station.db, station.keys, path)  # before any certificate
     bundles.import_bundle(coord.db, coord.keys, path)
     attempt_id = int(coord.db.query_one("SELECT id FROM attempts")[0])  # type: ignore[index]
-    mine = service.issue_for_attempt(coord, attempt_id)
+    mine = issuing.issue_for_attempt(coord, attempt_id)
     assert mine is not None and session.attempt_id is not None
-    theirs = service.issue_for_attempt(station, session.attempt_id)
+    theirs = issuing.issue_for_attempt(station, session.attempt_id)
     assert theirs is not None
     report = _send(station, coord, tmp_path / "2.tipbundle")
     assert report.certificates_left == [
         bundles.CertificateNote(theirs.number, bundles.LEFT_ALREADY_CERTIFIED, mine.number)
     ]
-    assert [r.number for r in service.list_certificates(coord)] == [mine.number]
+    assert [r.number for r in register.list_certificates(coord)] == [mine.number]
 
 
 def test_only_the_issuer_prints_or_revokes_and_the_register_says_who(
@@ -185,10 +186,10 @@ def test_only_the_issuer_prints_or_revokes_and_the_register_says_who(
     coord = pair[1]
     record = _certified_and_sent(pair, take, tmp_path)
     with pytest.raises(CertificateError, match="only that installation can revoke it"):
-        service.revoke(coord, record.number, "wrong person")
-    [here] = service.list_certificates(coord)
+        register.revoke(coord, record.number, "wrong person")
+    [here] = register.list_certificates(coord)
     with pytest.raises(CertificateError, match="only that installation can print it"):
-        service.render_pdf(coord, here, tmp_path / "c.pdf", "en")
+        register.render_pdf(coord, here, tmp_path / "c.pdf", "en")
 
     screen = CertificatesScreen(coord, "en")
     qtbot.addWidget(screen)

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from tests.results.conftest import FIXED, Taker
 from trainer.errors import ExportError
 from trainer.results import export
-from trainer.results.export import ATTEMPT_COLUMNS, RESPONSE_COLUMNS, ExportFormat
+from trainer.results.export import ATTEMPT_COLUMNS, RESPONSE_COLUMNS, TableFormat
 from trainer.results.query import Outcome, ResultFilter
 from trainer.storage.trainees import Trainee
 from trainer.workspace import Workspace
@@ -35,7 +35,7 @@ def test_attempts_csv_has_every_column_and_a_row_per_attempt(
     recorded: Workspace, tmp_path: Path
 ) -> None:
     out = tmp_path / "attempts.csv"
-    assert export.export_attempts(recorded.db, out, ExportFormat.CSV) == 3
+    assert export.write_attempts(recorded.db, out, TableFormat.CSV) == 3
     rows = _csv(out)
     assert list(rows[0]) == list(ATTEMPT_COLUMNS)
     alice = next(r for r in rows if r["trainee_name"] == "Alice Niyonzima")
@@ -47,7 +47,7 @@ def test_attempts_csv_has_every_column_and_a_row_per_attempt(
 
 def test_responses_csv_row_per_question_with_words(recorded: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "responses.csv"
-    assert export.export_responses(recorded.db, out, ExportFormat.CSV) == 12
+    assert export.write_responses(recorded.db, out, TableFormat.CSV) == 12
     rows = _csv(out)
     assert list(rows[0]) == list(RESPONSE_COLUMNS)
     assert {r["question_id"] for r in rows} == set(FIXED)
@@ -67,8 +67,8 @@ def test_responses_csv_row_per_question_with_words(recorded: Workspace, tmp_path
 
 
 def test_csv_and_json_agree(recorded: Workspace, tmp_path: Path) -> None:
-    export.export_responses(recorded.db, tmp_path / "r.csv", ExportFormat.CSV)
-    export.export_responses(recorded.db, tmp_path / "r.json", ExportFormat.JSON)
+    export.write_responses(recorded.db, tmp_path / "r.csv", TableFormat.CSV)
+    export.write_responses(recorded.db, tmp_path / "r.json", TableFormat.JSON)
     from_csv = _csv(tmp_path / "r.csv")
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["columns"] == list(RESPONSE_COLUMNS)
@@ -86,7 +86,7 @@ def test_excel_csv_has_bom_semicolons_crlf_and_decimal_commas(
     recorded: Workspace, tmp_path: Path
 ) -> None:
     out = tmp_path / "excel.csv"
-    export.export_responses(recorded.db, out, ExportFormat.CSV_EXCEL)
+    export.write_responses(recorded.db, out, TableFormat.CSV_EXCEL)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
@@ -94,14 +94,14 @@ def test_excel_csv_has_bom_semicolons_crlf_and_decimal_commas(
     assert len(rows) == 12
     assert {r["max_mark"] for r in rows} <= {"1,0", "2,0", "3,0"}
     attempts = tmp_path / "attempts-excel.csv"
-    export.export_attempts(recorded.db, attempts, ExportFormat.CSV_EXCEL)
+    export.write_attempts(recorded.db, attempts, TableFormat.CSV_EXCEL)
     arows = _csv(attempts, ";", "utf-8-sig")
     assert {r["passed"] for r in arows} == {"1", "0"}
 
 
 def test_xlsx_has_header_and_rows(recorded: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "r.xlsx"
-    assert export.export_responses(recorded.db, out, ExportFormat.XLSX) == 12
+    assert export.write_responses(recorded.db, out, TableFormat.XLSX) == 12
     sheet = load_workbook(out, read_only=True)["responses"]
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == list(RESPONSE_COLUMNS)
@@ -114,7 +114,7 @@ def test_xlsx_continues_on_a_new_sheet_past_the_row_limit(
     monkeypatch.setattr(export, "XLSX_MAX_ROWS", 2)
     out = tmp_path / "t.xlsx"
     rows = [[i] for i in range(5)]
-    export.write_table(out, ExportFormat.XLSX, ["n"], rows, 5, sheet="data")
+    export.write_table(out, TableFormat.XLSX, ["n"], rows, 5, sheet="data")
     book = load_workbook(out, read_only=True)
     assert book.sheetnames == ["data", "data 2", "data 3"]
 
@@ -122,8 +122,8 @@ def test_xlsx_continues_on_a_new_sheet_past_the_row_limit(
 def test_filters_apply_to_exports(recorded: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "passed.csv"
     flt = ResultFilter(outcome=Outcome.PASSED)
-    assert export.export_attempts(recorded.db, out, ExportFormat.CSV, flt) == 1
-    assert export.export_responses(recorded.db, out, ExportFormat.CSV, flt) == 4
+    assert export.write_attempts(recorded.db, out, TableFormat.CSV, flt) == 1
+    assert export.write_responses(recorded.db, out, TableFormat.CSV, flt) == 4
     alice = recorded.trainees.list("Alice")[0]
     assert {r["trainee_uid"] for r in _csv(out)} == {alice.uid}
 
@@ -138,25 +138,25 @@ def test_a_failed_write_leaves_no_file(
 
     monkeypatch.setattr("trainer.files.os.fsync", disk_full)
     with pytest.raises(ExportError, match="No space left"):
-        export.export_responses(recorded.db, out, ExportFormat.CSV)
+        export.write_responses(recorded.db, out, TableFormat.CSV)
     assert list(tmp_path.glob("*full.csv*")) == []
 
 
 def test_cancel_leaves_no_file(recorded: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "cancelled.json"
     with pytest.raises(export.OperationCancelledError):
-        export.export_responses(
-            recorded.db, out, ExportFormat.JSON, progress=lambda done, total: False
+        export.write_responses(
+            recorded.db, out, TableFormat.JSON, progress=lambda done, total: False
         )
     assert list(tmp_path.glob("*cancelled*")) == []
 
 
 def test_progress_reports_the_total(recorded: Workspace, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    export.export_responses(
+    export.write_responses(
         recorded.db,
         tmp_path / "p.csv",
-        ExportFormat.CSV,
+        TableFormat.CSV,
         progress=lambda d, t: not seen.append((d, t)),  # type: ignore[func-returns-value]
     )
     assert seen[0] == (0, 12) and seen[-1] == (12, 12)
@@ -165,5 +165,31 @@ def test_progress_reports_the_total(recorded: Workspace, tmp_path: Path) -> None
 def test_text_with_delimiters_is_quoted(recorded: Workspace, tmp_path: Path) -> None:
     recorded.db.conn.execute("UPDATE attempts SET bank_version = 'v1, \"draft\"'")
     out = tmp_path / "q.csv"
-    export.export_responses(recorded.db, out, ExportFormat.CSV)
+    export.write_responses(recorded.db, out, TableFormat.CSV)
     assert {r["bank_version"] for r in _csv(out)} == {'v1, "draft"'}
+
+
+def test_every_results_export_is_audited_once(recorded: Workspace, tmp_path: Path) -> None:
+    from trainer.access import Role, StaffSession
+    from trainer.results import service
+    from trainer.storage import audit
+
+    recorded.sign_in(StaffSession("Coordinator C", Role.COORDINATOR))
+    assert service.export_attempts(recorded, tmp_path / "a.csv", TableFormat.CSV) == 3
+    assert service.export_responses(recorded, tmp_path / "r.json", TableFormat.JSON) == 12
+    module = recorded.catalog.bank("sample").modules[0].id
+    service.export_item_analysis(
+        recorded, tmp_path / "items.csv", service.analyse_module(recorded, module)
+    )
+    service.export_summary(recorded, tmp_path / "summary.csv", service.programme_summary(recorded))
+    logged = [
+        (e.action, e.detail, e.actor)
+        for e in reversed(audit.entries(recorded.db))
+        if e.action.startswith("results.")
+    ]
+    assert logged == [
+        ("results.export", "3 attempts as csv to a.csv", "Coordinator C"),
+        ("results.export", "12 responses as json to r.json", "Coordinator C"),
+        ("results.item_analysis_export", f"{module} to items.csv", "Coordinator C"),
+        ("results.summary_export", "programme summary CSV to summary.csv", "Coordinator C"),
+    ]

@@ -13,10 +13,11 @@ from openpyxl import load_workbook
 
 from tests.results.conftest import Taker
 from trainer import admin
-from trainer.certificates import service as certificates
-from trainer.results import analysis, export
+from trainer.certificates import register
+from trainer.certificates.batch import batch_generate
+from trainer.results import export
 from trainer.results import service as results
-from trainer.results.export import ExportFormat
+from trainer.results.export import TableFormat
 from trainer.storage.trainees import Institution
 from trainer.workspace import Workspace
 
@@ -67,15 +68,15 @@ def _assert_data_only(cells: list[str]) -> None:
         assert "\x00" not in cell and "\x1b" not in cell, cell
 
 
-@pytest.mark.parametrize("fmt", [ExportFormat.CSV, ExportFormat.CSV_EXCEL])
+@pytest.mark.parametrize("fmt", [TableFormat.CSV, TableFormat.CSV_EXCEL])
 @pytest.mark.parametrize("what", ["attempts", "responses"])
 def test_csv_exports_write_formulas_and_control_characters_as_data(
-    hostile: Workspace, tmp_path: Path, fmt: ExportFormat, what: str
+    hostile: Workspace, tmp_path: Path, fmt: TableFormat, what: str
 ) -> None:
     out = tmp_path / f"{what}.csv"
-    run = export.export_attempts if what == "attempts" else export.export_responses
+    run = export.write_attempts if what == "attempts" else export.write_responses
     assert run(hostile.db, out, fmt) > 0
-    cells = _cells_csv(out, ";" if fmt is ExportFormat.CSV_EXCEL else ",")
+    cells = _cells_csv(out, ";" if fmt is TableFormat.CSV_EXCEL else ",")
     _assert_data_only(cells)
     if what == "attempts":
         assert '\'=HYPERLINK("http://x","y")' in cells
@@ -87,8 +88,8 @@ def test_xlsx_exports_hold_text_never_formulas_and_never_crash(
     hostile: Workspace, tmp_path: Path, what: str
 ) -> None:
     out = tmp_path / f"{what}.xlsx"
-    run = export.export_attempts if what == "attempts" else export.export_responses
-    assert run(hostile.db, out, ExportFormat.XLSX) > 0
+    run = export.write_attempts if what == "attempts" else export.write_responses
+    assert run(hostile.db, out, TableFormat.XLSX) > 0
     book = load_workbook(out)
     values = []
     for row in book.worksheets[0].iter_rows():
@@ -103,7 +104,7 @@ def test_xlsx_exports_hold_text_never_formulas_and_never_crash(
 
 def test_json_export_keeps_the_values_exactly(hostile: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "attempts.json"
-    export.export_attempts(hostile.db, out, ExportFormat.JSON)
+    export.write_attempts(hostile.db, out, TableFormat.JSON)
     names = {r["trainee_name"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
     assert {n for n, _ in NAMES} <= names
 
@@ -111,10 +112,10 @@ def test_json_export_keeps_the_values_exactly(hostile: Workspace, tmp_path: Path
 def test_certificate_audit_summary_and_item_exports_write_data(
     hostile: Workspace, tmp_path: Path
 ) -> None:
-    certificates.batch_generate(hostile, tmp_path / "pdfs")  # issues one per trainee
-    records = certificates.list_certificates(hostile)
+    batch_generate(hostile, tmp_path / "pdfs")  # issues one per trainee
+    records = register.list_certificates(hostile)
     assert len(records) == len(NAMES)
-    certificates.export_csv(hostile, tmp_path / "certificates.csv", records)
+    register.export_csv(hostile, tmp_path / "certificates.csv", records)
     _assert_data_only(_cells_csv(tmp_path / "certificates.csv"))
 
     admin.export_audit(hostile, tmp_path / "audit.csv")
@@ -123,14 +124,14 @@ def test_certificate_audit_summary_and_item_exports_write_data(
     assert '\'=HYPERLINK("http://x","audit")\\x1b[2J' in audit_cells
 
     summary = results.programme_summary(hostile)
-    for fmt, suffix in ((ExportFormat.CSV, ".csv"), (ExportFormat.XLSX, ".xlsx")):
-        path = tmp_path / f"summary{suffix}"
-        results.export_table(hostile, path, fmt, summary.csv_columns(), summary.csv_rows(), 0)
+    results.export_summary(hostile, tmp_path / "summary.csv", summary)
+    export.write_table(
+        tmp_path / "summary.xlsx", TableFormat.XLSX, summary.csv_columns(), summary.csv_rows(), 0
+    )
     _assert_data_only(_cells_csv(tmp_path / "summary.csv"))
 
     module = hostile.catalog.bank("sample").modules[0].id
-    items = analysis.item_rows(results.analyse_module(hostile, module))
-    results.export_table(
-        hostile, tmp_path / "items.csv", ExportFormat.CSV, analysis.ITEM_CSV_COLUMNS, items, 0
+    results.export_item_analysis(
+        hostile, tmp_path / "items.csv", results.analyse_module(hostile, module)
     )
     _assert_data_only(_cells_csv(tmp_path / "items.csv"))

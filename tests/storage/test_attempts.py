@@ -161,3 +161,24 @@ def test_an_attempt_on_an_older_bank_version_stays_reviewable(tmp_path, sample_b
         assert workspace.attempts.get(session.attempt_id).passed is True
     finally:
         workspace.close()
+
+
+def test_a_finished_practice_counts_as_progress_but_not_as_an_exam(
+    db: Database, sample_bank: Bank
+) -> None:
+    trainee = TraineeRepository(db).create("Jean", Institution.JUDICIARY)
+    repo = AttemptRepository(db)
+    assert repo.progress(trainee.id) == {}
+    session = QuizSession.start(
+        sample_bank,
+        sample_bank.modules[0],
+        Behaviour.PRACTICE,
+        trainee_id=trainee.id,
+        language="en",
+        recorder=repo.recorder,
+        now=T0,
+    )
+    session.finish(now=T0 + timedelta(minutes=1))
+    progress = repo.progress(trainee.id)["sample-module"]
+    assert progress.practice_attempts == 1
+    assert progress.attempts == 0 and progress.best_percent is None and not progress.passed

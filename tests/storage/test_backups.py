@@ -31,7 +31,7 @@ def damage(path: Path) -> None:
 
 def test_backup_is_a_complete_consistent_copy(db: Database, tmp_path: Path) -> None:
     TraineeRepository(db).create("Aline", Institution.POLICE)
-    made = backups.create_backup(db.conn, tmp_path / "b", now=T0)
+    made = backups.create_backup(db, tmp_path / "b", now=T0)
     assert made.name == "tip-trainer-20260301T093000000000Z.sqlite3"
     assert made.taken_at == T0 and made.size > 0
     assert backups.check_database(made.path) == []
@@ -46,9 +46,9 @@ def test_backup_is_a_complete_consistent_copy(db: Database, tmp_path: Path) -> N
 def test_keeps_the_last_n_regular_backups(db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "b"
     for hour in range(5):
-        backups.create_backup(db.conn, folder, keep=3, now=T0 + timedelta(hours=hour))
+        backups.create_backup(db, folder, keep=3, now=T0 + timedelta(hours=hour))
     labelled = backups.create_backup(
-        db.conn, folder, keep=3, label="before-restore", now=T0 - timedelta(days=9)
+        db, folder, keep=3, label="before-restore", now=T0 - timedelta(days=9)
     )
     found = backups.list_backups(folder)
     assert [b.taken_at.hour for b in found if not b.label] == [13, 12, 11]
@@ -60,7 +60,7 @@ def test_keeps_the_last_n_regular_backups(db: Database, tmp_path: Path) -> None:
 def test_backup_due_daily(db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "b"
     assert backups.backup_due(folder, T0)
-    backups.create_backup(db.conn, folder, now=T0)
+    backups.create_backup(db, folder, now=T0)
     assert not backups.backup_due(folder, T0 + timedelta(hours=23))
     assert backups.backup_due(folder, T0 + timedelta(hours=24))
 
@@ -73,7 +73,7 @@ def test_backup_on_a_full_disk_is_a_clear_error(
 
     monkeypatch.setattr(Path, "replace", full)
     with pytest.raises(StorageError, match="backup could not be written"):
-        backups.create_backup(db.conn, tmp_path / "b", now=T0)
+        backups.create_backup(db, tmp_path / "b", now=T0)
     assert backups.list_backups(tmp_path / "b") == []
     assert not list((tmp_path / "b").glob("*.part"))
 
@@ -109,7 +109,7 @@ def test_damaged_page_inside_is_detected(tmp_path: Path) -> None:
 def test_restore_round_trip(db: Database, tmp_path: Path) -> None:
     repo = TraineeRepository(db)
     repo.create("Before", Institution.POLICE)
-    made = backups.create_backup(db.conn, tmp_path / "b", now=T0)
+    made = backups.create_backup(db, tmp_path / "b", now=T0)
     repo.create("After", Institution.JUDICIARY)
     path = db.path
     assert path is not None
@@ -125,7 +125,7 @@ def test_restore_round_trip(db: Database, tmp_path: Path) -> None:
 
 def test_restore_keeps_a_damaged_file_aside(db: Database, tmp_path: Path) -> None:
     TraineeRepository(db).create("Aline", Institution.POLICE)
-    made = backups.create_backup(db.conn, tmp_path / "b", now=T0)
+    made = backups.create_backup(db, tmp_path / "b", now=T0)
     path = db.path
     assert path is not None
     db.close()
@@ -136,7 +136,7 @@ def test_restore_keeps_a_damaged_file_aside(db: Database, tmp_path: Path) -> Non
 
 
 def test_a_damaged_backup_is_not_restored(db: Database, tmp_path: Path) -> None:
-    made = backups.create_backup(db.conn, tmp_path / "b", now=T0)
+    made = backups.create_backup(db, tmp_path / "b", now=T0)
     damage(made.path)
     path = db.path
     assert path is not None
@@ -148,8 +148,8 @@ def test_a_damaged_backup_is_not_restored(db: Database, tmp_path: Path) -> None:
 
 def test_latest_good_skips_damaged_backups(db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "b"
-    older = backups.create_backup(db.conn, folder, now=T0)
-    newer = backups.create_backup(db.conn, folder, now=T0 + timedelta(hours=1))
+    older = backups.create_backup(db, folder, now=T0)
+    newer = backups.create_backup(db, folder, now=T0 + timedelta(hours=1))
     damage(newer.path)
     good = backups.latest_good(folder)
     assert good is not None and good.path == older.path
@@ -159,7 +159,7 @@ def test_stale_wal_is_not_replayed_into_the_restored_copy(tmp_path: Path) -> Non
     path = tmp_path / "live.sqlite3"
     database = Database(path)
     TraineeRepository(database).create("Old", Institution.POLICE)
-    made = backups.create_backup(database.conn, tmp_path / "b", now=T0)
+    made = backups.create_backup(database, tmp_path / "b", now=T0)
     TraineeRepository(database).create("Only in the WAL", Institution.POLICE)
     # a crash: the WAL is left behind, never checkpointed
     wal = path.with_name(path.name + "-wal")

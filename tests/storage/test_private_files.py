@@ -51,7 +51,7 @@ def test_an_existing_world_readable_data_folder_is_made_private(
     old = os.umask(0o022)
     try:
         ws = Workspace(tmp_path / "data", shipped_banks=banks_dir)
-        made = backups.create_backup(ws.db.conn, ws.data.backups)
+        made = backups.create_backup(ws.db, ws.data.backups)
         ws.close()
         # as an earlier version left them
         for path in (ws.data.root, ws.data.backups, ws.data.keys):

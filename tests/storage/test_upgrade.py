@@ -20,8 +20,9 @@ from typing import Any
 import pytest
 
 from trainer import admin
-from trainer.certificates import service
-from trainer.certificates.document import Problem
+from trainer.certificates import verification
+from trainer.certificates.batch import batch_generate
+from trainer.certificates.document import CodeProblem
 from trainer.storage import database
 from trainer.storage.database import Database
 from trainer.workspace import Workspace
@@ -138,7 +139,10 @@ def test_the_program_still_uses_the_old_data(
             session = ws.attempts.load_session(expected["id"])
             assert session.uid == expected["uid"], label
             assert [s.question.id for s in session.slots] == expected["question_ids"], label
-            answers = {str(s.index): s.response for s in session.slots if s.response is not None}
+            # the typed answers read back give exactly the JSON the old version stored
+            answers = {
+                str(s.index): s.response.to_json() for s in session.slots if s.response is not None
+            }
             assert answers == expected["answers"], label
             assert [s.index for s in session.slots if s.flagged] == expected["flagged"], label
             if expected["finished"]:
@@ -152,15 +156,15 @@ def test_the_program_still_uses_the_old_data(
                 assert [a.id for a in offered] == [expected["id"]], label
 
         # certificates issued before the upgrade: still valid, still revoked
-        valid = service.verify_code(ws, manifest["certificates"]["valid"]["code"])
+        valid = verification.verify_code(ws, manifest["certificates"]["valid"]["code"])
         assert valid.valid and valid.facts is not None
         assert valid.facts.number == manifest["certificates"]["valid"]["number"]
-        revoked = service.verify_code(ws, manifest["certificates"]["revoked"]["code"])
-        assert not revoked.valid and revoked.problem is Problem.REVOKED
+        revoked = verification.verify_code(ws, manifest["certificates"]["revoked"]["code"])
+        assert not revoked.valid and revoked.problem is CodeProblem.REVOKED
         # the same signing key: the next batch prints the valid certificate again and issues
         # the missing ones (Éric's, and Chantal's in place of the revoked one), here
         assert ws.keys.key_id == manifest["key_id"]
-        result = service.batch_generate(ws, tmp_path / "certificates")
+        result = batch_generate(ws, tmp_path / "certificates")
         assert result.errors == [] and result.elsewhere == []
         old_numbers = {c["number"] for c in manifest["certificates"].values()}
         reprinted = [p for p in result.written if p.name.split("_")[0] in old_numbers]
@@ -169,7 +173,7 @@ def test_the_program_still_uses_the_old_data(
         ]
         names = set()
         for path in result.written:
-            verdict = service.verify_file(ws, path)
+            verdict = verification.verify_file(ws, path)
             assert verdict.valid and verdict.facts is not None, path.name
             names.add(verdict.facts.name)
         assert names == {"Aline Niyonzima", "Chantal Kaneza", "Éric Hakizimana"}

@@ -14,8 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer
 
-from tests.ui.helpers import answer_with_widgets
-from trainer.quiz.behaviours import Behaviour
+from tests.ui.helpers import answer_with_widgets, start_exam
 from trainer.quiz.questions import correct_response
 from trainer.storage.trainees import Institution
 from trainer.ui.app import create_application
@@ -32,7 +31,7 @@ def main(data_dir: str, banks: str, answers: int) -> None:
     trainee = workspace.trainees.create("Crash Test", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen)
     print(f"ATTEMPT {screen.session.attempt_id}", flush=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trainer.quiz.questions import Response
+from trainer.quiz.questions import Response, ScenarioAnswer
 from trainer.ui.widgets.question_views import (
     ChoiceInput,
     MatchingInput,
@@ -19,8 +19,9 @@ from trainer.ui.widgets.question_views import (
 )
 
 
-def answer_with_widgets(widget: QuestionInput, response: Response) -> None:
+def answer_with_widgets(widget: QuestionInput, answer: Response) -> None:
     """Set an answer by clicking and choosing, the way a mouse user would."""
+    response = answer.to_json()
     if isinstance(widget, ChoiceInput):
         wanted = set(response.get("choices") or []) | {response.get("choice")}
         for oid, button in widget.buttons.items():
@@ -40,7 +41,8 @@ def answer_with_widgets(widget: QuestionInput, response: Response) -> None:
             combo = widget.combos[pid]
             combo.setCurrentIndex(combo.findData(choice))
     elif isinstance(widget, ScenarioInput):
-        for pid, part in response["parts"].items():
+        assert isinstance(answer, ScenarioAnswer)
+        for pid, part in answer.parts:
             answer_with_widgets(widget.parts[pid], part)
     else:  # pragma: no cover - every kind is handled above
         raise TypeError(widget)
@@ -67,8 +69,9 @@ def key(k: Any, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:
     QTest.keyClick(current, k, modifier)
 
 
-def answer_with_keys(widget: QuestionInput, response: Response) -> None:
+def answer_with_keys(widget: QuestionInput, answer: Response) -> None:
     """Set an answer with the keyboard alone: Tab, Space, arrows, Alt+Up."""
+    response = answer.to_json()
     if isinstance(widget, ChoiceInput):
         wanted = set(response.get("choices") or []) | {response.get("choice")}
         for oid, button in widget.buttons.items():
@@ -104,7 +107,8 @@ def answer_with_keys(widget: QuestionInput, response: Response) -> None:
                 key(Qt.Key.Key_Down)
                 assert combo.currentIndex() != before, "the arrow key did not move the choice"
     elif isinstance(widget, ScenarioInput):
-        for pid, part in response["parts"].items():
+        assert isinstance(answer, ScenarioAnswer)
+        for pid, part in answer.parts:
             answer_with_keys(widget.parts[pid], part)
     else:  # pragma: no cover
         raise TypeError(widget)
@@ -146,3 +150,20 @@ def settle(qtbot: Any) -> None:
     from trainer.ui import operations
 
     qtbot.waitUntil(lambda: operations.running() == 0, timeout=30000)
+
+
+def press_start(window: Any) -> None:
+    """On the exam's instruction screen, press Start (the clock starts then)."""
+    from trainer.ui.screens.exam_start import ExamStartScreen
+
+    screen = window.current_screen()
+    assert isinstance(screen, ExamStartScreen), screen
+    screen.start_button.click()
+
+
+def start_exam(window: Any, bank: Any, module: Any) -> None:
+    """Choose the exam, read its instructions, press Start."""
+    from trainer.quiz.behaviours import Behaviour
+
+    window.start_quiz(bank, module, Behaviour.EXAM)
+    press_start(window)

@@ -26,6 +26,8 @@ from trainer.ui.main_window import MainWindow
 from trainer.ui.screens.quiz import QuizScreen
 from trainer.workspace import Workspace
 
+from .helpers import start_exam
+
 INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QTextBrowser, QPlainTextEdit, QAbstractSpinBox)
 
 
@@ -112,7 +114,7 @@ def test_an_exam_shows_no_key_before_it_is_submitted(
     trainee = workspace.trainees.create("Eric", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     quiz = window.current_screen()
     assert isinstance(quiz, QuizScreen)
     for slot in quiz.session.slots:

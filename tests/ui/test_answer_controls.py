@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from trainer.errors import StorageError
 from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.questions import correct_response
+from trainer.quiz.questions import TrueFalseAnswer, correct_response
 from trainer.quiz.session import QuizSession
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs
@@ -131,18 +131,18 @@ def test_an_answer_that_cannot_be_saved_is_not_shown_as_chosen(
     index = next(s.index for s in session.slots if s.question.kind.value == "true_false")
     screen.go_to(index)
     assert screen.input is not None
-    answer_with_widgets(screen.input, {"value": True})
+    answer_with_widgets(screen.input, TrueFalseAnswer(True))
     assert "Saved" in screen.saved_label.text()
 
     def disk_full(*_a: object, **_k: object) -> None:
         raise StorageError("the disk is full or cannot be written; free some space and try again")
 
     monkeypatch.setattr(session.recorder, "step", disk_full)
-    answer_with_widgets(screen.input, {"value": False})
+    answer_with_widgets(screen.input, TrueFalseAnswer(False))
     assert errors and "disk is full" in errors[0]
     # the screen shows what is saved (True), not the choice that was lost
-    assert screen.input.response() == {"value": True}
-    assert session.slots[index].response == {"value": True}
+    assert screen.input.response() == TrueFalseAnswer(True)
+    assert session.slots[index].response == TrueFalseAnswer(True)
     assert "not saved" in screen.saved_label.text().lower()
     # the flag too: a flag that could not be saved is not shown as set
     screen.flag_button.click()

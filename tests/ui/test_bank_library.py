@@ -92,3 +92,53 @@ def test_excerpt_marks_the_line(tmp_path: Path) -> None:
     text, row = excerpt(path, 5, around=2)
     assert text.splitlines()[row] == "5 ▶ line 5"
     assert excerpt(tmp_path / "missing.yaml", 1) == ("", 0)
+
+
+def test_the_preview_leaves_room_for_several_banks_and_whole_question_ids(
+    qtbot: QtBot, workspace: Workspace, banks_dir: Path
+) -> None:
+    sample = (banks_dir / "sample.yaml").read_text(encoding="utf-8")
+    for n in (2, 3, 4):
+        (banks_dir / f"sample{n}.yaml").write_text(
+            sample.replace("\nid: sample\n", f"\nid: sample{n}\n").replace(
+                "id: sample-module", f"id: sample-module{n}"
+            ),
+            encoding="utf-8",
+        )
+    workspace.reload_catalog()
+    screen = BankLibraryScreen(workspace, "en")
+    qtbot.addWidget(screen)
+    screen.resize(1280, 760)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert screen.table.rowCount() == 4 and screen.tabs.currentIndex() == 0
+    shown = screen.table.viewport().rect()
+    for row in range(3):
+        top = screen.table.rowViewportPosition(row)
+        assert shown.contains(0, top + screen.table.rowHeight(row) - 1), row
+    item = screen.questions.item(0)
+    assert item is not None
+    question_id = item.text().split(" — ")[0]
+    rect = screen.questions.visualItemRect(item)
+    assert rect.width() >= screen.questions.fontMetrics().horizontalAdvance(question_id)
+
+
+def test_a_junk_file_shows_the_first_problems_and_how_many_more(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from trainer.banks.loader import MAX_PROBLEMS
+
+    junk = "".join(f"k{i}: 1\n" for i in range(MAX_PROBLEMS * 2))
+    (workspace.data.banks / "junk.yaml").write_text(junk, encoding="utf-8")
+    s = BankLibraryScreen(workspace, "en")
+    qtbot.addWidget(s)
+    s.table.selectRow(1)
+    entry = s.entries[1]
+    total = MAX_PROBLEMS + entry.more_problems
+    assert entry.more_problems > 0
+    assert s.table.item(1, 0).text() == f"Failed: {total} problems"  # type: ignore[union-attr]
+    assert s.problems.count() == MAX_PROBLEMS + 1
+    last = s.problems.item(MAX_PROBLEMS).text()
+    assert last.startswith(f"... and {entry.more_problems} more problems")
+    assert f"junk.yaml: {total} problems; " in s.problems_title.text()
+    assert f"the first {MAX_PROBLEMS} are listed" in s.problems_title.text()

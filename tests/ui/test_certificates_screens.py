@@ -11,7 +11,9 @@ from tests.certificates.factory import passed
 from tests.ui.helpers import settle
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
-from trainer.certificates import document, service
+from trainer.certificates import document, issuing, register, verification
+from trainer.certificates.batch import BatchResult
+from trainer.certificates.settings import Signatory, load_settings
 from trainer.errors import TrainerError
 from trainer.storage.certificates import CertificateRecord
 from trainer.ui import staff
@@ -33,7 +35,7 @@ def issued(workspace: Workspace, sample_bank: Bank) -> list[CertificateRecord]:
     out = []
     for name in ("Aline Niyonzima", "Jean-Claude Hakizimana"):
         _, attempt = passed(workspace, sample_bank, name)
-        record = service.issue_for_attempt(workspace, attempt)
+        record = issuing.issue_for_attempt(workspace, attempt)
         assert record is not None
         out.append(record)
     return out
@@ -83,13 +85,15 @@ def test_register_search_revoke_and_save(
     with qtbot.waitSignal(screen.saved):
         screen.pdf_button.click()
     assert (tmp_path / "out" / "saved.pdf").is_file()
-    assert service.verify_pdf(workspace, tmp_path / "out" / "saved.pdf").valid
+    assert verification.verify_pdf(workspace, tmp_path / "out" / "saved.pdf").valid
 
     monkeypatch.setattr(screen_module, "ask_reason", lambda *_: "duplicate record")
     screen.revoke_button.click()
     assert _cell(screen, 0, 5) == "Revoked"
     assert not screen.revoke_button.isEnabled()
-    assert service.verify_code(workspace, issued[1].code).problem is document.Problem.REVOKED
+    assert (
+        verification.verify_code(workspace, issued[1].code).problem is document.CodeProblem.REVOKED
+    )
 
     screen.status.setCurrentIndex(screen.status.findData("valid"))
     screen.search.clear()
@@ -141,9 +145,9 @@ def test_settings_dialog_saves(
 
     monkeypatch.setattr(screen_module, "run_dialog", fill)
     screen.settings_button.click()
-    settings = service.load_settings(workspace)
+    settings = load_settings(workspace)
     assert settings.institution == "Centre de formation judiciaire"
-    assert settings.signatories == (service.Signatory("A. Director", "Director of Training"),)
+    assert settings.signatories == (Signatory("A. Director", "Director of Training"),)
     assert screen.language_box.currentData() == "fr"
 
 
@@ -163,7 +167,7 @@ def test_batch_runs_off_the_ui_thread_with_progress(
         assert batch.dialog is not None and not screen.batch_button.isEnabled()
         batch._bridge.progressed.connect(lambda done, total: steps.append((done, total)))
     result = blocker.args[0]
-    assert isinstance(result, service.BatchResult) and not result.cancelled
+    assert isinstance(result, BatchResult) and not result.cancelled
     assert len(result.written) == 2 and all(p.parent == folder for p in result.written)
     assert steps[-1] == (2, 2)
     assert screen.batch_button.isEnabled()
@@ -210,7 +214,7 @@ def test_verify_screen_shows_valid_and_not_valid(
     assert "mistyped" in screen.reason_label.text()
     assert screen.fact_labels["name"].text() == ""
 
-    pdf_path = service.render_pdf(workspace, issued[1], tmp_path / "c.pdf", "fr")
+    pdf_path = register.render_pdf(workspace, issued[1], tmp_path / "c.pdf", "fr")
     monkeypatch.setattr(verify_module, "ask_file", lambda _p: pdf_path)
     with qtbot.waitSignal(screen.verified):
         screen.open_button.click()
@@ -258,7 +262,7 @@ def test_verify_screen_reads_a_photo_of_the_paper(
 
 
 def test_problem_texts_cover_every_problem() -> None:
-    for problem in document.Problem:
+    for problem in document.CodeProblem:
         assert verify_module.problem_text(problem, "x: y")
     assert verify_module.problem_text(None, "") == ""
     assert isinstance(TrainerError("x"), Exception)
@@ -272,7 +276,7 @@ def test_dialogs_name_their_controls_and_programmes_issue(
 ) -> None:
     from tests.ui.test_accessibility import unnamed_controls
 
-    settings = screen_module.CertificateSettingsDialog(service.load_settings(workspace))
+    settings = screen_module.CertificateSettingsDialog(load_settings(workspace))
     batch = screen_module.BatchDialog()
     programmes = screen_module.ProgrammesDialog(workspace, "en")
     for dialog in (settings, batch, programmes):
@@ -289,7 +293,7 @@ def test_dialogs_name_their_controls_and_programmes_issue(
     assert programmes.issue_button.isEnabled()
     programmes.issue_button.click()
     assert errors[-1] == "2 trainees hold a certificate for this programme."
-    kinds = [r.kind for r in service.repository(workspace).records()]
+    kinds = [r.kind for r in issuing.repository(workspace).records()]
     assert kinds.count("programme") == 2
     since, until, institution = batch.values()
     assert since <= until and institution is None

@@ -14,7 +14,7 @@ from trainer.banks.model import Bank
 from trainer.errors import ErrorCode, QuizError
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import correct_response
-from trainer.storage import attempts_guard
+from trainer.storage import attempts_guard, settings
 from trainer.storage.trainees import Institution
 from trainer.ui.exam_guard import CopyGuard
 from trainer.ui.main_window import MainWindow
@@ -22,7 +22,7 @@ from trainer.ui.screens import quiz as quiz_screen
 from trainer.ui.screens.quiz import QuizScreen
 from trainer.workspace import Workspace
 
-from .helpers import answer_with_widgets
+from .helpers import answer_with_widgets, start_exam
 
 
 def _key_texts(question: Any) -> list[str]:
@@ -51,7 +51,7 @@ def test_exam_screen_never_shows_feedback_or_selectable_text(
     trainee = workspace.trainees.create("Exam Taker", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen) and screen.exam
     assert not screen.check_button.isVisibleTo(screen)
@@ -121,7 +121,6 @@ def test_one_attempt_in_progress_per_trainee(
 def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from trainer import admin
 
     monkeypatch.setattr(quiz_screen, "confirm_finish", lambda *a: True)
     monkeypatch.setattr(
@@ -133,17 +132,17 @@ def test_exams_fill_the_screen_when_a_coordinator_chose_so(
     trainee = workspace.trainees.create("Full Screen", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     assert not window.isFullScreen()  # off by default
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen)
     screen.finish()
-    workspace.db.set_setting(admin.EXAM_FULLSCREEN_SETTING, "1")
+    settings.write(workspace.db, settings.EXAM_FULLSCREEN, True)
     window.show_modules()
     window.start_quiz(bank, bank.modules[0], Behaviour.PRACTICE)
     assert not window.isFullScreen()  # practice keeps the window as it is
     window.show_modules()
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     assert window.isFullScreen()
     screen = window.current_screen()
     assert isinstance(screen, QuizScreen)
@@ -181,7 +180,7 @@ def test_the_quiz_screen_guards_exam_text_and_not_practice(
     assert isinstance(practice, QuizScreen)
     assert practice.body.findChildren(CopyGuard) == []
     practice.leave_button.click()
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])  # its instructions first, then Start
     exam = window.current_screen()
     assert isinstance(exam, QuizScreen) and exam.exam
     exam.go_to(1)  # every question shown is guarded

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.certificates.factory import passed
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
-from trainer.certificates import service
+from trainer.certificates import issuing, register, verification
 from trainer.ui.screens import verify as verify_module
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.verify import VerifyScreen
@@ -58,11 +58,11 @@ def test_the_verify_screen_reads_pdfs_and_codes_off_the_ui_thread(
 ) -> None:
     workspace.sign_in(StaffSession("Coordinator", Role.COORDINATOR, timeout=0))
     _, attempt = passed(workspace, sample_bank)
-    record = service.issue_for_attempt(workspace, attempt)
+    record = issuing.issue_for_attempt(workspace, attempt)
     assert record is not None
-    pdf_path = service.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
+    pdf_path = register.render_pdf(workspace, record, tmp_path / "c.pdf", "en")
     threads: dict[str, threading.Thread] = {}
-    read_pdf, read_code = service.read_pdf, service.read_code
+    read_pdf, read_code = verification.read_pdf, verification.read_code
 
     def spy_pdf(path: Path) -> tuple[str | None, str]:
         threads["pdf"] = threading.current_thread()
@@ -73,8 +73,8 @@ def test_the_verify_screen_reads_pdfs_and_codes_off_the_ui_thread(
             threads["typed"] = threading.current_thread()
         return read_code(text)
 
-    monkeypatch.setattr(service, "read_pdf", spy_pdf)
-    monkeypatch.setattr(service, "read_code", spy_code)
+    monkeypatch.setattr(verification, "read_pdf", spy_pdf)
+    monkeypatch.setattr(verification, "read_code", spy_code)
     screen = VerifyScreen(workspace, "en")
     qtbot.add_widget(screen)
     monkeypatch.setattr(verify_module, "ask_file", lambda _p: pdf_path)

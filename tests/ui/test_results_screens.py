@@ -15,7 +15,7 @@ from tests.results.conftest import make_people, make_taker
 from tests.ui.helpers import finish
 from trainer.access import Role, StaffSession
 from trainer.results import bundles
-from trainer.results.export import ExportFormat
+from trainer.results.export import TableFormat
 from trainer.results.summary import Dimension
 from trainer.storage.trainees import Institution
 from trainer.ui.screens import results as results_screen
@@ -82,7 +82,7 @@ def test_results_export_runs_off_the_ui_thread(
     qtbot.addWidget(screen)
     out = tmp_path / "responses.csv"
     monkeypatch.setattr(
-        results_screen, "ask_export_options", lambda _p: ("responses", ExportFormat.CSV)
+        results_screen, "ask_export_options", lambda _p: ("responses", TableFormat.CSV)
     )
     monkeypatch.setattr(results_screen, "choose_save_file", lambda *_a: out)
     shown: list[str] = []
@@ -122,7 +122,7 @@ def test_item_analysis_screen(
         pass  # the analysis runs off the GUI thread
     assert screen.result is not None and screen.result.attempts == 3
     assert screen.table.rowCount() == 4
-    assert "3 finished exam attempts" in screen.summary.text()
+    assert "Finished exam attempts: 3;" in screen.summary.text()
     assert not screen.warning.isHidden()
     child = next(r for r in range(screen.table.rowCount()) if cell(screen.table, r, 0) == "q-child")
     screen.table.selectRow(child)

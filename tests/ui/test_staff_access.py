@@ -296,3 +296,34 @@ def test_menu_entries_a_role_cannot_use_are_disabled(
         assert all(_staff_menu_state(window).values())
     finally:
         window.set_language("en")
+
+
+@pytest.mark.parametrize("zoom", [100, 200])
+def test_a_wrong_password_does_not_squash_the_sign_in_fields(
+    qtbot: QtBot, staffed: Workspace, zoom: int
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.ui.theme import Theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme = Theme(app)
+    theme.apply(zoom=zoom)
+    try:
+        dialog = dialogs_auth.SignInDialog(staffed)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        heights = {f: f.height() for f in (dialog.name, dialog.password)}
+        for _ in range(5):  # up to the long "too many wrong passwords" message
+            dialog.name.setText("Coord")
+            dialog.password.setText("wrong password")
+            dialog.buttons.accepted.emit()
+        QApplication.processEvents()
+        for field, height in heights.items():
+            assert field.height() >= min(height, field.sizeHint().height())
+        error = dialog.error
+        assert error.height() >= error.heightForWidth(error.width())
+    finally:
+        theme.apply(zoom=100)

@@ -35,7 +35,7 @@ def test_no_parenthesised_plural_outside_qt_plural_forms() -> None:
             if (
                 isinstance(node, ast.Constant)
                 and isinstance(node.value, str)
-                and "(s)" in node.value
+                and re.search(r"(?<!%)\(s\)", node.value)  # not a %(s)s style key
                 and id(node) not in docs
                 and "%n" not in node.value
             ):

@@ -23,7 +23,7 @@ from trainer.ui.screens.quiz import QuizScreen
 from trainer.ui.screens.result import ResultScreen
 from trainer.workspace import Workspace
 
-from .helpers import answer_with_keys, answer_with_widgets, key, tab_to
+from .helpers import answer_with_keys, answer_with_widgets, key, press_start, start_exam, tab_to
 
 
 @pytest.fixture
@@ -51,6 +51,7 @@ def test_create_trainee_take_exam_and_see_it_in_history(
     assert isinstance(modules, ModulesScreen)
     assert modules.table.rowCount() == 1
     modules.exam_button.click()
+    press_start(window)
 
     quiz = window.current_screen()
     assert isinstance(quiz, QuizScreen)
@@ -144,6 +145,7 @@ def test_an_unfinished_attempt_is_offered_again(
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
     modules.exam_button.click()
+    press_start(window)
     quiz = window.current_screen()
     assert isinstance(quiz, QuizScreen)
     assert quiz.input is not None
@@ -156,6 +158,7 @@ def test_an_unfinished_attempt_is_offered_again(
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
     modules.exam_button.click()
+    press_start(window)
     resumed = window.current_screen()
     assert isinstance(resumed, QuizScreen)
     assert resumed.session.attempt_id == first_id
@@ -166,6 +169,7 @@ def test_an_unfinished_attempt_is_offered_again(
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
     modules.exam_button.click()
+    press_start(window)
     fresh = window.current_screen()
     assert isinstance(fresh, QuizScreen)
     assert fresh.session.attempt_id != first_id
@@ -180,6 +184,7 @@ def test_an_exam_by_keyboard_alone(qtbot: QtBot, window: MainWindow, workspace: 
     assert isinstance(modules, ModulesScreen)
     tab_to(modules.exam_button)
     key(Qt.Key.Key_Space)
+    key(Qt.Key.Key_Space)  # Start, which has the focus on the instructions
     quiz = window.current_screen()
     assert isinstance(quiz, QuizScreen)
     for index, slot in enumerate(quiz.session.slots):
@@ -275,7 +280,7 @@ def test_a_passed_exam_is_certified_and_the_trainee_saves_the_pdf(
     trainee = workspace.trainees.create("Claudine Ndayisenga", Institution.PROSECUTION)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     quiz = window.current_screen()
     assert isinstance(quiz, QuizScreen)
     for slot in quiz.session.slots:
@@ -299,7 +304,7 @@ def test_a_failed_exam_has_no_certificate(
     trainee = workspace.trainees.create("Eric", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
-    window.start_quiz(bank, bank.modules[0], Behaviour.EXAM)
+    start_exam(window, bank, bank.modules[0])
     quiz = window.current_screen()
     assert isinstance(quiz, QuizScreen)
     with qtbot.waitSignal(quiz.finished):

@@ -197,3 +197,20 @@ def test_module_screen_says_when_the_law_was_checked(qtbot, tmp_path) -> None:  
     finally:
         i18n.install("en")
         workspace.close()
+
+
+def test_every_translation_context_is_one_qt_looks_up() -> None:
+    """A context is a class whose tr() Qt calls, or the first argument of translate();
+    `parent.tr(...)` in a function files its strings under "parent", never found."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "trainer").rglob("*.py"))
+    ts = (root / "assets" / "translations" / "tip_trainer_fr.ts").read_text(encoding="utf-8")
+    contexts = set(re.findall(r"<name>([^<]+)</name>", ts))
+    unknown = [
+        c
+        for c in sorted(contexts)
+        if not re.search(rf"\bclass {re.escape(c)}\b|[\"']{re.escape(c)}[\"']", source)
+    ]
+    assert unknown == []

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.banks.compiled import BankSummary, summarise
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Audience, Bank, Module
 from trainer.errors import BankError, Problem
@@ -19,25 +20,52 @@ class BankFailure:
 
     path: Path
     problems: tuple[Problem, ...]
+    more: int = 0  # problems found beyond those listed
 
 
 @dataclass
 class Catalog:
-    banks: list[Bank] = field(default_factory=list)
-    failures: list[BankFailure] = field(default_factory=list)
+    """The banks trainees can take. ``summaries`` say what each holds; a bank's questions
+    are parsed on its first use (``bank``), once."""
 
-    def bank(self, bank_id: str) -> Bank:
-        for bank in self.banks:
-            if bank.id == bank_id:
-                return bank
+    summaries: list[BankSummary] = field(default_factory=list)
+    failures: list[BankFailure] = field(default_factory=list)
+    _loaded: dict[str, Bank] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of_banks(cls, banks: Sequence[Bank], failures: Sequence[BankFailure] = ()) -> Catalog:
+        """A catalogue of banks already loaded."""
+        return cls([summarise(b) for b in banks], list(failures), {b.id: b for b in banks})
+
+    def summary(self, bank_id: str) -> BankSummary:
+        for summary in self.summaries:
+            if summary.id == bank_id:
+                return summary
         raise KeyError(bank_id)
 
-    def modules(self, audience: Audience | None = None) -> list[tuple[Bank, Module]]:
+    def bank(self, bank_id: str) -> Bank:
+        """The whole bank, parsed from its file on first use (BankError if the file no
+        longer loads; KeyError for an id the catalogue does not hold)."""
+        found = self._loaded.get(bank_id)
+        if found is None:
+            summary = self.summary(bank_id)
+            if summary.path is None:
+                raise KeyError(bank_id)
+            found = load_bank(summary.path)
+            self._loaded[bank_id] = found
+        return found
+
+    @property
+    def banks(self) -> list[Bank]:
+        """Every bank, whole (each parsed on first use)."""
+        return [self.bank(s.id) for s in self.summaries]
+
+    def modules(self, audience: Audience | None = None) -> list[tuple[BankSummary, Module]]:
         """Every module, or those for one audience, in library order."""
         return [
-            (bank, module)
-            for bank in self.banks
-            for module in bank.modules
+            (summary, module)
+            for summary in self.summaries
+            for module in summary.modules
             if audience is None or audience in module.audiences
         ]
 
@@ -61,9 +89,9 @@ def load_catalog(folders: Sequence[Path], *, disabled: Iterable[str] = ()) -> Ca
                 bank = load_bank(path)
             except BankError as exc:
                 problems = exc.problems or (Problem(path.name, 1, 1, exc.message),)
-                catalog.failures.append(BankFailure(path, tuple(problems)))
+                catalog.failures.append(BankFailure(path, tuple(problems), exc.more))
                 continue
             by_id[bank.id] = bank
     blocked = set(disabled)
-    catalog.banks = [b for b in by_id.values() if b.id not in blocked]
-    return catalog
+    kept = [b for b in by_id.values() if b.id not in blocked]
+    return Catalog.of_banks(kept, catalog.failures)

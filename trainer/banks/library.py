@@ -9,14 +9,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from trainer.banks.catalog import BankFailure, Catalog, bank_files
+from trainer.banks.compiled import BankSummary, CompiledCatalog, FileSummary
 from trainer.banks.loader import load_bank, load_bank_bytes, read_bank_file
 from trainer.banks.model import Bank
 from trainer.errors import BankError, ErrorCode, Problem, TrainerError
 from trainer.files import replace_atomically
-from trainer.storage import audit
+from trainer.storage import audit, settings
 from trainer.storage.database import Database
-
-DISABLED_SETTING = "disabled_banks"
 
 
 class Origin(StrEnum):
@@ -34,6 +33,7 @@ class LibraryEntry:
     problems: tuple[Problem, ...] = ()
     enabled: bool = True
     replaced: bool = False  # a shipped bank overridden by an imported one with the same id
+    more_problems: int = 0  # problems found beyond those listed
 
     @property
     def ok(self) -> bool:
@@ -54,6 +54,8 @@ class BankLibrary:
     shipped_dir: Path
     library_dir: Path
     actor: str | None = None
+    # The compiled catalogue's file (None: summaries are made from the files every time).
+    cache_path: Path | None = None
     _disabled: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -61,8 +63,8 @@ class BankLibrary:
 
     # -- state -----------------------------------------------------------------
     def disabled(self) -> set[str]:
-        value = self.db.get_setting(DISABLED_SETTING, "") or ""
-        return {b for b in value.split(",") if b}
+        disabled: frozenset[str] = settings.read(self.db, settings.DISABLED_BANKS)
+        return set(disabled)
 
     def set_enabled(self, bank_id: str, enabled: bool) -> None:
         disabled = self.disabled()
@@ -70,19 +72,14 @@ class BankLibrary:
             disabled.discard(bank_id)
         else:
             disabled.add(bank_id)
-        with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (DISABLED_SETTING, ",".join(sorted(disabled))),
-            )
-            audit.record(
-                self.db,
-                "bank.enable" if enabled else "bank.disable",
-                bank_id,
-                actor=self.actor,
-                conn=conn,
-            )
+        settings.write(
+            self.db,
+            settings.DISABLED_BANKS,
+            frozenset(disabled),
+            audit_action="bank.enable" if enabled else "bank.disable",
+            audit_detail=bank_id,
+            actor=self.actor,
+        )
         self._disabled = disabled
 
     # -- reading -----------------------------------------------------------------
@@ -99,7 +96,9 @@ class BankLibrary:
                     bank = load_bank(path)
                 except BankError as exc:
                     problems = exc.problems or (Problem(path.name, 1, 1, exc.message),)
-                    out.append(LibraryEntry(path, origin, problems=tuple(problems)))
+                    out.append(
+                        LibraryEntry(path, origin, problems=tuple(problems), more_problems=exc.more)
+                    )
                     continue
                 out.append(LibraryEntry(path, origin, bank, enabled=bank.id not in disabled))
         imported = {e.bank.id for e in out if e.bank and e.origin is Origin.IMPORTED}
@@ -110,17 +109,37 @@ class BankLibrary:
             for e in out
         ]
 
+    def summaries(self) -> list[tuple[Origin, FileSummary]]:
+        """Every bank file, shipped first, summarised (from the compiled catalogue when
+        the file has not changed since)."""
+        compiled = CompiledCatalog(self.cache_path)
+        found = [
+            (origin, compiled.file(path))
+            for origin, folder in (
+                (Origin.SHIPPED, self.shipped_dir),
+                (Origin.IMPORTED, self.library_dir),
+            )
+            for path in bank_files(folder)
+        ]
+        compiled.save()
+        return found
+
     def catalog(self) -> Catalog:
-        """The banks trainees can take: enabled ones, imported ones replacing shipped ones."""
-        entries = self.entries()
-        by_id: dict[str, Bank] = {}
+        """The banks trainees can take: enabled ones, imported ones replacing shipped ones.
+        Only summaries are read here; a bank's questions are parsed on its first use."""
+        found = self.summaries()
+        disabled = self.disabled()
+        imported = {f.summary.id for o, f in found if f.summary and o is Origin.IMPORTED}
+        by_id: dict[str, BankSummary] = {}
         failures: list[BankFailure] = []
-        for entry in entries:
-            if entry.bank is None:
-                failures.append(BankFailure(entry.path, entry.problems))
-            elif entry.enabled and not entry.replaced:
-                by_id[entry.bank.id] = entry.bank
-        return Catalog(banks=list(by_id.values()), failures=failures)
+        for origin, f in found:
+            if f.summary is None:
+                failures.append(BankFailure(f.path, f.problems, f.more))
+            elif f.summary.id not in disabled and not (
+                origin is Origin.SHIPPED and f.summary.id in imported
+            ):
+                by_id[f.summary.id] = f.summary
+        return Catalog(list(by_id.values()), failures)
 
     # -- importing ----------------------------------------------------------------
     def import_bank(self, source: Path) -> ImportResult:
@@ -174,10 +193,10 @@ class BankLibrary:
         already uses (a certificate names a module by its id: two banks must not share
         one). The bank's own earlier version does not count."""
         owners: dict[str, str] = {}
-        for entry in self.entries():
-            if entry.bank is not None and entry.bank.id != bank.id:
-                for module in entry.bank.modules:
-                    owners.setdefault(module.id, entry.bank.id)
+        for _origin, found in self.summaries():
+            if found.summary is not None and found.summary.id != bank.id:
+                for module in found.summary.modules:
+                    owners.setdefault(module.id, found.summary.id)
         name = bank.path.name if bank.path else bank.id
         return [
             Problem(

@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from trainer.banks import yamlsafe
+from trainer.banks.bulk import collector_paused
 from trainer.banks.model import (
     FORMAT_VERSION,
     LANGUAGES,
@@ -22,29 +24,28 @@ from trainer.banks.model import (
     DrawRule,
     Kind,
     LocalizedText,
-    MatchChoice,
-    Matching,
-    MatchPrompt,
     Module,
-    MultipleResponse,
-    Option,
-    Ordering,
-    OrderItem,
     PoolSelector,
     Question,
     Review,
-    Scenario,
-    SingleChoice,
     Source,
     SourceRef,
     Topic,
-    TrueFalse,
+    Waiver,
 )
+from trainer.banks.review.rules import RULES, Rule, Scope
 from trainer.banks.yamlsafe import Mark, YMap, YSeq
 from trainer.errors import BankError, Problem
 from trainer.files import TooLargeError, read_bounded
+from trainer.quiz.kinds import HANDLERS
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_WAIVER_REASON = 500
+# Findings a bank cannot waive: the bank would not load with them.
+_UNWAIVABLE = {Rule.INVALID, Rule.MR_ALL_OR_NONE}
+# The problems listed for one file, first by place; the others are counted. A trainer
+# fixes the first ones; a file of junk is refused without a million lines of report.
+MAX_PROBLEMS = 200
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 # A version names archived files and travels in exports: letters, digits and . _ + - only.
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$")
@@ -65,6 +66,7 @@ _BANK_KEYS = {
     "sources": True,
     "modules": True,
     "questions": True,
+    "review": False,
 }
 _SOURCE_KEYS = {"id": True, "title": True, "year": False, "url": False}
 _MODULE_KEYS = {
@@ -91,14 +93,7 @@ _COMMON_QUESTION_KEYS = {
     "explanation": True,
     "source": True,
     "see_also": False,
-}
-_KIND_KEYS: dict[Kind, dict[str, bool]] = {
-    Kind.SINGLE_CHOICE: {"options": True, "key": True},
-    Kind.MULTIPLE_RESPONSE: {"options": True, "key": True},
-    Kind.TRUE_FALSE: {"key": True, "feedback_true": False, "feedback_false": False},
-    Kind.ORDERING: {"items": True},
-    Kind.MATCHING: {"prompts": True, "choices": True},
-    Kind.SCENARIO: {"title": False, "parts": True},
+    "review": False,
 }
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", float: "a number"}
 
@@ -110,9 +105,11 @@ def _type_name(t: type) -> str:
 class _Checker:
     """Walks the parsed file, noting problems and building model objects."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, limit: int = MAX_PROBLEMS) -> None:
         self.path = path
+        self.limit = limit
         self.problems: list[Problem] = []
+        self.dropped = 0  # problems found beyond the first ``limit`` by place
         self.languages: tuple[str, ...] = ("en",)
         self.source_ids: set[str] = set()
         self.topics: set[str] = set()
@@ -122,6 +119,19 @@ class _Checker:
     # -- reporting -------------------------------------------------------------
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, message))
+        if len(self.problems) > 2 * self.limit:
+            self._keep_first()
+
+    def _keep_first(self) -> None:
+        """Keep the first ``limit`` problems by place (repeats once), count the others."""
+        kept = sorted(set(self.problems), key=_by_place)
+        self.dropped += max(0, len(kept) - self.limit)
+        self.problems = kept[: self.limit]
+
+    def sorted_problems(self) -> tuple[list[Problem], int]:
+        """The first ``limit`` problems by place, and how many more were found."""
+        self._keep_first()
+        return self.problems, self.dropped
 
     @staticmethod
     def where(container: YMap, key: str) -> Mark:
@@ -129,9 +139,10 @@ class _Checker:
 
     # -- generic shapes --------------------------------------------------------
     def keys(self, m: YMap, spec: dict[str, bool], what: str) -> None:
+        known = ""
         for key in m:
             if key not in spec:
-                known = ", ".join(sorted(spec))
+                known = known or ", ".join(sorted(spec))
                 self.error(m.key_marks[key], f"{what}: unknown key '{key}' (known keys: {known})")
         for key, required in spec.items():
             if required and key not in m:
@@ -313,6 +324,7 @@ class _Checker:
         sources = self.sources(top)
         questions = self.questions(top)
         modules = self.modules(top, questions)
+        waivers = self.waivers(top, "bank", Scope.BANK)
 
         if self.problems or bank_id is None or title is None or version is None:
             return None
@@ -329,7 +341,63 @@ class _Checker:
             modules=tuple(modules),
             questions=tuple(questions),
             law_as_of=law_as_of,
+            waivers=waivers,
         )
+
+    def waivers(self, m: YMap, what: str, scope: Scope) -> tuple[Waiver, ...]:
+        """``review: {waive: [{rule, reason}]}``: review findings the authors accept."""
+        if "review" not in m:
+            return ()
+        r = self.mapping(m["review"], self.where(m, "review"), f"{what}: 'review'")
+        if r is None:
+            return ()
+        self.keys(r, {"waive": True}, f"{what}: 'review'")
+        if "waive" not in r:
+            return ()
+        seq = self.sequence(r["waive"], self.where(r, "waive"), f"{what}: 'waive'")
+        out: list[Waiver] = []
+        seen: set[str] = set()
+        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
+            w = self.mapping(item, mark, f"{what}: a waiver")
+            if w is None:
+                continue
+            self.keys(w, {"rule": True, "reason": True}, f"{what}: waiver")
+            rule = self.scalar(w, "rule", str, f"{what}: waiver")
+            reason = self.scalar(w, "reason", str, f"{what}: waiver")
+            if rule is not None and not self.waivable(rule, scope, self.where(w, "rule"), what):
+                rule = None
+            if reason is not None and not reason.strip():
+                self.error(self.where(w, "reason"), f"{what}: a waiver needs a reason")
+                reason = None
+            elif reason is not None and len(reason) > MAX_WAIVER_REASON:
+                self.error(
+                    self.where(w, "reason"),
+                    f"{what}: a waiver's reason may be at most {MAX_WAIVER_REASON} characters",
+                )
+                reason = None
+            if rule is None or reason is None:
+                continue
+            if rule in seen:
+                self.error(self.where(w, "rule"), f"{what}: rule '{rule}' is waived twice")
+                continue
+            seen.add(rule)
+            out.append(Waiver(rule, " ".join(reason.split()), mark.line, mark.column))
+        return tuple(out)
+
+    def waivable(self, rule: str, scope: Scope, mark: Mark, what: str) -> bool:
+        known = {r.value for r in Rule} - {r.value for r in _UNWAIVABLE}
+        if rule not in known:
+            self.error(
+                mark,
+                f"{what}: '{rule}' is not a review rule that can be waived "
+                f"(see docs/bank-review.md)",
+            )
+            return False
+        if RULES[Rule(rule)].scope is not scope:
+            where = "at the top of the bank" if scope is Scope.ITEM else "on each question"
+            self.error(mark, f"{what}: rule '{rule}' is waived {where}")
+            return False
+        return True
 
     def sources(self, top: YMap) -> dict[str, Source]:
         out: dict[str, Source] = {}
@@ -505,7 +573,8 @@ class _Checker:
                     f"{what}: draws {count} questions with {label} but only {len(available)} "
                     "are available in its pool",
                 )
-            remaining = [q for q in remaining if q not in available[:count]]
+            taken = {id(q) for q in available[:count]}  # ids are unique: by identity
+            remaining = [q for q in remaining if id(q) not in taken]
             rules.append(rule)
         return rules
 
@@ -525,7 +594,7 @@ class _Checker:
         return out
 
     def question(
-        self, item: Any, mark: Mark, ids: dict[str, Mark], parent: Scenario | YMap | None
+        self, item: Any, mark: Mark, ids: dict[str, Mark], parent: YMap | None
     ) -> Question | None:
         m = self.mapping(item, mark, "a question")
         if m is None:
@@ -549,37 +618,31 @@ class _Checker:
                 )
             else:
                 kind = Kind(kind_value)
-        if kind is Kind.SCENARIO and parent is not None:
-            self.error(self.where(m, "kind"), f"{what}: a scenario part cannot be a scenario")
-            kind = None
+        handler = HANDLERS[kind] if kind is not None else None
+        if handler is not None and parent is not None and not handler.may_be_part:
+            self.error(
+                self.where(m, "kind"), f"{what}: a scenario part cannot be a {handler.kind.value}"
+            )
+            handler = None
         inherited = parent if isinstance(parent, YMap) else None
         spec = dict(_COMMON_QUESTION_KEYS)
         if inherited is not None:
             spec["topic"] = False
-        if kind is Kind.SCENARIO:
-            spec["explanation"] = False
-            spec["source"] = False
-        spec.update(_KIND_KEYS.get(kind, {}) if kind else {})
-        if kind is None:
+        if handler is None:
             spec = {k: False for k in m} | {"id": True, "kind": True}
+        else:
+            spec.update(dict.fromkeys(handler.optional_common_keys, False))
+            spec.update(handler.yaml_keys)
         self.keys(m, spec, what)
 
         common = self.common(m, what, inherited)
-        if kind is None or common is None or qid is None:
-            # Still check parts of a broken scenario so their problems are reported too.
-            if kind is Kind.SCENARIO and "parts" in m:
-                self.parts(m, what, ids)
+        if handler is None or common is None or qid is None:
+            if handler is not None:
+                handler.salvage(self, m, what, ids)
             return None
-        builders: dict[Kind, Callable[[YMap, str, dict[str, Any]], Question | None]] = {
-            Kind.SINGLE_CHOICE: self.single_choice,
-            Kind.MULTIPLE_RESPONSE: self.multiple_response,
-            Kind.TRUE_FALSE: self.true_false,
-            Kind.ORDERING: self.ordering,
-            Kind.MATCHING: self.matching,
-            Kind.SCENARIO: lambda mm, w, c: self.scenario(mm, w, c, ids),
-        }
-        common = {"id": qid, "kind": kind, "line": m.start.line, **common}
-        return builders[kind](m, what, common)
+        common = {"id": qid, "kind": handler.kind, "line": m.start.line, "column": m.start.column, **common}
+        question: Question | None = handler.build(self, m, what, common, ids)
+        return question
 
     def common(self, m: YMap, what: str, parent: YMap | None) -> dict[str, Any] | None:
         ok = True
@@ -604,6 +667,7 @@ class _Checker:
             m, "audiences", Audience, [a.value for a in self.audiences], what
         )
         difficulty = self.scalar(m, "difficulty", int, what)
+        difficulty_given = "difficulty" in m or (parent is not None and "difficulty" in parent)
         if difficulty is None and parent is not None:
             pd = parent.get("difficulty")
             difficulty = pd if isinstance(pd, int) and not isinstance(pd, bool) else None
@@ -620,6 +684,7 @@ class _Checker:
                 ref = self.source_ref_value(item, mark, what)
                 if ref is not None:
                     see_also.append(ref)
+        waivers = self.waivers(m, what, Scope.ITEM)
         if topic is None or text is None or not ok:
             return None
         if parent is not None and not audiences:
@@ -630,10 +695,12 @@ class _Checker:
             "tags": tuple(tags),
             "audiences": tuple(audiences) or self.audiences,
             "difficulty": difficulty or 1,
+            "difficulty_given": difficulty_given,
             "text": text,
             "explanation": explanation,
             "source": source,
             "see_also": tuple(see_also),
+            "waivers": waivers,
         }
 
     def source_ref(self, m: YMap, key: str, what: str) -> SourceRef | None:
@@ -661,101 +728,6 @@ class _Checker:
             return None
         return SourceRef(sid, locator.strip())
 
-    def options(self, m: YMap, what: str) -> list[Option]:
-        seq = self.sequence(m.get("options"), self.where(m, "options"), f"{what}: 'options'")
-        out: list[Option] = []
-        seen: set[str] = set()
-        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
-            o = self.mapping(item, mark, f"{what}: an option")
-            if o is None:
-                continue
-            oid = self.ident(o, "id", f"{what}: option")
-            owhat = f"{what}: option '{oid}'"
-            self.keys(o, {"id": True, "text": True, "feedback": False, "fixed": False}, owhat)
-            text = self.text(o, "text", owhat)
-            feedback = self.text(o, "feedback", owhat, required=False)
-            fixed = self.scalar(o, "fixed", bool, owhat, False)
-            if oid is None or text is None:
-                continue
-            if oid in seen:
-                self.error(self.where(o, "id"), f"{what}: option id '{oid}' is used twice")
-                continue
-            seen.add(oid)
-            out.append(Option(oid, text, feedback, bool(fixed)))
-        if seq is not None and len(seq) < 2:
-            self.error(seq.start, f"{what}: needs at least 2 options")
-        return out
-
-    def key_ids(self, m: YMap, what: str, options: list[Option]) -> list[str] | None:
-        raw = m.get("key")
-        mark = self.where(m, "key")
-        if isinstance(raw, YSeq):
-            keys = list(zip(raw, raw.item_marks, strict=True))
-        elif isinstance(raw, (str, int)) and not isinstance(raw, bool):
-            keys = [(str(raw), mark)]
-        else:
-            self.error(mark, f"{what}: 'key' must name an option id or a list of them")
-            return None
-        out: list[str] = []
-        names = {o.id for o in options}
-        for k, kmark in keys:
-            k = str(k)
-            if k not in names:
-                self.error(
-                    kmark,
-                    f"{what}: key '{k}' names no option "
-                    f"(options are {', '.join(sorted(names)) or 'none'})",
-                )
-                return None
-            if k in out:
-                self.error(kmark, f"{what}: key '{k}' is listed twice")
-                return None
-            out.append(k)
-        return out
-
-    def single_choice(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        options = self.options(m, what)
-        if "key" not in m or not isinstance(m.get("options"), YSeq):
-            return None
-        keys = self.key_ids(m, what, options)
-        if keys is None:
-            return None
-        if len(keys) != 1:
-            self.error(
-                self.where(m, "key"),
-                f"{what}: single_choice has {len(keys)} correct options; exactly 1 is required",
-            )
-            return None
-        return SingleChoice(options=tuple(options), key=keys[0], **common)
-
-    def multiple_response(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        options = self.options(m, what)
-        if "key" not in m or not isinstance(m.get("options"), YSeq):
-            return None
-        keys = self.key_ids(m, what, options)
-        if keys is None:
-            return None
-        if not keys:
-            self.error(
-                self.where(m, "key"), f"{what}: multiple_response needs at least 1 correct option"
-            )
-            return None
-        if len(keys) == len(options) and len(options) > 1:
-            self.error(
-                self.where(m, "key"),
-                f"{what}: every option is correct; add at least one wrong option",
-            )
-            return None
-        return MultipleResponse(options=tuple(options), key=frozenset(keys), **common)
-
-    def true_false(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        key = self.scalar(m, "key", bool, what)
-        ft = self.text(m, "feedback_true", what, required=False)
-        ff = self.text(m, "feedback_false", what, required=False)
-        if key is None:
-            return None
-        return TrueFalse(key=key, feedback_true=ft, feedback_false=ff, **common)
-
     def id_text_list(
         self, m: YMap, key: str, what: str, extra: dict[str, bool]
     ) -> list[tuple[YMap, str, LocalizedText]]:
@@ -778,64 +750,6 @@ class _Checker:
             seen.add(eid)
             out.append((entry, eid, text))
         return out
-
-    def ordering(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        items = self.id_text_list(m, "items", what, {})
-        if isinstance(m.get("items"), YSeq) and len(m["items"]) < 2:
-            self.error(self.where(m, "items"), f"{what}: ordering needs at least 2 items")
-            return None
-        if len(items) < 2:
-            return None
-        return Ordering(items=tuple(OrderItem(i, t) for _, i, t in items), **common)
-
-    def matching(self, m: YMap, what: str, common: dict[str, Any]) -> Question | None:
-        choices = self.id_text_list(m, "choices", what, {})
-        prompts = self.id_text_list(m, "prompts", what, {"match": True})
-        if isinstance(m.get("prompts"), YSeq) and len(m["prompts"]) < 2:
-            self.error(self.where(m, "prompts"), f"{what}: matching needs at least 2 prompts")
-            return None
-        if isinstance(m.get("choices"), YSeq) and len(m["choices"]) < 2:
-            self.error(self.where(m, "choices"), f"{what}: matching needs at least 2 choices")
-            return None
-        choice_ids = {c for _, c, _ in choices}
-        built: list[MatchPrompt] = []
-        for entry, pid, text in prompts:
-            match = self.scalar(entry, "match", str, f"{what}: prompt '{pid}'")
-            if match is None:
-                continue
-            if match not in choice_ids:
-                self.error(
-                    self.where(entry, "match"),
-                    f"{what}: prompt '{pid}' matches '{match}', which names no choice",
-                )
-                continue
-            built.append(MatchPrompt(pid, text, match))
-        if len(built) != len(prompts) or len(built) < 2 or len(choices) < 2:
-            return None
-        return Matching(
-            prompts=tuple(built), choices=tuple(MatchChoice(c, t) for _, c, t in choices), **common
-        )
-
-    def parts(self, m: YMap, what: str, ids: dict[str, Mark]) -> list[Question]:
-        seq = self.sequence(m.get("parts"), self.where(m, "parts"), f"{what}: 'parts'")
-        parts: list[Question] = []
-        for item, mark in zip(seq or [], (seq.item_marks if seq else []), strict=True):
-            part = self.question(item, mark, ids, parent=m)
-            if part is not None:
-                parts.append(part)
-        if seq is not None and len(seq) < 2:
-            self.error(seq.start, f"{what}: a scenario needs at least 2 parts")
-        return parts
-
-    def scenario(
-        self, m: YMap, what: str, common: dict[str, Any], ids: dict[str, Mark]
-    ) -> Question | None:
-        title = self.text(m, "title", what, required=False)
-        seq = m.get("parts")
-        parts = self.parts(m, what, ids)
-        if not isinstance(seq, YSeq) or len(parts) != len(seq) or len(parts) < 2:
-            return None
-        return Scenario(title=title, parts=tuple(parts), **common)
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -902,19 +816,26 @@ def load_bank(path: Path, *, display_name: str | None = None) -> Bank:
 
 
 def load_bank_bytes(data: bytes, name: str, *, path: Path | None = None) -> Bank:
+    with collector_paused():
+        return _load_bank_bytes(data, name, path)
+
+
+def _load_bank_bytes(data: bytes, name: str, path: Path | None) -> Bank:
     if len(data) > MAX_FILE_BYTES:
         raise BankError("too large", [Problem(name, 1, 1, "the file is larger than 16 MiB")])
     text = _decode(data, name)
-    root, issues = yamlsafe.parse(text)
+    root, issues = yamlsafe.parse(text, max_issues=MAX_PROBLEMS)
     checker = _Checker(name)
     for issue in issues:
         checker.error(issue.mark, issue.message)
+    checker.dropped += issues.dropped
     if root is None and not issues:
         checker.error(Mark(1, 1), "the file is empty")
     bank = checker.bank(root) if root is not None and not _fatal(issues) else None
+    del root  # the parsed tree is the biggest thing here: free it before the report
     if checker.problems or bank is None:
-        problems = sorted(set(checker.problems), key=lambda p: (p.line, p.column, p.message))
-        raise BankError(f"{name}: {len(problems)} problem(s)", problems)
+        problems, more = checker.sorted_problems()
+        raise BankError(f"{name}: {len(problems) + more} problem(s)", problems, more=more)
     digest = hashlib.sha256(data).hexdigest()
     return _with(bank, content_hash=digest, path=path)
 
@@ -932,12 +853,33 @@ def _with(bank: Bank, **changes: Any) -> Bank:
     return replace(bank, **changes)
 
 
-def validate_files(paths: Iterable[Path]) -> list[Problem]:
-    """Every problem in every file (empty when all are valid)."""
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class FileCheck:
+    """What checking one file found: the problems listed, and how many more there are."""
+
+    path: Path
+    problems: tuple[Problem, ...] = ()
+    more: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.problems) + self.more
+
+
+def validate_files(paths: Iterable[Path]) -> list[FileCheck]:
+    """Each file checked, with its problems (none when it is valid); at most
+    ``MAX_PROBLEMS`` are listed per file, the others counted."""
+    checks: list[FileCheck] = []
     for path in paths:
         try:
             load_bank(path, display_name=str(path))
         except BankError as exc:
-            problems.extend(exc.problems or [Problem(str(path), 1, 1, exc.message)])
-    return problems
+            listed = exc.problems or (Problem(str(path), 1, 1, exc.message),)
+            checks.append(FileCheck(path, listed, exc.more))
+            continue
+        checks.append(FileCheck(path))
+    return checks
+
+
+def _by_place(p: Problem) -> tuple[int, int, str]:
+    return (p.line, p.column, p.message)

@@ -78,6 +78,16 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A review finding the bank's authors accept for one question (or the whole bank)."""
+
+    rule: str
+    reason: str
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Option:
     id: str
     text: LocalizedText
@@ -114,11 +124,15 @@ class Question:
     tags: tuple[str, ...] = ()
     audiences: tuple[Audience, ...] = ()
     difficulty: int = 1
+    # False when the bank leaves the difficulty out (the review asks for one).
+    difficulty_given: bool = True
     text: LocalizedText
     explanation: LocalizedText | None = None
     source: SourceRef | None = None
     see_also: tuple[SourceRef, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
     line: int = 0
+    column: int = 0
 
     @property
     def max_mark(self) -> float:
@@ -126,6 +140,10 @@ class Question:
 
     def sources(self) -> tuple[SourceRef, ...]:
         return ((self.source,) if self.source else ()) + self.see_also
+
+    def subquestions(self) -> tuple[Question, ...]:
+        """The questions this one is made of (a scenario's parts; none for the others)."""
+        return ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -174,6 +192,9 @@ class Scenario(Question):
     @property
     def max_mark(self) -> float:
         return float(sum(p.max_mark for p in self.parts))
+
+    def subquestions(self) -> tuple[Question, ...]:
+        return self.parts
 
 
 @dataclass(frozen=True)
@@ -239,6 +260,7 @@ class Bank:
     questions: tuple[Question, ...]
     # the day the bank's legal content was last checked against the law in force
     law_as_of: date | None = None
+    waivers: tuple[Waiver, ...] = ()
     content_hash: str = ""
     path: Path | None = None
 
@@ -262,8 +284,7 @@ class Bank:
         """Every question, scenario parts included (after their scenario)."""
         for q in self.questions:
             yield q
-            if isinstance(q, Scenario):
-                yield from q.parts
+            yield from q.subquestions()
 
     def counts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}

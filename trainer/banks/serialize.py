@@ -9,26 +9,17 @@ from trainer.banks.model import (
     Audience,
     Bank,
     Kind,
-    LocalizedText,
-    MatchChoice,
-    Matching,
-    MatchPrompt,
     Module,
-    MultipleResponse,
-    Option,
-    Ordering,
-    OrderItem,
     Question,
-    Scenario,
-    SingleChoice,
     SourceRef,
     Topic,
-    TrueFalse,
 )
+from trainer.quiz.kinds import HANDLERS, handler
+from trainer.quiz.kinds.base import text_data
+from trainer.quiz.kinds.base import to_opt_text as _opt_text
+from trainer.quiz.kinds.base import to_text as _text
 
-
-def text_data(text: LocalizedText | None) -> dict[str, str] | None:
-    return dict(text.values) if text is not None else None
+__all__ = ["bank_to_data", "module_to_data", "question_from_data", "question_to_data", "text_data"]
 
 
 def _ref(ref: SourceRef) -> dict[str, str]:
@@ -43,36 +34,7 @@ def question_to_data(q: Question) -> dict[str, Any]:
         data["audiences"] = [a.value for a in q.audiences]
     data["difficulty"] = q.difficulty
     data["text"] = text_data(q.text)
-    if isinstance(q, (SingleChoice, MultipleResponse)):
-        options = []
-        for o in q.options:
-            od: dict[str, Any] = {"id": o.id, "text": text_data(o.text)}
-            if o.feedback:
-                od["feedback"] = text_data(o.feedback)
-            if o.fixed:
-                od["fixed"] = True
-            options.append(od)
-        data["options"] = options
-        data["key"] = (
-            q.key if isinstance(q, SingleChoice) else [o.id for o in q.options if o.id in q.key]
-        )
-    elif isinstance(q, TrueFalse):
-        data["key"] = q.key
-        if q.feedback_true:
-            data["feedback_true"] = text_data(q.feedback_true)
-        if q.feedback_false:
-            data["feedback_false"] = text_data(q.feedback_false)
-    elif isinstance(q, Ordering):
-        data["items"] = [{"id": i.id, "text": text_data(i.text)} for i in q.items]
-    elif isinstance(q, Matching):
-        data["prompts"] = [
-            {"id": p.id, "text": text_data(p.text), "match": p.match} for p in q.prompts
-        ]
-        data["choices"] = [{"id": c.id, "text": text_data(c.text)} for c in q.choices]
-    elif isinstance(q, Scenario):
-        if q.title:
-            data["title"] = text_data(q.title)
-        data["parts"] = [question_to_data(p) for p in q.parts]
+    data.update(handler(q).to_data(q))
     if q.explanation:
         data["explanation"] = text_data(q.explanation)
     if q.source:
@@ -80,14 +42,6 @@ def question_to_data(q: Question) -> dict[str, Any]:
     if q.see_also:
         data["see_also"] = [_ref(r) for r in q.see_also]
     return data
-
-
-def _text(value: Any) -> LocalizedText:
-    return LocalizedText(dict(value))
-
-
-def _opt_text(value: Any) -> LocalizedText | None:
-    return LocalizedText(dict(value)) if value else None
 
 
 def _refd(value: Any) -> SourceRef:
@@ -109,38 +63,8 @@ def question_from_data(data: dict[str, Any]) -> Question:
         "source": _refd(data["source"]) if data.get("source") else None,
         "see_also": tuple(_refd(r) for r in data.get("see_also") or ()),
     }
-    if kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE):
-        options = tuple(
-            Option(o["id"], _text(o["text"]), _opt_text(o.get("feedback")), bool(o.get("fixed")))
-            for o in data["options"]
-        )
-        if kind is Kind.SINGLE_CHOICE:
-            return SingleChoice(options=options, key=data["key"], **common)
-        return MultipleResponse(options=options, key=frozenset(data["key"]), **common)
-    if kind is Kind.TRUE_FALSE:
-        return TrueFalse(
-            key=bool(data["key"]),
-            feedback_true=_opt_text(data.get("feedback_true")),
-            feedback_false=_opt_text(data.get("feedback_false")),
-            **common,
-        )
-    if kind is Kind.ORDERING:
-        return Ordering(
-            items=tuple(OrderItem(i["id"], _text(i["text"])) for i in data["items"]), **common
-        )
-    if kind is Kind.MATCHING:
-        return Matching(
-            prompts=tuple(
-                MatchPrompt(p["id"], _text(p["text"]), p["match"]) for p in data["prompts"]
-            ),
-            choices=tuple(MatchChoice(c["id"], _text(c["text"])) for c in data["choices"]),
-            **common,
-        )
-    return Scenario(
-        title=_opt_text(data.get("title")),
-        parts=tuple(question_from_data(p) for p in data["parts"]),
-        **common,
-    )
+    question: Question = HANDLERS[kind].from_data(data, common)
+    return question
 
 
 def module_to_data(m: Module) -> dict[str, Any]:

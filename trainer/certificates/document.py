@@ -5,9 +5,10 @@ page prints the same code in groups of five characters, and the PDF's metadata
 keeps a copy. Layout of the signed bytes (version 2, all integers big-endian)::
 
     version   1 byte  (= 2; 1 for certificates issued before version 2)
-    kind      1 byte  (0 module, 1 programme)
+    kind      1 byte  (0 module, 1 programme, 2 attendance of a training session)
     date      2 bytes days since 2000-01-01
-    score     2 bytes tenths of a percent (0 … 1000)
+    score     2 bytes tenths of a percent (0 … 1000); for attendance, the share of the
+                      session's planned hours attended
     issuer    8 bytes the issuer key id (16 hex digits)
     number    2-byte length + UTF-8
     name      2-byte length + UTF-8 (NFC)
@@ -58,15 +59,18 @@ _MODULE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 LANGUAGES = ("en", "fr")
 
 
-class Kind(StrEnum):
+class CertificateKind(StrEnum):
     MODULE = "module"
     PROGRAMME = "programme"
+    # A certificate of attendance (of a training session), not of competence. Earlier
+    # versions of the program refuse this kind as damaged rather than misreport it.
+    ATTENDANCE = "attendance"
 
 
-_KIND_BYTE = {Kind.MODULE: 0, Kind.PROGRAMME: 1}
+_KIND_BYTE = {CertificateKind.MODULE: 0, CertificateKind.PROGRAMME: 1, CertificateKind.ATTENDANCE: 2}
 
 
-class Problem(StrEnum):
+class CodeProblem(StrEnum):
     """Why a certificate is not valid (the interface words each one)."""
 
     NO_CODE = "no_code"
@@ -81,7 +85,7 @@ class Problem(StrEnum):
 class CodeError(CertificateError):
     """A code that cannot be read; ``problem`` says which kind of fault."""
 
-    def __init__(self, problem: Problem, message: str) -> None:
+    def __init__(self, problem: CodeProblem, message: str) -> None:
         super().__init__(message)
         self.problem = problem
 
@@ -96,7 +100,7 @@ class Facts:
     score: float  # percent, rounded to one decimal when encoded
     date: date
     issuer_key_id: str
-    kind: Kind = Kind.MODULE
+    kind: CertificateKind = CertificateKind.MODULE
     # Version 2: ``subject_digest`` of the modules' banks and titles as issued (hex).
     subject: str = ""
     version: int = PAYLOAD_VERSION
@@ -176,13 +180,13 @@ def subject_digest(modules: list[tuple[str, str]] | tuple[tuple[str, str], ...],
 
 def decode_facts(payload: bytes) -> Facts:
     """Read signed bytes back; anything but a canonical payload of a known version is refused."""
-    bad = CodeError(Problem.MALFORMED, "the certificate code is damaged or not a certificate")
+    bad = CodeError(CodeProblem.MALFORMED, "the certificate code is damaged or not a certificate")
     if len(payload) < _HEADER.size:
         raise bad
     version, kind_byte, days, score, issuer = _HEADER.unpack_from(payload)
     if version not in KNOWN_VERSIONS:
         raise CodeError(
-            Problem.MALFORMED, f"this certificate uses format {version}, which is not known here"
+            CodeProblem.MALFORMED, f"this certificate uses format {version}, which is not known here"
         )
     kinds = {b: k for k, b in _KIND_BYTE.items()}
     if kind_byte not in kinds or score > 1000:
@@ -244,7 +248,7 @@ def _b32decode(text: str) -> bytes:
     nbytes = nbits // 8
     spare = nbits - nbytes * 8
     if spare >= 5 or value & ((1 << spare) - 1):
-        raise CodeError(Problem.MISTYPED, "the code is incomplete or mistyped")
+        raise CodeError(CodeProblem.MISTYPED, "the code is incomplete or mistyped")
     return (value >> spare).to_bytes(nbytes, "big")
 
 
@@ -266,24 +270,24 @@ def normalise(text: str) -> str:
 def decode_code(text: str) -> SignedCode:
     """Read a typed, scanned or extracted code; CodeError says what is wrong with it."""
     if len(text) > MAX_CODE_CHARS * 2:  # room for spaces and hyphens, no more
-        raise CodeError(Problem.MALFORMED, "this text is far too long to be a certificate code")
+        raise CodeError(CodeProblem.MALFORMED, "this text is far too long to be a certificate code")
     cleaned = normalise(text)
     if not cleaned:
-        raise CodeError(Problem.NO_CODE, "no certificate code was given")
+        raise CodeError(CodeProblem.NO_CODE, "no certificate code was given")
     if len(cleaned) > MAX_CODE_CHARS:
-        raise CodeError(Problem.MALFORMED, "this text is far too long to be a certificate code")
+        raise CodeError(CodeProblem.MALFORMED, "this text is far too long to be a certificate code")
     wrong = sorted({c for c in cleaned if c not in _VALUE})
     if wrong:
         raise CodeError(
-            Problem.MISTYPED,
+            CodeProblem.MISTYPED,
             f"the code contains characters that never appear in a code: {''.join(wrong)}",
         )
     data = _b32decode(cleaned)
     if len(data) < _HEADER.size + SIGNATURE_SIZE + 2:
-        raise CodeError(Problem.MISTYPED, "the code is incomplete or mistyped")
+        raise CodeError(CodeProblem.MISTYPED, "the code is incomplete or mistyped")
     body, check = data[:-2], data[-2:]
     if struct.pack(">H", binascii.crc_hqx(body, 0)) != check:
-        raise CodeError(Problem.MISTYPED, "the code is incomplete or mistyped")
+        raise CodeError(CodeProblem.MISTYPED, "the code is incomplete or mistyped")
     payload, signature = body[:-SIGNATURE_SIZE], body[-SIGNATURE_SIZE:]
     return SignedCode(decode_facts(payload), payload, signature)
 
@@ -347,6 +351,10 @@ WORDING: dict[str, dict[str, str]] = {
         "verify": "To verify: scan the QR code or type the verification code in TiP Trainer "
         "(Staff › Verify a certificate), or run: python -m trainer verify-certificate",
         "subject": "Certificate of achievement — training on trafficking in persons",
+        "title_attendance": "Certificate of Attendance",
+        "attended_session": "has attended the training session",
+        "attendance": "Attendance",
+        "subject_attendance": "Certificate of attendance — training on trafficking in persons",
     },
     "fr": {
         "title_module": "Attestation de réussite",
@@ -365,6 +373,11 @@ WORDING: dict[str, dict[str, str]] = {
         "TiP Trainer (Personnel › Vérifier une attestation), ou lancez : "
         "python -m trainer verify-certificate",
         "subject": "Attestation de réussite — formation sur la traite des personnes",
+        "title_attendance": "Attestation de participation",
+        "attended_session": "a participé à la session de formation",
+        "attendance": "Assiduité",
+        "subject_attendance": "Attestation de participation — formation sur la traite des "
+        "personnes",
     },
 }
 
@@ -422,7 +435,12 @@ def _printed_fields(page: str, language: str) -> dict[str, str] | None:
         return "(?:" + "|".join(re.escape(_squash(v)) for v in values if v) + ")"
 
     institutions = list(INSTITUTIONS.get(language, INSTITUTIONS["en"]).values())
-    passed = [w["passed_module"], w["passed_modules"], w["completed_programme"]]
+    passed = [
+        w["passed_module"],
+        w["passed_modules"],
+        w["completed_programme"],
+        w["attended_session"],
+    ]
     pattern = (
         re.escape(_squash(w["certifies"]))
         + "(?P<name>.+?)"
@@ -430,7 +448,7 @@ def _printed_fields(page: str, language: str) -> dict[str, str] | None:
         + "?"
         + alternatives(passed)
         + ".*?"
-        + re.escape(_squash(w["score"]))
+        + alternatives([w["score"], w["attendance"]])
         + "(?P<score>.+?)"
         + re.escape(_squash(w["date"]))
         + "(?P<date>.+?)"

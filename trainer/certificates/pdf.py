@@ -41,7 +41,7 @@ from trainer.files import replace_atomically
 from trainer.paths import assets_dir
 
 if TYPE_CHECKING:
-    from trainer.certificates.service import CertificateSettings
+    from trainer.certificates.settings import CertificateSettings
     from trainer.storage.certificates import CertificateRecord
 
 RESOLUTION = 600  # device units per inch
@@ -134,9 +134,14 @@ def page_content(
     w = document.wording(lang)
     titles = tuple(m.title_in(lang) for m in record.modules)
     subjects: tuple[str, ...]
-    if record.kind == document.Kind.PROGRAMME:
+    score_label, subject = w["score"], w["subject"]
+    if record.kind == document.CertificateKind.PROGRAMME:
         title, passed = w["title_programme"], w["completed_programme"]
         subjects, subtitle = (record.programme_name or "",), " · ".join(titles)
+    elif record.kind == document.CertificateKind.ATTENDANCE:
+        title, passed = w["title_attendance"], w["attended_session"]
+        subjects, subtitle = (record.programme_name or "",), " · ".join(titles)
+        score_label, subject = w["attendance"], w["subject_attendance"]
     else:
         title = w["title_module"]
         passed = w["passed_module"] if len(titles) == 1 else w["passed_modules"]
@@ -144,7 +149,7 @@ def page_content(
     institution = document.institution_label(record.institution, lang)
     facts = (
         (w["track"], document.audience_label(record.audiences, lang) or "—"),
-        (w["score"], document.format_score(record.score, lang)),
+        (score_label, document.format_score(record.score, lang)),
         (w["date"], document.format_date(record.certified_on, lang)),
         (w["hours"], document.format_hours(record.training_hours, lang)),
     )
@@ -167,7 +172,7 @@ def page_content(
         code_label=w["code"],
         code=record.code,
         verify=w["verify"],
-        subject=w["subject"],
+        subject=subject,
     )
 
 

@@ -20,7 +20,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from trainer.errors import CertificateError
 from trainer.files import TooLargeError, read_bounded, write_text_atomically
-from trainer.storage.database import Database, now
+from trainer.storage.database import Database
+from trainer.storage.keys import StoredKey, TrustedKeyRepository
 from trainer.text import printable
 
 PRIVATE_KEY_FILE = "installation-ed25519.pem"
@@ -85,6 +86,15 @@ class TrustedKey:
     own: bool
 
 
+def _trusted(stored: StoredKey) -> TrustedKey:
+    return TrustedKey(
+        stored.key_id,
+        Ed25519PublicKey.from_public_bytes(stored.public_key),
+        stored.name,
+        stored.own,
+    )
+
+
 class KeyRing:
     """This installation's key and the issuers it trusts."""
 
@@ -92,6 +102,7 @@ class KeyRing:
         self, db: Database, keys_dir: Path, *, institution: str = "", read_only: bool = False
     ) -> None:
         self.db = db
+        self.repository = TrustedKeyRepository(db)
         self.keys_dir = keys_dir
         self._private: Ed25519PrivateKey | None = None
         self._key_id: str | None = None
@@ -137,17 +148,9 @@ class KeyRing:
     def _remember_own(self) -> None:
         assert self._private is not None
         public = self._private.public_key()
-        with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO trusted_keys (key_id, public_key, name, added_at, own)"
-                " VALUES (?, ?, ?, ?, 1)",
-                (
-                    key_id(public),
-                    raw_public(public),
-                    self._institution or "this installation",
-                    now(),
-                ),
-            )
+        self.repository.remember_own(
+            key_id(public), raw_public(public), self._institution or "this installation"
+        )
 
     def sign(self, data: bytes) -> bytes:
         return self.private_key.sign(data)
@@ -155,31 +158,18 @@ class KeyRing:
     def trusted(self) -> list[TrustedKey]:
         if not self.read_only:
             self.private_key  # noqa: B018 - make sure our own key is listed
-        return [
-            TrustedKey(
-                r["key_id"],
-                Ed25519PublicKey.from_public_bytes(r["public_key"]),
-                r["name"],
-                bool(r["own"]),
-            )
-            for r in self.db.query("SELECT * FROM trusted_keys ORDER BY own DESC, name")
-        ]
+        return [_trusted(k) for k in self.repository.all()]
 
     def lookup(self, kid: str) -> TrustedKey | None:
-        row = self.db.query_one("SELECT * FROM trusted_keys WHERE key_id = ?", (kid,))
-        if row is None and self.read_only:
+        stored = self.repository.get(kid)
+        if stored is None and self.read_only:
             own = self._own_if_any()
             return own if own is not None and own.key_id == kid else None
-        if row is None:
+        if stored is None:
             if kid == self.key_id:
                 return self.lookup(kid)
             return None
-        return TrustedKey(
-            row["key_id"],
-            Ed25519PublicKey.from_public_bytes(row["public_key"]),
-            row["name"],
-            bool(row["own"]),
-        )
+        return _trusted(stored)
 
     def verify(self, kid: str, signature: bytes, data: bytes) -> TrustedKey:
         """The trusted key that signed ``data``; CertificateError says why not."""
@@ -236,16 +226,5 @@ class KeyRing:
         if fields.get("key-id") not in (None, kid):
             raise CertificateError("the key file is damaged (key id mismatch)", where=str(path))
         label = " ".join(printable(name or fields.get("name") or kid).split())[:200] or kid
-        with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO trusted_keys (key_id, public_key, name, added_at, own)"
-                " VALUES (?, ?, ?, ?, 0) ON CONFLICT (key_id) DO UPDATE SET name = excluded.name",
-                (kid, raw_public(public), label, now()),
-            )
+        self.repository.trust(kid, raw_public(public), label)
         return TrustedKey(kid, public, label, False)
-
-    def remove(self, kid: str) -> None:
-        if kid == self.key_id:
-            raise CertificateError("this installation's own key cannot be removed")
-        with self.db.transaction() as conn:
-            conn.execute("DELETE FROM trusted_keys WHERE key_id = ?", (kid,))

@@ -15,22 +15,18 @@ from typing import Any, Protocol
 
 from trainer.banks.model import (
     Bank,
-    Matching,
     Module,
     MultipleResponse,
     Option,
-    Ordering,
     Question,
-    Scenario,
     SingleChoice,
 )
 from trainer.errors import ErrorCode, QuizError
 from trainer.quiz import behaviours
 from trainer.quiz.behaviours import Behaviour, ReviewOptions
+from trainer.quiz.kinds import Layout, clean, make_layout
 from trainer.quiz.questions import Grade, Response, grade, is_complete
 from trainer.quiz.scoring import AttemptResult, SlotScore, compute
-
-Layout = dict[str, Any]
 
 
 def utcnow() -> datetime:
@@ -55,7 +51,7 @@ class Slot:
 
     @property
     def started(self) -> bool:
-        return bool(self.response)
+        return self.response is not None
 
     @property
     def checked(self) -> bool:
@@ -100,50 +96,11 @@ class NullRecorder:
         return None
 
 
-def _shuffled(
-    ids: Sequence[str], rng: random.Random, fixed: Sequence[bool] | None = None
-) -> list[str]:
-    """Shuffle ids, leaving those marked fixed where they stand."""
-    fixed = fixed or [False] * len(ids)
-    movable = [i for i, f in zip(ids, fixed, strict=True) if not f]
-    rng.shuffle(movable)
-    it = iter(movable)
-    return [i if f else next(it) for i, f in zip(ids, fixed, strict=True)]
-
-
-def make_layout(question: Question, rng: random.Random, shuffle: bool) -> Layout:
-    """The order in which a question's options, items or choices are shown."""
-    if isinstance(question, (SingleChoice, MultipleResponse)):
-        ids = [o.id for o in question.options]
-        fixed = [o.fixed for o in question.options]
-        return {"options": _shuffled(ids, rng, fixed) if shuffle else ids}
-    if isinstance(question, Ordering):
-        ids = [i.id for i in question.items]
-        order = list(ids)
-        # Items start out of order, always: the right order would give the answer away.
-        for _ in range(20):
-            rng.shuffle(order)
-            if order != ids:
-                break
-        return {"items": order}
-    if isinstance(question, Matching):
-        prompts = [p.id for p in question.prompts]
-        choices = [c.id for c in question.choices]
-        if shuffle:
-            rng.shuffle(prompts)
-            rng.shuffle(choices)
-        return {"prompts": prompts, "choices": choices}
-    if isinstance(question, Scenario):
-        return {"parts": {p.id: make_layout(p, rng, shuffle) for p in question.parts}}
-    return {}
-
-
 def cited_sources(bank: Bank, question: Question) -> dict[str, dict[str, Any]]:
     """The titles of the documents a question cites, kept with the attempt as shown."""
     refs = list(question.sources())
-    if isinstance(question, Scenario):
-        for part in question.parts:
-            refs.extend(part.sources())
+    for part in question.subquestions():
+        refs.extend(part.sources())
     out: dict[str, dict[str, Any]] = {}
     for ref in refs:
         source = bank.sources.get(ref.source_id)
@@ -343,7 +300,7 @@ class QuizSession:
                 "this answer has been checked; choose Try again to change it",
                 code=ErrorCode.QUIZ_ANSWER_CHECKED,
             )
-        response = _clean(slot.question, response)
+        response = clean(slot.question, response)
         if response == slot.response:
             return slot
         self.recorder.step(self, slot, "answer", response=response, at=now)
@@ -433,28 +390,3 @@ class QuizSession:
     def wrong_question_ids(self) -> list[str]:
         """Questions not fully right (for "retry the questions I got wrong")."""
         return [s.question.id for s in self.slots if s.grade is None or s.grade.fraction < 1.0]
-
-
-def _clean(question: Question, response: Response | None) -> Response | None:
-    """Normalise a response; nothing chosen means no answer."""
-    if not response:
-        return None
-    if isinstance(question, MultipleResponse):
-        order = [o.id for o in question.options]
-        chosen = [c for c in order if c in set(response.get("choices") or [])]
-        return {"choices": chosen} if chosen else None
-    if isinstance(question, Matching):
-        pairs = {k: v for k, v in (response.get("pairs") or {}).items() if v}
-        return {"pairs": pairs} if pairs else None
-    if isinstance(question, SingleChoice):
-        return {"choice": response["choice"]} if response.get("choice") else None
-    if isinstance(question, Ordering):
-        return {"order": list(response["order"])} if response.get("order") else None
-    if isinstance(question, Scenario):
-        parts = {
-            p.id: cleaned
-            for p in question.parts
-            if (cleaned := _clean(p, (response.get("parts") or {}).get(p.id))) is not None
-        }
-        return {"parts": parts} if parts else None
-    return dict(response)

@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from trainer.banks.model import MultipleResponse, Question, SingleChoice, TrueFalse
+from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
-from trainer.results.query import large_reads
+from trainer.quiz import kinds
 from trainer.storage.database import Database
+from trainer.storage.results import ResultsRepository
 
 MIN_ATTEMPTS = 30
 GROUP_SHARE = 0.27
@@ -229,67 +230,38 @@ def _choices(kind: str, response: str | None) -> list[str] | None:
         data = json.loads(response)
     except ValueError:
         return []
-    if not isinstance(data, dict):
-        return []
-    if kind == "single_choice":
-        return [str(data["choice"])] if data.get("choice") is not None else None
-    if kind == "multiple_response":
-        chosen = [str(c) for c in data.get("choices") or []]
-        return chosen or None
-    if kind == "true_false":
-        value = data.get("value")
-        return ["true" if value else "false"] if isinstance(value, bool) else None
-    return []
+    return kinds.chosen_keys(kind, data)
 
 
 def _options(question: Question, lang: str) -> list[tuple[str, str, bool]]:
-    if isinstance(question, SingleChoice):
-        return [(o.id, o.text.get(lang), o.id == question.key) for o in question.options]
-    if isinstance(question, MultipleResponse):
-        return [(o.id, o.text.get(lang), o.id in question.key) for o in question.options]
-    if isinstance(question, TrueFalse):
-        return [("true", "true", question.key), ("false", "false", not question.key)]
-    return []
+    return kinds.distractors(question, lang)
 
 
 def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnalysis:
     """Item analysis of a module over its finished exam attempts."""
-    large_reads(db)
-    attempt_rows = db.query(
-        "SELECT id, score, max_score, percent, module_title FROM attempts"
-        " WHERE module_id = ? AND behaviour = 'exam' AND state = 'finished'",
-        (module_id,),
-    )
+    repo = ResultsRepository(db)
+    repo.large_reads()
+    attempt_rows = repo.exam_totals(module_id)
     totals: dict[int, float] = {}
     percents: list[float] = []
     title: dict[str, str] = {}
     for r in attempt_rows:
-        max_score = r["max_score"] or 0.0
-        totals[r["id"]] = (r["score"] or 0.0) / max_score if max_score else 0.0
-        percents.append(r["percent"] if r["percent"] is not None else totals[r["id"]] * 100)
+        max_score = r.max_score or 0.0
+        totals[r.attempt_id] = (r.score or 0.0) / max_score if max_score else 0.0
+        percents.append(r.percent if r.percent is not None else totals[r.attempt_id] * 100)
     if attempt_rows:
         try:
-            title = json.loads(attempt_rows[-1]["module_title"])
+            title = json.loads(attempt_rows[-1].module_title)
         except ValueError:
             title = {}
-    where = " WHERE a.module_id = ? AND a.behaviour = 'exam' AND a.state = 'finished'"
-    conn = db.conn
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    # One plain pass over the responses (no sort: grouping in SQLite would sort
-    # hundreds of thousands of rows); sums are kept per (question, response).
+    # One plain pass over the responses; sums are kept per (question, response).
     ranked = sorted(totals, key=lambda a: (-totals[a], a))
     g = group_size(len(ranked))
     upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
     groups: dict[str, list[float]] = {}
     answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
     current_id, current = -1, []
-    for key, qid, f, attempt_id in cursor.execute(
-        "SELECT q.question_id || char(31) || q.kind || char(31) || ifnull(q.response, ''),"
-        " q.question_id, ifnull(q.fraction, 0.0), a.id FROM attempts a"
-        " JOIN attempt_questions q ON q.attempt_id = a.id" + where,
-        (module_id,),
-    ):
+    for key, qid, f, attempt_id in repo.exam_answers(module_id):
         if attempt_id != current_id:  # rows come attempt by attempt
             current_id, current = attempt_id, answered.setdefault(attempt_id, [])
         current.append((qid, f))
@@ -341,7 +313,7 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
         )
         for qid, v in sorted(sums.items())
     ]
-    questions = _questions(db, sums)
+    questions = _questions(repo, sums)
     items = [_describe_item(s, kinds, questions, chosen, unanswered, lang) for s in stats]
     return ModuleAnalysis(
         module_id=module_id,
@@ -365,17 +337,13 @@ def _module_reliability(answered: Mapping[int, list[tuple[str, float]]]) -> Reli
     return reliability({a: dict(answered[a]) for a in members})
 
 
-def _questions(db: Database, question_ids: Iterable[str]) -> dict[str, Question]:
+def _questions(repo: ResultsRepository, question_ids: Iterable[str]) -> dict[str, Question]:
     """Each question as most recently shown (for its text and options)."""
     out: dict[str, Question] = {}
     for qid in question_ids:
-        row = db.query_one(
-            "SELECT snapshot FROM attempt_questions WHERE question_id = ?"
-            " ORDER BY rowid DESC LIMIT 1",
-            (qid,),
-        )
+        snapshot = repo.latest_snapshot(qid)
         try:
-            out[qid] = question_from_data(json.loads(row["snapshot"])["question"])  # type: ignore[index]
+            out[qid] = question_from_data(json.loads(snapshot)["question"])  # type: ignore[arg-type]
         except (ValueError, KeyError, TypeError):
             continue
     return out

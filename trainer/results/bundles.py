@@ -40,7 +40,6 @@ import hashlib
 import json
 import math
 import re
-import sqlite3
 import unicodedata
 import zipfile
 import zlib
@@ -51,14 +50,24 @@ from pathlib import Path
 from typing import Any
 
 from trainer.banks.loader import ID_PATTERN, VERSION_PATTERN
-from trainer.banks.model import LANGUAGES
+from trainer.banks.model import LANGUAGES, Kind
 from trainer.certificates import document
 from trainer.certificates.document import MAX_CODE_CHARS, CodeError
 from trainer.certificates.signing import KeyRing
 from trainer.errors import CancelledError, CertificateError, TrainerError
 from trainer.files import replace_atomically
-from trainer.storage import audit, certificates
-from trainer.storage.certificates import Revocation
+from trainer.sessions import bundle as session_records
+from trainer.storage import audit
+from trainer.storage.bundles import (
+    ATTEMPT_FIELDS,
+    QUESTION_FIELDS,
+    STEP_FIELDS,
+    TRAINEE_FIELDS,
+    BundleImport,
+    BundleMerge,
+    BundleRepository,
+)
+from trainer.storage.certificates import CertifiedModule, Revocation
 from trainer.storage.database import Database, new_uid, now
 from trainer.text import check_code_text, check_name, name_problem, printable
 
@@ -78,57 +87,6 @@ MAX_LEGACY_BYTES = 256 * 1024**2
 
 Progress = Callable[[int, int], bool]
 
-TRAINEE_FIELDS = (
-    "uid",
-    "name",
-    "institution",
-    "service_number",
-    "gender",
-    "province",
-    "workstation_uid",
-    "created_at",
-    "updated_at",
-)
-ATTEMPT_FIELDS = (
-    "uid",
-    "bank_id",
-    "bank_version",
-    "bank_hash",
-    "module_id",
-    "module_title",
-    "audiences",
-    "behaviour",
-    "language",
-    "seed",
-    "pass_mark",
-    "review",
-    "training_hours",
-    "started_at",
-    "deadline",
-    "finished_at",
-    "state",
-    "score",
-    "max_score",
-    "percent",
-    "passed",
-    "workstation_uid",
-)
-QUESTION_FIELDS = (
-    "slot",
-    "question_id",
-    "kind",
-    "topic",
-    "max_mark",
-    "snapshot",
-    "response",
-    "fraction",
-    "mark",
-    "flagged",
-    "first_shown_at",
-    "answered_at",
-    "seconds_spent",
-)
-STEP_FIELDS = ("seq", "slot", "action", "response", "fraction", "created_at")
 # The workstation's own certificates travel with its results (optional in a bundle:
 # bundles from before certificates travelled have none).
 CERTIFICATE_FIELDS = (
@@ -178,12 +136,6 @@ class BundleExport:
     trainees: int
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
 def export_bundle(
     db: Database,
     keys: KeyRing,
@@ -198,51 +150,23 @@ def export_bundle(
     ``everything`` sends all of them again (importing twice is harmless).
     Only once the file is complete are its attempts marked as sent.
     """
-    conn = db.conn
-    attempt_sql = "SELECT a.*, t.uid AS trainee_uid FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE a.state = 'finished'"
-    if not everything:
-        attempt_sql += " AND a.uid NOT IN (SELECT attempt_uid FROM bundle_exported_attempts)"
-    attempts = _rows(conn, attempt_sql + " ORDER BY a.id")
-    trainee_sql = "SELECT * FROM trainees"
-    if not everything:
-        trainee_sql += (
-            " WHERE uid NOT IN (SELECT trainee_uid FROM bundle_exported_trainees e"
-            " WHERE e.updated_at = trainees.updated_at)"
-            " OR id IN (SELECT trainee_id FROM attempts WHERE uid NOT IN"
-            " (SELECT attempt_uid FROM bundle_exported_attempts) AND state = 'finished')"
-        )
-    trainees = _rows(conn, trainee_sql + " ORDER BY id")
+    repo = BundleRepository(db)
+    attempts, trainees = repo.unsent(everything=everything)
     out_attempts: list[dict[str, Any]] = []
     total = len(attempts)
     for done, a in enumerate(attempts, 1):
         record = {k: a[k] for k in ATTEMPT_FIELDS}
         record["trainee_uid"] = a["trainee_uid"]
         record["questions"] = [
-            {k: q[k] for k in QUESTION_FIELDS}
-            for q in _rows(
-                conn,
-                "SELECT * FROM attempt_questions WHERE attempt_id = ? ORDER BY slot",
-                (a["id"],),
-            )
+            {k: q[k] for k in QUESTION_FIELDS} for q in repo.questions_of(a["id"])
         ]
-        record["steps"] = [
-            {k: s[k] for k in STEP_FIELDS}
-            for s in _rows(
-                conn, "SELECT * FROM steps WHERE attempt_id = ? ORDER BY seq", (a["id"],)
-            )
-        ]
+        record["steps"] = [{k: s[k] for k in STEP_FIELDS} for s in repo.steps_of(a["id"])]
         out_attempts.append(record)
         if progress is not None and done % 200 == 0 and not progress(done, total):
             raise BundleCancelledError("bundle export cancelled")
-    issued = _rows(
-        conn,
-        "SELECT c.*, t.uid AS trainee_uid, a.uid AS attempt_uid FROM certificates c"
-        " JOIN trainees t ON t.id = c.trainee_id LEFT JOIN attempts a ON a.id = c.attempt_id"
-        " WHERE c.issuer_key_id = ? ORDER BY c.id",
-        (keys.key_id,),
-    )
+    issued = repo.issued_by(keys.key_id)
     bundle_uid = new_uid()
-    workstation = conn.execute("SELECT uid, name FROM workstation WHERE id = 1").fetchone()
+    workstation = repo.workstation()
     data = {
         "format": FORMAT,
         "version": VERSION,
@@ -253,28 +177,16 @@ def export_bundle(
         "trainees": [{k: t[k] for k in TRAINEE_FIELDS} for t in trainees],
         "attempts": out_attempts,
         "certificates": [{k: c[k] for k in CERTIFICATE_FIELDS} for c in issued],
+        "sessions": repo.sessions(),
     }
     write_bundle_file(path, data, keys)
-    stamp = now()
-    with db.transaction() as tx:
-        tx.executemany(
-            "INSERT OR IGNORE INTO bundle_exported_attempts (attempt_uid, bundle_uid, exported_at)"
-            " VALUES (?, ?, ?)",
-            [(a["uid"], bundle_uid, stamp) for a in attempts],
-        )
-        tx.executemany(
-            "INSERT INTO bundle_exported_trainees (trainee_uid, updated_at, bundle_uid)"
-            " VALUES (?, ?, ?) ON CONFLICT (trainee_uid) DO UPDATE SET"
-            " updated_at = excluded.updated_at, bundle_uid = excluded.bundle_uid",
-            [(t["uid"], t["updated_at"], bundle_uid) for t in trainees],
-        )
-        audit.record(
-            db,
-            "bundle.export",
-            f"{bundle_uid}: {len(attempts)} attempts, {len(trainees)} trainees to {path.name}",
-            actor=actor,
-            conn=tx,
-        )
+    repo.mark_sent(
+        bundle_uid,
+        [a["uid"] for a in attempts],
+        [(t["uid"], t["updated_at"]) for t in trainees],
+        f"{bundle_uid}: {len(attempts)} attempts, {len(trainees)} trainees to {path.name}",
+        actor,
+    )
     return BundleExport(path, bundle_uid, len(attempts), len(trainees))
 
 
@@ -382,7 +294,7 @@ LEFT_REASONS = {
 
 
 @dataclass
-class ImportReport:
+class MergeReport:
     path: Path
     bundle_uid: str = ""
     workstation_uid: str = ""
@@ -655,14 +567,18 @@ def _check(data: Any, kid: str) -> str | None:
             return "a certificate record is incomplete"
         if not isinstance(c["number"], str) or not _NUMBER.match(c["number"]):
             return "a certificate has no valid number"
-        if c["status"] not in ("valid", "revoked") or c["kind"] not in ("module", "programme"):
+        if c["status"] not in ("valid", "revoked") or c["kind"] not in (
+            "module",
+            "programme",
+            "attendance",
+        ):
             return f"certificate {c['number']} has an unknown status or kind"
         if not isinstance(c["trainee_uid"], str) or not isinstance(c["code"], str):
             return f"certificate {c['number']} has no trainee or no code"
         problem = _check_fields(c, _CERTIFICATE_RULES)
         if problem:
             return f"certificate {c['number']}: {problem}"
-    return None
+    return session_records.check(data.get("sessions"))
 
 
 # -- field rules ------------------------------------------------------------------------------
@@ -671,7 +587,7 @@ def _check(data: Any, kid: str) -> str | None:
 FUTURE_TOLERANCE = timedelta(days=1)
 MAX_SEED = 2**63 - 1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_KINDS = {"single_choice", "multiple_response", "true_false", "ordering", "matching", "scenario"}
+_KINDS = {k.value for k in Kind}
 _AUDIENCES = {"police", "prosecutors", "judges"}
 Rule = Callable[[Any], bool]
 
@@ -873,17 +789,15 @@ def _check_fields(record: dict[str, Any], rules: dict[str, Rule]) -> str | None:
 class _People:
     """This installation's trainees, indexed by the merge rule's normalised keys."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, merge: BundleMerge) -> None:
         self.by_uid: dict[str, int] = {}
         self.by_number: dict[tuple[str, str], list[int]] = {}
         self.by_name: dict[tuple[str, str], list[int]] = {}
         self.numbers: dict[int, str | None] = {}
         self.names: dict[int, str] = {}
-        for tid, uid, name, institution, number in conn.execute(
-            "SELECT id, uid, name, institution, service_number FROM trainees"
-        ):
+        for tid, uid, name, institution, number in merge.trainees():
             self.add(tid, uid, name, institution, number)
-        for uid, tid in conn.execute("SELECT uid, trainee_id FROM trainee_aliases"):
+        for uid, tid in merge.aliases():
             self.by_uid[uid] = tid
 
     def add(self, tid: int, uid: str, name: str, institution: str, number: str | None) -> None:
@@ -923,7 +837,7 @@ def import_bundle(
     *,
     actor: str | None = None,
     progress: Progress | None = None,
-) -> ImportReport:
+) -> MergeReport:
     """Verify and merge one bundle; BundleError (nothing changed) when it is refused."""
     path = Path(path)
     try:
@@ -932,7 +846,7 @@ def import_bundle(
         audit.record(db, "bundle.import_refused", f"{path.name}: {exc.message}", actor=actor)
         raise
     trusted = keys.lookup(kid)
-    report = ImportReport(
+    report = MergeReport(
         path=path,
         bundle_uid=data["bundle_uid"],
         workstation_uid=data["workstation"]["uid"],
@@ -942,30 +856,19 @@ def import_bundle(
         created_at=str(data.get("created_at", "")),
     )
     try:
-        with db.transaction() as conn:
-            _merge(conn, data, report, progress, keys)
-            conn.execute(
-                "INSERT INTO bundle_imports (bundle_uid, key_id, workstation_uid,"
-                " workstation_name, imported_at, report) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (bundle_uid) DO NOTHING",
-                (
-                    report.bundle_uid,
-                    kid,
-                    report.workstation_uid,
-                    report.workstation_name,
-                    now(),
-                    report.to_json(),
-                ),
-            )
-            audit.record(
-                db,
-                "bundle.import",
+        with BundleRepository(db).merging() as merge:
+            _merge(merge, data, report, progress, keys)
+            merge.record_import(
+                report.bundle_uid,
+                kid,
+                report.workstation_uid,
+                report.workstation_name,
+                report.to_json(),
                 f"{report.bundle_uid} from {report.workstation_name}: "
                 f"{report.attempts_added} attempts, {report.trainees_added} trainees and "
                 f"{report.certificates_added} certificates added, "
                 f"{len(report.merges)} merged or flagged",
-                actor=actor,
-                conn=conn,
+                actor,
             )
     except _RefusedError as exc:
         audit.record(db, "bundle.import_refused", f"{path.name}: {exc}", actor=actor)
@@ -978,31 +881,22 @@ class _RefusedError(Exception):
 
 
 def _merge(
-    conn: sqlite3.Connection,
+    merge: BundleMerge,
     data: dict[str, Any],
-    report: ImportReport,
+    report: MergeReport,
     progress: Progress | None,
     keys: KeyRing,
 ) -> None:
-    report.already_imported = (
-        conn.execute(
-            "SELECT 1 FROM bundle_imports WHERE bundle_uid = ?", (report.bundle_uid,)
-        ).fetchone()
-        is not None
-    )
+    report.already_imported = merge.already_imported(report.bundle_uid)
     source = report.workstation_uid
-    here = conn.execute("SELECT uid FROM workstation WHERE id = 1").fetchone()
-    if here is not None and here[0] == source:
+    if merge.this_workstation() == source:
         raise _RefusedError("it claims to come from this workstation")
-    other = conn.execute(
-        "SELECT key_id FROM bundle_imports WHERE workstation_uid = ? AND key_id != ? LIMIT 1",
-        (source, report.key_id),
-    ).fetchone()
+    other = merge.other_key(source, report.key_id)
     if other is not None:
         raise _RefusedError(
-            f"workstation {source} sent its bundles signed by another key ({other[0]}) before"
+            f"workstation {source} sent its bundles signed by another key ({other}) before"
         )
-    people = _People(conn)
+    people = _People(merge)
     stamp = now()
     for t in data["trainees"]:
         t = {
@@ -1013,27 +907,20 @@ def _merge(
         tid = people.by_uid.get(t["uid"])
         if tid is not None:
             report.trainees_known += 1
-            report.trainees_updated += _refresh(conn, tid, t, source)
+            report.trainees_updated += _refresh(merge, tid, t, source)
             continue
         tid, reason = people.match(t)
         if tid is not None:
-            conn.execute(
-                "INSERT INTO trainee_aliases (uid, trainee_id, reason, created_at)"
-                " VALUES (?, ?, ?, ?)",
-                (t["uid"], tid, reason, stamp),
-            )
+            merge.add_alias(t["uid"], tid, reason, stamp)
             people.by_uid[t["uid"]] = tid
-            _fill_blanks(conn, tid, t)
+            merge.fill_blanks(
+                tid, t["service_number"] or None, t["gender"] or None, t["province"] or None
+            )
             report.merges.append(
                 MergeNote(t["uid"], t["name"], tid, people.names[tid], reason, reason == "name")
             )
             continue
-        cur = conn.execute(
-            "INSERT INTO trainees (uid, name, institution, service_number, gender, province,"
-            " workstation_uid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            tuple(t[k] for k in TRAINEE_FIELDS[:9]),
-        )
-        new_id = int(cur.lastrowid or 0)
+        new_id = merge.add_trainee(t)
         people.add(new_id, t["uid"], t["name"], t["institution"], t["service_number"])
         report.trainees_added += 1
         if reason == "ambiguous":
@@ -1042,7 +929,7 @@ def _merge(
     for done, a in enumerate(data["attempts"], 1):
         if progress is not None and done % 200 == 0 and not progress(done, total):
             raise BundleCancelledError("bundle import cancelled")
-        if conn.execute("SELECT 1 FROM attempts WHERE uid = ?", (a["uid"],)).fetchone():
+        if merge.attempt_id(a["uid"]) is not None:
             report.attempts_known += 1
             continue
         tid = people.by_uid.get(a["trainee_uid"])
@@ -1050,31 +937,17 @@ def _merge(
             raise _RefusedError(
                 f"attempt {a['uid']} belongs to a trainee the bundle does not contain"
             )
-        cur = conn.execute(
-            f"INSERT INTO attempts (trainee_id, {', '.join(ATTEMPT_FIELDS)})"
-            f" VALUES (?, {', '.join('?' * len(ATTEMPT_FIELDS))})",
-            (tid, *(a[k] for k in ATTEMPT_FIELDS)),
-        )
-        attempt_id = int(cur.lastrowid or 0)
-        conn.executemany(
-            f"INSERT INTO attempt_questions (attempt_id, {', '.join(QUESTION_FIELDS)})"
-            f" VALUES (?, {', '.join('?' * len(QUESTION_FIELDS))})",
-            [(attempt_id, *(q[k] for k in QUESTION_FIELDS)) for q in a["questions"]],
-        )
-        conn.executemany(
-            f"INSERT INTO steps (attempt_id, {', '.join(STEP_FIELDS)})"
-            f" VALUES (?, {', '.join('?' * len(STEP_FIELDS))})",
-            [(attempt_id, *(s[k] for k in STEP_FIELDS)) for s in a["steps"]],
-        )
+        merge.add_attempt(tid, a)
         report.attempts_added += 1
     for c in data.get("certificates", []):
-        _merge_certificate(conn, c, report, people, keys)
+        _merge_certificate(merge, c, report, people, keys)
+    merge.sessions(data.get("sessions") or [], people.by_uid)
 
 
 def _merge_certificate(
-    conn: sqlite3.Connection,
+    merge: BundleMerge,
     c: dict[str, Any],
-    report: ImportReport,
+    report: MergeReport,
     people: _People,
     keys: KeyRing,
 ) -> None:
@@ -1086,11 +959,11 @@ def _merge_certificate(
     """
     kid = report.key_id
     revocation = Revocation(kid, c["number"], c["revoked_reason"] or "", c["revoked_at"] or now())
-    known = certificates.registered(conn, kid, c["number"])
+    known = merge.registered(kid, c["number"])
     if known is not None:
         report.certificates_known += 1
         if c["status"] == "revoked" and known[1] == "valid":
-            certificates.mark_revoked(conn, known[0], revocation, now())
+            merge.mark_revoked(known[0], revocation)
             report.certificates_revoked += 1
         return
     if not _signed_as_recorded(c, kid, keys):
@@ -1103,20 +976,16 @@ def _merge_certificate(
     subject = str(c["subject"])
     if c["kind"] == "programme":  # a programme id is the workstation's own: keep them apart
         subject = f"programme@{kid}:{subject.split(':', 1)[-1]}"
-    held = certificates.valid_certificate(conn, tid, subject)
+    held = merge.valid_certificate(tid, subject)
     if c["status"] == "valid" and held is not None:
         report.certificates_left.append(
             CertificateNote(c["number"], LEFT_ALREADY_CERTIFIED, held[1])
         )
         return
-    if certificates.number_taken(conn, c["number"]):
+    if merge.number_taken(c["number"]):
         report.certificates_left.append(CertificateNote(c["number"], LEFT_NUMBER_TAKEN))
         return
-    attempt = (
-        conn.execute("SELECT id FROM attempts WHERE uid = ?", (c["attempt_uid"],)).fetchone()
-        if c["attempt_uid"]
-        else None
-    )
+    attempt = merge.attempt_id(c["attempt_uid"]) if c["attempt_uid"] else None
     match = _NUMBER.match(c["number"])
     assert match is not None  # checked with the bundle's structure
     received = {k: c[k] for k in RECEIVED_FIELDS}
@@ -1124,13 +993,13 @@ def _merge_certificate(
         "year": int(match.group(1)),
         "seq": int(match.group(2)),
         "trainee_id": tid,
-        "attempt_id": attempt[0] if attempt else None,
+        "attempt_id": attempt,
         "subject": subject,
         "issuer_key_id": kid,
     }
-    certificates.insert_received(conn, received)
+    merge.add_certificate(received)
     if c["status"] == "revoked":
-        certificates.remember_revocation(conn, revocation, now())
+        merge.remember_revocation(revocation)
     report.certificates_added += 1
 
 
@@ -1140,7 +1009,7 @@ def _signed_as_recorded(c: dict[str, Any], kid: str, keys: KeyRing) -> bool:
         signed = document.decode_code(c["code"])
         keys.verify(kid, signed.signature, signed.message)
         listed = tuple(
-            certificates.CertifiedModule(str(m["id"]), dict(m["title"]), str(m.get("bank", "")))
+            CertifiedModule(str(m["id"]), dict(m["title"]), str(m.get("bank", "")))
             for m in json.loads(c["modules"])
         )
         modules = tuple(m.id for m in listed)
@@ -1169,58 +1038,26 @@ def _signed_as_recorded(c: dict[str, Any], kid: str, keys: KeyRing) -> bool:
         return False
 
 
-def _refresh(conn: sqlite3.Connection, tid: int, t: dict[str, Any], source: str) -> int:
+def _refresh(merge: BundleMerge, tid: int, t: dict[str, Any], source: str) -> int:
     """The same uid edited later on its workstation: take the newer profile.
 
     Only the workstation that created a profile changes it: a bundle from another one
     (or one claiming the profile) never renames a trainee of this register.
     """
-    row = conn.execute(
-        "SELECT uid, updated_at, workstation_uid FROM trainees WHERE id = ?", (tid,)
-    ).fetchone()
-    if row[0] != t["uid"] or str(t["updated_at"]) <= str(row[1]):
+    here = merge.profile(tid)
+    if here.uid != t["uid"] or str(t["updated_at"]) <= str(here.updated_at):
         return 0
-    if row[2] != source or t["workstation_uid"] != source:
+    if here.workstation_uid != source or t["workstation_uid"] != source:
         return 0
-    conn.execute(
-        "UPDATE trainees SET name = ?, institution = ?, service_number = ?, gender = ?,"
-        " province = ?, updated_at = ? WHERE id = ?",
-        (
-            t["name"],
-            t["institution"],
-            t["service_number"],
-            t["gender"],
-            t["province"],
-            t["updated_at"],
-            tid,
-        ),
-    )
+    merge.update_trainee(tid, t)
     return 1
 
 
-def _fill_blanks(conn: sqlite3.Connection, tid: int, t: dict[str, Any]) -> None:
-    conn.execute(
-        "UPDATE trainees SET service_number = ifnull(service_number, ?),"
-        " gender = ifnull(gender, ?), province = ifnull(province, ?) WHERE id = ?",
-        (t["service_number"] or None, t["gender"] or None, t["province"] or None, tid),
-    )
-
-
-def imports(db: Database) -> list[dict[str, Any]]:
+def imports(db: Database) -> list[BundleImport]:
     """Bundles imported here, newest first (for the screen's history)."""
-    return [
-        dict(r)
-        for r in db.query(
-            "SELECT bundle_uid, workstation_name, workstation_uid, key_id, imported_at"
-            " FROM bundle_imports ORDER BY imported_at DESC"
-        )
-    ]
+    return BundleRepository(db).imports()
 
 
 def pending(db: Database) -> int:
     """Finished attempts not yet put in a bundle."""
-    row = db.query_one(
-        "SELECT count(*) FROM attempts WHERE state = 'finished' AND uid NOT IN"
-        " (SELECT attempt_uid FROM bundle_exported_attempts)"
-    )
-    return int(row[0]) if row else 0
+    return BundleRepository(db).pending()

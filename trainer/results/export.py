@@ -20,9 +20,9 @@ from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.errors import CancelledError, ExportError
 from trainer.files import replace_atomically
-from trainer.quiz.questions import correct_response, describe
-from trainer.results.query import ResultFilter, large_reads
+from trainer.quiz.questions import correct_response, describe, response_from_json
 from trainer.storage.database import Database
+from trainer.storage.results import ResultFilter, ResultsRepository
 from trainer.text import cell_value, printable, spreadsheet_text
 
 # Called now and then with (rows written, rows in all); returns False to cancel.
@@ -36,7 +36,7 @@ class OperationCancelledError(CancelledError):
     """The user cancelled; nothing was written."""
 
 
-class ExportFormat(StrEnum):
+class TableFormat(StrEnum):
     CSV = "csv"
     CSV_EXCEL = "csv-excel"
     XLSX = "xlsx"
@@ -93,31 +93,22 @@ RESPONSE_COLUMNS: tuple[str, ...] = (
     "seconds_spent",
 )
 
-_FROM = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
-
 
 def _attempt_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequence[Any]]]:
-    where, params = flt.where()
-    total = int(db.query("SELECT count(*)" + _FROM + where, params)[0][0])
-    sql = (
-        "SELECT a.uid, t.uid, t.name, t.institution, t.service_number, t.gender, t.province,"
-        " a.module_id, a.module_title, a.bank_id, a.bank_version, a.behaviour, a.language,"
-        " a.state, a.started_at, a.finished_at, a.score, a.max_score, a.percent, a.pass_mark,"
-        " a.passed, (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id),"
-        " (SELECT round(sum(q.seconds_spent), 3) FROM attempt_questions q"
-        "  WHERE q.attempt_id = a.id), a.workstation_uid" + _FROM + where + " ORDER BY a.id"
-    )
+    total, stored = ResultsRepository(db).export_attempts(flt)
 
     def rows() -> Iterator[Sequence[Any]]:
         titles: dict[str, str] = {}
-        for r in db.conn.execute(sql, params):
+        for r in stored:
             row = list(r)
             raw = row[8]
             title = titles.get(raw)
             if title is None:
                 title = titles[raw] = _title_text(raw)
             row[8] = title
-            if row[20] is not None:
+            if row[11] != "exam":  # a practice is neither passed nor failed
+                row[20] = None
+            elif row[20] is not None:
                 row[20] = bool(row[20])
             yield row
 
@@ -139,7 +130,7 @@ class _Describer:
     """Answer given and correct answer as words, cached per question version and response."""
 
     def __init__(self, db: Database) -> None:
-        self.db = db
+        self.repo = ResultsRepository(db)
         self.questions: dict[tuple[str, str], Question | None] = {}
         self.correct: dict[tuple[str, str, str], str] = {}
         self.given: dict[tuple[str, str, str, str], str] = {}
@@ -148,13 +139,9 @@ class _Describer:
         """The question as shown in that bank version (one snapshot read per version)."""
         key = (bank_hash, question_id)
         if key not in self.questions:
-            row = self.db.conn.execute(
-                "SELECT q.snapshot FROM attempt_questions q JOIN attempts a ON a.id = q.attempt_id"
-                " WHERE q.question_id = ? AND a.bank_hash = ? LIMIT 1",
-                (question_id, bank_hash),
-            ).fetchone()
+            snapshot = self.repo.snapshot_in(bank_hash, question_id)
             try:
-                self.questions[key] = question_from_data(json.loads(row[0])["question"])
+                self.questions[key] = question_from_data(json.loads(snapshot)["question"])  # type: ignore[arg-type]
             except (TypeError, ValueError, KeyError):
                 self.questions[key] = None  # a damaged snapshot: export the raw response
         return self.questions[key]
@@ -175,41 +162,25 @@ class _Describer:
         if given is None:
             q = self.question(bank_hash, question_id)
             try:
-                given = describe(q, json.loads(response), lang) if q is not None else response
+                given = (
+                    describe(q, response_from_json(q, json.loads(response)), lang)
+                    if q is not None
+                    else response
+                )
             except (ValueError, TypeError, AttributeError):
                 given = response
             self.given[gkey] = given
         return given, correct
 
 
-def _count_responses(db: Database, flt: ResultFilter) -> int:
-    where, params = flt.where()
-    return int(
-        db.query(
-            "SELECT count(*) FROM attempt_questions q JOIN attempts a ON a.id = q.attempt_id"
-            " JOIN trainees t ON t.id = a.trainee_id" + where,
-            params,
-        )[0][0]
-    )
-
-
 def _response_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequence[Any]]]:
-    where, params = flt.where()
-    total = _count_responses(db, flt)
-    sql = (
-        "SELECT a.uid, t.uid, a.module_id, a.behaviour, a.bank_id, a.bank_version, q.slot + 1,"
-        " q.question_id, q.kind, q.topic, a.bank_hash, a.language, q.response, q.fraction,"
-        " q.mark, q.max_mark, q.seconds_spent"
-        " FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
-        " JOIN attempt_questions q ON q.attempt_id = a.id" + where + " ORDER BY a.id, q.slot"
-    )
+    repo = ResultsRepository(db)
+    total = repo.count_responses(flt)
     describer = _Describer(db)
 
     def rows() -> Iterator[Sequence[Any]]:
         texts = describer.texts
-        cursor = db.conn.cursor()
-        cursor.row_factory = None
-        for r in cursor.execute(sql, params):
+        for r in repo.export_responses(flt):
             given, correct = texts(r[10], r[7], r[11], r[12])
             yield (*r[:10], given, correct, *r[13:])
 
@@ -217,17 +188,9 @@ def _response_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Seque
 
 
 # -- responses as CSV, formatted by SQLite ---------------------------------------------
-# Two million rows are too many to handle one by one in Python. The words for the
-# answer given and the right answer are worked out once for each distinct
-# (bank version, language, question, response) into a temporary table, each
-# attempt's own columns once per attempt into another, and SQLite joins them and
-# writes every line itself. Ids need no quoting: banks restrict them to
-# letters, digits, '_', '.' and '-' (bundles are checked on import).
-
-
-def _number(expr: str, decimal_comma: bool) -> str:
-    text = f"CAST({expr} AS TEXT)"
-    return f"ifnull(replace({text}, '.', ','), '')" if decimal_comma else f"ifnull({text}, '')"
+# Two million rows are too many to handle one by one in Python: storage has SQLite
+# write the lines (``ResultsRepository.response_csv_lines``); the cells for the answer
+# given, the right answer and the marks are worded here once per distinct answer.
 
 
 def _csv_field(value: str, delimiter: str) -> str:
@@ -237,9 +200,6 @@ def _csv_field(value: str, delimiter: str) -> str:
     return value
 
 
-_NULL = -1.0  # stands for NULL in the lookup's key (marks are never negative)
-
-
 def _csv_number(value: float | None, decimal_comma: bool) -> str:
     if value is None:
         return ""
@@ -247,138 +207,51 @@ def _csv_number(value: float | None, decimal_comma: bool) -> str:
     return text.replace(".", ",") if decimal_comma else text
 
 
-def _prepare_lookups(db: Database, flt: ResultFilter, delimiter: str, decimal_comma: bool) -> None:
-    conn = db.conn
-    _drop_lookups(db)
-    conn.execute(
-        "CREATE TEMP TABLE export_heads (id INTEGER PRIMARY KEY, head TEXT NOT NULL,"
-        " bank_hash TEXT NOT NULL, language TEXT NOT NULL)"
-    )
-    conn.execute(
-        "CREATE TEMP TABLE export_texts (bank_hash TEXT NOT NULL, language TEXT NOT NULL,"
-        " question_id TEXT NOT NULL, response TEXT NOT NULL, fraction REAL NOT NULL,"
-        " mark REAL NOT NULL, max_mark REAL NOT NULL, cells TEXT NOT NULL,"
-        " PRIMARY KEY (bank_hash, language, question_id, response, fraction, mark, max_mark))"
-        " WITHOUT ROWID"
-    )
-    where, params = flt.where()
-    # Bank versions are checked on loading; one stored by an older version is still
-    # written as data (behind an apostrophe if it would start a formula).
-    safe_version = (
-        "CASE WHEN substr(a.bank_version, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))"
-        " THEN '''' || a.bank_version ELSE a.bank_version END"
-    )
-    version = (
-        f"CASE WHEN instr(a.bank_version, '{delimiter}') OR instr(a.bank_version, '\"')"
-        " OR instr(a.bank_version, char(10)) OR instr(a.bank_version, char(13))"
-        f" THEN '\"' || replace({safe_version}, '\"', '\"\"') || '\"' ELSE {safe_version} END"
-    )
-    head = f" || '{delimiter}' || ".join(
-        ["a.uid", "t.uid", "a.module_id", "a.behaviour", "a.bank_id", version, "''"]
-    )
-    conn.execute(
-        f"INSERT INTO temp.export_heads SELECT a.id, {head}, a.bank_hash, a.language"
-        " FROM attempts a JOIN trainees t ON t.id = a.trainee_id" + where,
-        params,
-    )
-    versions = sorted(
-        (str(r[0]), str(r[1]))
-        for r in conn.execute("SELECT DISTINCT bank_hash, language FROM temp.export_heads")
-    )
-    describer = _Describer(db)
-    texts = []
-    # The answer's words and its marks depend only on these, and repeat endlessly.
-    answers = conn.execute(
-        "SELECT DISTINCT question_id, response, fraction, mark, max_mark FROM attempt_questions"
-    ).fetchall()
-    for bank_hash, lang in versions:
-        for question_id, response, fraction, mark, max_mark in answers:
-            if describer.question(bank_hash, question_id) is None:
-                continue  # not a question of that bank version
-            given, correct = describer.texts(bank_hash, question_id, lang, response)
-            cells = delimiter.join(
-                [
-                    _csv_field(given, delimiter),
-                    _csv_field(correct, delimiter),
-                    _csv_number(fraction, decimal_comma),
-                    _csv_number(mark, decimal_comma),
-                    _csv_number(max_mark, decimal_comma),
-                ]
-            )
-            texts.append(
-                (
-                    bank_hash,
-                    lang,
-                    question_id,
-                    response or "",
-                    _NULL if fraction is None else fraction,
-                    _NULL if mark is None else mark,
-                    max_mark,
-                    cells,
-                )
-            )
-    conn.execute("BEGIN")
-    try:
-        conn.executemany("INSERT INTO temp.export_texts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", texts)
-    finally:
-        conn.execute("COMMIT")
-
-
-def _drop_lookups(db: Database) -> None:
-    db.conn.execute("DROP TABLE IF EXISTS temp.export_heads")
-    db.conn.execute("DROP TABLE IF EXISTS temp.export_texts")
-
-
 def _response_csv_lines(
-    db: Database, flt: ResultFilter, fmt: ExportFormat
+    db: Database, flt: ResultFilter, fmt: TableFormat
 ) -> Iterator[tuple[str, int]]:
     """Each attempt's responses as finished CSV lines, with how many lines that is."""
-    excel = fmt is ExportFormat.CSV_EXCEL
+    excel = fmt is TableFormat.CSV_EXCEL
     d = ";" if excel else ","
-    end = "\r\n" if excel else "\n"
-    _prepare_lookups(db, flt, d, excel)
-    line = f" || '{d}' || ".join(
-        [
-            "(q.slot + 1)",
-            "q.question_id",
-            "q.kind",
-            "q.topic",
-            f"ifnull(x.cells, '{d * 4}')",
-            _number("q.seconds_spent", excel),
-        ]
+    describer = _Describer(db)
+
+    def cells(
+        bank_hash: str,
+        lang: str,
+        question_id: str,
+        response: str | None,
+        fraction: float | None,
+        mark: float | None,
+        max_mark: float,
+    ) -> str | None:
+        if describer.question(bank_hash, question_id) is None:
+            return None  # not a question of that bank version
+        given, correct = describer.texts(bank_hash, question_id, lang, response)
+        return d.join(
+            [
+                _csv_field(given, d),
+                _csv_field(correct, d),
+                _csv_number(fraction, excel),
+                _csv_number(mark, excel),
+                _csv_number(max_mark, excel),
+            ]
+        )
+
+    return ResultsRepository(db).response_csv_lines(
+        flt, delimiter=d, decimal_comma=excel, end="\r\n" if excel else "\n", cells=cells
     )
-    # One row per attempt, its lines joined: crossing from SQLite into Python costs
-    # more per row than anything SQLite does. The plan reads h by id and q by its
-    # (attempt_id, slot) key, so each group's lines come in slot order (tested).
-    sql = (
-        f"SELECT group_concat(h.head || {line}, ?) FROM temp.export_heads h"
-        " JOIN attempt_questions q ON q.attempt_id = h.id"
-        " LEFT JOIN temp.export_texts x ON x.bank_hash = h.bank_hash"
-        " AND x.language = h.language AND x.question_id = q.question_id"
-        " AND x.response = ifnull(q.response, '') AND x.fraction = ifnull(q.fraction, -1.0)"
-        " AND x.mark = ifnull(q.mark, -1.0) AND x.max_mark = q.max_mark"
-        " GROUP BY h.id ORDER BY h.id"
-    )
-    cursor = db.conn.cursor()
-    cursor.row_factory = None  # plain tuples: the fastest way out of SQLite
-    try:
-        for (text,) in cursor.execute(sql, (end,)):
-            yield text, text.count(end) + 1
-    finally:
-        cursor.close()
-        _drop_lookups(db)
 
 
 def _write_lines(
     fh: IO[str],
-    fmt: ExportFormat,
+    fmt: TableFormat,
     columns: Sequence[str],
     chunks: Iterator[tuple[str, int]],
     total: int,
     progress: Progress | None,
 ) -> int:
     """Write blocks of lines SQLite has already formatted as CSV."""
-    excel = fmt is ExportFormat.CSV_EXCEL
+    excel = fmt is TableFormat.CSV_EXCEL
     end = "\r\n" if excel else "\n"
     fh.write((";" if excel else ",").join(columns) + end)
     done = 0
@@ -393,10 +266,10 @@ def _write_lines(
     return done
 
 
-def export_attempts(
+def write_attempts(
     db: Database,
     path: Path,
-    fmt: ExportFormat,
+    fmt: TableFormat,
     flt: ResultFilter | None = None,
     *,
     progress: Progress | None = None,
@@ -406,19 +279,20 @@ def export_attempts(
     return write_table(path, fmt, ATTEMPT_COLUMNS, rows, total, progress=progress, sheet="attempts")
 
 
-def export_responses(
+def write_responses(
     db: Database,
     path: Path,
-    fmt: ExportFormat,
+    fmt: TableFormat,
     flt: ResultFilter | None = None,
     *,
     progress: Progress | None = None,
 ) -> int:
     """Write one row per question of each attempt; returns the number of rows written."""
-    large_reads(db)
+    repo = ResultsRepository(db)
+    repo.large_reads()
     flt = flt or ResultFilter()
-    if fmt in (ExportFormat.CSV, ExportFormat.CSV_EXCEL):
-        total = _count_responses(db, flt) if progress is not None else 0
+    if fmt in (TableFormat.CSV, TableFormat.CSV_EXCEL):
+        total = repo.count_responses(flt) if progress is not None else 0
         return _write_text(
             path,
             fmt,
@@ -435,7 +309,7 @@ def export_responses(
 # -- writers ----------------------------------------------------------------------------
 def write_table(
     path: Path,
-    fmt: ExportFormat,
+    fmt: TableFormat,
     columns: Sequence[str],
     rows: Iterable[Sequence[Any]],
     total: int,
@@ -444,15 +318,15 @@ def write_table(
     sheet: str = "data",
 ) -> int:
     """Write ``rows`` under ``columns`` to ``path`` atomically; returns rows written."""
-    if fmt is ExportFormat.XLSX:
+    if fmt is TableFormat.XLSX:
         return _atomic(path, lambda tmp: _write_xlsx(tmp, columns, rows, total, progress, sheet))
-    if fmt is ExportFormat.JSON:
+    if fmt is TableFormat.JSON:
         return _write_text(path, fmt, lambda fh: _write_json(fh, columns, rows, total, progress))
     return _write_text(path, fmt, lambda fh: _write_csv(fh, fmt, columns, rows, total, progress))
 
 
-def _write_text(path: Path, fmt: ExportFormat, body: Callable[[IO[str]], int]) -> int:
-    encoding = "utf-8-sig" if fmt is ExportFormat.CSV_EXCEL else "utf-8"
+def _write_text(path: Path, fmt: TableFormat, body: Callable[[IO[str]], int]) -> int:
+    encoding = "utf-8-sig" if fmt is TableFormat.CSV_EXCEL else "utf-8"
 
     def write(tmp: Path) -> int:
         with tmp.open("w", encoding=encoding, newline="") as fh:
@@ -500,13 +374,13 @@ def _excel_value(value: Any) -> Any:
 
 def _write_csv(
     fh: IO[str],
-    fmt: ExportFormat,
+    fmt: TableFormat,
     columns: Sequence[str],
     rows: Iterable[Sequence[Any]],
     total: int,
     progress: Progress | None,
 ) -> int:
-    excel = fmt is ExportFormat.CSV_EXCEL
+    excel = fmt is TableFormat.CSV_EXCEL
     writer = (
         csv.writer(fh, delimiter=";", lineterminator="\r\n")
         if excel

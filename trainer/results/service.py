@@ -3,20 +3,23 @@
 The modules beside this one (query, analysis, summary, export, bundles) work on a
 database and are what these actions are built from; the GUI and the command line
 call the actions here, so a trainee session (or a trainer's) is refused before
-anything is read or written.
+anything is read or written. Each export records itself in the audit log here, so
+the screens and the command line do not word the entry twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from trainer.access import Permission, staff_action
 from trainer.certificates.signing import KeyRing
 from trainer.results import analysis, bundles, export, query, summary
-from trainer.results.export import ExportFormat
+from trainer.results.export import TableFormat
 from trainer.results.query import AttemptRow, ResultFilter, SortKey, Transcript
+from trainer.storage import audit
+from trainer.storage.bundles import BundleImport
 from trainer.storage.database import Database
 from trainer.storage.trainees import Trainee
 
@@ -81,44 +84,73 @@ def programme_summary(
 def export_attempts(
     ws: Workspace,
     path: Path,
-    fmt: ExportFormat,
+    fmt: TableFormat,
     flt: ResultFilter | None = None,
     *,
     progress: export.Progress | None = None,
     db: Database | None = None,
 ) -> int:
-    """One row per attempt; ``db`` is a worker thread's own connection, if any."""
-    return export.export_attempts(db or ws.db, path, fmt, flt, progress=progress)
+    """One row per attempt, the export audited; ``db`` is a worker thread's own
+    connection, if any."""
+    database = db or ws.db
+    count = export.write_attempts(database, path, fmt, flt, progress=progress)
+    _audit_export(ws, database, count, "attempts", fmt, path)
+    return count
 
 
 @staff_action(Permission.EXPORT_RESULTS)
 def export_responses(
     ws: Workspace,
     path: Path,
-    fmt: ExportFormat,
+    fmt: TableFormat,
     flt: ResultFilter | None = None,
     *,
     progress: export.Progress | None = None,
     db: Database | None = None,
 ) -> int:
-    """One row per question of each attempt; ``db`` as for export_attempts."""
-    return export.export_responses(db or ws.db, path, fmt, flt, progress=progress)
+    """One row per question of each attempt, the export audited; ``db`` as for
+    export_attempts."""
+    database = db or ws.db
+    count = export.write_responses(database, path, fmt, flt, progress=progress)
+    _audit_export(ws, database, count, "responses", fmt, path)
+    return count
+
+
+def _audit_export(
+    ws: Workspace, db: Database, count: int, what: str, fmt: TableFormat, path: Path
+) -> None:
+    audit.record(
+        db, "results.export", f"{count} {what} as {fmt.value} to {path.name}", actor=ws.actor
+    )
 
 
 @staff_action(Permission.EXPORT_RESULTS)
-def export_table(
-    ws: Workspace,
-    path: Path,
-    fmt: ExportFormat,
-    columns: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    total: int,
-    *,
-    progress: export.Progress | None = None,
-    sheet: str = "data",
-) -> int:
-    """Save a table already on screen (item analysis, programme summary) to a file."""
-    return export.write_table(path, fmt, columns, rows, total, progress=progress, sheet=sheet)
+def export_item_analysis(ws: Workspace, path: Path, result: analysis.ModuleAnalysis) -> int:
+    """Save a module's item statistics as CSV (audited); the number of items written."""
+    rows = analysis.item_rows(result)
+    count = export.write_table(path, TableFormat.CSV, analysis.ITEM_CSV_COLUMNS, rows, len(rows))
+    ws.audit("results.item_analysis_export", f"{result.module_id} to {path.name}")
+    return count
+
+
+@staff_action(Permission.EXPORT_RESULTS)
+def export_summary(ws: Workspace, path: Path, result: summary.Summary) -> int:
+    """Save the programme summary as CSV (audited); the number of rows written."""
+    rows = result.csv_rows()
+    count = export.write_table(path, TableFormat.CSV, result.csv_columns(), rows, len(rows))
+    ws.audit("results.summary_export", f"programme summary CSV to {path.name}")
+    return count
+
+
+# The interface draws these reports as PDF (with Qt); what is recorded is said here.
+@staff_action(Permission.EXPORT_RESULTS)
+def summary_pdf_saved(ws: Workspace, path: Path) -> None:
+    ws.audit("results.summary_export", f"programme summary PDF to {path.name}")
+
+
+@staff_action(Permission.VIEW_RESULTS)
+def transcript_saved(ws: Workspace, trainee: Trainee, path: Path) -> None:
+    ws.audit("results.transcript", f"transcript of {trainee.uid} to {path.name}")
 
 
 # -- workstation bundles ---------------------------------------------------------------
@@ -151,14 +183,14 @@ def import_bundle(
     *,
     progress: bundles.Progress | None = None,
     db: Database | None = None,
-) -> bundles.ImportReport:
+) -> bundles.MergeReport:
     """Verify and merge a bundle from another workstation; ``db`` as for export_attempts."""
     database, keys = _connection(ws, db)
     return bundles.import_bundle(database, keys, path, actor=ws.actor, progress=progress)
 
 
 @staff_action(Permission.VIEW_RESULTS)
-def bundle_imports(ws: Workspace) -> list[dict[str, Any]]:
+def bundle_imports(ws: Workspace) -> list[BundleImport]:
     return bundles.imports(ws.db)
 
 

@@ -1,63 +1,31 @@
-"""The programme summary: officials trained and passed, by institution, period and module (no Qt).
+"""The programme summary: officials trained and passed, by institution, period, module,
+gender, province, training session, audience track and function (no Qt).
 
 An official counts as *trained* in a group when they finished at least one
 exam attempt in it, and as *passed* when at least one of those attempts
-passed. Each official counts once per group, however many attempts they made.
+passed. Each official counts once per group, however many attempts they made. A
+training session's pre-test is not an exam here.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-from trainer.results.query import ResultFilter
 from trainer.storage.database import Database
+from trainer.storage.results import Dimension, Period, ResultFilter, ResultsRepository, SummaryRow
 
+__all__ = [
+    "DEFAULT_DIMENSIONS",
+    "Dimension",
+    "Period",
+    "Summary",
+    "SummaryRow",
+    "programme_summary",
+]
 
-class Dimension(StrEnum):
-    PERIOD = "period"
-    INSTITUTION = "institution"
-    MODULE = "module"
-    GENDER = "gender"
-    PROVINCE = "province"
-
-
-class Period(StrEnum):
-    MONTH = "month"
-    QUARTER = "quarter"
-    YEAR = "year"
-
-
-_PERIOD_SQL = {
-    Period.MONTH: "substr(a.finished_at, 1, 7)",
-    Period.QUARTER: "substr(a.finished_at, 1, 4) || '-Q'"
-    " || ((CAST(substr(a.finished_at, 6, 2) AS INTEGER) + 2) / 3)",
-    Period.YEAR: "substr(a.finished_at, 1, 4)",
-}
-
-_DIMENSION_SQL = {
-    Dimension.INSTITUTION: "t.institution",
-    Dimension.MODULE: "a.module_id",
-    Dimension.GENDER: "ifnull(t.gender, '')",
-    Dimension.PROVINCE: "ifnull(t.province, '')",
-}
 
 DEFAULT_DIMENSIONS = (Dimension.PERIOD, Dimension.INSTITUTION, Dimension.MODULE)
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    keys: tuple[str, ...]  # one value per dimension, in order ('' = not recorded)
-    trained: int
-    passed: int
-    attempts: int
-    training_hours: float
-
-    @property
-    def pass_rate(self) -> float | None:
-        return 100.0 * self.passed / self.trained if self.trained else None
 
 
 @dataclass(frozen=True)
@@ -104,64 +72,6 @@ def programme_summary(
 ) -> Summary:
     """Officials trained and passed per group; the total counts each official once."""
     dims = tuple(dict.fromkeys(dimensions))  # keep order, drop repeats
-    flt = flt or ResultFilter()
-    where, params = flt.where()
-    base = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id" + (
-        where + " AND" if where else " WHERE"
-    )
-    base += " a.behaviour = 'exam' AND a.state = 'finished'"
-    figures = (
-        "count(DISTINCT a.trainee_id), count(DISTINCT CASE WHEN a.passed = 1 THEN a.trainee_id END),"
-        " count(*)"
-    )
-    exprs = [_PERIOD_SQL[period] if d is Dimension.PERIOD else _DIMENSION_SQL[d] for d in dims]
-    # Training hours: each official's hours for each module they passed, counted once.
-    hours = (
-        "SELECT {keys}, sum(h) FROM (SELECT DISTINCT {keys_as}, a.trainee_id, a.module_id,"
-        " a.training_hours AS h" + base + " AND a.passed = 1) GROUP BY {groups}"
-    )
-    rows: list[SummaryRow] = []
-    hours_by: dict[tuple[str, ...], float] = {}
-    if dims:
-        select = ", ".join(exprs)
-        groups = ", ".join(str(i) for i in range(1, len(dims) + 1))
-        keys_as = ", ".join(f"{e} AS k{i}" for i, e in enumerate(exprs))
-        keys = ", ".join(f"k{i}" for i in range(len(dims)))
-        for r in db.query(hours.format(keys=keys, keys_as=keys_as, groups=groups), params):
-            hours_by[tuple(str(v) for v in tuple(r)[: len(dims)])] = float(r[len(dims)] or 0)
-        for r in db.query(
-            f"SELECT {select}, {figures}{base} GROUP BY {groups} ORDER BY {groups}", params
-        ):
-            values = tuple(r)
-            key = tuple(str(v) for v in values[: len(dims)])
-            rows.append(
-                SummaryRow(
-                    key,
-                    int(values[len(dims)]),
-                    int(values[len(dims) + 1]),
-                    int(values[len(dims) + 2]),
-                    hours_by.get(key, 0.0),
-                )
-            )
-    t = db.query_one(f"SELECT {figures}{base}", params)
-    h = db.query_one(
-        "SELECT sum(h) FROM (SELECT DISTINCT a.trainee_id, a.module_id, a.training_hours AS h"
-        + base
-        + " AND a.passed = 1)",
-        params,
-    )
-    total = SummaryRow(
-        tuple("" for _ in dims),
-        int(t[0]) if t else 0,
-        int(t[1]) if t else 0,
-        int(t[2]) if t else 0,
-        float(h[0] or 0) if h else 0.0,
-    )
-    titles = {
-        str(r[0]): json.loads(r[1])
-        for r in db.query(
-            "SELECT module_id, module_title FROM attempts WHERE id IN"
-            " (SELECT max(id) FROM attempts GROUP BY module_id)"
-        )
-    }
-    return Summary(dims, period, rows, total, titles)
+    repo = ResultsRepository(db)
+    rows, total = repo.exam_figures(dims, period, flt or ResultFilter())
+    return Summary(dims, period, rows, total, dict(repo.modules()))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,7 +14,7 @@ from trainer.banks.model import Audience, Module, PoolSelector, Review
 from trainer.banks.serialize import question_from_data, question_to_data
 from trainer.errors import TrainerError
 from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.questions import Grade, Response
+from trainer.quiz.questions import Grade, Response, response_from_json, to_json
 from trainer.quiz.scoring import AttemptResult
 from trainer.quiz.session import QuizSession, Slot
 from trainer.storage.database import Database
@@ -63,6 +65,7 @@ class ModuleProgress:
     attempts: int
     best_percent: float | None
     passed: bool
+    practice_attempts: int = 0  # finished practice sessions (they never pass or fail)
 
 
 def _summary(row: sqlite3.Row) -> AttemptSummary:
@@ -95,10 +98,19 @@ _SUMMARY_SQL = (
 
 
 class SqliteRecorder:
-    """Writes each step of a session in its own transaction before the session moves on."""
+    """Writes each step of a session in its own transaction before the session moves on.
 
-    def __init__(self, db: Database) -> None:
+    ``on_start(conn, attempt_uid)`` runs in the transaction that records the start (a
+    training session marks its pre-test or post-test there).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        on_start: Callable[[sqlite3.Connection, str], None] | None = None,
+    ) -> None:
         self.db = db
+        self.on_start = on_start
 
     def _next_seq(self, conn: sqlite3.Connection, attempt_id: int) -> int:
         row = conn.execute(
@@ -161,6 +173,8 @@ class SqliteRecorder:
                 " VALUES (?, 1, NULL, 'start', ?)",
                 (attempt_id, stamp),
             )
+            if self.on_start is not None:
+                self.on_start(conn, session.uid)
         return attempt_id
 
     def step(
@@ -184,7 +198,7 @@ class SqliteRecorder:
                     self._next_seq(conn, session.attempt_id),
                     slot.index if slot else None,
                     action,
-                    _dump(response),
+                    _dump(to_json(response)),
                     fraction,
                     stamp,
                 ),
@@ -196,7 +210,7 @@ class SqliteRecorder:
                     "UPDATE attempt_questions SET response = ?, answered_at = ?,"
                     " first_shown_at = ifnull(first_shown_at, ?)"
                     " WHERE attempt_id = ? AND slot = ?",
-                    (_dump(response), stamp, stamp, session.attempt_id, slot.index),
+                    (_dump(to_json(response)), stamp, stamp, session.attempt_id, slot.index),
                 )
             elif action == "check":
                 conn.execute(
@@ -282,14 +296,26 @@ class AttemptRepository:
         """Per module: exam attempts finished, best exam score, passed or not."""
         rows = self.db.query(
             "SELECT module_id, count(*) AS n, max(percent) AS best, max(passed) AS passed"
-            " FROM attempts WHERE trainee_id = ? AND state = 'finished' AND behaviour = 'exam'"
+            " FROM attempts a WHERE trainee_id = ? AND state = 'finished' AND behaviour = 'exam'"
+            " AND a.uid NOT IN (SELECT attempt_uid FROM session_tests WHERE phase = 'pre')"
             " GROUP BY module_id",
             (trainee_id,),
         )
-        return {
+        found = {
             r["module_id"]: ModuleProgress(r["module_id"], r["n"], r["best"], bool(r["passed"]))
             for r in rows
         }
+        practised = self.db.query(
+            "SELECT module_id, count(*) AS n FROM attempts"
+            " WHERE trainee_id = ? AND state = 'finished' AND behaviour = 'practice'"
+            " GROUP BY module_id",
+            (trainee_id,),
+        )
+        for r in practised:
+            mid = r["module_id"]
+            before = found.get(mid) or ModuleProgress(mid, 0, None, False)
+            found[mid] = dataclasses.replace(before, practice_attempts=r["n"])
+        return found
 
     def steps(self, attempt_id: int) -> list[sqlite3.Row]:
         return self.db.query("SELECT * FROM steps WHERE attempt_id = ? ORDER BY seq", (attempt_id,))
@@ -305,11 +331,14 @@ class AttemptRepository:
         slots: list[Slot] = []
         for r in slot_rows:
             snap = json.loads(r["snapshot"])
+            question = question_from_data(snap["question"])
             slot = Slot(
                 index=r["slot"],
-                question=question_from_data(snap["question"]),
+                question=question,
                 layout=snap["layout"],
-                response=json.loads(r["response"]) if r["response"] else None,
+                response=response_from_json(question, json.loads(r["response"]))
+                if r["response"]
+                else None,
                 flagged=bool(r["flagged"]),
                 seconds=r["seconds_spent"] or 0.0,
             )
@@ -344,6 +373,14 @@ class AttemptRepository:
             recorder=self.recorder,
             attempt_id=attempt_id,
         )
+        # Resume at the question the trainee last worked on.
+        last = self.db.query_one(
+            "SELECT slot FROM steps WHERE attempt_id = ? AND slot IS NOT NULL"
+            " ORDER BY seq DESC LIMIT 1",
+            (attempt_id,),
+        )
+        if last is not None and 0 <= last["slot"] < len(slots):
+            session.current = last["slot"]
         if row["state"] == "finished":
             from trainer.quiz.scoring import SlotScore, compute
 

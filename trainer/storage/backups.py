@@ -11,9 +11,9 @@ from pathlib import Path
 
 from trainer.errors import StorageError
 from trainer.privacy import create_private_file, private_folder
+from trainer.storage.database import Database
 
 DEFAULT_KEEP = 10
-KEEP_SETTING = "backups_keep"
 DAILY = timedelta(hours=24)
 _NAME = re.compile(r"^tip-trainer-(\d{8}T\d{12})Z(?:-([a-z][a-z-]*))?\.sqlite3$")
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -193,7 +193,7 @@ def missing_database(database: Path, folder: Path) -> Backup | None:
 
 
 def create_backup(
-    source: sqlite3.Connection,
+    source: Database,
     folder: Path,
     *,
     keep: int | None = DEFAULT_KEEP,
@@ -215,7 +215,7 @@ def create_backup(
         create_private_file(part)  # a copy of personal data: the owner's eyes only
         target = sqlite3.connect(str(part))
         try:
-            source.backup(target)
+            source.conn.backup(target)
         finally:
             target.close()
         part.replace(final)

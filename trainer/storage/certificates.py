@@ -11,6 +11,7 @@ from datetime import date, datetime
 from trainer.errors import CertificateError
 from trainer.storage import audit
 from trainer.storage.database import Database, now
+from trainer.storage.sessions import NOT_PRE_TEST
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,46 @@ class Revocation:
     number: str
     reason: str
     revoked_at: str
+
+
+@dataclass(frozen=True)
+class PassedExam:
+    """A finished, passed exam attempt: what its certificate states."""
+
+    attempt_id: int
+    trainee_id: int
+    institution: str  # the trainee's
+    module_id: str
+    module_title: dict[str, str]
+    bank_id: str
+    audiences: tuple[str, ...]
+    percent: float
+    training_hours: float
+    finished_at: str  # as stored (ISO 8601, UTC)
+
+
+_PASSED_EXAM_SQL = (
+    "SELECT a.id, a.trainee_id, t.institution, a.module_id, a.module_title, a.bank_id,"
+    " a.audiences, a.percent, a.training_hours, a.finished_at FROM attempts a"
+    " JOIN trainees t ON t.id = a.trainee_id WHERE a.state = 'finished'"
+    # a training session's pre-test is taken before teaching: never certified
+    " AND a.behaviour = 'exam' AND a.passed = 1 AND " + NOT_PRE_TEST
+)
+
+
+def _passed_exam(row: sqlite3.Row) -> PassedExam:
+    return PassedExam(
+        attempt_id=int(row["id"]),
+        trainee_id=int(row["trainee_id"]),
+        institution=row["institution"],
+        module_id=row["module_id"],
+        module_title=json.loads(row["module_title"]),
+        bank_id=str(row["bank_id"]),
+        audiences=tuple(a for a in row["audiences"].split(",") if a),
+        percent=float(row["percent"] or 0.0),
+        training_hours=float(row["training_hours"]),
+        finished_at=row["finished_at"],
+    )
 
 
 @dataclass(frozen=True)
@@ -363,6 +404,35 @@ class CertificateRepository:
                 added += remember_revocation(conn, e, stamp)
         return added
 
+    # -- what may be certified ---------------------------------------------------------
+    def passed_exam(self, attempt_id: int) -> PassedExam | None:
+        """The attempt, if it is a finished and passed exam."""
+        row = self.db.query_one(_PASSED_EXAM_SQL + " AND a.id = ?", (attempt_id,))
+        return _passed_exam(row) if row is not None else None
+
+    def passed_exams(self) -> list[PassedExam]:
+        """Every passed exam attempt, in the order they were finished."""
+        return [
+            _passed_exam(r)
+            for r in self.db.query(_PASSED_EXAM_SQL + " ORDER BY a.finished_at, a.id")
+        ]
+
+    def best_passed_exam(self, trainee_id: int, module_id: str) -> PassedExam | None:
+        """The trainee's best passed exam in the module (the earliest of equal scores)."""
+        row = self.db.query_one(
+            _PASSED_EXAM_SQL + " AND a.trainee_id = ? AND a.module_id = ?"
+            " ORDER BY a.percent DESC, a.finished_at LIMIT 1",
+            (trainee_id, module_id),
+        )
+        return _passed_exam(row) if row is not None else None
+
+    def trainees_with_a_pass(self) -> list[int]:
+        """Every trainee with at least one passed attempt."""
+        return [
+            int(r[0])
+            for r in self.db.query("SELECT DISTINCT trainee_id FROM attempts WHERE passed = 1")
+        ]
+
     # -- programmes -------------------------------------------------------------------
     def programmes(self) -> list[Programme]:
         return [
@@ -393,12 +463,3 @@ class CertificateRepository:
                 (name, ",".join(ids), training_hours, now()),
             )
         return next(p for p in self.programmes() if p.name == name)
-
-    def delete_programme(self, programme_id: int) -> None:
-        with self.db.transaction() as conn:
-            used = conn.execute(
-                "SELECT 1 FROM certificates WHERE programme_id = ? LIMIT 1", (programme_id,)
-            ).fetchone()
-            if used:
-                raise CertificateError("certificates were issued for this programme; keep it")
-            conn.execute("DELETE FROM programmes WHERE id = ?", (programme_id,))

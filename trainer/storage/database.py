@@ -49,7 +49,7 @@ def _plain(exc: sqlite3.Error) -> tuple[str, ErrorCode | None]:
     return text, None
 
 
-def _storage_error(exc: sqlite3.Error, where: str) -> StorageError:
+def storage_error(exc: sqlite3.Error, where: str) -> StorageError:
     message, code = _plain(exc)
     return StorageError(message, where=where, code=code)
 
@@ -75,7 +75,7 @@ class Database:
             if migrate:
                 self.migrate()
         except sqlite3.Error as exc:
-            raise _storage_error(exc, str(path)) from exc
+            raise storage_error(exc, str(path)) from exc
         except OSError as exc:
             raise StorageError(
                 f"the database cannot be created ({exc.strerror})",
@@ -105,7 +105,7 @@ class Database:
             db.conn.execute("PRAGMA query_only = ON")
             db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
-            raise _storage_error(exc, str(path)) from exc
+            raise storage_error(exc, str(path)) from exc
         return db
 
     # -- transactions ---------------------------------------------------------
@@ -115,12 +115,12 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise _storage_error(exc, str(self.path)) from exc
+            raise storage_error(exc, str(self.path)) from exc
         try:
             yield self.conn
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
-            raise _storage_error(exc, str(self.path)) from exc
+            raise storage_error(exc, str(self.path)) from exc
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -130,13 +130,13 @@ class Database:
             except sqlite3.Error as exc:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-                raise _storage_error(exc, str(self.path)) from exc
+                raise storage_error(exc, str(self.path)) from exc
 
     def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise _storage_error(exc, str(self.path)) from exc
+            raise storage_error(exc, str(self.path)) from exc
 
     def query_one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
         rows = self.query(sql, params)
@@ -211,17 +211,24 @@ class Database:
         row = self.conn.execute("SELECT uid FROM workstation WHERE id = 1").fetchone()
         return str(row[0])
 
+    # The settings table's primitives: the program reads and writes settings through
+    # ``trainer.storage.settings``, which declares every key with its type and default.
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.query_one("SELECT value FROM settings WHERE key = ?", (key,))
         return str(row[0]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            self.put_setting(conn, key, value)
+
+    @staticmethod
+    def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+        """Store a setting inside the caller's transaction."""
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
 
 def _statements(sql: str) -> list[str]:

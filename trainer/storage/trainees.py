@@ -10,6 +10,8 @@ from trainer.errors import TrainerError
 from trainer.storage.database import Database, new_uid, now
 from trainer.text import check_code_text, check_name
 
+FUNCTION_MAX = 100
+
 
 class Institution(StrEnum):
     POLICE = "police"
@@ -27,6 +29,7 @@ class Trainee:
     service_number: str | None
     gender: str | None = None
     province: str | None = None
+    function: str | None = None  # function or rank
 
 
 def _row(row: sqlite3.Row) -> Trainee:
@@ -38,7 +41,22 @@ def _row(row: sqlite3.Row) -> Trainee:
         service_number=row["service_number"],
         gender=row["gender"],
         province=row["province"],
+        function=row["function"],
     )
+
+
+def _profile(
+    gender: str | None, province: str | None, function: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """The optional profile fields: a known gender or province in its one spelling, any
+    other text kept as given (profiles from earlier versions and other workstations hold
+    free text; the forms and participant lists offer only the known values)."""
+    from trainer.places import known_gender, known_province
+
+    function = check_code_text(function, what="function or rank", limit=FUNCTION_MAX)
+    gender = check_code_text(gender, what="gender", limit=FUNCTION_MAX)
+    province = check_code_text(province, what="province", limit=FUNCTION_MAX)
+    return known_gender(gender), known_province(province), function
 
 
 class TraineeRepository:
@@ -53,14 +71,17 @@ class TraineeRepository:
         *,
         gender: str | None = None,
         province: str | None = None,
+        function: str | None = None,
     ) -> Trainee:
         name = check_name(name)
         service_number = check_code_text(service_number)
+        gender, province, function = _profile(gender, province, function)
         stamp = now()
         with self.db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO trainees (uid, name, institution, service_number, gender, province,"
-                " workstation_uid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " function, workstation_uid, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     new_uid(),
                     name,
@@ -68,6 +89,7 @@ class TraineeRepository:
                     service_number,
                     gender,
                     province,
+                    function,
                     self.db.workstation_uid,
                     stamp,
                     stamp,
@@ -91,22 +113,37 @@ class TraineeRepository:
         )
         return [_row(r) for r in rows]
 
+    def by_service_number(self, service_number: str) -> Trainee | None:
+        """The trainee with this service number (compared without case or spaces)."""
+        key = "".join(service_number.split()).casefold()
+        if not key:
+            return None
+        rows = self.db.query(
+            "SELECT * FROM trainees WHERE lower(replace(service_number, ' ', '')) = ?"
+            " ORDER BY id LIMIT 1",
+            (key,),
+        )
+        return _row(rows[0]) if rows else None
+
     def update(self, trainee: Trainee) -> Trainee:
         trainee = replace(
             trainee,
             name=check_name(trainee.name),
             service_number=check_code_text(trainee.service_number),
         )
+        gender, province, function = _profile(trainee.gender, trainee.province, trainee.function)
+        trainee = replace(trainee, gender=gender, province=province, function=function)
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE trainees SET name = ?, institution = ?, service_number = ?, gender = ?,"
-                " province = ?, updated_at = ? WHERE id = ?",
+                " province = ?, function = ?, updated_at = ? WHERE id = ?",
                 (
                     trainee.name,
                     trainee.institution.value,
                     trainee.service_number,
                     trainee.gender,
                     trainee.province,
+                    trainee.function,
                     now(),
                     trainee.id,
                 ),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from trainer import APP_NAME, __version__
 from trainer.errors import TrainerError
 from trainer.paths import assets_dir
+from trainer.storage import settings
 from trainer.ui import dialogs, i18n, operations
 from trainer.workspace import Workspace
 
@@ -125,7 +126,9 @@ def _run_with_lock(app: QApplication, args: argparse.Namespace) -> int:
     startup.record_recovery(workspace, recovered)
     from trainer.ui.main_window import MainWindow
 
-    language = args.lang or workspace.db.get_setting("ui_language") or i18n.system_language()
+    language = (
+        args.lang or settings.read(workspace.db, settings.UI_LANGUAGE) or i18n.system_language()
+    )
     window = MainWindow(workspace, language=language)
     startup.schedule_daily_backups(window, workspace)
     window.show()

@@ -28,7 +28,7 @@ def show_error(parent: QWidget | None, error: TrainerError) -> None:
                 QT_TRANSLATE_NOOP("Dialogs", "The question bank has problems and was not loaded.")
             )
         )
-        box.setDetailedText("\n".join(str(p) for p in error.problems))
+        box.setDetailedText(str(error))  # the problems listed, and how many more
     else:
         box.setText(error_text(error))
     box.setAccessibleName(_tr(QT_TRANSLATE_NOOP("Dialogs", "Error message")))

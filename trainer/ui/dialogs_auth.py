@@ -43,6 +43,14 @@ def _name_field(accessible: str) -> QLineEdit:
 def _complain(error: QLabel, text: str) -> None:
     error.setText(text)
     error.setVisible(True)
+    # The dialog grows to take the message: the fields above keep their height.
+    window = error.window()
+    if window is not error:
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        hint = window.sizeHint()
+        window.resize(max(window.width(), hint.width()), max(window.height(), hint.height()))
 
 
 def _error_label() -> QLabel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from trainer.paths import translations_dir
 
@@ -32,9 +32,17 @@ def fmt(text: str, *args: object) -> str:
     return _PLACE.sub(value, text)
 
 
+_current = [DEFAULT_LANGUAGE]
+
+
 def system_language() -> str:
     code = QLocale.system().name().split("_")[0]
     return code if code in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def current() -> str:
+    """The interface language last installed (English until one is)."""
+    return _current[0]
 
 
 def install(language: str) -> bool:
@@ -43,11 +51,16 @@ def install(language: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         return False
+    _current[0] = language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     # Numbers and dates follow the interface language (1,5 in French), not the system's.
     QLocale.setDefault(QLocale(LOCALES.get(language, language)))
+    # A native file dialog speaks the system's language; Qt's own speaks the interface's.
+    QCoreApplication.setAttribute(
+        Qt.ApplicationAttribute.AA_DontUseNativeDialogs, language != system_language()
+    )
     ours = QTranslator()
     if not ours.load(str(translations_dir() / f"tip_trainer_{language}.qm")):
         return language == "en"  # without its plural forms English still reads

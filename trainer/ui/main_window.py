@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 
 from trainer.access import Role
 from trainer.errors import TrainerError
+from trainer.storage import settings
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, i18n, staff
 from trainer.ui.auth import StaffGate
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from trainer.quiz.behaviours import Behaviour
     from trainer.quiz.session import QuizSession
     from trainer.storage.certificates import CertificateRecord
+    from trainer.storage.sessions import Phase, TrainingSession
 
 
 def focus_first(screen: QWidget) -> None:
@@ -58,12 +60,13 @@ class MainWindow(QMainWindow):
         self.session: QuizSession | None = None
         self.certificate: CertificateRecord | None = None
         self._screen_builder: Callable[[], QWidget] = self._build_home
+        self._exam_confirmed = False  # the exam's instructions were read and Start pressed
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.theme = Theme(app)
         self.theme.apply(
-            zoom=int(workspace.db.get_setting("ui_zoom", "100") or 100),
-            high_contrast=workspace.db.get_setting("ui_high_contrast", "0") == "1",
+            zoom=settings.read(workspace.db, settings.UI_ZOOM),
+            high_contrast=settings.read(workspace.db, settings.UI_HIGH_CONTRAST),
         )
         i18n.install(self.language)
         self.stack = QStackedWidget()
@@ -145,6 +148,10 @@ class MainWindow(QMainWindow):
         self._update_staff_actions()
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self._on_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About TiP Trainer"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -166,18 +173,18 @@ class MainWindow(QMainWindow):
             return
         self.language = language
         i18n.install(language)
-        self.workspace.db.set_setting("ui_language", language)
+        settings.write(self.workspace.db, settings.UI_LANGUAGE, language)
         self._build_menus()
         self._retranslate_window()
         self._show(self._screen_builder)
 
     def set_zoom(self, zoom: int) -> None:
         self.theme.apply(zoom=zoom)
-        self.workspace.db.set_setting("ui_zoom", str(self.theme.zoom))
+        settings.write(self.workspace.db, settings.UI_ZOOM, self.theme.zoom)
 
     def set_high_contrast(self, on: bool) -> None:
         self.theme.apply(high_contrast=on)
-        self.workspace.db.set_setting("ui_high_contrast", "1" if on else "0")
+        settings.write(self.workspace.db, settings.UI_HIGH_CONTRAST, on)
 
     # -- screens ------------------------------------------------------------------
     def current_screen(self) -> QWidget | None:
@@ -194,12 +201,25 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self._update_status()
         self.staff_gate.screen_shown(screen)
-        if screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
+        # A screen may say where work starts (the first answer, not the navigator).
+        initial = getattr(screen, "initial_focus", None)
+        target = initial() if callable(initial) else None
+        if isinstance(target, QWidget):
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif screen.focusWidget() is None or not screen.isAncestorOf(screen.focusWidget()):
             focus_first(screen)
         return screen
 
     def _build_home(self) -> QWidget:
-        screen = HomeScreen(self.workspace.trainees)
+        from trainer.certificates.pdf import default_logo
+        from trainer.certificates.settings import load_settings
+
+        settings = load_settings(self.workspace)
+        screen = HomeScreen(
+            self.workspace.trainees,
+            institution=settings.institution,
+            logo=settings.logo or default_logo(),
+        )
         screen.trainee_chosen.connect(self.choose_trainee)
         return screen
 
@@ -232,6 +252,7 @@ class MainWindow(QMainWindow):
         assert self.trainee is not None
         screen = ModulesScreen(self.workspace, self.trainee, self.language)
         screen.start_requested.connect(self.start_quiz)
+        screen.session_test_requested.connect(self.start_session_test)
         screen.history_requested.connect(self.show_history)
         screen.switch_requested.connect(self.show_home)
         return screen
@@ -242,6 +263,35 @@ class MainWindow(QMainWindow):
         module: Module,
         behaviour: Behaviour,
         question_ids: list[str] | None = None,
+    ) -> None:
+        from trainer.quiz.behaviours import Behaviour
+
+        if behaviour is Behaviour.EXAM and not self._exam_confirmed:
+            self._show(lambda: self._build_exam_start(bank, module))
+            return
+        self._exam_confirmed = False
+        self._begin_quiz(bank, module, behaviour, question_ids)
+
+    def _build_exam_start(self, bank: Bank, module: Module) -> QWidget:
+        from trainer.quiz.behaviours import Behaviour
+        from trainer.ui.screens.exam_start import ExamStartScreen
+
+        screen = ExamStartScreen(bank, module, self.language)
+
+        def start() -> None:
+            self._exam_confirmed = True
+            self.start_quiz(bank, module, Behaviour.EXAM)
+
+        screen.start_requested.connect(start)
+        screen.back_requested.connect(self.show_modules)
+        return screen
+
+    def _begin_quiz(
+        self,
+        bank: Bank,
+        module: Module,
+        behaviour: Behaviour,
+        question_ids: list[str] | None,
     ) -> None:
         from trainer.ui.screens.quiz import start_session
 
@@ -263,6 +313,27 @@ class MainWindow(QMainWindow):
         if session is not None:
             self.show_quiz(session)
 
+    def start_session_test(self, training: TrainingSession, phase: Phase) -> None:
+        """A participant takes their training session's pre-test or post-test."""
+        from trainer.sessions import service
+        from trainer.ui.screens.quiz import offer_unfinished
+
+        assert self.trainee is not None
+        offered = offer_unfinished(self, self.workspace, self.trainee, self.language)
+        if offered.session is not None:
+            self.show_quiz(offered.session)
+            return
+        if offered.kept_open:
+            return
+        try:
+            session = service.start_test(
+                self.workspace, training, self.trainee, phase, self.language
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.show_quiz(session)
+
     def show_quiz(self, session: QuizSession) -> None:
         self.session = session
         self._show(self._build_quiz)
@@ -283,19 +354,17 @@ class MainWindow(QMainWindow):
 
     def _certify(self, session: QuizSession) -> CertificateRecord | None:
         """A passed exam is certified at once (recorded in the register, idempotent)."""
-        from trainer.certificates import service
+        from trainer.certificates import issuing
 
-        if session.result is None or not session.result.passed or session.attempt_id <= 0:
-            return None
         try:
-            return service.issue_for_attempt(self.workspace, session.attempt_id)
+            return issuing.certificate_for_pass(self.workspace, session)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return None
 
     def save_certificate(self) -> None:
         """The trainee saves their certificate as a PDF, in the interface language."""
-        from trainer.certificates import service
+        from trainer.certificates import register
         from trainer.ui.screens.result import choose_certificate_path
 
         if self.certificate is None:
@@ -304,7 +373,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            service.render_own_pdf(self.workspace, self.certificate, path, self.language)
+            register.render_own_pdf(self.workspace, self.certificate, path, self.language)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -315,9 +384,17 @@ class MainWindow(QMainWindow):
         )
 
     def _build_result(self) -> QWidget:
+        from trainer.sessions.service import phase_of_attempt
+        from trainer.storage.sessions import Phase
         from trainer.ui.screens.result import ResultScreen
 
         assert self.session is not None
+        if phase_of_attempt(self.workspace, self.session.attempt_id) is Phase.PRE:
+            from trainer.ui.screens.sessions import PreTestDoneScreen
+
+            done = PreTestDoneScreen()
+            done.back_requested.connect(self.show_modules)
+            return done
         screen = ResultScreen(self.session, self.language, certificate=self.certificate)
         screen.back_requested.connect(self.show_modules)
         screen.certificate_requested.connect(self.save_certificate)
@@ -374,6 +451,11 @@ class MainWindow(QMainWindow):
             self.show_modules()
         else:
             self.show_home()
+
+    def _on_guide(self) -> None:
+        from trainer.ui import guide
+
+        guide.show_guide(self, self.language)
 
     def _on_about(self) -> None:
         from trainer.ui import about

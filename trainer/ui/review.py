@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from trainer.banks.model import Question, Scenario, SourceRef
+from trainer.banks.model import (
+    Kind,
+    Matching,
+    MultipleResponse,
+    Ordering,
+    Question,
+    SingleChoice,
+    SourceRef,
+    TrueFalse,
+)
+from trainer.quiz import kinds
 from trainer.quiz.questions import (
     Grade,
     GradeState,
@@ -18,6 +29,7 @@ from trainer.quiz.questions import (
     option_feedback,
 )
 from trainer.ui import text as rich
+from trainer.ui import theme
 from trainer.ui.i18n import fmt
 
 
@@ -63,6 +75,140 @@ def _sources_html(question: Question, sources: dict[str, Any], language: str) ->
     return f"<p><b>{html.escape(_label('source'))}</b></p><ul>{items}</ul>"
 
 
+def _mark(right: bool) -> str:
+    """✓ or ✗ in the look's colour: the symbol carries the meaning, the colour helps."""
+    colours = theme.colours()
+    colour, symbol = (colours.ok, "✓") if right else (colours.warn, "✗")
+    return f"<span style='color:{colour}; font-weight:bold'>{symbol}</span>"
+
+
+def _cell(text: str, right: bool | None) -> str:
+    colours = theme.colours()
+    background = "" if right is None else (colours.ok_soft if right else colours.warn_soft)
+    style = f" style='background:{background}'" if background else ""
+    return f"<td{style}>{text}</td>"
+
+
+def _table(headers: list[str], rows: list[str]) -> str:
+    head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in headers)
+    return (
+        "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse'>"
+        f"<tr>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def marked_answer_html(
+    question: Question, response: Response | None, language: str, layout: dict[str, Any]
+) -> str | None:
+    """The options as shown, the chosen ones and the right ones marked ✓ / ✗; matching and
+    ordering as a small table. None for a kind shown in words only."""
+    from trainer.banks.model import Matching, MultipleResponse, Ordering, SingleChoice, TrueFalse
+    from trainer.quiz.kinds.matching import MatchingAnswer
+    from trainer.quiz.kinds.multiple_response import MultipleResponseAnswer
+    from trainer.quiz.kinds.ordering import OrderingAnswer
+    from trainer.quiz.kinds.single_choice import SingleChoiceAnswer
+    from trainer.quiz.kinds.true_false import TrueFalseAnswer
+    from trainer.quiz.session import ordered_options
+
+    chosen_label = _tr(QT_TRANSLATE_NOOP("Review", "your answer"))
+    right_label = _tr(QT_TRANSLATE_NOOP("Review", "right answer, not chosen"))
+    if isinstance(question, (SingleChoice, MultipleResponse, TrueFalse)):
+        options: list[tuple[object, str]]
+        if isinstance(question, TrueFalse):
+            options = [
+                (True, _tr(QT_TRANSLATE_NOOP("Review", "True"))),
+                (False, _tr(QT_TRANSLATE_NOOP("Review", "False"))),
+            ]
+            keys: set[object] = {question.key}
+            picked: set[object] = (
+                {response.value} if isinstance(response, TrueFalseAnswer) else set()
+            )
+        else:
+            shown = ordered_options(question, layout)
+            options = [(o.id, o.text.get(language)) for o in shown]
+            keys = {question.key} if isinstance(question, SingleChoice) else set(question.key)
+            if isinstance(response, MultipleResponseAnswer):
+                picked = set(response.choices)
+            elif isinstance(response, SingleChoiceAnswer):
+                picked = {response.choice}
+            else:
+                picked = set()
+        rows = []
+        for n, (value, text) in enumerate(options):
+            letter = (
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n] + ". "
+                if question.kind is not Kind.TRUE_FALSE
+                else ""
+            )
+            notes = []
+            if value in picked:
+                notes.append(f"{_mark(value in keys)} {html.escape(chosen_label)}")
+            if value in keys and value not in picked:
+                notes.append(f"{_mark(True)} {html.escape(right_label)}")
+            state = (value in keys) if value in picked or value in keys else None
+            rows.append(
+                f"<tr>{_cell(html.escape(letter + text), state)}"
+                f"{_cell(' · '.join(notes), state)}</tr>"
+            )
+        return "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>"
+    if isinstance(question, Matching):
+        prompts = {p.id: p for p in question.prompts}
+        choices = {c.id: c.text.get(language) for c in question.choices}
+        pairs = dict(response.pairs) if isinstance(response, MatchingAnswer) else {}
+        rows = []
+        for pid in layout.get("prompts") or list(prompts):
+            prompt = prompts[pid]
+            mine = pairs.get(pid)
+            ok = mine == prompt.match
+            answer = choices.get(mine, "—") if mine else "—"
+            rows.append(
+                f"<tr>{_cell(html.escape(prompt.text.get(language)), None)}"
+                f"{_cell(_mark(ok) + ' ' + html.escape(answer), ok)}"
+                f"{_cell(html.escape(choices[prompt.match]), None)}</tr>"
+            )
+        headers = [
+            _tr(QT_TRANSLATE_NOOP("Review", "Item")),
+            _tr(QT_TRANSLATE_NOOP("Review", "Your answer")),
+            _tr(QT_TRANSLATE_NOOP("Review", "Right answer")),
+        ]
+        return _table(headers, rows)
+    if isinstance(question, Ordering):
+        texts = {i.id: i.text.get(language) for i in question.items}
+        right_order = [i.id for i in question.items]
+        mine_order = list(response.order) if isinstance(response, OrderingAnswer) else []
+        rows = []
+        for n, right_id in enumerate(right_order):
+            mine = mine_order[n] if n < len(mine_order) else None
+            ok = mine == right_id
+            answer = texts.get(mine, "—") if mine else "—"
+            rows.append(
+                f"<tr>{_cell(str(n + 1), None)}"
+                f"{_cell(_mark(ok) + ' ' + html.escape(answer), ok)}"
+                f"{_cell(html.escape(texts[right_id]), None)}</tr>"
+            )
+        headers = [
+            _tr(QT_TRANSLATE_NOOP("Review", "Step")),
+            _tr(QT_TRANSLATE_NOOP("Review", "Your order")),
+            _tr(QT_TRANSLATE_NOOP("Review", "Right order")),
+        ]
+        return _table(headers, rows)
+    return None
+
+
+def _right_as_shown(question: Question, layout: dict[str, Any] | None) -> Response | None:
+    """The right response, its options in the order the trainee saw them."""
+    from trainer.banks.model import MultipleResponse
+    from trainer.quiz.kinds.multiple_response import MultipleResponseAnswer
+    from trainer.quiz.session import ordered_options
+
+    right = correct_response(question)
+    if isinstance(question, MultipleResponse) and layout is not None and right:
+        keys = set(question.key)
+        shown = tuple(o.id for o in ordered_options(question, layout) if o.id in keys)
+        return MultipleResponseAnswer(choices=shown)
+    return right
+
+
 def feedback_html(
     question: Question,
     response: Response | None,
@@ -72,6 +218,7 @@ def feedback_html(
     show_mark: bool = True,
     show_correct: bool = True,
     show_explanation: bool = True,
+    layout: dict[str, Any] | None = None,
 ) -> str:
     """The feedback block for one question (scenario parts each get their own)."""
     parts: list[str] = []
@@ -81,26 +228,34 @@ def feedback_html(
     answer = describe(question, response, language) or _tr(
         QT_TRANSLATE_NOOP("Review", "(no answer)")
     )
-    if isinstance(question, Scenario):
-        given = (response or {}).get("parts") or {}
-        for n, part in enumerate(question.parts, start=1):
+    if question.subquestions():
+        part_layouts = (layout or {}).get("parts") or {}
+        for n, part in enumerate(question.subquestions(), start=1):
             inner = feedback_html(
                 part,
-                given.get(part.id),
+                response.part(part.id) if response is not None else None,
                 language,
                 sources,
                 show_mark=show_mark,
                 show_correct=show_correct,
                 show_explanation=show_explanation,
+                layout=part_layouts.get(part.id, {}) if layout is not None else None,
             )
             heading = fmt(_tr(QT_TRANSLATE_NOOP("Review", "Part %1")), n)
             parts.append(f"<h4>{html.escape(heading)}</h4>{inner}")
         if show_explanation and question.explanation:
             parts.append(rich.to_html(question.explanation.get(language)))
         return "".join(parts)
+    marked = (
+        marked_answer_html(question, response, language, layout)
+        if layout is not None and show_correct
+        else None
+    )
+    if marked is not None:  # the options as shown, marked; words for a screen reader too
+        parts.append(marked)
     parts.append(f"<p><b>{html.escape(_label('answer'))}</b> {html.escape(answer)}</p>")
     if show_correct:
-        right = describe(question, correct_response(question), language)
+        right = describe(question, _right_as_shown(question, layout), language)
         parts.append(f"<p><b>{html.escape(_label('right'))}</b> {html.escape(right)}</p>")
         for fb in option_feedback(question, response, language):
             parts.append(f"<p><i>{html.escape(fb)}</i></p>")
@@ -112,53 +267,85 @@ def feedback_html(
     return "".join(parts)
 
 
+# What a trainer's preview shows of each kind, between the question text and the "why".
+Preview = Callable[[Any, str, dict[str, Any]], str]
+PREVIEWS: dict[Kind, Preview] = {}
+
+
+def preview_for(*kinds_: Kind) -> Callable[[Preview], Preview]:
+    """Register the preview of these kinds' own content (options, steps, pairs, parts)."""
+
+    def register(func: Preview) -> Preview:
+        for kind in kinds_:
+            PREVIEWS[kind] = func
+        return func
+
+    return register
+
+
 def preview_html(question: Question, language: str, sources: dict[str, Any]) -> str:
     """A question as a trainer checks it: text, every option with the key marked, why, source."""
-    from trainer.banks.model import Matching, MultipleResponse, Ordering, SingleChoice, TrueFalse
-
     out = [f"<p><i>{html.escape(question.id)}</i></p>"]
     title = getattr(question, "title", None)
     if title is not None:
         out.append(f"<p><b>{html.escape(title.get(language))}</b></p>")
     out.append(rich.to_html(question.text.get(language)))
-    right = _tr(QT_TRANSLATE_NOOP("Review", "right"))
-    if isinstance(question, (SingleChoice, MultipleResponse)):
-        keys = {question.key} if isinstance(question, SingleChoice) else set(question.key)
-        items = []
-        for option in question.options:
-            mark = f" <b>✓ {html.escape(right)}</b>" if option.id in keys else ""
-            feedback = (
-                f"<br/><i>{html.escape(option.feedback.get(language))}</i>"
-                if option.feedback
-                else ""
-            )
-            items.append(f"<li>{html.escape(option.text.get(language))}{mark}{feedback}</li>")
-        out.append(f"<ol type='A'>{''.join(items)}</ol>")
-    elif isinstance(question, TrueFalse):
-        out.append(
-            f"<p><b>{html.escape(_label('right'))}</b> "
-            f"{html.escape(describe(question, {'value': question.key}, language))}</p>"
-        )
-    elif isinstance(question, Ordering):
-        steps = "".join(f"<li>{html.escape(i.text.get(language))}</li>" for i in question.items)
-        out.append(f"<ol>{steps}</ol>")
-    elif isinstance(question, Matching):
-        choices = {c.id: c.text.get(language) for c in question.choices}
-        rows = "".join(
-            f"<tr><td>{html.escape(p.text.get(language))}</td><td>→</td>"
-            f"<td>{html.escape(choices[p.match])}</td></tr>"
-            for p in question.prompts
-        )
-        out.append(f"<table cellpadding='4'>{rows}</table>")
-    elif isinstance(question, Scenario):
-        for n, part in enumerate(question.parts, start=1):
-            out.append(
-                f"<h4>{html.escape(fmt(_tr(QT_TRANSLATE_NOOP('Review', 'Part %1')), n))}</h4>"
-            )
-            out.append(preview_html(part, language, sources))
-        return "".join(out)
+    out.append(PREVIEWS[question.kind](question, language, sources))
+    if question.subquestions():
+        return "".join(out)  # each part shows its own explanation and sources
     if question.explanation:
         out.append(f"<p><b>{html.escape(_label('why'))}</b></p>")
         out.append(rich.to_html(question.explanation.get(language)))
     out.append(_sources_html(question, sources, language))
+    return "".join(out)
+
+
+@preview_for(Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE)
+def _preview_options(
+    question: SingleChoice | MultipleResponse, language: str, sources: dict[str, Any]
+) -> str:
+    right = _tr(QT_TRANSLATE_NOOP("Review", "right"))
+    keys = {key for key, _text, correct in kinds.distractors(question, language) if correct}
+    items = []
+    for option in question.options:
+        mark = f" <b>✓ {html.escape(right)}</b>" if option.id in keys else ""
+        feedback = (
+            f"<br/><i>{html.escape(option.feedback.get(language))}</i>" if option.feedback else ""
+        )
+        items.append(f"<li>{html.escape(option.text.get(language))}{mark}{feedback}</li>")
+    return f"<ol type='A'>{''.join(items)}</ol>"
+
+
+@preview_for(Kind.TRUE_FALSE)
+def _preview_true_false(question: TrueFalse, language: str, sources: dict[str, Any]) -> str:
+    return (
+        f"<p><b>{html.escape(_label('right'))}</b> "
+        f"{html.escape(describe(question, correct_response(question), language))}</p>"
+    )
+
+
+@preview_for(Kind.ORDERING)
+def _preview_ordering(question: Ordering, language: str, sources: dict[str, Any]) -> str:
+    steps = "".join(f"<li>{html.escape(i.text.get(language))}</li>" for i in question.items)
+    return f"<ol>{steps}</ol>"
+
+
+@preview_for(Kind.MATCHING)
+def _preview_matching(question: Matching, language: str, sources: dict[str, Any]) -> str:
+    choices = {c.id: c.text.get(language) for c in question.choices}
+    rows = "".join(
+        f"<tr><td>{html.escape(p.text.get(language))}</td><td>→</td>"
+        f"<td>{html.escape(choices[p.match])}</td></tr>"
+        for p in question.prompts
+    )
+    return f"<table cellpadding='4'>{rows}</table>"
+
+
+@preview_for(Kind.SCENARIO)
+def _preview_parts(question: Question, language: str, sources: dict[str, Any]) -> str:
+    out = []
+    for n, part in enumerate(question.subquestions(), start=1):
+        heading = fmt(_tr(QT_TRANSLATE_NOOP("Review", "Part %1")), n)
+        out.append(f"<h4>{html.escape(heading)}</h4>")
+        out.append(preview_html(part, language, sources))
     return "".join(out)

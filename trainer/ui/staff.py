@@ -50,6 +50,14 @@ def entries() -> list[StaffEntry]:
             role=Role.TRAINER,
         )
     )
+    found.append(
+        StaffEntry(
+            "sessions",
+            QT_TRANSLATE_NOOP("Staff", "Training sessions"),
+            _sessions,
+            role=Role.TRAINER,
+        )
+    )
     found.extend(_certificate_entries())
     found.extend(
         [
@@ -78,6 +86,12 @@ def entries() -> list[StaffEntry]:
     )
     found.extend(_safety_entries())
     return found
+
+
+def _sessions(window: MainWindow) -> QWidget:
+    from trainer.ui.screens.sessions import SessionsScreen
+
+    return SessionsScreen(window.workspace, window.language)
 
 
 def _formats(window: MainWindow) -> QWidget:

@@ -59,8 +59,8 @@ def _expected() -> dict[str, list[dict[str, Any]]]:
 def _read(rel: str) -> list[MQuestion]:
     data = (CORPUS / rel).read_bytes()
     if rel.startswith("gift/"):
-        return gift.read_gift(data, rel)
-    return moodle_xml.read_moodle_xml(data, rel)
+        return list(gift.iter_gift(data, rel))
+    return list(moodle_xml.iter_moodle_xml(data, rel))
 
 
 def _differences(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:

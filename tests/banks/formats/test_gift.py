@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.banks.formats.helpers import questions_by_id
+from tests.banks.formats.helpers import gift_records, questions_by_id
 from trainer.banks.formats import gift
 from trainer.banks.formats.convert import (
     EXPLANATION_PLACEHOLDER,
@@ -66,7 +66,7 @@ def write(tmp_path: Path, text: str | bytes, name: str = "bank.gift") -> Path:
 
 
 def test_reads_each_kind_as_moodle_does() -> None:
-    records = gift.read_gift(SAMPLE_GIFT.encode(), "t.gift")
+    records = gift_records(SAMPLE_GIFT.encode(), "t.gift")
     types = [r.type for r in records]
     assert types == [
         "category",
@@ -94,14 +94,14 @@ def test_reads_each_kind_as_moodle_does() -> None:
 
 
 def test_quirks_lowercase_t_is_short_answer_and_missing_word() -> None:
-    records = gift.read_gift(b"Is it {t#yes}\n\nGrant is {=buried ~living} in the tomb.", "q")
+    records = gift_records(b"Is it {t#yes}\n\nGrant is {=buried ~living} in the tomb.", "q")
     assert records[0].type == "shortanswer"
     assert records[1].text.text == "Grant is _____ in the tomb." and records[1].missing_word
 
 
 def test_escapes_and_formats() -> None:
     text = r"::A\: title::[html]Use \{ and \} \= \~ \# \\ here{=yes\:1 ~no}"
-    q = gift.read_gift(text.encode(), "q")[0]
+    q = gift_records(text.encode(), "q")[0]
     assert q.title == "A: title"
     assert q.text.text == "Use { and } = ~ # \\ here" and q.text.format == "html"
     assert q.answers[0].text.text == "yes:1" and q.answers[0].text.format == "html"
@@ -133,7 +133,7 @@ def test_import_report_lists_what_cannot_be_represented(tmp_path: Path) -> None:
 
 def test_weights_we_cannot_represent_are_reported() -> None:
     text = "Pick {~%50%a ~%25%b ~%25%c ~%0%d}\n\nOne {=a ~%50%b ~c}"
-    draft = records_to_draft(gift.read_gift(text.encode(), "w.gift"), "w.gift")
+    draft = records_to_draft(gift_records(text.encode(), "w.gift"), "w.gift")
     changed = [e.message for e in draft.report.changed]
     assert any(m.startswith("answer weights (50%, 25%, 25%, 0%)") for m in changed)
     assert any("50% credit for 'b' is not kept" in m for m in changed)
@@ -164,7 +164,7 @@ def test_description_followed_by_questions_becomes_a_scenario() -> None:
         "::P1::Is she a victim? {T}\n\n::P2::Was she deceived? {T}\n\n"
         "$CATEGORY: other\n\n::Alone::Just a description."
     )
-    draft = records_to_draft(gift.read_gift(text.encode(), "s.gift"), "s.gift")
+    draft = records_to_draft(gift_records(text.encode(), "s.gift"), "s.gift")
     scenario = draft.bank.questions[0]
     assert isinstance(scenario, Scenario) and [p.id for p in scenario.parts] == ["P1", "P2"]
     assert scenario.text.get("en") == "Aline, 23, answers an advert."
@@ -176,7 +176,7 @@ def test_export_escapes_special_characters(sample_bank: Bank) -> None:
     assert isinstance(q, SingleChoice)
     tricky = "a~b=c#d{e}f:g\\h\nline"
     assert gift.escape(tricky) == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\nline"
-    back = gift.read_gift(f"::t::{gift.escape(tricky)}{{=x ~y}}".encode(), "e")[0]
+    back = gift_records(f"::t::{gift.escape(tricky)}{{=x ~y}}".encode(), "e")[0]
     assert back.text.text == tricky
 
 
@@ -184,7 +184,7 @@ def test_export_escapes_special_characters(sample_bank: Bank) -> None:
 def test_round_trip_gives_the_same_questions(sample_bank: Bank, lang: str) -> None:
     text, report = export_bank(sample_bank, ExportFormat.GIFT, lang)
     assert [e.question for e in report.skipped] == ["q-steps"]  # GIFT has no ordering
-    draft = records_to_draft(gift.read_gift(text.encode(), "x.gift"), "x.gift", lang=lang)
+    draft = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift", lang=lang)
     original = questions_by_id(sample_bank, lang)
     del original["q-steps"]
     assert questions_by_id(draft.bank, lang) == original
@@ -193,7 +193,7 @@ def test_round_trip_gives_the_same_questions(sample_bank: Bank, lang: str) -> No
 
 def test_round_trip_draft_validates(sample_bank: Bank, tmp_path: Path) -> None:
     text, _ = export_bank(sample_bank, ExportFormat.GIFT, "fr")
-    draft = records_to_draft(gift.read_gift(text.encode(), "x.gift"), "x.gift", lang="fr")
+    draft = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift", lang="fr")
     bank = load_bank(save_draft(draft, tmp_path / "back.yaml"))
     assert bank.languages == ("fr",) and len(bank.questions) == 5
     assert set(bank.sources) == {"palermo"}
@@ -221,7 +221,7 @@ def test_unbalanced_braces_are_reported_with_their_line(tmp_path: Path) -> None:
 
 def test_grade_moodle_refuses_stops_the_import() -> None:
     with pytest.raises(FormatError, match=r"grades Moodle does not allow.*33%"):
-        gift.read_gift(b"::Q::Pick {~%33%a ~%67%b}", "g.gift")
+        gift_records(b"::Q::Pick {~%33%a ~%67%b}", "g.gift")
 
 
 def test_too_big_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from tests.banks.formats.helpers import questions_by_id
+from tests.banks.formats.helpers import moodle_xml_records, questions_by_id
 from tests.conftest import SAMPLE_BANK
 from trainer.banks.formats import moodle_xml
 from trainer.banks.formats.convert import (
@@ -76,7 +76,7 @@ def write(tmp_path: Path, text: str | bytes, name: str = "bank.xml") -> Path:
 
 
 def test_reads_questions_with_their_lines() -> None:
-    records = moodle_xml.read_moodle_xml(SAMPLE_XML.encode(), "b.xml")
+    records = list(moodle_xml.iter_moodle_xml(SAMPLE_XML.encode(), "b.xml"))
     assert [r.type for r in records] == [
         "category",
         "multichoice",
@@ -130,7 +130,7 @@ def test_export_is_what_moodle_reads(sample_bank: Bank) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_round_trip_gives_the_same_questions(sample_bank: Bank, lang: str) -> None:
     text, _ = export_bank(sample_bank, ExportFormat.MOODLE_XML, lang)
-    records = moodle_xml.read_moodle_xml(text.encode(), "x.xml")
+    records = moodle_xml_records(text.encode(), "x.xml")
     draft = records_to_draft(records, "x.xml", lang=lang)
     assert questions_by_id(draft.bank, lang) == questions_by_id(sample_bank, lang)
     assert not draft.report.skipped and not draft.report.changed
@@ -138,7 +138,7 @@ def test_round_trip_gives_the_same_questions(sample_bank: Bank, lang: str) -> No
 
 def test_round_trip_draft_validates(sample_bank: Bank, tmp_path: Path) -> None:
     text, _ = export_bank(sample_bank, ExportFormat.MOODLE_XML, "en")
-    draft = records_to_draft(moodle_xml.read_moodle_xml(text.encode(), "x.xml"), "x.xml")
+    draft = records_to_draft(moodle_xml_records(text.encode(), "x.xml"), "x.xml")
     bank = load_bank(save_draft(draft, tmp_path / "back.yaml"))
     assert bank.counts_by_kind() == sample_bank.counts_by_kind()
 
@@ -182,13 +182,13 @@ def test_invalid_grade_refuses_the_file_as_moodle_does() -> None:
         'fraction="0" format="html"><text>Prosecute', 'fraction="33" format="html"><text>Prosecute'
     )
     with pytest.raises(FormatError, match="line 6 \\(First step\\): 33%"):
-        moodle_xml.read_moodle_xml(bad.encode(), "b.xml")
+        moodle_xml_records(bad.encode(), "b.xml")
 
 
 def test_metadata_comment_survives_a_double_dash() -> None:
     record = MQuestion("description", text=FText("Case", "html"), meta={"locator": "Art. 3--(d)"})
     text = moodle_xml.write_moodle_xml([record])
-    [back] = moodle_xml.read_moodle_xml(text.encode(), "m.xml")
+    [back] = moodle_xml_records(text.encode(), "m.xml")
     assert back.meta == {"locator": "Art. 3--(d)"}
 
 
@@ -224,7 +224,7 @@ def test_shipped_banks_survive_a_round_trip() -> None:
         bank = load_bank(path)
         lang = bank.languages[-1]
         text, report = export_bank(bank, ExportFormat.MOODLE_XML, lang)
-        records = moodle_xml.read_moodle_xml(text.encode(), "x.xml")
+        records = moodle_xml_records(text.encode(), "x.xml")
         draft = records_to_draft(records, "x.xml", lang=lang)
         assert questions_by_id(draft.bank, lang) == questions_by_id(bank, lang), path.name
         assert not report.skipped

@@ -34,10 +34,12 @@ from trainer.banks.model import (  # noqa: E402
     SingleChoice,
     TrueFalse,
 )
-from trainer.certificates import service  # noqa: E402
+from trainer.certificates import issuing, register  # noqa: E402
+from trainer.certificates.settings import CertificateSettings, Signatory, save_settings  # noqa: E402
 from trainer.quiz.behaviours import Behaviour  # noqa: E402
-from trainer.quiz.questions import correct_response  # noqa: E402
+from trainer.quiz.questions import correct_response, response_from_json  # noqa: E402
 from trainer.quiz.session import QuizSession  # noqa: E402
+from trainer.storage import settings  # noqa: E402
 from trainer.storage.audit import AuditEntry  # noqa: E402
 from trainer.storage.trainees import Institution, Trainee  # noqa: E402
 from trainer.workspace import Workspace  # noqa: E402
@@ -76,7 +78,11 @@ def take(
     count = len(session.slots) if answered is None else answered
     for n, slot in enumerate(session.slots[:count]):
         when = at + timedelta(minutes=1 + n)
-        response = correct_response(slot.question) if n < right else _wrong(session, slot.index)
+        response = (
+            correct_response(slot.question)
+            if n < right
+            else response_from_json(slot.question, _wrong(session, slot.index))
+        )
         session.answer(slot.index, response, now=when)
         if behaviour is Behaviour.PRACTICE:
             session.check(slot.index, now=when)
@@ -134,15 +140,15 @@ def build(folder: Path) -> dict[str, object]:
     )
     admin.create_account(ws, "Former Trainer", "former-trainer-pass", Role.TRAINER)
     admin.set_account_disabled(ws, "Former Trainer", True)
-    admin.change_setting(ws, admin.TIMEOUT_SETTING, "20")
+    admin.change_setting(ws, settings.STAFF_TIMEOUT_MINUTES, "20")
     ws.db.set_setting("ui_language", "fr")
-    service.save_settings(
+    save_settings(
         ws,
-        service.CertificateSettings(
+        CertificateSettings(
             institution="Centre de formation de la Police nationale du Burundi",
             signatories=(
-                service.Signatory("Claudine Irakoze", "Coordinatrice du programme"),
-                service.Signatory("Pierre Nkurunziza", "Directeur de la formation"),
+                Signatory("Claudine Irakoze", "Coordinatrice du programme"),
+                Signatory("Pierre Nkurunziza", "Directeur de la formation"),
             ),
             language="fr",
         ),
@@ -182,10 +188,10 @@ def build(folder: Path) -> dict[str, object]:
             flag=(1, 4),
         ),
     }
-    aline_certificate = service.issue_for_attempt(ws, attempts["aline exam passed"].attempt_id)
-    chantal_certificate = service.issue_for_attempt(ws, attempts["chantal exam passed"].attempt_id)
+    aline_certificate = issuing.issue_for_attempt(ws, attempts["aline exam passed"].attempt_id)
+    chantal_certificate = issuing.issue_for_attempt(ws, attempts["chantal exam passed"].attempt_id)
     assert aline_certificate is not None and chantal_certificate is not None
-    service.revoke(ws, chantal_certificate.number, "issued to the wrong name; issued again")
+    register.revoke(ws, chantal_certificate.number, "issued to the wrong name; issued again")
     # Eric's passed exam has no certificate yet: the next batch issues it.
     admin.export_audit(ws, folder / "audit.csv")
     (folder / "audit.csv").unlink()
@@ -204,7 +210,9 @@ def build(folder: Path) -> dict[str, object]:
                 "percent": None if s.result is None else s.result.percent,
                 "passed": None if s.result is None else s.result.passed,
                 "answers": {
-                    str(slot.index): slot.response for slot in s.slots if slot.response is not None
+                    str(slot.index): slot.response.to_json()
+                    for slot in s.slots
+                    if slot.response is not None
                 },
                 "flagged": [slot.index for slot in s.slots if slot.flagged],
                 "question_ids": [slot.question.id for slot in s.slots],

@@ -9,7 +9,9 @@ the draft validates as a bank.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -18,42 +20,26 @@ from typing import Any
 import yaml
 
 from trainer.banks import serialize
+from trainer.banks.bulk import collector_paused
 from trainer.banks.formats import gift, moodle_xml
 from trainer.banks.formats.messages import (
-    M_ANSWER_NO_TEXT,
     M_DESCRIPTION_ALONE,
     M_DESCRIPTION_MERGED,
-    M_FIXED_OPTIONS,
-    M_GIFT_ORDERING,
     M_IMAGES,
-    M_MATCH_PAIRS,
     M_METADATA,
-    M_NO_CREDIT,
-    M_NO_FULL_MARKS,
     M_NO_TEXT,
     M_NOTHING,
-    M_ORDERING_GRADING,
-    M_ORDERING_ITEMS,
-    M_ORDERING_SUBSET,
-    M_PARTIAL_DROPPED,
     M_SCENARIO_MADE,
-    M_SCENARIO_WRITTEN,
-    M_SEVERAL_FULL_MARKS,
-    M_SUBQUESTION_NO_TEXT,
     M_TO_COMPLETE,
     M_UNREADABLE,
     M_UNSUPPORTED,
     M_WEIGHT_ROUNDED,
-    M_WEIGHTS,
 )
 from trainer.banks.formats.records import (
     HTML,
     MARKDOWN,
-    SUPPORTED_TYPES,
     TYPE_LABELS,
     FText,
-    MAnswer,
-    MPair,
     MQuestion,
     nearest_grade,
     snap_grade,
@@ -65,26 +51,17 @@ from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.banks.model import (
     Audience,
     Bank,
-    Kind,
     LocalizedText,
-    MatchChoice,
-    Matching,
-    MatchPrompt,
     Module,
-    MultipleResponse,
-    Option,
-    Ordering,
-    OrderItem,
     Question,
-    Scenario,
-    SingleChoice,
     Source,
     SourceRef,
     Topic,
-    TrueFalse,
 )
 from trainer.errors import FormatError, Problem
 from trainer.files import TooLargeError, read_bounded, write_text_atomically
+from trainer.quiz import kinds
+from trainer.quiz.kinds.scenario import HANDLER as SCENARIO
 
 PLACEHOLDER = "TO-COMPLETE"
 EXPLANATION_PLACEHOLDER = "TO COMPLETE: explain why this is the right answer."
@@ -124,7 +101,9 @@ def is_importable(path: Path) -> bool:
     return path.suffix.lower() in GIFT_SUFFIXES + XML_SUFFIXES
 
 
-def read_records(path: Path) -> list[MQuestion]:
+def read_records(path: Path) -> Iterator[MQuestion]:
+    """The file's records, one at a time (FormatError for an unreadable file, or at the
+    end for refused grades)."""
     try:
         data = read_bounded(path, MAX_FILE_BYTES)
     except TooLargeError:
@@ -135,8 +114,8 @@ def read_records(path: Path) -> list[MQuestion]:
     except OSError as exc:
         raise FormatError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
     if path.suffix.lower() in XML_SUFFIXES:
-        return moodle_xml.read_moodle_xml(data, path.name)
-    return gift.read_gift(data, path.name)
+        return moodle_xml.iter_moodle_xml(data, path.name)
+    return gift.iter_gift(data, path.name)
 
 
 def import_file(path: Path, *, lang: str = "en") -> Draft:
@@ -146,7 +125,8 @@ def import_file(path: Path, *, lang: str = "en") -> Draft:
             "only GIFT (.gift, .txt) and Moodle XML (.xml) files can be imported here",
             where=str(path),
         )
-    return records_to_draft(read_records(path), path.name, lang=lang)
+    with collector_paused():
+        return records_to_draft(read_records(path), path.name, lang=lang)
 
 
 def slug(value: str) -> str:
@@ -286,130 +266,10 @@ class _Importer:
             return [str(x) for x in given]
         return [make(i) for i in range(count)]
 
-    # kinds
-    def multichoice(self, q: MQuestion) -> Question | None:
-        options_text: list[tuple[str, str]] = []
-        for a in q.answers:
-            text = self.text(a.text, q, "an answer")
-            if not text:
-                self.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
-                return None
-            options_text.append((text, self.text(a.feedback, q, "answer feedback")))
-        kind = q.meta.get("kind")
-        if q.single and kind != "multiple_response":
-            right = [i for i, a in enumerate(q.answers) if a.fraction >= 0.99999]
-            if not right:
-                self.report.skip(q.line, q.name, M_NO_FULL_MARKS)
-                return None
-            if len(right) > 1:
-                self.report.skip(q.line, q.name, M_SEVERAL_FULL_MARKS, str(len(right)))
-                return None
-            for a, (text, _) in zip(q.answers, options_text, strict=True):
-                if 0 < a.fraction < 0.99999 or a.fraction < 0:
-                    self.report.change(
-                        q.line, q.name, M_PARTIAL_DROPPED, f"{a.fraction * 100:g}", _short(text)
-                    )
-        else:
-            right = [i for i, a in enumerate(q.answers) if a.fraction > 0]
-            if not right:
-                self.report.skip(q.line, q.name, M_NO_CREDIT)
-                return None
-            wrong = len(q.answers) - len(right)
-            exact = all(
-                abs(a.fraction - (1 / len(right) if i in right else -1 / wrong)) < 1e-4
-                for i, a in enumerate(q.answers)
-            )
-            if not exact:
-                weights = ", ".join(f"{a.fraction * 100:g}%" for a in q.answers)
-                self.report.change(q.line, q.name, M_WEIGHTS, weights, str(len(right)))
-        common = self.common(q)
-        if common is None:
-            return None
-        ids = self.ids_for(q, "option_ids", len(q.answers), _letter)
-        options = tuple(
-            Option(oid, self.loc(text), self.loc(feedback) if feedback else None)
-            for oid, (text, feedback) in zip(ids, options_text, strict=True)
-        )
-        if q.single and kind != "multiple_response":
-            return SingleChoice(
-                kind=Kind.SINGLE_CHOICE, options=options, key=ids[right[0]], **common
-            )
-        return MultipleResponse(
-            kind=Kind.MULTIPLE_RESPONSE,
-            options=options,
-            key=frozenset(ids[i] for i in right),
-            **common,
-        )
-
-    def truefalse(self, q: MQuestion) -> Question | None:
-        common = self.common(q)
-        if common is None:
-            return None
-        ft = self.text(q.answers[0].feedback, q, "feedback") if q.answers else ""
-        ff = self.text(q.answers[1].feedback, q, "feedback") if len(q.answers) > 1 else ""
-        return TrueFalse(
-            kind=Kind.TRUE_FALSE,
-            key=bool(q.correct),
-            feedback_true=self.loc(ft) if ft else None,
-            feedback_false=self.loc(ff) if ff else None,
-            **common,
-        )
-
-    def match(self, q: MQuestion) -> Question | None:
-        prompts = [p for p in q.pairs if p.question.text]
-        if len(prompts) < 2:
-            self.report.skip(q.line, q.name, M_MATCH_PAIRS)
-            return None
-        answers = list(dict.fromkeys(p.answer for p in q.pairs))
-        if any(not a for a in answers):
-            self.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
-            return None
-        prompt_texts = [self.text(p.question, q, "a sub-question") for p in prompts]
-        if any(not t for t in prompt_texts):
-            self.report.skip(q.line, q.name, M_SUBQUESTION_NO_TEXT)
-            return None
-        common = self.common(q)
-        if common is None:
-            return None
-        choice_ids = self.ids_for(q, "choice_ids", len(answers), lambda i: f"c{i + 1}")
-        prompt_ids = self.ids_for(q, "prompt_ids", len(prompts), lambda i: f"p{i + 1}")
-        by_text = dict(zip(answers, choice_ids, strict=True))
-        choices = [
-            MatchChoice(cid, self.loc(a)) for cid, a in zip(choice_ids, answers, strict=True)
-        ]
-        order = q.meta.get("choice_order")
-        if isinstance(order, list) and sorted(map(str, order)) == sorted(choice_ids):
-            choices.sort(key=lambda c: order.index(c.id))
-        return Matching(
-            kind=Kind.MATCHING,
-            prompts=tuple(
-                MatchPrompt(pid, self.loc(text), by_text[p.answer])
-                for pid, text, p in zip(prompt_ids, prompt_texts, prompts, strict=True)
-            ),
-            choices=tuple(choices),
-            **common,
-        )
-
-    def ordering(self, q: MQuestion) -> Question | None:
-        texts = [self.text(a.text, q, "an item") for a in q.answers]
-        if len(texts) < 2 or any(not t for t in texts):
-            self.report.skip(q.line, q.name, M_ORDERING_ITEMS)
-            return None
-        grading = q.options.get("gradingtype", "").upper()
-        if grading not in ("", "RELATIVE", "RELATIVE_NEXT_EXCLUDE_LAST"):
-            self.report.change(q.line, q.name, M_ORDERING_GRADING, grading)
-        select = q.options.get("selecttype", "").upper()
-        if select and select != "ALL":
-            self.report.change(q.line, q.name, M_ORDERING_SUBSET)
-        common = self.common(q)
-        if common is None:
-            return None
-        ids = self.ids_for(q, "item_ids", len(texts), lambda i: f"i{i + 1}")
-        return Ordering(
-            kind=Kind.ORDERING,
-            items=tuple(OrderItem(i, self.loc(t)) for i, t in zip(ids, texts, strict=True)),
-            **common,
-        )
+    def start_scenario(self, description: MQuestion) -> None:
+        """A description record: the records after it are the parts of a scenario."""
+        self.flush()
+        self.scenario = description
 
     # flow
     def add(self, question: Question) -> None:
@@ -446,34 +306,10 @@ class _Importer:
             topic = self.topic
         if all(p.id in self.missing_topics for p in parts) and "topic" not in meta:
             self.missing_topics.add(sid)
-        explanation = self.text(desc.general_feedback, desc, "general feedback")
-        title = meta.get("title")
-        source = meta.get("source")
-        self.questions.append(
-            Scenario(
-                id=sid,
-                kind=Kind.SCENARIO,
-                topic=topic,
-                tags=tuple(str(t) for t in meta.get("tags", [])),
-                audiences=tuple(
-                    Audience(a)
-                    for a in meta.get("audiences", [])
-                    if a in {x.value for x in Audience}
-                ),
-                difficulty=meta.get("difficulty", 1) if meta.get("difficulty") in (1, 2, 3) else 1,
-                text=self.loc(text),
-                explanation=self.loc(explanation) if explanation else None,
-                source=SourceRef(str(source["id"]), str(source["locator"]))
-                if isinstance(source, dict)
-                else None,
-                title=self.loc(str(title)) if title else None,
-                parts=tuple(parts),
-                line=desc.line,
-            )
-        )
+        self.questions.append(SCENARIO.assemble(self, desc, sid, text, topic, parts))
         self.report.note(desc.line, sid, M_SCENARIO_MADE, str(len(parts)))
 
-    def run(self, records: list[MQuestion]) -> None:
+    def run(self, records: Iterable[MQuestion]) -> None:
         for q in records:
             if isinstance(q.meta.get("bank"), dict):
                 self.bank_meta = q.meta["bank"]
@@ -481,14 +317,11 @@ class _Importer:
                 self.category(q.category)
             elif q.type == "error":
                 self.report.skip(q.line, q.title or "", q.error or M_UNREADABLE)
-            elif q.type == "description":
-                self.flush()
-                self.scenario = q
-            elif q.type not in SUPPORTED_TYPES:
+            elif kinds.record_reader(q.type) is None:
                 label = TYPE_LABELS.get(q.type, q.type)
                 self.report.skip(q.line, q.name, M_UNSUPPORTED, label)
             else:
-                question = getattr(self, q.type)(q)
+                question = kinds.from_record(self, q)
                 if question is not None:
                     self.add(question)
             self.report_lost_files()
@@ -496,15 +329,7 @@ class _Importer:
         self.report_lost_files()
 
 
-def _letter(index: int) -> str:
-    return chr(ord("a") + index) if index < 26 else f"o{index + 1}"
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def records_to_draft(records: list[MQuestion], name: str, *, lang: str = "en") -> Draft:
+def records_to_draft(records: Iterable[MQuestion], name: str, *, lang: str = "en") -> Draft:
     imp = _Importer(name, lang)
     imp.run(records)
     meta = imp.bank_meta
@@ -546,12 +371,27 @@ def draft_to_data(draft: Draft) -> dict[str, Any]:
     """The draft in the bank file's shape, placeholders included."""
     data = serialize.bank_to_data(draft.bank)
     for q in data["questions"]:
-        if q["id"] in draft.missing_topics:
-            q["topic"] = PLACEHOLDER
-        for part in q.get("parts", []):
-            if part["id"] in draft.missing_topics:
-                del part["topic"]  # a part takes its scenario's topic
+        _mark_missing_topics(draft, q)
     return data
+
+
+def _mark_missing_topics(draft: Draft, q: dict[str, Any]) -> dict[str, Any]:
+    if q["id"] in draft.missing_topics:
+        q["topic"] = PLACEHOLDER
+    for part in q.get("parts", []):
+        if part["id"] in draft.missing_topics:
+            del part["topic"]  # a part takes its scenario's topic
+    return q
+
+
+def _draft_question_chunks(draft: Draft) -> Iterator[list[dict[str, Any]]]:
+    """The draft's questions in the bank file's shape, a few hundred at a time."""
+    questions = draft.bank.questions
+    for start in range(0, len(questions), _QUESTIONS_PER_CHUNK):
+        yield [
+            _mark_missing_topics(draft, serialize.question_to_data(q))
+            for q in questions[start : start + _QUESTIONS_PER_CHUNK]
+        ]
 
 
 def draft_yaml(draft: Draft) -> str:
@@ -562,8 +402,70 @@ def draft_yaml(draft: Draft) -> str:
         "# declare the sources the questions cite, check audiences, topics and the module,",
         "# add the second language if you have it, then run: python -m trainer validate FILE",
     ]
-    body = yaml.safe_dump(draft_to_data(draft), allow_unicode=True, sort_keys=False, width=100)
+    with collector_paused():
+        if draft.bank.questions:
+            # The questions' data is made chunk by chunk as it is written.
+            head = serialize.bank_to_data(replace(draft.bank, questions=()))
+            del head["questions"]
+            body = _dump_chunks(head, _draft_question_chunks(draft))
+        else:
+            body = _dump_bank_data(draft_to_data(draft))
     return "\n".join(header) + "\n" + body
+
+
+_QUESTIONS_PER_CHUNK = 500
+
+
+def _dump_bank_data(data: dict[str, Any]) -> str:
+    """``yaml.safe_dump`` of a bank's data, the same text, in time and memory that grow
+    with the bank: the questions (the last key) are written a few hundred at a time, so
+    no tree of the whole file is ever built, and libyaml's emitter writes them."""
+    questions = data.get("questions")
+    if not questions or list(data)[-1] != "questions":
+        return _dump(data)
+    head = {k: v for k, v in data.items() if k != "questions"}
+    chunks = (
+        questions[start : start + _QUESTIONS_PER_CHUNK]
+        for start in range(0, len(questions), _QUESTIONS_PER_CHUNK)
+    )
+    return _dump_chunks(head, chunks)
+
+
+def _dump_chunks(head: dict[str, Any], chunks: Iterable[list[dict[str, Any]]]) -> str:
+    """``head`` then a ``questions`` list made of ``chunks`` (not empty), as one
+    ``yaml.safe_dump`` of the whole would write them."""
+    # A block sequence under a top-level key is written unindented, as at the top level.
+    parts = [_dump(head), "questions:\n"]
+    parts.extend(_dump(chunk) for chunk in chunks)
+    return "".join(parts)
+
+
+def _dump(value: Any) -> str:
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    out = io.StringIO()
+    writer = dumper(out, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    writer.open()
+    writer.serialize(_node(value, writer))
+    writer.close()
+    return out.getvalue()
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _node(value: Any, representer: Any) -> yaml.Node:
+    """The node PyYAML's safe representer makes of ``value`` (block style, keys in
+    order), built directly for the plain types a bank's data holds."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_STR, value)
+    if kind is dict:
+        pairs = [(_node(k, representer), _node(v, representer)) for k, v in value.items()]
+        return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    if kind is list or kind is tuple:
+        return yaml.SequenceNode(_SEQ, [_node(v, representer) for v in value], flow_style=False)
+    node: yaml.Node = representer.represent_data(value)  # numbers, booleans, nothing
+    return node
 
 
 def save_draft(draft: Draft, target: Path) -> Path:
@@ -618,6 +520,7 @@ class _Exporter:
         self.report = report
         self.records: list[MQuestion] = []
         self.topic: Topic | None = None
+        self.gift = fmt is ExportFormat.GIFT
 
     def ftext(self, text: LocalizedText | None) -> FText:
         value = text.get(self.lang) if text is not None else ""
@@ -658,70 +561,6 @@ class _Exporter:
                 MQuestion("category", category=f"$course$/top/{self.bank.id}/{q.topic.value}")
             )
 
-    def question(self, q: Question) -> MQuestion | None:
-        if isinstance(q, SingleChoice | MultipleResponse):
-            r = self.base(q, "multichoice")
-            r.single = isinstance(q, SingleChoice)
-            if isinstance(q, SingleChoice):
-                fractions = [1.0 if o.id == q.key else 0.0 for o in q.options]
-            else:
-                right = len(q.key)
-                wrong = len(q.options) - right
-                fractions = [
-                    self.grade(q, 1 / right) if o.id in q.key else self.grade(q, -1 / max(wrong, 1))
-                    for o in q.options
-                ]
-            r.answers = [
-                MAnswer(self.ftext(o.text), f, self.ftext(o.feedback))
-                for o, f in zip(q.options, fractions, strict=True)
-            ]
-            r.meta["option_ids"] = [o.id for o in q.options]
-            if any(o.fixed for o in q.options):
-                self.report.change(q.line, q.id, M_FIXED_OPTIONS)
-            return r
-        if isinstance(q, TrueFalse):
-            r = self.base(q, "truefalse")
-            r.correct = q.key
-            r.answers = [
-                MAnswer(FText("true"), 1.0 if q.key else 0.0, self.ftext(q.feedback_true)),
-                MAnswer(FText("false"), 0.0 if q.key else 1.0, self.ftext(q.feedback_false)),
-            ]
-            return r
-        if isinstance(q, Matching):
-            r = self.base(q, "match")
-            choices = {c.id: c for c in q.choices}
-            r.pairs = [
-                MPair(self.ftext(p.text), choices[p.match].text.get(self.lang)) for p in q.prompts
-            ]
-            used = {p.match for p in q.prompts}
-            r.pairs += [
-                MPair(FText("", r.text.format), c.text.get(self.lang))
-                for c in q.choices
-                if c.id not in used
-            ]
-            r.meta["prompt_ids"] = [p.id for p in q.prompts]
-            r.meta["choice_ids"] = list(
-                dict.fromkeys([*(p.match for p in q.prompts), *(c.id for c in q.choices)])
-            )
-            r.meta["choice_order"] = [c.id for c in q.choices]
-            return r
-        if isinstance(q, Ordering):
-            if self.fmt is ExportFormat.GIFT:
-                self.report.skip(q.line, q.id, M_GIFT_ORDERING)
-                return None
-            r = self.base(q, "ordering")
-            r.answers = [MAnswer(self.ftext(i.text), 1.0) for i in q.items]
-            r.options = {
-                "layouttype": "VERTICAL",
-                "selecttype": "ALL",
-                "selectcount": str(len(q.items)),
-                "gradingtype": "RELATIVE_NEXT_EXCLUDE_LAST",
-                "showgrading": "SHOW",
-            }
-            r.meta["item_ids"] = [i.id for i in q.items]
-            return r
-        raise AssertionError(f"unknown kind {q.kind}")
-
     def grade(self, q: Question, fraction: float) -> float:
         snapped = snap_grade(fraction)
         if snapped is not None:
@@ -734,23 +573,12 @@ class _Exporter:
 
     def run(self) -> list[MQuestion]:
         for q in self.bank.questions:
-            if isinstance(q, Scenario):
-                parts = [r for r in (self.question(p) for p in q.parts) if r is not None]
-                desc = self.base(q, "description")
-                desc.meta["parts"] = len(parts)
-                if q.title:
-                    desc.meta["title"] = q.title.get(self.lang)
+            records = kinds.to_records(self, q)
+            if records:
                 self.category(q)
-                self.records.append(desc)
-                self.records += parts
-                self.report.note(q.line, q.id, M_SCENARIO_WRITTEN, str(len(parts)))
-                self.report.imported += len(parts)
-            else:
-                r = self.question(q)
-                if r is not None:
-                    self.category(q)
-                    self.records.append(r)
-                    self.report.imported += 1
+                self.records += records
+                # a scenario's description is not a question of its own
+                self.report.imported += sum(1 for r in records if r.type != "description")
         first = next((r for r in self.records if r.type != "category"), None)
         if first is not None:
             first.meta["bank"] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 from trainer.banks.formats.messages import (
     E_BRACES,
@@ -23,10 +24,10 @@ from trainer.banks.formats.records import (
     MOODLE,
     PLAIN,
     FText,
+    GradeCheck,
     MAnswer,
     MPair,
     MQuestion,
-    check_grades,
 )
 from trainer.errors import FormatError
 
@@ -103,32 +104,33 @@ def _lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def read_gift(data: bytes, path: str) -> list[MQuestion]:
-    """Every block of the file as Moodle would import it (errors included, as records)."""
+def iter_gift(data: bytes, path: str) -> Iterator[MQuestion]:
+    """Every block of the file as Moodle would import it (errors included, as records),
+    one at a time so an import never holds them all; the grade check raises FormatError
+    after the last record if any grade was refused."""
     text = decode(data, path)
-    out: list[MQuestion] = []
+    grades = GradeCheck(path)
     block: list[str] = []
     start = 0
     for number, raw in enumerate(_lines(text), start=1):
         line = _trim(raw)
         if line in ("", "0"):  # PHP's empty(): "0" is blank too
             if block:
-                _read_block(block, start, out)
+                question = read_question(block, start)
+                if question is not None:
+                    grades.snap(question)
+                    yield question
                 block = []
         else:
             if not block:
                 start = number
             block.append(line)
     if block:
-        _read_block(block, start, out)
-    check_grades(out, path)
-    return out
-
-
-def _read_block(lines: list[str], line: int, out: list[MQuestion]) -> None:
-    question = read_question(lines, line)
-    if question is not None:
-        out.append(question)
+        question = read_question(block, start)
+        if question is not None:
+            grades.snap(question)
+            yield question
+    grades.finish()
 
 
 def _comment_data(comments: str) -> tuple[str | None, list[str], dict[str, object]]:

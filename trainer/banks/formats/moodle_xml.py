@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import Any
 
 from defusedxml import DefusedXmlException
@@ -21,10 +22,10 @@ from trainer.banks.formats.records import (
     PLAIN,
     WIKI,
     FText,
+    GradeCheck,
     MAnswer,
     MPair,
     MQuestion,
-    check_grades,
 )
 from trainer.errors import FormatError
 
@@ -124,28 +125,29 @@ def _files(el: ET.Element) -> list[str]:
     return [f.get("name") or "" for f in el.findall("file")]
 
 
-def read_moodle_xml(data: bytes, path: str) -> list[MQuestion]:
-    """Every ``<question>`` of the file as Moodle would import it."""
+def iter_moodle_xml(data: bytes, path: str) -> Iterator[MQuestion]:
+    """Every ``<question>`` of the file as Moodle would import it, one at a time so an
+    import never holds them all; the grade check raises FormatError after the last
+    record if any grade was refused."""
     root, lines = parse(data, path)
-    out: list[MQuestion] = []
-    for el in root.findall("question"):
+    grades = GradeCheck(path)
+    for el in root.iterfind("question"):
         line = lines.get(id(el), 0)
         qtype = (el.get("type") or "").strip()
         qtype = _TYPE_ALIASES.get(qtype, qtype)
         if qtype == "category":
             idnumber = el.find("idnumber")
-            out.append(
-                MQuestion(
-                    "category",
-                    line,
-                    category=_value(_child(el, "category", "text")),
-                    idnumber=_value(idnumber) if idnumber is not None else None,
-                )
+            yield MQuestion(
+                "category",
+                line,
+                category=_value(_child(el, "category", "text")),
+                idnumber=_value(idnumber) if idnumber is not None else None,
             )
             continue
-        out.append(_question(el, qtype, line))
-    check_grades(out, path)
-    return out
+        question = _question(el, qtype, line)
+        grades.snap(question)
+        yield question
+    grades.finish()
 
 
 def _question(el: ET.Element, qtype: str, line: int) -> MQuestion:

@@ -311,27 +311,34 @@ def text_to_html(text: str) -> str:
     return "".join(out)
 
 
-def check_grades(records: list[MQuestion], path: str) -> None:
-    """Refuse the file, as Moodle does by default, if any answer has a grade it does not allow.
+class GradeCheck:
+    """Refuse the file, as Moodle does by default, if any answer has a grade it does not
+    allow; grades within Moodle's tolerance are snapped to the exact value. One record at
+    a time, for readers that hand records on as they read them: ``snap`` each, then
+    ``finish`` raises FormatError if any grade was refused."""
 
-    Grades within Moodle's tolerance are snapped to the exact value.
-    """
-    from trainer.errors import FormatError
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.bad: list[str] = []
 
-    bad: list[str] = []
-    for q in records:
+    def snap(self, q: MQuestion) -> None:
         if q.type not in ("multichoice", "shortanswer", "numerical"):
-            continue
+            return
         for answer in q.answers:
             snapped = snap_grade(answer.fraction)
             if snapped is None:
-                bad.append(f"line {q.line} ({q.name}): {answer.fraction * 100:g}%")
+                self.bad.append(f"line {q.line} ({q.name}): {answer.fraction * 100:g}%")
             else:
                 answer.fraction = snapped
-    if bad:
-        raise FormatError(
-            "some answers have grades Moodle does not allow (use 100, 90, 83.33333, 80, 75, 70, "
-            "66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, "
-            "5 or 0 percent, or their negatives); nothing was imported: " + "; ".join(bad),
-            where=path,
-        )
+
+    def finish(self) -> None:
+        from trainer.errors import FormatError
+
+        if self.bad:
+            raise FormatError(
+                "some answers have grades Moodle does not allow (use 100, 90, 83.33333, 80, 75,"
+                " 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5,"
+                " 11.11111, 10, 5 or 0 percent, or their negatives); nothing was imported: "
+                + "; ".join(self.bad),
+                where=self.path,
+            )

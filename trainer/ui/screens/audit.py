@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from trainer import admin
 from trainer.errors import TrainerError
 from trainer.storage.audit import AuditEntry
-from trainer.ui import dialogs, dialogs_auth
+from trainer.ui import dialogs, dialogs_auth, labels
 from trainer.ui.i18n import fmt
 from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.screens.accounts import local_time, make_table
@@ -49,13 +49,13 @@ class AuditScreen(QWidget):
         self.search.setAccessibleName(self.tr("Search the audit log"))
         self.search.setPlaceholderText(self.tr("Name, action or detail"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = QLabel(self.tr("Sea&rch:"))
         search_label.setBuddy(self.search)
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("All actions"), "")
         for name in admin.audit_actions(workspace):
-            self.action.addItem(name, name)
+            self.action.addItem(labels.audit_action(name), name)
         action_label = QLabel(self.tr("&Action:"))
         action_label.setBuddy(self.action)
         self.export_button = QPushButton(self.tr("&Export CSV…"))
@@ -126,7 +126,9 @@ class AuditScreen(QWidget):
         )
         self.table.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
-            for col, text in enumerate([local_time(e.at), e.actor, e.action, e.detail]):
+            for col, text in enumerate(
+                [local_time(e.at), e.actor, labels.audit_action(e.action), e.detail]
+            ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.count_label.setText(self.tr("%n entries", "", len(self.entries)))
 

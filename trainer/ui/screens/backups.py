@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from trainer import admin
 from trainer.errors import TrainerError
-from trainer.storage import backups
+from trainer.storage import backups, settings
 from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
 from trainer.ui.numbers import fixed
@@ -177,7 +177,7 @@ class SafetySettingsWidget(QGroupBox):
         self.fullscreen = QCheckBox(self.tr("E&xams fill the whole screen"))
         self.fullscreen.setChecked(admin.exam_fullscreen(workspace))
         self.fullscreen.setAccessibleName(self.tr("Exams fill the whole screen"))
-        self.save_button = QPushButton(self.tr("Sa&ve settings"))
+        self.save_button = QPushButton(self.tr("Save se&ttings"))
         self.save_button.setAccessibleName(self.tr("Save the safety settings"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -196,11 +196,13 @@ class SafetySettingsWidget(QGroupBox):
 
     def _on_save(self) -> None:
         try:
-            admin.change_setting(self.workspace, backups.KEEP_SETTING, str(self.keep.value()))
-            admin.change_setting(self.workspace, admin.TIMEOUT_SETTING, str(self.timeout.value()))
+            admin.change_setting(self.workspace, settings.BACKUPS_KEEP, str(self.keep.value()))
+            admin.change_setting(
+                self.workspace, settings.STAFF_TIMEOUT_MINUTES, str(self.timeout.value())
+            )
             admin.change_setting(
                 self.workspace,
-                admin.EXAM_FULLSCREEN_SETTING,
+                settings.EXAM_FULLSCREEN,
                 "1" if self.fullscreen.isChecked() else "0",
             )
         except TrainerError as exc:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +28,16 @@ from PySide6.QtWidgets import (
 from trainer.banks.catalog import Catalog
 from trainer.banks.library import ImportResult, LibraryEntry, Origin
 from trainer.banks.loader import MAX_FILE_BYTES
+from trainer.banks.model import Bank
+from trainer.banks.review import engine as review_engine
+from trainer.banks.review import service as review_service
+from trainer.banks.review.engine import BankReview
 from trainer.errors import BankError, Problem, TrainerError
 from trainer.files import read_bounded
-from trainer.ui import dialogs, labels, review
+from trainer.ui import dialogs, labels, review, theme
 from trainer.ui.i18n import fmt
 from trainer.ui.operations import Operation, Task, worker_workspace
+from trainer.ui.screens.bank_review import BankReviewWidget
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -44,7 +49,10 @@ BANK_SUFFIXES = (".yaml", ".yml")
 def choose_bank_files(parent: QWidget) -> list[Path]:
     """The file dialog (a function, so tests can choose for the user)."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, parent.tr("Import question banks"), "", parent.tr("Question banks (*.yaml *.yml)")
+        parent,
+        QCoreApplication.translate("BankLibraryScreen", "Import question banks"),
+        "",
+        QCoreApplication.translate("BankLibraryScreen", "Question banks (*.yaml *.yml)"),
     )
     return [Path(n) for n in names]
 
@@ -84,10 +92,16 @@ class _Imported:
     error: TrainerError | None = None
 
 
+def _review_key(path: Path, bank: Bank | None) -> tuple[str, str]:
+    """A review holds for one file with one content."""
+    return (str(path), bank.content_hash if bank else "")
+
+
 class BankLibraryScreen(QWidget):
     """List, check, import, preview, enable and disable question banks."""
 
     imported = Signal(int)  # how many banks an import added
+    reviewed = Signal(object)  # the BankReview shown in the Review tab
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +109,8 @@ class BankLibraryScreen(QWidget):
         self.language = language
         self.entries: list[LibraryEntry] = []
         self.problem_path: Path | None = None
+        self.reviewing: Operation[Any] | None = None  # a review running off the GUI thread
+        self.reviews: dict[tuple[str, str], BankReview] = {}  # by file and content
         self.setAcceptDrops(True)
 
         title = QLabel(self.tr("Question bank library"))
@@ -174,22 +190,43 @@ class BankLibraryScreen(QWidget):
         lang_row.addWidget(self.preview_language)
         lang_row.addStretch(1)
         pv.addLayout(lang_row)
+        # Each question on two lines (its id whole, then its text), in a list given room.
+        self.questions.setWordWrap(True)
+        self.questions.setTextElideMode(Qt.TextElideMode.ElideNone)
         psplit = QSplitter(Qt.Orientation.Horizontal)
         psplit.addWidget(self.questions)
         psplit.addWidget(self.preview)
-        psplit.setStretchFactor(1, 2)
+        psplit.setStretchFactor(0, 2)
+        psplit.setStretchFactor(1, 3)
+        psplit.setChildrenCollapsible(False)
         pv.addWidget(psplit, 1)
+
+        # Review: item-writing flaws of the selected bank (run when the tab is shown).
+        self.review = BankReviewWidget(language)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(preview_box, self.tr("&Preview questions"))
         self.tabs.addTab(problems_box, self.tr("Pro&blems"))
+        self.tabs.addTab(self.review, self.tr("Revie&w"))
+        self.tabs.setAccessibleName(self.tr("Details of the selected bank"))
 
+        # The banks above, the preview below, with a handle between them to give either
+        # more room; rows are kept short (full counts in their tooltip) so several show.
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(buttons)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(top)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)
-        layout.addWidget(self.table, 2)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tabs, 3)
+        layout.addWidget(self.split, 1)
 
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -198,17 +235,21 @@ class BankLibraryScreen(QWidget):
         self.problems.currentRowChanged.connect(self._on_problem_selected)
         self.questions.currentRowChanged.connect(lambda _r: self._show_preview())
         self.preview_language.currentIndexChanged.connect(lambda _i: self._fill_questions())
+        self.tabs.currentChanged.connect(lambda _i: self._review_if_shown())
         self.refresh()
 
     # -- listing -----------------------------------------------------------------------
     def refresh(self, listed: _Listed | None = None) -> None:
         """List the library again (or show ``listed``, read by a worker thread)."""
+        self.reviews.clear()  # another bank may now duplicate questions of this one
         self.entries = listed.entries if listed else self.workspace.library().entries()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             bank = entry.bank
             if bank is None:
-                status = self.tr("Failed: %n problem(s)", "", len(entry.problems))
+                status = self.tr(
+                    "Failed: %n problem(s)", "", len(entry.problems) + entry.more_problems
+                )
                 values = [status, entry.path.name, "", "", "", "", "", ""]
             else:
                 if entry.replaced:
@@ -237,8 +278,13 @@ class BankLibraryScreen(QWidget):
                     topics,
                 ]
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
+        most = 3 * self.table.fontMetrics().lineSpacing() + 8
+        for row in range(self.table.rowCount()):
+            self.table.setRowHeight(row, min(self.table.rowHeight(row), most))
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()
@@ -264,8 +310,10 @@ class BankLibraryScreen(QWidget):
         self.preview_language.blockSignals(False)
         self._fill_questions()
         if entry is not None and entry.bank is None:
-            self.show_problems(entry.path, entry.problems)
-            self.tabs.setCurrentIndex(1)
+            self.show_problems(entry.path, entry.problems, entry.more_problems)
+            if self.tabs.currentWidget() is not self.review:
+                self.tabs.setCurrentIndex(1)
+        self._review_if_shown()
 
     # -- preview -------------------------------------------------------------------------
     def _fill_questions(self) -> None:
@@ -279,7 +327,8 @@ class BankLibraryScreen(QWidget):
         lang = str(self.preview_language.currentData() or self.language)
         for q in entry.bank.questions:
             text = " ".join(q.text.get(lang).split())
-            item = QListWidgetItem(f"{q.id} — {labels.kind(q.kind)} — {text[:80]}")
+            item = QListWidgetItem(f"{q.id} — {labels.kind(q.kind)}\n{text[:120]}")
+            item.setToolTip(q.id)
             item.setData(Qt.ItemDataRole.UserRole, q.id)
             self.questions.addItem(item)
         if self.questions.count():
@@ -303,16 +352,30 @@ class BankLibraryScreen(QWidget):
         self.preview.setHtml(review.preview_html(question, lang, sources))
 
     # -- problems ------------------------------------------------------------------------
-    def show_problems(self, path: Path, problems: tuple[Problem, ...] | list[Problem]) -> None:
+    def show_problems(
+        self, path: Path, problems: tuple[Problem, ...] | list[Problem], more: int = 0
+    ) -> None:
+        """The problems of a file; ``more``: how many were found beyond those listed."""
         self.problem_path = path
-        self.problems_title.setText(
-            fmt(
+        if more:
+            title = fmt(
+                self.tr(
+                    "%1: %n problem(s); the first %2 are listed. Select one to see the lines"
+                    " concerned.",
+                    "",
+                    len(problems) + more,
+                ),
+                path.name,
+                len(problems),
+            )
+        else:
+            title = fmt(
                 self.tr(
                     "%1: %n problem(s). Select one to see the lines concerned.", "", len(problems)
                 ),
                 path.name,
             )
-        )
+        self.problems_title.setText(title)
         self.problems.clear()
         for p in problems:
             item = QListWidgetItem(
@@ -320,6 +383,14 @@ class BankLibraryScreen(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, p.line)
             self.problems.addItem(item)
+        if more:
+            rest = QListWidgetItem(
+                self.tr(
+                    "... and %n more problem(s), not listed: fix these and check again", "", more
+                )
+            )
+            rest.setData(Qt.ItemDataRole.UserRole, problems[-1].line if problems else 1)
+            self.problems.addItem(rest)
         self.problem_lines.clear()
         if problems:
             self.problems.setCurrentRow(0)
@@ -336,14 +407,85 @@ class BankLibraryScreen(QWidget):
         cursor.select(QTextCursor.SelectionType.LineUnderCursor)
         highlight = QTextCharFormat()
         highlight.setFontWeight(700)
-        highlight.setBackground(QColor("#fff2a8"))
+        highlight.setBackground(QColor(theme.colours().highlight_line))
         highlight.setForeground(QColor("#000000"))
         cursor.mergeCharFormat(highlight)
+
+    # -- review --------------------------------------------------------------------------
+    def _review_if_shown(self) -> None:
+        if self.tabs.currentWidget() is self.review:
+            self.review_selected()
+
+    def review_selected(self) -> Operation[Any] | None:
+        """Review the selected bank against the library and show the findings; ``reviewed``
+        gives them. A review already made is shown at once; a new one runs off the GUI
+        thread (the returned operation), the attempts read on the worker's connection."""
+        entry = self.selected()
+        if entry is None:
+            self.review.clear(self.tr("Select a bank to review it."))
+            return None
+        key = _review_key(entry.path, entry.bank)
+        found = self.reviews.get(key)
+        if found is None and entry.bank is None:
+            found = review_engine.invalid_review(entry.path, entry.problems)
+            self.reviews[key] = found
+        if found is not None:
+            self._show_review(found)
+            return None
+        if self.reviewing is not None:
+            return self.reviewing  # when it ends, the selection then is reviewed
+        bank = entry.bank
+        assert bank is not None
+        ws, library = self.workspace, review_service.library_banks(self.entries)
+
+        def job(_task: Task) -> BankReview:
+            with worker_workspace(ws) as other:
+                analyses = review_service.attempt_analyses(other, [bank])
+            return review_engine.review_banks([bank], library=library, analyses=analyses)[0]
+
+        def done(result: BankReview) -> None:
+            self.reviews[key] = result
+            self.reviewing = None
+            if self.tabs.currentWidget() is not self.review:
+                return
+            now = self.selected()
+            if now is not None and _review_key(now.path, now.bank) == key:
+                self._show_review(result)
+            else:
+                self.review_selected()  # the selection changed meanwhile
+
+        def ended() -> None:
+            self.reviewing = None
+
+        def failed(error: TrainerError) -> None:
+            ended()
+            dialogs.show_error(self, error)
+
+        self.reviewing = Operation(
+            self,
+            job,
+            label=fmt(self.tr("Reviewing %1…"), bank.title.get(self.language)),
+            success=done,
+            failure=failed,
+            cancelled=ended,
+        )
+        return self.reviewing.run()
+
+    def _show_review(self, found: BankReview) -> None:
+        self.review.show_review(found)
+        self.reviewed.emit(found)
+
+    def _select_path(self, path: Path) -> None:
+        for row, entry in enumerate(self.entries):
+            if entry.path == path:
+                self.table.selectRow(row)
+                return
 
     # -- actions -------------------------------------------------------------------------
     def import_files(self, paths: list[Path]) -> Operation[_Imported]:
         """Check and import each file off the GUI thread; stop at the first with problems
-        and show them. ``imported`` gives how many were imported."""
+        and show them. Each bank imported is then reviewed (``reviewing``), and
+        ``imported`` gives how many were imported once their review is shown."""
         ws = self.workspace
 
         def job(task: Task) -> _Imported:
@@ -366,7 +508,45 @@ class BankLibraryScreen(QWidget):
             return _Imported(done, listed, failed, error)
 
         def show(outcome: _Imported) -> None:
-            for result in outcome.done:
+            self.refresh(outcome.listed)
+            error, path = outcome.error, outcome.failed
+            if isinstance(error, BankError) and path is not None:
+                self.show_problems(path, error.problems, error.more)
+                self.tabs.setCurrentIndex(1)
+            if error is not None:
+                dialogs.show_error(self, error)
+            if outcome.done:
+                self._review_imported(outcome.done)
+            else:
+                self.imported.emit(0)
+
+        return Operation(
+            self,
+            job,
+            label=self.tr("Checking the question banks…"),
+            success=show,
+            cancelled=lambda: self.refresh(),
+        ).run()
+
+    def _review_imported(self, done: list[ImportResult]) -> Operation[list[BankReview]]:
+        """Review the banks just imported against the library, off the GUI thread, then
+        say what was imported with what the review found: it is not hidden. Cancelled (a
+        large bank of alike questions takes a while), the import stands, unreviewed."""
+        ws, library = self.workspace, review_service.library_banks(self.entries)
+
+        def job(task: Task) -> list[BankReview]:
+            found: list[BankReview] = []
+            with worker_workspace(ws) as other:
+                for result in done:
+                    analyses = review_service.attempt_analyses(other, [result.bank])
+                    found += review_engine.review_banks(
+                        [result.bank], library=library, analyses=analyses, token=task.token
+                    )
+            return found
+
+        def say(reviews: list[BankReview] | None) -> None:
+            self.reviewing = None
+            for index, result in enumerate(done):
                 message = fmt(
                     self.tr("Imported “%1”, version %2."),
                     result.bank.title.get(self.language),
@@ -377,23 +557,31 @@ class BankLibraryScreen(QWidget):
                         self.tr("It replaces version %1; the old file is kept in the archive."),
                         result.replaced_version,
                     )
+                if reviews is not None:
+                    found = reviews[index]
+                    self.reviews[_review_key(result.path, result.bank)] = found
+                    message += " " + fmt(
+                        self.tr("Review: %1; see the Review tab."), self.review.counts_text(found)
+                    )
+                    self._select_path(result.path)
+                    self.tabs.setCurrentWidget(self.review)
+                    self.review_selected()
                 dialogs.show_info(self, self.tr("Bank imported"), message)
-            self.refresh(outcome.listed)
-            error, path = outcome.error, outcome.failed
-            if isinstance(error, BankError) and path is not None:
-                self.show_problems(path, error.problems)
-                self.tabs.setCurrentIndex(1)
-            if error is not None:
-                dialogs.show_error(self, error)
-            self.imported.emit(len(outcome.done))
+            self.imported.emit(len(done))
 
-        return Operation(
+        def failed(error: TrainerError) -> None:
+            dialogs.show_error(self, error)
+            say(None)
+
+        self.reviewing = Operation(
             self,
             job,
-            label=self.tr("Checking the question banks…"),
-            success=show,
-            cancelled=lambda: self.refresh(),
-        ).run()
+            label=self.tr("Reviewing the imported banks…"),
+            success=say,
+            failure=failed,
+            cancelled=lambda: say(None),
+        )
+        return self.reviewing.run()
 
     def _on_import_clicked(self) -> None:
         paths = choose_bank_files(self)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from trainer.certificates.signing import PUBLIC_KEY_SUFFIX
 from trainer.errors import CancelledError, TrainerError
 from trainer.results import bundles, service
-from trainer.results.bundles import BundleError, ImportReport
+from trainer.results.bundles import BundleError, MergeReport
 from trainer.ui import dialogs
 from trainer.ui.errors_text import error_text
 from trainer.ui.i18n import fmt
@@ -105,10 +105,10 @@ class BundlesScreen(QWidget):
         self.history.setRowCount(len(done))
         for row, entry in enumerate(done):
             values = [
-                str(entry["imported_at"])[:16].replace("T", " "),
-                f"{entry['workstation_name']} ({str(entry['workstation_uid'])[:8]})",
-                str(entry["key_id"]),
-                str(entry["bundle_uid"])[:12],
+                entry.imported_at[:16].replace("T", " "),
+                f"{entry.workstation_name} ({entry.workstation_uid[:8]})",
+                entry.key_id,
+                entry.bundle_uid[:12],
             ]
             for col, value in enumerate(values):
                 self.history.setItem(row, col, QTableWidgetItem(value))
@@ -129,7 +129,7 @@ class BundlesScreen(QWidget):
             ),
         }.get(reason, reason)
 
-    def report_text(self, report: ImportReport) -> str:
+    def report_text(self, report: MergeReport) -> str:
         lines = [
             fmt(
                 self.tr("%1: bundle from %2, signed by %3 (%4)"),
@@ -231,13 +231,13 @@ class BundlesScreen(QWidget):
             self, job, label=self.tr("Writing the bundle…"), success=written, cancelled=self.refresh
         ).run()
 
-    def import_files(self, paths: list[Path]) -> Operation[list[ImportReport | BundleError | None]]:
+    def import_files(self, paths: list[Path]) -> Operation[list[MergeReport | BundleError | None]]:
         """Import each file in turn off the GUI thread; ``imported`` gives the report lines
         (refusals included). Cancelling stops before the next file."""
         ws = self.workspace
 
-        def job(task: Task) -> list[ImportReport | BundleError | None]:
-            outcomes: list[ImportReport | BundleError | None] = []
+        def job(task: Task) -> list[MergeReport | BundleError | None]:
+            outcomes: list[MergeReport | BundleError | None] = []
             db = worker_database(ws.db)
             try:
                 for path in paths:
@@ -255,7 +255,7 @@ class BundlesScreen(QWidget):
                 db.close()
             return outcomes
 
-        def show(outcomes: list[ImportReport | BundleError | None]) -> None:
+        def show(outcomes: list[MergeReport | BundleError | None]) -> None:
             texts: list[str] = []
             for path, outcome in zip(paths, outcomes, strict=False):
                 if outcome is None:

@@ -32,7 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.certificates import document, service
+from trainer.certificates import document, issuing, register
+from trainer.certificates.batch import BatchResult, batch_generate, safe_file_name
+from trainer.certificates.keys import export_public_key, import_public_key
+from trainer.certificates.settings import (
+    MAX_PRINTED_TEXT,
+    CertificateSettings,
+    Signatory,
+    load_settings,
+    save_settings,
+)
 from trainer.errors import TrainerError
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
@@ -129,7 +138,7 @@ class BatchDialog(QDialog):
 class CertificateSettingsDialog(QDialog):
     """The issuing institution, its logo, the signatories and the certificate language."""
 
-    def __init__(self, settings: service.CertificateSettings, parent: QWidget | None = None):
+    def __init__(self, settings: CertificateSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Certificate settings"))
         self.setMinimumWidth(760)
@@ -189,7 +198,7 @@ class CertificateSettingsDialog(QDialog):
         """Every text the page prints must be printable by it: say which is not, and stay."""
         fields = [self.institution] + [edit for pair in self.signatories for edit in pair]
         for edit in fields:
-            check = name_problem(edit.text(), limit=service.MAX_PRINTED_TEXT)
+            check = name_problem(edit.text(), limit=MAX_PRINTED_TEXT)
             if edit.text().strip() and not check.ok:
                 edit.setFocus()
                 dialogs.show_error(
@@ -206,15 +215,13 @@ class CertificateSettingsDialog(QDialog):
         if path is not None:
             self.logo.setText(str(path))
 
-    def settings(self) -> service.CertificateSettings:
+    def settings(self) -> CertificateSettings:
         logo = self.logo.text().strip()
-        return service.CertificateSettings(
+        return CertificateSettings(
             institution=self.institution.text(),
             logo=Path(logo) if logo else None,
             signatories=tuple(
-                service.Signatory(n.text(), t.text())
-                for n, t in self.signatories
-                if n.text().strip()
+                Signatory(n.text(), t.text()) for n, t in self.signatories if n.text().strip()
             ),
             language=str(self.language.currentData()),
         )
@@ -282,7 +289,7 @@ class ProgrammesDialog(QDialog):
         self.existing.blockSignals(True)
         self.existing.clear()
         self.existing.addItem(self.tr("New programme"), None)
-        for p in service.list_programmes(self.workspace):
+        for p in issuing.list_programmes(self.workspace):
             self.existing.addItem(p.name, p.id)
         self.existing.setCurrentIndex(max(0, self.existing.findData(select)))
         self.existing.blockSignals(False)
@@ -292,7 +299,7 @@ class ProgrammesDialog(QDialog):
         programme_id = self.existing.currentData()
         chosen: set[str] = set()
         if programme_id is not None:
-            programme = service.repository(self.workspace).programme(int(programme_id))
+            programme = issuing.repository(self.workspace).programme(int(programme_id))
             self.name.setText(programme.name)
             self.hours.setValue(programme.training_hours)
             chosen = set(programme.modules)
@@ -315,7 +322,7 @@ class ProgrammesDialog(QDialog):
 
     def _on_save(self) -> None:
         try:
-            programme = service.save_programme(
+            programme = issuing.save_programme(
                 self.workspace, self.name.text(), self.chosen_modules(), self.hours.value()
             )
         except TrainerError as exc:
@@ -328,7 +335,7 @@ class ProgrammesDialog(QDialog):
         if programme_id is None:
             return
         try:
-            issued = service.issue_programme_for_all(self.workspace, int(programme_id))
+            issued = issuing.issue_programme_for_all(self.workspace, int(programme_id))
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -342,7 +349,7 @@ class ProgrammesDialog(QDialog):
 class CertificatesScreen(QWidget):
     """The register: every certificate issued here, and what a coordinator does with them."""
 
-    batch_finished = Signal(object)  # service.BatchResult, or None if it failed
+    batch_finished = Signal(object)  # BatchResult, or None if it failed
     saved = Signal(Path)  # a certificate PDF or the register's CSV was written
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
@@ -350,7 +357,7 @@ class CertificatesScreen(QWidget):
         self.workspace = workspace
         self.language = language
         self.records: list[CertificateRecord] = []
-        self.batch: Operation[service.BatchResult] | None = None
+        self.batch: Operation[BatchResult] | None = None
 
         title = QLabel(self.tr("Certificates"))
         title.setObjectName("screenTitle")
@@ -359,7 +366,7 @@ class CertificatesScreen(QWidget):
         self.search.setPlaceholderText(self.tr("Name or certificate number"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = QLabel(self.tr("Se&arch:"))
         search_label.setBuddy(self.search)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Show"))
@@ -367,19 +374,20 @@ class CertificatesScreen(QWidget):
         self.status.addItem(self.tr("Valid"), "valid")
         self.status.addItem(self.tr("Revoked"), "revoked")
         self.status.currentIndexChanged.connect(self.refresh)
-        status_label = QLabel(self.tr("S&how:"))
+        status_label = QLabel(self.tr("Sho&w:"))
         status_label.setBuddy(self.status)
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(self.tr("Language of the PDF"))
         for code, name in CERTIFICATE_LANGUAGES.items():
             self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(
-            max(0, self.language_box.findData(service.load_settings(workspace).language))
-        )
+        # The coordinator's saved choice, else the interface's language (not English).
+        saved = load_settings(workspace).language_saved
+        chosen = saved or (language if language in CERTIFICATE_LANGUAGES else "en")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(chosen)))
         language_label = QLabel(self.tr("PDF &language:"))
         language_label.setBuddy(self.language_box)
 
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 8)
         self.table.setAccessibleName(self.tr("Certificate register"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -390,6 +398,7 @@ class CertificatesScreen(QWidget):
                 self.tr("Date"),
                 self.tr("Status"),
                 self.tr("Issued by"),
+                self.tr("Kind"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -399,7 +408,7 @@ class CertificatesScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1, 3, 4, 5, 6):
+        for col in (0, 1, 3, 4, 5, 6, 7):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item: self._on_save_pdf())
@@ -420,10 +429,10 @@ class CertificatesScreen(QWidget):
             self.tr("&Revoke…"), self.tr("Revoke the selected certificate"), self._on_revoke
         )
         self.csv_button = button(
-            self.tr("Export C&SV…"), self.tr("Export the register to CSV"), self._on_export_csv
+            self.tr("&Export CSV…"), self.tr("Export the register to CSV"), self._on_export_csv
         )
         self.batch_button = button(
-            self.tr("&Generate in batch…"),
+            self.tr("Generate in &batch…"),
             self.tr("Generate certificates for every passed trainee"),
             self._on_batch,
         )
@@ -444,7 +453,7 @@ class CertificatesScreen(QWidget):
             self._on_import_key,
         )
         self.export_revocations_button = button(
-            self.tr("Export re&vocations…"),
+            self.tr("Export revo&cations…"),
             self.tr("Export the signed list of revoked certificates"),
             self._on_export_revocations,
         )
@@ -488,7 +497,7 @@ class CertificatesScreen(QWidget):
     # -- the list -----------------------------------------------------------------------
     def refresh(self) -> None:
         try:
-            self.records = service.list_certificates(
+            self.records = register.list_certificates(
                 self.workspace, self.search.text(), status=self.status.currentData()
             )
         except TrainerError as exc:
@@ -505,8 +514,9 @@ class CertificatesScreen(QWidget):
                 r.certified_on.isoformat(),
                 self.tr("Revoked") if r.revoked else self.tr("Valid"),
                 self.tr("this installation")
-                if service.issued_here(self.workspace, r)
+                if register.issued_here(self.workspace, r)
                 else r.issuer_name,
+                self.tr("Attendance") if r.kind == "attendance" else self.tr("Competence"),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -534,7 +544,7 @@ class CertificatesScreen(QWidget):
         usable = (
             record is not None
             and not record.revoked
-            and service.issued_here(self.workspace, record)
+            and register.issued_here(self.workspace, record)
         )
         self.pdf_button.setEnabled(usable)
         self.revoke_button.setEnabled(usable)
@@ -547,7 +557,7 @@ class CertificatesScreen(QWidget):
         path = ask_save_file(
             self,
             self.tr("Save certificate"),
-            service.safe_file_name(record),
+            safe_file_name(record),
             self.tr("PDF files (*.pdf)"),
         )
         if path is None:
@@ -565,7 +575,7 @@ class CertificatesScreen(QWidget):
 
         def job(_task: Task) -> None:
             with worker_workspace(ws) as other:
-                service.render_pdf(other, record, path, language)
+                register.render_pdf(other, record, path, language)
 
         return Operation(
             self,
@@ -582,7 +592,7 @@ class CertificatesScreen(QWidget):
         if reason is None:
             return
         try:
-            service.revoke(self.workspace, record.number, reason)
+            register.revoke(self.workspace, record.number, reason)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -603,7 +613,7 @@ class CertificatesScreen(QWidget):
 
         def job(_task: Task) -> None:
             with worker_workspace(ws) as other:
-                service.export_csv(other, path, records)
+                register.export_csv(other, path, records)
 
         return Operation(
             self,
@@ -613,11 +623,11 @@ class CertificatesScreen(QWidget):
         ).run()
 
     def _on_settings(self) -> None:
-        dialog = CertificateSettingsDialog(service.load_settings(self.workspace), self)
+        dialog = CertificateSettingsDialog(load_settings(self.workspace), self)
         if not run_dialog(dialog):
             return
         try:
-            service.save_settings(self.workspace, dialog.settings())
+            save_settings(self.workspace, dialog.settings())
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -639,7 +649,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            service.export_public_key(self.workspace, path)
+            export_public_key(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
 
@@ -650,7 +660,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            key = service.import_public_key(self.workspace, path)
+            key = import_public_key(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -674,7 +684,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            service.export_revocations(self.workspace, path)
+            register.export_revocations(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
 
@@ -687,7 +697,7 @@ class CertificatesScreen(QWidget):
         if path is None:
             return
         try:
-            added = service.import_revocations(self.workspace, path)
+            added = register.import_revocations(self.workspace, path)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
@@ -710,7 +720,7 @@ class CertificatesScreen(QWidget):
 
     def start_batch(
         self, folder: Path, since: date | None, until: date | None, institution: str | None
-    ) -> Operation[service.BatchResult]:
+    ) -> Operation[BatchResult]:
         """Issue and write the certificates off the GUI thread, on its own connection, as
         the signed-in coordinator; Cancel stops after the certificate being written."""
         from trainer.certificates import pdf
@@ -718,9 +728,9 @@ class CertificatesScreen(QWidget):
         pdf.font_family()  # fonts are registered on the GUI thread, before the worker draws
         ws, language = self.workspace, str(self.language_box.currentData())
 
-        def job(task: Task) -> service.BatchResult:
+        def job(task: Task) -> BatchResult:
             with worker_workspace(ws) as other:
-                return service.batch_generate(
+                return batch_generate(
                     other,
                     folder,
                     since=since,
@@ -747,7 +757,7 @@ class CertificatesScreen(QWidget):
         self.batch_button.setEnabled(True)
         self.refresh()
 
-    def _on_batch_succeeded(self, result: service.BatchResult) -> None:
+    def _on_batch_succeeded(self, result: BatchResult) -> None:
         text = self.tr("%n certificate(s) written.", "", len(result.written))
         if result.cancelled:
             text += " " + self.tr("Stopped before the end, as asked.")

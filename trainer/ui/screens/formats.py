@@ -198,7 +198,7 @@ class FormatsScreen(QWidget):
         self.import_language.setCurrentIndex(max(0, self.import_language.findData(language)))
         self.choose_button = QPushButton(self.tr("&Choose a file to import…"))
         self.choose_button.setAccessibleName(self.tr("Choose a GIFT or Moodle XML file to import"))
-        self.save_button = QPushButton(self.tr("&Save the draft as…"))
+        self.save_button = QPushButton(self.tr("Save the &draft as…"))
         self.save_button.setAccessibleName(self.tr("Save the draft bank as a YAML file"))
         self.save_button.setEnabled(False)
         import_form = QFormLayout()
@@ -336,7 +336,7 @@ class FormatsScreen(QWidget):
             self.report_table.resizeRowToContents(row)
         self._report_fill = (report, end) if end < len(report.entries) else (None, 0)
         if end < len(report.entries):
-            QTimer.singleShot(0, self._fill_report)
+            QTimer.singleShot(0, self, self._fill_report)  # not after the screen is gone
 
     def _counts(self, report: ImportReport) -> str:
         return fmt(

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -18,9 +23,45 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
+from trainer.files import read_bounded
+from trainer.places import PROVINCES
 from trainer.storage.trainees import Institution, Trainee, TraineeRepository
 from trainer.text import check_code_text, name_problem
 from trainer.ui import dialogs, labels
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024  # an emblem, not a photograph
+
+
+def _emblem(path: Path | None, size: int) -> QPixmap | None:
+    """The logo drawn in a ``size`` square (SVG or picture), or None if it cannot be read:
+    the file is bounded before it is read, and a bad one leaves the banner without it."""
+    if path is None:
+        return None
+    try:
+        data = read_bounded(path, MAX_LOGO_BYTES)
+    except OSError:  # missing, unreadable or too large (TooLargeError)
+        return None
+    canvas = QPixmap(QSize(size, size))
+    canvas.fill(Qt.GlobalColor.transparent)
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(data)
+        if not renderer.isValid():
+            return None
+        painter = QPainter(canvas)
+        renderer.render(painter)
+        painter.end()
+        return canvas
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    return QPixmap.fromImage(
+        image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    )
 
 
 class HomeScreen(QWidget):
@@ -28,9 +69,31 @@ class HomeScreen(QWidget):
 
     trainee_chosen = Signal(object)  # Trainee
 
-    def __init__(self, trainees: TraineeRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        trainees: TraineeRepository,
+        parent: QWidget | None = None,
+        *,
+        institution: str = "",
+        logo: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.trainees = trainees
+
+        # The institution's name and emblem, so the workstation looks like its own.
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        banner_row = QHBoxLayout(self.banner)
+        self.logo = QLabel()
+        self.logo.setAccessibleName(self.tr("Institution's emblem"))
+        picture = _emblem(logo, 64)
+        if picture is not None:
+            self.logo.setPixmap(picture)
+        banner_row.addWidget(self.logo)
+        self.institution_name = QLabel(institution or "TiP Trainer")
+        self.institution_name.setObjectName("bannerTitle")
+        self.institution_name.setWordWrap(True)
+        banner_row.addWidget(self.institution_name, 1)
 
         title = QLabel(self.tr("Welcome to TiP Trainer"))
         title.setObjectName("screenTitle")
@@ -54,7 +117,7 @@ class HomeScreen(QWidget):
         self.continue_button.setEnabled(False)
         existing = QGroupBox(self.tr("I already have a profile"))
         ex_layout = QVBoxLayout(existing)
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = QLabel(self.tr("S&earch:"))
         search_label.setBuddy(self.search)
         ex_layout.addWidget(search_label)
         ex_layout.addWidget(self.search)
@@ -72,6 +135,23 @@ class HomeScreen(QWidget):
         self.service_number = QLineEdit()
         self.service_number.setAccessibleName(self.tr("Service number (optional)"))
         self.service_number.setMaxLength(50)
+        # Optional: what the annual figures count (per gender, province and function).
+        self.gender = QComboBox()
+        self.gender.setAccessibleName(self.tr("Gender (optional)"))
+        for text, value in (
+            (self.tr("not given"), ""),
+            (self.tr("Female"), "female"),
+            (self.tr("Male"), "male"),
+        ):
+            self.gender.addItem(text, value)
+        self.province = QComboBox()
+        self.province.setAccessibleName(self.tr("Province (optional)"))
+        self.province.addItem(self.tr("not given"), "")
+        for province in PROVINCES:
+            self.province.addItem(province, province)
+        self.function = QLineEdit()
+        self.function.setAccessibleName(self.tr("Function or rank (optional)"))
+        self.function.setMaxLength(100)
         # Why the name cannot be used, said as it is typed (a certificate must print it).
         self.name_problem = QLabel()
         self.name_problem.setObjectName("fieldProblem")
@@ -86,12 +166,18 @@ class HomeScreen(QWidget):
         form.addRow(self.name_problem)
         form.addRow(self.tr("&Institution:"), self.institution)
         form.addRow(self.tr("Service n&umber (optional):"), self.service_number)
+        form.addRow(self.tr("&Gender (optional):"), self.gender)
+        form.addRow(self.tr("&Province (optional):"), self.province)
+        form.addRow(self.tr("Function or ran&k (optional):"), self.function)
         form.addRow(self.create_button)
 
         columns = QHBoxLayout()
         columns.addWidget(existing, 1)
         columns.addWidget(new, 1)
+        self.continue_button.setProperty("primary", True)
+        self.create_button.setProperty("primary", True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
@@ -161,12 +247,20 @@ class HomeScreen(QWidget):
             dialogs.show_error(self, TrainerError(problem))
             self.name.setFocus()
             return
-        trainee = self.trainees.create(
-            self.name.text(),
-            Institution(self.institution.currentData()),
-            self.service_number.text(),
-        )
+        try:
+            trainee = self.trainees.create(
+                self.name.text(),
+                Institution(self.institution.currentData()),
+                self.service_number.text(),
+                gender=self.gender.currentData() or None,
+                province=self.province.currentData() or None,
+                function=self.function.text(),
+            )
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
         self.name.clear()
         self.service_number.clear()
+        self.function.clear()
         self.refresh()
         self.trainee_chosen.emit(trainee)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
-from trainer.results import analysis, export, service
+from trainer.results import analysis, service
 from trainer.results.analysis import ItemFlag, ModuleAnalysis
 from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
@@ -149,7 +149,7 @@ class ItemAnalysisScreen(QWidget):
         mean = "—" if result.mean_percent is None else f"{result.mean_percent:.0f} %"
         self.summary.setText(
             fmt(
-                self.tr("%1 finished exam attempts; mean score %2; %3."),
+                self.tr("Finished exam attempts: %1; mean score %2; %3."),
                 result.attempts,
                 mean,
                 reliability,
@@ -233,19 +233,8 @@ class ItemAnalysisScreen(QWidget):
         )
         if path is None:
             return
-        rows = analysis.item_rows(self.result)
         try:
-            service.export_table(
-                self.workspace,
-                path,
-                export.ExportFormat.CSV,
-                analysis.ITEM_CSV_COLUMNS,
-                rows,
-                len(rows),
-            )
+            service.export_item_analysis(self.workspace, path, self.result)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
-        self.workspace.audit(
-            "results.item_analysis_export", f"{self.result.module_id} to {path.name}"
-        )

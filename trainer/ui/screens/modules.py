@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,20 +14,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.banks.model import Bank, Module
+from trainer.banks.model import Module
+from trainer.errors import TrainerError
 from trainer.quiz.behaviours import Behaviour
 from trainer.storage.trainees import Trainee
-from trainer.ui import labels
+from trainer.ui import dialogs, labels
 from trainer.ui.i18n import fmt
 from trainer.ui.numbers import day, number
 from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from trainer.banks.compiled import BankSummary
+
+
+def workspace_session_tests(workspace: Workspace, trainee_id: int) -> list[tuple[Any, Any]]:
+    from trainer.sessions import service
+
+    return service.open_tests_for(workspace, trainee_id)
 
 
 class ModulesScreen(QWidget):
     """Lists the modules for the trainee's audience with best score and status."""
 
     start_requested = Signal(object, object, object)  # Bank, Module, Behaviour
+    session_test_requested = Signal(object, object)  # TrainingSession, Phase
     history_requested = Signal()
     switch_requested = Signal()
 
@@ -36,7 +49,7 @@ class ModulesScreen(QWidget):
         self.workspace = workspace
         self.trainee = trainee
         self.language = language
-        self.entries: list[tuple[Bank, Module]] = []
+        self.entries: list[tuple[BankSummary, Module]] = []
 
         title = QLabel(fmt(self.tr("Modules for %1"), trainee.name))
         title.setObjectName("screenTitle")
@@ -70,9 +83,9 @@ class ModulesScreen(QWidget):
         )
         self.exam_button = QPushButton(self.tr("Take the &exam"))
         self.exam_button.setAccessibleName(self.tr("Take the exam of the selected module"))
-        self.history_button = QPushButton(self.tr("My &history"))
+        self.history_button = QPushButton(self.tr("M&y history"))
         self.history_button.setAccessibleName(self.tr("My attempt history"))
-        self.switch_button = QPushButton(self.tr("&Switch trainee"))
+        self.switch_button = QPushButton(self.tr("S&witch trainee"))
         self.switch_button.setAccessibleName(self.tr("Switch to another trainee profile"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.practice_button)
@@ -81,9 +94,30 @@ class ModulesScreen(QWidget):
         buttons.addWidget(self.history_button)
         buttons.addWidget(self.switch_button)
 
+        # The pre-test or post-test of a training session the trainee is enrolled in, when
+        # the trainer has opened it.
+        self.session_test_buttons: list[QPushButton] = []
+        session_tests = QHBoxLayout()
+        for training, phase in workspace_session_tests(workspace, trainee.id):
+            text = fmt(
+                self.tr("Take the session pre-&test: %1")
+                if phase.value == "pre"
+                else self.tr("Take the session post-&test: %1"),
+                training.title,
+            )
+            test_button = QPushButton(text)
+            test_button.setAccessibleName(text.replace("&", ""))
+            test_button.clicked.connect(
+                lambda _c=False, t=training, p=phase: self.session_test_requested.emit(t, p)
+            )
+            self.session_test_buttons.append(test_button)
+            session_tests.addWidget(test_button)
+        session_tests.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(subtitle)
+        layout.addLayout(session_tests)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.description)
         layout.addLayout(buttons)
@@ -102,20 +136,21 @@ class ModulesScreen(QWidget):
         progress = self.workspace.attempts.progress(self.trainee.id)
         self.table.setRowCount(len(self.entries))
         for row, (bank, module) in enumerate(self.entries):
-            pool = len(bank.pool(module))
+            pool = bank.pool_size(module)
             exam_n = sum(r.count for r in module.draw) or pool
             p = progress.get(module.id)
             if module.time_limit_minutes:
                 exam = fmt(self.tr("%n questions, %1 min", "", exam_n), module.time_limit_minutes)
             else:
                 exam = self.tr("%n questions", "", exam_n)
-            status = (
-                self.tr("Passed")
-                if p and p.passed
-                else self.tr("Not passed yet")
-                if p
-                else self.tr("Not started")
-            )
+            if p and p.passed:
+                status = self.tr("Passed")
+            elif p and p.attempts:
+                status = self.tr("Not passed yet")
+            elif p and p.practice_attempts:
+                status = self.tr("Practised")
+            else:
+                status = self.tr("Not started")
             best = f"{p.best_percent:.0f} %" if p and p.best_percent is not None else "—"
             values = [
                 module.title.get(self.language),
@@ -135,7 +170,11 @@ class ModulesScreen(QWidget):
             self.table.selectRow(0)
         self._on_selection_changed()
 
-    def selected(self) -> tuple[Bank, Module] | None:
+    def status_text(self, row: int) -> str:
+        item = self.table.item(row, 5)
+        return item.text() if item is not None else ""
+
+    def selected(self) -> tuple[BankSummary, Module] | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -171,4 +210,10 @@ class ModulesScreen(QWidget):
     def _start(self, behaviour: Behaviour) -> None:
         chosen = self.selected()
         if chosen is not None:
-            self.start_requested.emit(chosen[0], chosen[1], behaviour)
+            # The bank's questions are parsed here, on first use, not when listing.
+            try:
+                bank = self.workspace.catalog.bank(chosen[0].id)
+            except TrainerError as exc:
+                dialogs.show_error(self, exc)
+                return
+            self.start_requested.emit(bank, chosen[1], behaviour)

@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.errors import TrainerError
-from trainer.results import export, service
+from trainer.results import service
 from trainer.results.summary import Dimension, Period, Summary
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
+from trainer.ui.i18n import fmt
 from trainer.ui.numbers import number
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
+from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -59,15 +61,19 @@ class ProgrammeSummaryScreen(QWidget):
             Dimension.MODULE: self.tr("&Module"),
             Dimension.GENDER: self.tr("&Gender"),
             Dimension.PROVINCE: self.tr("P&rovince"),
+            Dimension.SESSION: self.tr("Training sessio&n"),
+            Dimension.AUDIENCE: self.tr("&Audience track"),
+            Dimension.FUNCTION: self.tr("Function or ran&k"),
         }
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Group by:")))
+        group_by: list[QWidget] = [QLabel(self.tr("Group by:"))]
         for dim, text in texts.items():
             box = QCheckBox(text)
             box.setChecked(dim in (Dimension.PERIOD, Dimension.INSTITUTION, Dimension.MODULE))
             box.toggled.connect(self._on_options_changed)
             self.checks[dim] = box
-            options.addWidget(box)
+            group_by.append(box)
+        options.addWidget(flow_of(group_by), 1)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Length of a period"))
         for text, value in (
@@ -80,7 +86,6 @@ class ProgrammeSummaryScreen(QWidget):
         period_label.setBuddy(self.period)
         options.addWidget(period_label)
         options.addWidget(self.period)
-        options.addStretch(1)
         self.period.currentIndexChanged.connect(self._on_options_changed)
 
         self.table = record_table([], self.tr("Officials trained and passed"), stretch=())
@@ -91,9 +96,17 @@ class ProgrammeSummaryScreen(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
 
-        self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.csv_button = QPushButton(self.tr("Save as &CSV…"))
+        self.figures_button = QPushButton(self.tr("Annual fig&ures…"))
+        self.figures_button.setAccessibleName(
+            self.tr(
+                "Export the annual figures: officials trained per service, province, gender and month"
+            )
+        )
+        self.figures_button.clicked.connect(self._on_annual_figures)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.figures_button)
         buttons.addStretch(1)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.csv_button)
@@ -116,6 +129,9 @@ class ProgrammeSummaryScreen(QWidget):
             Dimension.MODULE: self.tr("Module"),
             Dimension.GENDER: self.tr("Gender"),
             Dimension.PROVINCE: self.tr("Province"),
+            Dimension.SESSION: self.tr("Training session"),
+            Dimension.AUDIENCE: self.tr("Audience track"),
+            Dimension.FUNCTION: self.tr("Function or rank"),
         }[dim]
 
     def value_name(self, dim: Dimension, value: str) -> str:
@@ -227,21 +243,12 @@ class ProgrammeSummaryScreen(QWidget):
             {"chart.png": self.chart.render_image()},
             title=self.tr("Programme summary"),
         )
-        self.workspace.audit("results.summary_export", f"programme summary PDF to {path.name}")
+        service.summary_pdf_saved(self.workspace, path)
         return path
 
     def save_csv(self, path: Path) -> Path:
         assert self.result is not None
-        rows = self.result.csv_rows()
-        service.export_table(
-            self.workspace,
-            path,
-            export.ExportFormat.CSV,
-            self.result.csv_columns(),
-            rows,
-            len(rows),
-        )
-        self.workspace.audit("results.summary_export", f"programme summary CSV to {path.name}")
+        service.export_summary(self.workspace, path, self.result)
         return path
 
     def _on_save_pdf(self) -> None:
@@ -256,6 +263,37 @@ class ProgrammeSummaryScreen(QWidget):
                 self.save_pdf(path)
             except TrainerError as exc:
                 dialogs.show_error(self, exc)
+
+    def _on_annual_figures(self) -> None:
+        """One click: the year's figures to an XLSX (or CSV) file."""
+        from datetime import date
+
+        from trainer.sessions import figures
+
+        suggested = f"annual-figures-{date.today().year}.xlsx"
+        path = choose_save_file(
+            self,
+            fmt(self.tr("Save the annual figures of %1"), date.today().year),
+            suggested,
+            self.tr("Excel workbooks (*.xlsx);;CSV files (*.csv)"),
+        )
+        if path is None:
+            return
+        year = date.today().year
+        digits = "".join(c for c in path.stem if c.isdigit())
+        if len(digits) >= 4 and 2000 <= int(digits[-4:]) <= 2100:
+            year = int(digits[-4:])  # the year named in the file name chosen
+        kind = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        try:
+            figures.export_annual_figures(self.workspace, year, path, kind)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.show_info(
+            self,
+            self.tr("Annual figures"),
+            fmt(self.tr("The figures of %1 were saved to:\n%2"), year, path),
+        )
 
     def _on_save_csv(self) -> None:
         path = choose_save_file(

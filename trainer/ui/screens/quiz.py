@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from trainer.banks.model import Bank, Module
 from trainer.errors import TrainerError
 from trainer.quiz.behaviours import Behaviour
-from trainer.quiz.questions import GradeState
+from trainer.quiz.questions import Answer, GradeState
 from trainer.quiz.session import QuizSession
 from trainer.storage import attempts_guard
 from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, review
 from trainer.ui.exam_guard import apply_exam_guard
 from trainer.ui.i18n import fmt
+from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.navigator import NavigatorWidget
 from trainer.ui.widgets.question_views import QuestionInput, make_input, rich_label
 from trainer.workspace import Workspace
@@ -222,27 +223,20 @@ def offer_unfinished(
     starts), and one whose time ran out while the program was closed is submitted
     with the answers it had.
     """
+    from trainer.certificates import issuing
+
     for open_attempt in workspace.attempts.unfinished(trainee.id):
         session = workspace.attempts.load_session(open_attempt.id)
         if session.expired():
-            _finish_and_certify(workspace, session)
+            issuing.finish_and_certify(workspace, session)
             continue
         choice = ask_resume(parent, session, trainee.name, language)
         if choice is ResumeChoice.RESUME:
             return Offered(session)
         if choice is ResumeChoice.LATER:
             return Offered(kept_open=True)
-        _finish_and_certify(workspace, session)
+        issuing.finish_and_certify(workspace, session)
     return Offered()
-
-
-def _finish_and_certify(workspace: Workspace, session: QuizSession) -> None:
-    """Submit an attempt as it stands; a pass earns its certificate as usual."""
-    from trainer.certificates import service
-
-    result = session.finish()
-    if result.passed and session.behaviour is Behaviour.EXAM:
-        service.issue_for_attempt(workspace, session.attempt_id)
 
 
 def start_session(
@@ -283,7 +277,9 @@ class QuizScreen(QWidget):
     def __init__(self, session: QuizSession, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.language = language
+        # The questions stay in the language the attempt began in (what the trainee
+        # saw); only the interface follows a language switch.
+        self.language = session.language or language
         self.exam = session.behaviour is Behaviour.EXAM
         self.input: QuestionInput | None = None
         self._warned = False
@@ -343,14 +339,14 @@ class QuizScreen(QWidget):
         self.prev_button.setAccessibleName(self.tr("Previous question"))
         self.next_button = QPushButton(self.tr("&Next →"))
         self.next_button.setAccessibleName(self.tr("Next question"))
-        self.flag_button = QPushButton(self.tr("&Flag for review"))
+        self.flag_button = QPushButton(self.tr("Fla&g for review"))
         self.flag_button.setCheckable(True)
         self.flag_button.setAccessibleName(self.tr("Flag this question for review"))
         self.check_button = QPushButton(self.tr("&Check answer"))
         self.check_button.setAccessibleName(self.tr("Check my answer"))
         self.retry_button = QPushButton(self.tr("&Try again"))
         self.retry_button.setAccessibleName(self.tr("Try this question again"))
-        self.finish_button = QPushButton(self.tr("Finis&h…"))
+        self.finish_button = QPushButton(self.tr("F&inish…"))
         self.finish_button.setAccessibleName(
             self.tr("Submit the exam") if self.exam else self.tr("Finish practice")
         )
@@ -358,19 +354,13 @@ class QuizScreen(QWidget):
         self.leave_button.setAccessibleName(self.tr("Leave and continue later"))
         self.check_button.setVisible(not self.exam)
         self.retry_button.setVisible(not self.exam)
-        # Two rows, so the window still fits the screen when the text is large.
+        # Two rows that wrap, so the window still fits the screen when the text is large.
         buttons = QVBoxLayout()
-        answer_row = QHBoxLayout()
-        for b in (self.prev_button, self.next_button, self.flag_button):
-            answer_row.addWidget(b)
-        answer_row.addStretch(1)
+        buttons.addWidget(flow_of([self.prev_button, self.next_button, self.flag_button]))
         end_row = QHBoxLayout()
-        end_row.addWidget(self.check_button)
-        end_row.addWidget(self.retry_button)
+        end_row.addWidget(flow_of([self.check_button, self.retry_button]))
         end_row.addStretch(1)
-        end_row.addWidget(self.leave_button)
-        end_row.addWidget(self.finish_button)
-        buttons.addLayout(answer_row)
+        end_row.addWidget(flow_of([self.leave_button, self.finish_button]))
         buttons.addLayout(end_row)
 
         main = QVBoxLayout()
@@ -451,6 +441,10 @@ class QuizScreen(QWidget):
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def initial_focus(self) -> QWidget | None:
+        """Work starts at the answer of the question shown."""
+        return self.input.first_focus() if self.input is not None else None
+
     def _set_tab_order(self) -> None:
         """Tab goes through the answer first, then the buttons, then the navigator."""
         assert self.input is not None
@@ -490,7 +484,9 @@ class QuizScreen(QWidget):
         if show and slot.grade is not None:
             sources = slot.layout.get("sources") or {}
             self.feedback.setText(
-                review.feedback_html(slot.question, slot.response, self.language, sources)
+                review.feedback_html(
+                    slot.question, slot.response, self.language, sources, layout=slot.layout
+                )
             )
             name = {
                 GradeState.RIGHT: "feedbackRight",
@@ -526,7 +522,7 @@ class QuizScreen(QWidget):
         index = self.session.current
         before = self.session.slots[index].response
         try:
-            self.session.answer(index, response if isinstance(response, dict) else None)
+            self.session.answer(index, response if isinstance(response, Answer) else None)
         except TrainerError as exc:
             self._not_saved()
             dialogs.show_error(self, exc)

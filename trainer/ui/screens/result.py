@@ -179,6 +179,7 @@ class ResultScreen(QWidget):
                     show_mark=options.marks,
                     show_correct=options.correct_answer,
                     show_explanation=options.explanation,
+                    layout=slot.layout,
                 )
             )
             out.append("<hr/>")

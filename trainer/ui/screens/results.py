@@ -171,6 +171,8 @@ class ResultsModel(QAbstractTableModel):
         if key is SortKey.PASSED:
             if row.state != "finished":
                 return self.tr("In progress")
+            if row.behaviour != "exam":  # a practice is never passed or failed
+                return self.tr("Practised")
             return self.tr("Passed") if row.passed else self.tr("Not passed")
         return row.workstation_uid[:8]
 
@@ -205,7 +207,6 @@ class ResultsScreen(QWidget):
         self.search.setAccessibleName(self.tr("Trainee name or service number"))
         self.search.setPlaceholderText(self.tr("Name or service number"))
         self.search.setClearButtonEnabled(True)
-        any_text = self.tr("Any")
         self.module = _combo(
             self.tr("Module"),
             [(self.tr("All modules"), None)]
@@ -216,23 +217,28 @@ class ResultsScreen(QWidget):
         )
         self.audience = _combo(
             self.tr("Audience"),
-            [(any_text, None)] + [(labels.audience(a), a.value) for a in Audience],
+            [(self.tr("All audiences"), None)] + [(labels.audience(a), a.value) for a in Audience],
         )
         self.institution = _combo(
             self.tr("Institution"),
-            [(any_text, None)] + [(labels.institution(i), i.value) for i in Institution],
+            [(self.tr("All institutions"), None)]
+            + [(labels.institution(i), i.value) for i in Institution],
         )
         self.outcome = _combo(
             self.tr("Result"),
             [
-                (any_text, None),
+                (self.tr("Any result"), None),
                 (self.tr("Passed"), Outcome.PASSED.value),
                 (self.tr("Not passed"), Outcome.FAILED.value),
             ],
         )
         self.behaviour = _combo(
             self.tr("Kind of attempt"),
-            [(any_text, None), (self.tr("Exam"), "exam"), (self.tr("Practice"), "practice")],
+            [
+                (self.tr("Exams and practice"), None),
+                (self.tr("Exam"), "exam"),
+                (self.tr("Practice"), "practice"),
+            ],
         )
         self.workstation = _combo(
             self.tr("Workstation"),
@@ -251,7 +257,7 @@ class ResultsScreen(QWidget):
             (self.tr("R&esult:"), self.outcome),
             (self.tr("&Kind:"), self.behaviour),
             (self.tr("&Workstation:"), self.workstation),
-            (self.tr("&From:"), self.date_from),
+            (self.tr("Fr&om:"), self.date_from),
             (self.tr("&To:"), self.date_to),
         ]
         for i, (text, widget) in enumerate(fields):
@@ -407,6 +413,8 @@ class ResultsScreen(QWidget):
     def result_text(self, a: AttemptRow) -> str:
         if a.state != "finished":
             return self.tr("In progress")
+        if a.behaviour != "exam":
+            return self.tr("Practised")
         return self.tr("Passed") if a.passed else self.tr("Not passed")
 
     def save_transcript(self, trainee_id: int, path: Path) -> Path:
@@ -458,7 +466,7 @@ class ResultsScreen(QWidget):
                 ],
             )
         reports.write_pdf(path, body, title=self.tr("Training transcript"))
-        self.workspace.audit("results.transcript", f"transcript of {trainee.uid} to {path.name}")
+        service.transcript_saved(self.workspace, trainee, path)
         return path
 
     def _on_export(self) -> None:
@@ -476,7 +484,7 @@ class ResultsScreen(QWidget):
             return
         self.export_to(path, what, chosen)
 
-    def export_to(self, path: Path, what: str, chosen: export.ExportFormat) -> Operation[int]:
+    def export_to(self, path: Path, what: str, chosen: export.TableFormat) -> Operation[int]:
         """Export off the GUI thread, with progress and Cancel; says how many rows."""
         flt = self.current_filter()
         ws = self.workspace
@@ -490,9 +498,6 @@ class ResultsScreen(QWidget):
                 db.close()
 
         def written(count: int) -> None:
-            self.workspace.audit(
-                "results.export", f"{count} {what} as {chosen.value} to {path.name}"
-            )
             self.exported.emit(count)
             dialogs.show_info(
                 self, self.tr("Export"), fmt(self.tr("%1 rows written to %2"), f"{count:,}", path)
@@ -519,13 +524,13 @@ class ExportDialog(QDialog):
         self.format = _combo(
             self.tr("File format"),
             [
-                (self.tr("CSV (UTF-8)"), export.ExportFormat.CSV),
+                (self.tr("CSV (UTF-8)"), export.TableFormat.CSV),
                 (
                     self.tr("CSV for Excel (semicolons, decimal commas)"),
-                    export.ExportFormat.CSV_EXCEL,
+                    export.TableFormat.CSV_EXCEL,
                 ),
-                (self.tr("Excel workbook (XLSX)"), export.ExportFormat.XLSX),
-                (self.tr("JSON"), export.ExportFormat.JSON),
+                (self.tr("Excel workbook (XLSX)"), export.TableFormat.XLSX),
+                (self.tr("JSON"), export.TableFormat.JSON),
             ],
         )
         form = labelled_form([(self.tr("&Export:"), self.what), (self.tr("&Format:"), self.format)])
@@ -533,11 +538,11 @@ class ExportDialog(QDialog):
         note.setWordWrap(True)
         stack(self, form, note, ok_cancel(self))
 
-    def choice(self) -> tuple[str, export.ExportFormat]:
-        return str(self.what.currentData()), export.ExportFormat(self.format.currentData())
+    def choice(self) -> tuple[str, export.TableFormat]:
+        return str(self.what.currentData()), export.TableFormat(self.format.currentData())
 
 
-def ask_export_options(parent: QWidget) -> tuple[str, export.ExportFormat] | None:
+def ask_export_options(parent: QWidget) -> tuple[str, export.TableFormat] | None:
     """The export dialog (a function, so tests can answer it)."""
     dialog = ExportDialog(parent)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.certificates import document, scan, service
-from trainer.certificates.document import Problem
+from trainer.certificates import document, scan, verification
+from trainer.certificates.document import CodeProblem
 from trainer.errors import CertificateError, ErrorCode
 from trainer.ui import dialogs
 from trainer.ui.i18n import fmt
@@ -43,35 +43,35 @@ def ask_file(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def problem_text(problem: Problem | None, detail: str) -> str:
+def problem_text(problem: CodeProblem | None, detail: str) -> str:
     return (
         {
-            Problem.NO_CODE: QCoreApplication.translate(
+            CodeProblem.NO_CODE: QCoreApplication.translate(
                 "VerifyScreen", "No certificate code was found."
             ),
-            Problem.MISTYPED: QCoreApplication.translate(
+            CodeProblem.MISTYPED: QCoreApplication.translate(
                 "VerifyScreen",
                 "The code is incomplete or mistyped. Check each group of characters and try again.",
             ),
-            Problem.MALFORMED: QCoreApplication.translate(
+            CodeProblem.MALFORMED: QCoreApplication.translate(
                 "VerifyScreen", "This is not a TiP Trainer certificate code, or it is damaged."
             ),
-            Problem.ALTERED: QCoreApplication.translate(
+            CodeProblem.ALTERED: QCoreApplication.translate(
                 "VerifyScreen",
                 "The signature does not match: the certificate was altered after it was issued.",
             ),
-            Problem.UNKNOWN_ISSUER: QCoreApplication.translate(
+            CodeProblem.UNKNOWN_ISSUER: QCoreApplication.translate(
                 "VerifyScreen",
                 "It was issued by an installation whose key is not trusted here. Import the "
                 "issuer's public key to check it.",
             ),
-            Problem.REVOKED: fmt(
+            CodeProblem.REVOKED: fmt(
                 QCoreApplication.translate(
                     "VerifyScreen", "The certificate was revoked by its issuer: %1"
                 ),
                 detail.split(": ", 1)[-1],
             ),
-            Problem.PAGE_MISMATCH: QCoreApplication.translate(
+            CodeProblem.PAGE_MISMATCH: QCoreApplication.translate(
                 "VerifyScreen",
                 "The text printed on the page differs from the signed facts: the page was altered.",
             ),
@@ -84,7 +84,7 @@ def problem_text(problem: Problem | None, detail: str) -> str:
 class VerifyScreen(QWidget):
     """Anyone on staff can check a certificate offline against the trusted issuer keys."""
 
-    verified = Signal(object)  # service.Verdict
+    verified = Signal(object)  # verification.Verdict
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +113,7 @@ class VerifyScreen(QWidget):
         self.code_edit.setPlaceholderText("TIP1-XXXXX-XXXXX-…")
         self.code_edit.setFixedHeight(self.code_edit.fontMetrics().lineSpacing() * 5)
         code_label.setBuddy(self.code_edit)
-        self.verify_button = QPushButton(self.tr("&Verify the code"))
+        self.verify_button = QPushButton(self.tr("Verif&y the code"))
         self.verify_button.setAccessibleName(self.tr("Verify the typed code"))
         self.verify_button.setDefault(True)
         self.verify_button.clicked.connect(self._on_verify_code)
@@ -129,6 +129,7 @@ class VerifyScreen(QWidget):
         self.fact_labels: dict[str, QLabel] = {}
         for key, label in (
             ("number", self.tr("Certificate number")),
+            ("kind", self.tr("Kind of certificate")),
             ("name", self.tr("Name")),
             ("modules", self.tr("Modules")),
             ("score", self.tr("Score")),
@@ -180,7 +181,7 @@ class VerifyScreen(QWidget):
         if scan.is_picture(path):
 
             def show_scanned(codes: list[str]) -> None:
-                verdict = service.verify_scanned(self.workspace, codes, language=self.language)
+                verdict = verification.verify_scanned(self.workspace, codes, language=self.language)
                 self._show_file_verdict(verdict, picture=True)
 
             return Operation(
@@ -192,17 +193,19 @@ class VerifyScreen(QWidget):
 
         def show_pdf(found: tuple[str | None, str]) -> None:
             code, text = found
-            verdict = service.verify_read_pdf(self.workspace, code, text, language=self.language)
+            verdict = verification.verify_read_pdf(
+                self.workspace, code, text, language=self.language
+            )
             self._show_file_verdict(verdict, picture=False)
 
         return Operation(
             self,
-            lambda _task: service.read_pdf(path),
+            lambda _task: verification.read_pdf(path),
             label=self.tr("Reading the certificate…"),
             success=show_pdf,
         ).run()
 
-    def _show_file_verdict(self, verdict: service.Verdict, picture: bool) -> None:
+    def _show_file_verdict(self, verdict: verification.Verdict, picture: bool) -> None:
         self._show(verdict)
         if verdict.valid and picture:
             self.reason_label.setText(
@@ -212,7 +215,7 @@ class VerifyScreen(QWidget):
                     "are those printed on the paper."
                 )
             )
-        elif verdict.problem is Problem.NO_CODE and picture:
+        elif verdict.problem is CodeProblem.NO_CODE and picture:
             self.reason_label.setText(
                 self.tr(
                     "No certificate QR code was found in this picture. Scan or photograph the "
@@ -221,15 +224,15 @@ class VerifyScreen(QWidget):
                 )
             )
 
-    def verify_code(self, text: str) -> Operation[document.SignedCode | service.Verdict]:
+    def verify_code(self, text: str) -> Operation[document.SignedCode | verification.Verdict]:
         """Decode off the GUI thread (a pasted text may be anything), then check it."""
 
-        def show(read: document.SignedCode | service.Verdict) -> None:
-            self._show(service.verify_read_code(self.workspace, read, language=self.language))
+        def show(read: document.SignedCode | verification.Verdict) -> None:
+            self._show(verification.verify_read_code(self.workspace, read, language=self.language))
 
         return Operation(
             self,
-            lambda _task: service.read_code(text),
+            lambda _task: verification.read_code(text),
             label=self.tr("Checking the code…"),
             success=show,
         ).run()
@@ -256,7 +259,7 @@ class VerifyScreen(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._size_verdict()
 
-    def _show(self, verdict: service.Verdict | None) -> None:
+    def _show(self, verdict: verification.Verdict | None) -> None:
         for value in self.fact_labels.values():
             value.clear()
         if verdict is None:
@@ -280,13 +283,22 @@ class VerifyScreen(QWidget):
         # what the certificate claims when the issuer is unknown.
         if facts is not None and verdict.problem in (
             None,
-            Problem.REVOKED,
-            Problem.UNKNOWN_ISSUER,
+            CodeProblem.REVOKED,
+            CodeProblem.UNKNOWN_ISSUER,
         ):
-            unchecked = verdict.problem is Problem.UNKNOWN_ISSUER
+            unchecked = verdict.problem is CodeProblem.UNKNOWN_ISSUER
             suffix = self.tr(" (not verified)") if unchecked else ""
             self.fact_labels["number"].setText(facts.number + suffix)
             self.fact_labels["name"].setText(facts.name + suffix)
+            self.fact_labels["kind"].setText(
+                {
+                    document.CertificateKind.MODULE: self.tr("certificate of competence (module)"),
+                    document.CertificateKind.PROGRAMME: self.tr(
+                        "certificate of competence (programme)"
+                    ),
+                    document.CertificateKind.ATTENDANCE: self.tr("certificate of attendance"),
+                }[facts.kind]
+            )
             self.fact_labels["modules"].setText("\n".join(verdict.module_titles or facts.modules))
             self.fact_labels["score"].setText(document.format_score(facts.score, self.language))
             self.fact_labels["date"].setText(document.format_date(facts.date, self.language))

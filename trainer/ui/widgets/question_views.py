@@ -1,16 +1,18 @@
 """Inputs for every kind of question, each usable by keyboard alone and by a screen reader.
 
 Each input shows one question as laid out for the attempt and emits
-``response_changed`` with the response in the engine's shape (see
-trainer/quiz/questions.py). ``set_response`` never emits.
+``response_changed`` with the kind's typed answer (trainer/quiz/kinds/), or None.
+``set_response`` never emits. Each input class is registered for its kinds with
+``input_for``; ``make_input`` picks the input by the question's kind.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.banks.model import (
+    Kind,
     Matching,
     MultipleResponse,
     Ordering,
@@ -40,12 +43,28 @@ from trainer.banks.model import (
     SingleChoice,
     TrueFalse,
 )
-from trainer.quiz.questions import Response
-from trainer.quiz.session import Layout, ordered_options
+from trainer.quiz.kinds import Layout
+from trainer.quiz.questions import (
+    Answer,
+    MatchingAnswer,
+    MultipleResponseAnswer,
+    OrderingAnswer,
+    Response,
+    ScenarioAnswer,
+    SingleChoiceAnswer,
+    TrueFalseAnswer,
+)
+from trainer.quiz.session import ordered_options
 from trainer.ui import text as rich
 from trainer.ui.i18n import fmt
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+A = TypeVar("A", bound=Answer)
+
+
+def _own(response: Response | None, answer_type: type[A]) -> A | None:
+    """The response if it is an answer of the input's own kind (else nothing is shown)."""
+    return response if isinstance(response, answer_type) else None
 
 
 def rich_label(markdown: str, *, selectable: bool = True) -> QLabel:
@@ -116,7 +135,7 @@ def guard_wheel(root: QWidget) -> None:
 
 
 class QuestionInput(QWidget):
-    """Base of all inputs."""
+    """Base of all inputs; each kind's input is registered with ``input_for``."""
 
     response_changed = Signal(object)
 
@@ -135,11 +154,11 @@ class QuestionInput(QWidget):
     def set_response(self, response: Response | None) -> None:
         self._quiet = True
         try:
-            self._apply(response or {})
+            self._apply(response)
         finally:
             self._quiet = False
 
-    def _apply(self, response: Response) -> None:
+    def _apply(self, response: Response | None) -> None:
         raise NotImplementedError
 
     def set_read_only(self, read_only: bool) -> None:
@@ -158,8 +177,25 @@ class QuestionInput(QWidget):
         return None
 
 
+INPUTS: dict[Kind, type[QuestionInput]] = {}
+W = TypeVar("W", bound=QuestionInput)
+
+
+def input_for(*kinds: Kind) -> Callable[[type[W]], type[W]]:
+    """Register an input class as the one that answers questions of these kinds."""
+
+    def register(cls: type[W]) -> type[W]:
+        for kind in kinds:
+            INPUTS[kind] = cls
+        return cls
+
+    return register
+
+
 class ChoiceInput(QuestionInput):
-    """Single choice (radio buttons) or multiple response (check boxes)."""
+    """Options with a button each: radio buttons or check boxes (``multiple``)."""
+
+    multiple = False
 
     def __init__(
         self,
@@ -169,7 +205,6 @@ class ChoiceInput(QuestionInput):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(question, layout, language, parent)
-        self.multiple = isinstance(question, MultipleResponse)
         self.buttons: dict[str, QAbstractButton] = {}
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
@@ -199,27 +234,52 @@ class ChoiceInput(QuestionInput):
             grid.addWidget(label, row, 1)
             button.toggled.connect(lambda _on: self._emit())
 
-    def response(self) -> Response | None:
-        chosen = [oid for oid, b in self.buttons.items() if b.isChecked()]
-        if not chosen:
-            return None
-        return {"choices": chosen} if self.multiple else {"choice": chosen[0]}
+    def checked(self) -> list[str]:
+        return [oid for oid, b in self.buttons.items() if b.isChecked()]
 
-    def _apply(self, response: Response) -> None:
-        chosen = set(response.get("choices") or []) | {response.get("choice")}
+    def _check(self, chosen: set[str]) -> None:
         self.group.setExclusive(False)
         for oid, button in self.buttons.items():
             button.setChecked(oid in chosen)
         self.group.setExclusive(not self.multiple)
 
 
+@input_for(Kind.SINGLE_CHOICE)
+class SingleChoiceInput(ChoiceInput):
+    """Single choice: radio buttons, one Tab stop."""
+
+    def response(self) -> Response | None:
+        chosen = self.checked()
+        return SingleChoiceAnswer(chosen[0]) if chosen else None
+
+    def _apply(self, response: Response | None) -> None:
+        own = _own(response, SingleChoiceAnswer)
+        self._check({own.choice} if own is not None else set())
+
+
+@input_for(Kind.MULTIPLE_RESPONSE)
+class MultipleResponseInput(ChoiceInput):
+    """Multiple response: check boxes, each its own Tab stop."""
+
+    multiple = True
+
+    def response(self) -> Response | None:
+        chosen = self.checked()
+        return MultipleResponseAnswer(tuple(chosen)) if chosen else None
+
+    def _apply(self, response: Response | None) -> None:
+        own = _own(response, MultipleResponseAnswer)
+        self._check(set(own.choices) if own is not None else set())
+
+
+@input_for(Kind.TRUE_FALSE)
 class TrueFalseInput(QuestionInput):
     def __init__(
         self, question: TrueFalse, layout: Layout, language: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(question, layout, language, parent)
-        self.true_button = QRadioButton(self.tr("&True"))
-        self.false_button = QRadioButton(self.tr("&False"))
+        self.true_button = QRadioButton(self.tr("T&rue"))
+        self.false_button = QRadioButton(self.tr("F&alse"))
         self.true_button.setAccessibleName(self.tr("True"))
         self.false_button.setAccessibleName(self.tr("False"))
         self.group = QButtonGroup(self)
@@ -234,19 +294,51 @@ class TrueFalseInput(QuestionInput):
 
     def response(self) -> Response | None:
         if self.true_button.isChecked():
-            return {"value": True}
+            return TrueFalseAnswer(True)
         if self.false_button.isChecked():
-            return {"value": False}
+            return TrueFalseAnswer(False)
         return None
 
-    def _apply(self, response: Response) -> None:
-        value = response.get("value")
+    def _apply(self, response: Response | None) -> None:
+        own = _own(response, TrueFalseAnswer)
+        value = own.value if own is not None else None
         self.group.setExclusive(False)
         self.true_button.setChecked(value is True)
         self.false_button.setChecked(value is False)
         self.group.setExclusive(True)
 
 
+class StepList(QListWidget):
+    """A list as tall as all its steps at its current width, wrapped lines included, so
+    every step shows without inner scrolling (the page scrolls instead)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._width = -1
+
+    def content_height(self) -> int:
+        self.doItemsLayout()
+        rows = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
+        return rows + 2 * self.frameWidth() + 4
+
+    def fit(self) -> None:
+        height = self.content_height()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._width:  # wrapping changes with the width only
+            self._width = event.size().width()
+            self.fit()
+
+
+@input_for(Kind.ORDERING)
 class OrderingInput(QuestionInput):
     """A list to reorder by dragging, by the Move buttons, or with Alt+Up / Alt+Down."""
 
@@ -262,15 +354,11 @@ class OrderingInput(QuestionInput):
             )
         )
         hint.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = StepList()
         self.list.setAccessibleName(self.tr("Steps to put in order"))
-        self.list.setWordWrap(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # show every step at once, whatever the text size: no inner scrolling
-        self.list.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.up = QPushButton(self.tr("Move &up"))
         self.up.setAccessibleName(self.tr("Move the selected step up"))
         self.down = QPushButton(self.tr("Move &down"))
@@ -302,6 +390,7 @@ class OrderingInput(QuestionInput):
             item.setData(Qt.ItemDataRole.UserRole, item_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.list.fit()
         if select is not None:
             self.list.setCurrentRow(select)
 
@@ -328,10 +417,11 @@ class OrderingInput(QuestionInput):
 
     def response(self) -> Response | None:
         # The starting order is not an answer until the trainee moves something.
-        return {"order": list(self._order)} if self._touched else None
+        return OrderingAnswer(tuple(self._order)) if self._touched else None
 
-    def _apply(self, response: Response) -> None:
-        order = response.get("order")
+    def _apply(self, response: Response | None) -> None:
+        own = _own(response, OrderingAnswer)
+        order = list(own.order) if own is not None else None
         if order and sorted(order) == sorted(self.texts):
             self._order = list(order)
             self._touched = True
@@ -341,6 +431,7 @@ class OrderingInput(QuestionInput):
         self._fill(self.list.currentRow() if self.list.currentRow() >= 0 else None)
 
 
+@input_for(Kind.MATCHING)
 class MatchingInput(QuestionInput):
     """One drop-down list of choices per prompt."""
 
@@ -364,7 +455,12 @@ class MatchingInput(QuestionInput):
             combo.addItem(self.tr("— choose —"), "")
             for cid in layout.get("choices") or list(choices):
                 combo.addItem(choices[cid].text.get(language), cid)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # The prompt keeps most of the width; the open list still shows whole choices.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             label.setBuddy(combo)
             grid.addWidget(label, row, 0)
             grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
@@ -376,15 +472,17 @@ class MatchingInput(QuestionInput):
 
     def response(self) -> Response | None:
         pairs = {pid: str(c.currentData()) for pid, c in self.combos.items() if c.currentData()}
-        return {"pairs": pairs} if pairs else None
+        return MatchingAnswer.of(pairs) if pairs else None
 
-    def _apply(self, response: Response) -> None:
-        pairs = response.get("pairs") or {}
+    def _apply(self, response: Response | None) -> None:
+        own = _own(response, MatchingAnswer)
+        pairs = own.chosen() if own is not None else {}
         for pid, combo in self.combos.items():
             index = combo.findData(pairs.get(pid, ""))
             combo.setCurrentIndex(max(0, index))
 
 
+@input_for(Kind.SCENARIO)
 class ScenarioInput(QuestionInput):
     """The case text, then each part with its own input."""
 
@@ -413,13 +511,12 @@ class ScenarioInput(QuestionInput):
             self.part_frames[part.id] = frame
 
     def response(self) -> Response | None:
-        parts = {pid: r for pid, w in self.parts.items() if (r := w.response()) is not None}
-        return {"parts": parts} if parts else None
+        parts = [(pid, r) for pid, w in self.parts.items() if (r := w.response()) is not None]
+        return ScenarioAnswer(tuple(parts)) if parts else None
 
-    def _apply(self, response: Response) -> None:
-        parts = response.get("parts") or {}
+    def _apply(self, response: Response | None) -> None:
         for pid, widget in self.parts.items():
-            widget.set_response(parts.get(pid))
+            widget.set_response(response.part(pid) if response is not None else None)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.parts.values():
@@ -433,14 +530,4 @@ def make_input(question: Question, layout: Layout, language: str) -> QuestionInp
 
 
 def _make_input(question: Question, layout: Layout, language: str) -> QuestionInput:
-    if isinstance(question, (SingleChoice, MultipleResponse)):
-        return ChoiceInput(question, layout, language)
-    if isinstance(question, TrueFalse):
-        return TrueFalseInput(question, layout, language)
-    if isinstance(question, Ordering):
-        return OrderingInput(question, layout, language)
-    if isinstance(question, Matching):
-        return MatchingInput(question, layout, language)
-    if isinstance(question, Scenario):
-        return ScenarioInput(question, layout, language)
-    raise TypeError(f"no input for {question.kind}")
+    return INPUTS[question.kind](question, layout, language)
