@@ -171,3 +171,17 @@ def test_the_profile_form_asks_gender_province_and_function(window: MainWindow) 
     )
     for widget in (home.gender, home.province, home.function):
         assert widget.accessibleName()
+
+
+def test_report_figures_follow_the_interface_language(qapp: object) -> None:
+    """The session report writes 72,5 % in French, as every other screen and report does."""
+    from trainer.ui import i18n
+    from trainer.ui.session_documents import _number, _section
+
+    try:
+        i18n.install("fr")
+        assert (_number(72.5), _number(0.456, 2), _number(None)) == ("72,5", "0,46", "—")
+        assert "72,5" in _section("Scores", ["Pre %"], [[_number(72.5)]])
+    finally:
+        i18n.install("en")
+    assert _number(72.5) == "72.5"

@@ -4,6 +4,7 @@ report, as PDF (HTML drawn with QTextDocument through ui/reports.py)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -14,12 +15,19 @@ from trainer.storage.sessions import TrainingSession
 from trainer.storage.trainees import Institution, Trainee
 from trainer.ui import labels
 from trainer.ui.i18n import fmt
+from trainer.ui.numbers import fixed, number
 from trainer.ui.reports import table_html, write_pdf
 from trainer.workspace import Workspace
 
 
 def _number(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    """A figure as the interface language writes it (72,5 in French); — when unknown."""
+    return "—" if value is None else fixed(value, digits)
+
+
+def _section(title: str, headers: list[str], rows: Sequence[Sequence[object]]) -> str:
+    """One titled table of the report."""
+    return f"<h2>{html.escape(title)}</h2>" + table_html(headers, rows)
 
 
 def _heading(session: TrainingSession) -> str:
@@ -135,12 +143,10 @@ def report_html(report: SessionReport) -> str:
             str(report.attendance_certificates),
         ),
     ]
-    parts = [
-        _heading(s),
-        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Summary'))}</h2>",
-    ]
+    parts = [_heading(s)]
     parts.append(
-        table_html(
+        _section(
+            QCoreApplication.translate("SessionDocuments", "Summary"),
             [
                 QCoreApplication.translate("SessionDocuments", "Figure"),
                 QCoreApplication.translate("SessionDocuments", "Value"),
@@ -149,10 +155,8 @@ def report_html(report: SessionReport) -> str:
         )
     )
     parts.append(
-        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Participants'))}</h2>"
-    )
-    parts.append(
-        table_html(
+        _section(
+            QCoreApplication.translate("SessionDocuments", "Participants"),
             [
                 QCoreApplication.translate("SessionDocuments", "Name"),
                 QCoreApplication.translate("SessionDocuments", "Service number"),
@@ -169,7 +173,7 @@ def report_html(report: SessionReport) -> str:
                     p.trainee.name,
                     p.trainee.service_number or "",
                     f"{p.days_present}/{len(report.days)}",
-                    f"{p.hours:g}",
+                    number(p.hours),
                     _number(p.pre),
                     _number(p.post),
                     _number(p.gain),
@@ -187,10 +191,8 @@ def report_html(report: SessionReport) -> str:
         )
     )
     parts.append(
-        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Attendance by day'))}</h2>"
-    )
-    parts.append(
-        table_html(
+        _section(
+            QCoreApplication.translate("SessionDocuments", "Attendance by day"),
             [
                 QCoreApplication.translate("SessionDocuments", "Day"),
                 QCoreApplication.translate("SessionDocuments", "Present"),
@@ -199,10 +201,8 @@ def report_html(report: SessionReport) -> str:
         )
     )
     parts.append(
-        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Scores by topic'))}</h2>"
-    )
-    parts.append(
-        table_html(
+        _section(
+            QCoreApplication.translate("SessionDocuments", "Scores by topic"),
             [
                 QCoreApplication.translate("SessionDocuments", "Topic"),
                 QCoreApplication.translate("SessionDocuments", "Pre %"),
@@ -216,10 +216,8 @@ def report_html(report: SessionReport) -> str:
         )
     )
     parts.append(
-        f"<h2>{html.escape(QCoreApplication.translate('SessionDocuments', 'Items most missed'))}</h2>"
-    )
-    parts.append(
-        table_html(
+        _section(
+            QCoreApplication.translate("SessionDocuments", "Items most missed"),
             [
                 QCoreApplication.translate("SessionDocuments", "Question"),
                 QCoreApplication.translate("SessionDocuments", "Text"),
@@ -227,7 +225,7 @@ def report_html(report: SessionReport) -> str:
                 QCoreApplication.translate("SessionDocuments", "Facility %"),
             ],
             [
-                [m.question_id, m.text, str(m.answered), f"{100 * m.facility:.0f}"]
+                [m.question_id, m.text, str(m.answered), _number(100 * m.facility, 0)]
                 for m in report.most_missed
             ],
         )
