@@ -48,7 +48,7 @@ def _heading(session: TrainingSession) -> str:
         ),
         (
             QCoreApplication.translate("SessionDocuments", "Planned hours"),
-            f"{session.planned_hours:g}",
+            number(session.planned_hours),
         ),
     ]
     rows = "".join(

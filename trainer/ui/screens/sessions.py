@@ -34,6 +34,7 @@ from trainer.storage.sessions import ModuleRef, Phase, SessionDraft, TrainingSes
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels
 from trainer.ui.i18n import fmt
+from trainer.ui.numbers import number
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, stack
 from trainer.ui.widgets.tables import record_table
@@ -671,7 +672,7 @@ class SessionsScreen(QWidget):
                         "",
                         len(issued),
                     ),
-                    f"{service.ATTENDANCE_REQUIRED:g}",
+                    number(service.ATTENDANCE_REQUIRED),
                 )
             )
 
