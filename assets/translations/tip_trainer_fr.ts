@@ -4254,6 +4254,10 @@ Les détails ont été consignés dans :
         <translation>Attestations de participation</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
         <source>Figure</source>
         <translation>Indicateur</translation>
     </message>
@@ -4298,6 +4302,10 @@ Les détails ont été consignés dans :
         <translation>non</translation>
     </message>
     <message>
+        <source>Attendance by day</source>
+        <translation>Présences par jour</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
@@ -4306,8 +4314,16 @@ Les détails ont été consignés dans :
         <translation>Présent</translation>
     </message>
     <message>
+        <source>Scores by topic</source>
+        <translation>Résultats par thème</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Items most missed</source>
+        <translation>Questions les plus souvent manquées</translation>
     </message>
     <message>
         <source>Question</source>
