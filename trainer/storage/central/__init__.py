@@ -115,8 +115,10 @@ def lost(exc: Exception) -> CentralError:
     )
 
 
-def connect(config: CentralConfig, *, autocommit: bool = False) -> psycopg.Connection[Any]:
-    """A connection to the central database, or a CentralError that says why not."""
+def connect(config: CentralConfig, *, autocommit: bool = True) -> psycopg.Connection[Any]:
+    """A connection to the central database, or a CentralError that says why not.
+
+    In autocommit mode by default: every change is made inside ``conn.transaction()``."""
     import psycopg
 
     params: dict[str, Any] = {
