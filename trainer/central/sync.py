@@ -145,6 +145,7 @@ def sync_now(
     try:
         with contextlib.closing(central.connect(config)) as conn:
             central.check_compatible(conn)
+            push.prepare_session(conn)
             uid, station, _name = push.own_workstation(conn)
             if uid != ledger.workstation_uid():
                 raise CentralError(

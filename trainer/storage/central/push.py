@@ -141,6 +141,12 @@ def own_workstation(conn: psycopg.Connection[Any]) -> tuple[str, int, str]:
     return str(row[0]), int(row[1]), str(row[2])
 
 
+def prepare_session(conn: psycopg.Connection[Any]) -> None:
+    """A commit the workstation is told of is on the server's disk: the outbox is emptied
+    after it, so a server set to ``synchronous_commit = off`` must not lose it in a crash."""
+    conn.execute("SET synchronous_commit = on")
+
+
 def record_sync(conn: psycopg.Connection[Any]) -> None:
     with conn.transaction():
         conn.execute(
