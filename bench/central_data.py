@@ -10,6 +10,7 @@ import random
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from trainer.storage.database import Database, new_uid
 
@@ -79,7 +80,9 @@ def fill_workstation(
             )
             attempt_id = int(cur.lastrowid or 0)
             questions = []
-            steps = [(attempt_id, 0, None, "start", None, None, began.isoformat())]
+            steps: list[tuple[Any, ...]] = [
+                (attempt_id, 0, None, "start", None, None, began.isoformat())
+            ]
             score = 0.0
             for slot in range(QUESTIONS_PER_ATTEMPT):
                 right = rng.random() < 0.7

@@ -65,7 +65,9 @@ def _counts(server: CentralServer) -> tuple[Any, ...]:
     )[0]
 
 
-def _workstation(tmp_path: Path, server: CentralServer, name: str, answers: int, **kw: Any) -> tuple[Path, CentralConfig]:
+def _workstation(
+    tmp_path: Path, server: CentralServer, name: str, answers: int, **kw: Any
+) -> tuple[Path, CentralConfig]:
     path = tmp_path / f"{name}.sqlite3"
     uid = fill_workstation(path, answers, **kw)
     return path, server.add_workstation(uid, name)
@@ -216,7 +218,10 @@ def test_two_workstations_with_the_same_trainees(tmp_path: Path, central_db: Cen
         " max(service_number), max(person_reason) FROM trainees GROUP BY person_uid"
     )
     assert len(people) == 8
-    assert all(n == 2 and w == 2 and lo == hi and why == "service_number" for _, n, w, lo, hi, why in people)
+    assert all(
+        n == 2 and w == 2 and lo == hi and why == "service_number"
+        for _, n, w, lo, hi, why in people
+    )
 
 
 def test_clock_skew_between_workstations(tmp_path: Path, central_db: CentralServer) -> None:

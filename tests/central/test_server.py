@@ -56,9 +56,12 @@ def test_unreachable_server_is_a_coded_error(central_db: CentralServer) -> None:
 
 def test_unprepared_database_is_refused(central_db: CentralServer) -> None:
     name = central_db.cluster.create_database()
-    with contextlib.closing(central.connect(central_db.cluster.admin_config(name))) as conn:
-        with pytest.raises(CentralError) as info:
-            central.check_compatible(conn)
+    admin = central_db.cluster.admin_config(name)
+    with (
+        contextlib.closing(central.connect(admin)) as conn,
+        pytest.raises(CentralError) as info,
+    ):
+        central.check_compatible(conn)
     assert info.value.code is ErrorCode.CENTRAL_NOT_PREPARED
 
 
@@ -74,9 +77,11 @@ def test_newer_schema_is_refused(central_db: CentralServer) -> None:
 
 def test_newer_app_version_needed_is_refused(central_db: CentralServer) -> None:
     central_db.query("UPDATE central_meta SET value = '99.0.0' WHERE key = 'min_app_version'")
-    with contextlib.closing(central.connect(central_db.admin)) as conn:
-        with pytest.raises(CentralError) as info:
-            central.check_compatible(conn)
+    with (
+        contextlib.closing(central.connect(central_db.admin)) as conn,
+        pytest.raises(CentralError) as info,
+    ):
+        central.check_compatible(conn)
     assert info.value.code is ErrorCode.CENTRAL_APP_TOO_OLD
 
 

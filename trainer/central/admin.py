@@ -16,8 +16,7 @@ from pathlib import Path
 from trainer.central import config as central_config
 from trainer.central.config import CentralConfig
 from trainer.errors import CentralError, ErrorCode, TrainerError
-from trainer.storage import audit
-from trainer.storage import central
+from trainer.storage import audit, central
 from trainer.storage.central import push
 from trainer.storage.central.local import SyncLedger
 from trainer.storage.database import Database

@@ -47,9 +47,7 @@ def add_commands(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], Non
     add_data_dir(c)
     c.add_argument("url", metavar="ADMIN_URL", help="postgresql://owner[:password]@host/db")
     c.set_defaults(central_func=_init_server, needs_workspace=False)
-    c = csub.add_parser(
-        "add-workstation", help="register a workstation; prints its password once"
-    )
+    c = csub.add_parser("add-workstation", help="register a workstation; prints its password once")
     add_data_dir(c)
     c.add_argument("url", metavar="ADMIN_URL")
     c.add_argument("uid", metavar="UID", help="the workstation id (sync --status shows it)")
@@ -106,8 +104,10 @@ def _sync(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"central database: {found.display_url() if found else 'not connected'}")
         print(f"station: {s.station if s.station is not None else '-'}")
         print(f"last successful sync: {s.last_success_at or 'never'}")
-        print(f"waiting: {s.attempts_waiting} attempts ({s.answers_waiting} answers), "
-              f"{s.trainees_waiting} trainees, {s.certificates_waiting} certificates")
+        print(
+            f"waiting: {s.attempts_waiting} attempts ({s.answers_waiting} answers), "
+            f"{s.trainees_waiting} trainees, {s.certificates_waiting} certificates"
+        )
         if s.last_error:
             print(f"last problem: {s.last_error}")
         return 0

@@ -214,7 +214,7 @@ def _push(
         ]
         questions = [(uids[q[0]], q[1], uid, *q[2:]) for q in ledger.questions_of(ids)]
         steps = [(uids[s[0]], s[1], uid, *s[2:]) for s in ledger.steps_of(ids)]
-        _, answers, added_steps = push.push_attempts(conn, attempt_rows, questions, steps)
+        push.push_attempts(conn, attempt_rows, questions, steps)
         ledger.attempts_sent(ids)
         report.add(report.pushed, "attempts", len(ids))
         report.add(report.pushed, "answers", len(questions))
@@ -403,6 +403,7 @@ def _pull_banks(
     a trainer imports (a bank that does not load is named in the report, not added)."""
     from trainer.banks.library import BankLibrary
     from trainer.paths import shipped_banks_dir
+
     ledger = SyncLedger(database)
     taken = ledger.banks_taken()
     library = BankLibrary(

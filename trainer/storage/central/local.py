@@ -115,9 +115,7 @@ class SyncLedger:
         return self.db.workstation_uid
 
     def own_key(self) -> Row | None:
-        rows = self._read(
-            "SELECT key_id, public_key, name FROM trusted_keys WHERE own = 1 LIMIT 1"
-        )
+        rows = self._read("SELECT key_id, public_key, name FROM trusted_keys WHERE own = 1 LIMIT 1")
         return rows[0] if rows else None
 
     def trainees_to_send(self, limit: int) -> list[Row]:
@@ -211,7 +209,9 @@ class SyncLedger:
 
     def banks_taken(self) -> set[str]:
         """Content hashes of the published banks already taken (added or refused)."""
-        return {str(r["content_hash"]) for r in self._read("SELECT content_hash FROM central_banks")}
+        return {
+            str(r["content_hash"]) for r in self._read("SELECT content_hash FROM central_banks")
+        }
 
     def bank_taken(self, content_hash: str, outcome: str) -> None:
         with self.db.transaction() as conn:

@@ -113,7 +113,16 @@ CERTIFICATE_COLUMNS = (
     "revoked_at",
     "revoked_reason",
 )
-AUDIT_COLUMNS = ("workstation_uid", "local_id", "at", "actor", "action", "detail", "prev_hash", "hash")
+AUDIT_COLUMNS = (
+    "workstation_uid",
+    "local_id",
+    "at",
+    "actor",
+    "action",
+    "detail",
+    "prev_hash",
+    "hash",
+)
 # Bounds on what a pull reads (a server sending millions of rows is refused, not read).
 MAX_PULLED_ACCOUNTS = 10_000
 MAX_PULLED_KEYS = 10_000
@@ -156,7 +165,9 @@ def record_sync(conn: psycopg.Connection[Any]) -> None:
         )
 
 
-def _stage(cur: psycopg.Cursor[Any], table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def _stage(
+    cur: psycopg.Cursor[Any], table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
     """``rows`` copied into the session's temporary twin of ``table`` (emptied at commit)."""
     cur.execute(
         f"CREATE TEMP TABLE IF NOT EXISTS push_{table} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
@@ -345,7 +356,9 @@ def bank_list(conn: psycopg.Connection[Any]) -> list[Row]:
 
 
 def bank_content(conn: psycopg.Connection[Any], content_hash: str) -> bytes:
-    row = conn.execute("SELECT content FROM banks WHERE content_hash = %s", (content_hash,)).fetchone()
+    row = conn.execute(
+        "SELECT content FROM banks WHERE content_hash = %s", (content_hash,)
+    ).fetchone()
     return bytes(row[0]) if row else b""
 
 
