@@ -246,21 +246,24 @@ def _push_trainees(conn: psycopg.Connection[Any], uid: str, trainees: list[dict[
     bundles' rule, against every profile the centre holds (one workstation at a time)."""
     from trainer.results.bundles import People, normalise_name, normalise_service_number
 
+    keyed = [
+        (t, normalise_service_number(t["service_number"]), normalise_name(str(t["name"])))
+        for t in trainees
+    ]
+    rows = []
     with conn.transaction():
         push.lock_people(conn)
         known = push.known_trainees(conn, [str(t["uid"]) for t in trainees])
-        for t in trainees:
-            service_key = normalise_service_number(t["service_number"])
-            name_key = normalise_name(str(t["name"]))
+        people: People[str] = People(
+            push.candidates(conn, [(str(t["institution"]), sk, nk) for t, sk, nk in keyed])
+        )
+        for t, service_key, name_key in keyed:
             person, reason = known.get(str(t["uid"])), ""
             if person is None:
-                people: People[str] = People(
-                    push.candidates(conn, str(t["institution"]), service_key, name_key)
-                )
                 found, reason = people.match(t)
                 person = found if found is not None else str(t["uid"])
-            push.upsert_trainee(
-                conn,
+                people.add(person, str(t["uid"]), t["name"], t["institution"], t["service_number"])
+            rows.append(
                 (
                     t["uid"],
                     uid,
@@ -275,8 +278,9 @@ def _push_trainees(conn: psycopg.Connection[Any], uid: str, trainees: list[dict[
                     t["province"],
                     t["created_at"],
                     t["updated_at"],
-                ),
+                )
             )
+        push.upsert_trainees(conn, rows)
     return len(trainees)
 
 

@@ -178,10 +178,19 @@ def _stage(
 
 
 def _merge_staged(cur: psycopg.Cursor[Any], table: str, columns: Sequence[str]) -> int:
-    cur.execute(
+    """The staged rows added to ``table``; those it holds already are left as they are.
+    Usually every row is new: a plain insert is tried first (in a savepoint), and only a
+    batch sent again after an interruption takes the slower ``ON CONFLICT`` path."""
+    import psycopg
+
+    insert = (
         f"INSERT INTO {table} ({_columns(columns)}) SELECT {_columns(columns)} FROM push_{table}"
-        " ON CONFLICT DO NOTHING"
     )
+    try:
+        with cur.connection.transaction():
+            cur.execute(insert)
+    except psycopg.errors.UniqueViolation:
+        cur.execute(insert + " ON CONFLICT DO NOTHING")
     return max(cur.rowcount, 0)
 
 
@@ -219,30 +228,36 @@ def known_trainees(conn: psycopg.Connection[Any], uids: Sequence[str]) -> dict[s
 
 
 def candidates(
-    conn: psycopg.Connection[Any], institution: str, service_key: str | None, name_key: str
+    conn: psycopg.Connection[Any], keys: Sequence[tuple[str, str | None, str]]
 ) -> list[tuple[str, str, str, str, str | None]]:
     """(person uid, uid, name, institution, service number) of the profiles that may be
-    the same person: same institution and the same service number or name."""
+    the same person as one of ``keys`` (institution, service key, name key): the same
+    institution and the same service number or name."""
+    institutions = [k[0] for k in keys]
     rows = conn.execute(
-        "SELECT person_uid, uid, name, institution, service_number FROM trainees"
-        " WHERE institution = %s AND (service_key = %s OR name_key = %s) LIMIT 1000",
-        (institution, service_key, name_key),
+        "SELECT person_uid, uid, name, institution, service_number FROM trainees t"
+        " WHERE (t.institution, t.service_key) IN"
+        " (SELECT * FROM unnest(%s::text[], %s::text[]))"
+        " OR (t.institution, t.name_key) IN (SELECT * FROM unnest(%s::text[], %s::text[]))"
+        " ORDER BY t.received_at, t.uid",
+        (institutions, [k[1] for k in keys], institutions, [k[2] for k in keys]),
     ).fetchall()
     return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4]) for r in rows]
 
 
-def upsert_trainee(conn: psycopg.Connection[Any], row: Sequence[Any]) -> None:
-    """A profile (``TRAINEE_COLUMNS``): added, or a newer edit taken (its person kept)."""
-    conn.execute(
-        f"INSERT INTO trainees ({_columns(TRAINEE_COLUMNS)})"
-        f" VALUES ({', '.join(['%s'] * len(TRAINEE_COLUMNS))})"
-        " ON CONFLICT (uid) DO UPDATE SET name = excluded.name,"
-        " institution = excluded.institution, service_number = excluded.service_number,"
-        " service_key = excluded.service_key, name_key = excluded.name_key,"
-        " gender = excluded.gender, province = excluded.province,"
-        " updated_at = excluded.updated_at WHERE trainees.updated_at < excluded.updated_at",
-        tuple(row),
-    )
+def upsert_trainees(conn: psycopg.Connection[Any], rows: Sequence[Sequence[Any]]) -> None:
+    """Profiles (``TRAINEE_COLUMNS``): added, or a newer edit taken (the person kept)."""
+    with conn.cursor() as cur:
+        cur.executemany(
+            f"INSERT INTO trainees ({_columns(TRAINEE_COLUMNS)})"
+            f" VALUES ({', '.join(['%s'] * len(TRAINEE_COLUMNS))})"
+            " ON CONFLICT (uid) DO UPDATE SET name = excluded.name,"
+            " institution = excluded.institution, service_number = excluded.service_number,"
+            " service_key = excluded.service_key, name_key = excluded.name_key,"
+            " gender = excluded.gender, province = excluded.province,"
+            " updated_at = excluded.updated_at WHERE trainees.updated_at < excluded.updated_at",
+            [tuple(r) for r in rows],
+        )
 
 
 def push_certificates(conn: psycopg.Connection[Any], rows: Sequence[Sequence[Any]]) -> int:
