@@ -29,7 +29,7 @@ def _workspace(root: Path) -> Workspace:
 def _certified(ws: Workspace, name: str) -> str:
     trainee = ws.trainees.create(name, Institution.POLICE, f"PN-{name}")
     session = make_taker(ws)(trainee)
-    record = issuing.issue_for_attempt(ws, session.attempt_id)  # type: ignore[arg-type]
+    record = issuing.issue_for_attempt(ws, session.attempt_id)
     assert record is not None
     return record.number
 
