@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -250,13 +250,12 @@ def _push_trainees(conn: psycopg.Connection[Any], uid: str, trainees: list[dict[
         (t, normalise_service_number(t["service_number"]), normalise_name(str(t["name"])))
         for t in trainees
     ]
-    rows = []
-    with conn.transaction():
-        push.lock_people(conn)
-        known = push.known_trainees(conn, [str(t["uid"]) for t in trainees])
-        people: People[str] = People(
-            push.candidates(conn, [(str(t["institution"]), sk, nk) for t, sk, nk in keyed])
-        )
+
+    def decide(
+        known: dict[str, str], candidates: list[tuple[str, str, str, str, str | None]]
+    ) -> list[Sequence[Any]]:
+        people: People[str] = People(candidates)
+        rows: list[Sequence[Any]] = []
         for t, service_key, name_key in keyed:
             person, reason = known.get(str(t["uid"])), ""
             if person is None:
@@ -280,7 +279,14 @@ def _push_trainees(conn: psycopg.Connection[Any], uid: str, trainees: list[dict[
                     t["updated_at"],
                 )
             )
-        push.upsert_trainees(conn, rows)
+        return rows
+
+    push.push_trainees(
+        conn,
+        [str(t["uid"]) for t in trainees],
+        [(str(t["institution"]), sk, nk) for t, sk, nk in keyed],
+        decide,
+    )
     return len(trainees)
 
 

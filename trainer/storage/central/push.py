@@ -10,7 +10,7 @@ cannot skip rows already there, and row-level security checks ``INSERT``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from trainer import __version__
@@ -214,9 +214,22 @@ def push_attempts(
     return added
 
 
-def lock_people(conn: psycopg.Connection[Any]) -> None:
-    """One workstation at a time decides who is the same person (inside a transaction)."""
-    conn.execute("SELECT pg_advisory_xact_lock(hashtext('tip-trainer people'))")
+def push_trainees(
+    conn: psycopg.Connection[Any],
+    uids: Sequence[str],
+    keys: Sequence[tuple[str, str | None, str]],
+    decide: Callable[
+        [dict[str, str], list[tuple[str, str, str, str, str | None]]], list[Sequence[Any]]
+    ],
+) -> None:
+    """Profiles sent in one transaction, one workstation at a time: ``decide(known,
+    candidates)`` gets the person uid of the profiles the server holds among ``uids`` and
+    the profiles that may be the same person as one of ``keys``, and returns the rows
+    (``TRAINEE_COLUMNS``) to add or update."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext('tip-trainer people'))")
+        rows = decide(known_trainees(conn, uids), candidates(conn, keys))
+        upsert_trainees(conn, rows)
 
 
 def known_trainees(conn: psycopg.Connection[Any], uids: Sequence[str]) -> dict[str, str]:
