@@ -169,6 +169,8 @@ def sync_now(
         error = central.lost(exc)
         ledger.failed(error.code.value if error.code else None, error.message)
         raise error from None
+    if report.cancelled:  # what was sent stays sent; the rest waits for the next sync
+        return report
     first = report.errors[0] if report.errors else None
     ledger.succeeded(
         report.station,
