@@ -247,12 +247,14 @@ def candidates(
     the same person as one of ``keys`` (institution, service key, name key): the same
     institution and the same service number or name."""
     institutions = [k[0] for k in keys]
+    # two index lookups per key (a join each), not a scan of every profile
     rows = conn.execute(
-        "SELECT person_uid, uid, name, institution, service_number FROM trainees t"
-        " WHERE (t.institution, t.service_key) IN"
-        " (SELECT * FROM unnest(%s::text[], %s::text[]))"
-        " OR (t.institution, t.name_key) IN (SELECT * FROM unnest(%s::text[], %s::text[]))"
-        " ORDER BY t.received_at, t.uid",
+        "SELECT person_uid, uid, name, institution, service_number FROM ("
+        " SELECT t.* FROM trainees t JOIN unnest(%s::text[], %s::text[]) AS k (inst, sk)"
+        " ON t.institution = k.inst AND t.service_key = k.sk"
+        " UNION SELECT t.* FROM trainees t JOIN unnest(%s::text[], %s::text[]) AS k (inst, nk)"
+        " ON t.institution = k.inst AND t.name_key = k.nk) AS found"
+        " ORDER BY received_at, uid",
         (institutions, [k[1] for k in keys], institutions, [k[2] for k in keys]),
     ).fetchall()
     return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4]) for r in rows]
