@@ -154,6 +154,7 @@ def sync_now(
                     params={"workstation": uid},
                 )
             report.workstation, report.station = uid, station
+            ledger.station_known(station)  # certificate numbers carry it from now on
             _push(conn, ledger, report, cancel, progress)
             if not report.cancelled:
                 _pull(conn, database, report, library_dir, shipped_banks)

@@ -92,6 +92,10 @@ class SyncLedger:
         with self.db.transaction() as conn:
             conn.execute("UPDATE central_status SET last_attempt_at = ? WHERE id = 1", (now(),))
 
+    def station_known(self, station: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE central_status SET station = ? WHERE id = 1", (station,))
+
     def succeeded(
         self, station: int, server: str, error_code: str | None, error: str | None
     ) -> None:
