@@ -43,7 +43,13 @@ def test_numbers_carry_the_station_and_a_revocation_reaches_every_verifier(
         config_b = central_db.add_workstation(b.db.workstation_uid, "B")
         before = _certified(a, "Alice")  # issued before the first sync: the old form
         assert re.fullmatch(r"[0-9A-F]{4}-\d{4}-\d{5}", before)
+        assert sync_status(a.db, config_a).attempts_waiting == 1  # the exam, as the quiz saved it
         assert sync_now(a.db, config_a).ok
+        assert central_db.query(
+            "SELECT count(*), sum(score) > 0 FROM attempts WHERE workstation_uid = %s",
+            (a.db.workstation_uid,),
+        ) == [(1, True)]
+        assert central_db.query("SELECT count(*) FROM steps WHERE action = 'answer'")[0][0] > 0
         first = sync_now(b.db, config_b)
         assert first.ok and first.pulled["keys"] == 1  # A's key, trusted at B from now on
         after_a, after_b = _certified(a, "Bruno"), _certified(b, "Chantal")
