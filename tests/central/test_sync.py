@@ -146,3 +146,28 @@ def test_bad_data_from_the_server_is_refused_part_by_part(
     again = sync_now(db, config, library_dir=library, shipped_banks=tmp_path / "none")
     assert not any("bank junk" in str(e) for e in again.errors)  # refused once, not retried
     db.close()
+
+
+@pytest.mark.parametrize(
+    ("kdf", "problem"),
+    [
+        ("scrypt:n=1073741824,r=8,p=1", "password cost out of bounds"),
+        ("scrypt:n=16384,r=8", "unknown password scheme"),
+        ("scrypt:n=16383,r=8,p=1", "password cost out of bounds"),
+    ],
+)
+def test_a_staff_account_with_a_cost_out_of_bounds_is_refused(
+    tmp_path: Path, central_db: CentralServer, kdf: str, problem: str
+) -> None:
+    db, uid = _workstation(tmp_path, "a", 20)
+    config = central_db.add_workstation(uid)
+    central_db.query(
+        "INSERT INTO accounts (name, role, password_hash, salt, kdf, updated_at)"
+        " VALUES ('Eve', 'coordinator', %s, %s, %s, now())",
+        (b"\x00" * 32, b"\x00" * 16, kdf),
+    )
+    report = sync_now(db, config)
+    assert [e.code for e in report.errors] == [ErrorCode.CENTRAL_BAD_DATA]
+    assert problem in str(report.errors[0])
+    assert db.query("SELECT name FROM accounts") == []
+    db.close()

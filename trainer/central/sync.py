@@ -339,9 +339,14 @@ def _checked_accounts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 raise _bad(f"staff account {name!r} has no valid password hash")
             a[key] = bytes(value)
         try:
-            KdfParams.decode(str(a.get("kdf")))
-        except (TrainerError, ValueError, TypeError):
+            kdf = KdfParams.decode(str(a.get("kdf")))
+        except (TrainerError, ValueError, TypeError, KeyError):
             raise _bad(f"staff account {name!r} names an unknown password scheme") from None
+        # bounded: a cost the server chose must not take a workstation's memory at sign-in
+        if not (2**10 <= kdf.n <= 2**20 and kdf.n & (kdf.n - 1) == 0 and 1 <= kdf.r <= 32):
+            raise _bad(f"staff account {name!r} names a password cost out of bounds")
+        if not 1 <= kdf.p <= 16:
+            raise _bad(f"staff account {name!r} names a password cost out of bounds")
         if not isinstance(a.get("disabled"), bool) or not isinstance(a.get("updated_at"), str):
             raise _bad(f"staff account {name!r} is incomplete")
     return rows
