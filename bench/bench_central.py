@@ -13,7 +13,7 @@ and reports nothing. ``BENCH_CENTRAL_ANSWERS`` changes the size (default 100,000
   Target: at most 2x.
 - answer save: the median time to record one answer in an exam (the quiz engine's
   recorder, one SQLite transaction) while a sync runs in a background thread over and
-  over, against a stopped server and against a running one; baseline: the same with no
+  over (every 0.1 s), against a stopped server and against a running one; baseline: the same with no
   sync at all, in the same run. The save path never touches the network, so the ratios
   stay near 1.
 """
@@ -36,6 +36,9 @@ from bench.pg_cluster import Cluster, ClusterUnavailableError, remove, start_clu
 
 ANSWERS = int(os.environ.get("BENCH_CENTRAL_ANSWERS", 100_000))
 SAVES = 200
+# Between two syncs of the background loop: far more often than the program syncs (a
+# workstation syncs every minute or so), to make any interference show.
+SYNC_PAUSE = 0.1
 
 
 def _prepared(cluster: Cluster) -> str:
@@ -63,10 +66,9 @@ def _push(cluster: Cluster, work: Path, answers: int) -> tuple[float, float]:
     ledger = SyncLedger(db)
     attempts = ledger.attempts_to_send(10**9)
     ids = [int(a["id"]) for a in attempts]
-    uids = {int(a["id"]): str(a["uid"]) for a in attempts}
     attempt_rows = [(a["uid"], uid, *(a[c] for c in push.ATTEMPT_COLUMNS[2:])) for a in attempts]
-    question_rows = [(uids[q[0]], q[1], uid, *q[2:]) for q in ledger.questions_of(ids)]
-    step_rows = [(uids[s[0]], s[1], uid, *s[2:]) for s in ledger.steps_of(ids)]
+    question_rows = ledger.questions_of(ids, uid)
+    step_rows = ledger.steps_of(ids, uid)
     db.close()
 
     def bare_copy() -> float:
@@ -141,7 +143,7 @@ def _save_times(work: Path, cluster: Cluster, server_up: bool | None, saves: int
             while not stop.is_set():
                 with contextlib.suppress(TrainerError):
                     sync_now(db, config)
-                stop.wait(0.01)
+                stop.wait(SYNC_PAUSE)
             db.close()
 
         syncer = threading.Thread(target=loop, daemon=True)

@@ -141,7 +141,6 @@ def sync_now(
     where pulled banks go (the data folder's bank library; None leaves banks out)."""
     ledger = SyncLedger(database)
     report = SyncReport(server=config.display_url())
-    ledger.started()
     try:
         with contextlib.closing(central.connect(config)) as conn:
             central.check_compatible(conn)
@@ -211,12 +210,11 @@ def _push(
         if not attempts:
             break
         ids = [int(a["id"]) for a in attempts]
-        uids = {int(a["id"]): str(a["uid"]) for a in attempts}
         attempt_rows = [
             (a["uid"], uid, *(a[c] for c in push.ATTEMPT_COLUMNS[2:])) for a in attempts
         ]
-        questions = [(uids[q[0]], q[1], uid, *q[2:]) for q in ledger.questions_of(ids)]
-        steps = [(uids[s[0]], s[1], uid, *s[2:]) for s in ledger.steps_of(ids)]
+        questions = ledger.questions_of(ids, uid)
+        steps = ledger.steps_of(ids, uid)
         push.push_attempts(conn, attempt_rows, questions, steps)
         ledger.attempts_sent(ids)
         report.add(report.pushed, "attempts", len(ids))

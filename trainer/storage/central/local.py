@@ -88,10 +88,6 @@ class SyncLedger:
         row = self.db.query_one("SELECT station FROM central_status WHERE id = 1")
         return None if row is None or row[0] is None else int(row[0])
 
-    def started(self) -> None:
-        with self.db.transaction() as conn:
-            conn.execute("UPDATE central_status SET last_attempt_at = ? WHERE id = 1", (now(),))
-
     def station_known(self, station: int) -> None:
         with self.db.transaction() as conn:
             conn.execute("UPDATE central_status SET station = ? WHERE id = 1", (station,))
@@ -100,18 +96,22 @@ class SyncLedger:
         self, station: int, server: str, error_code: str | None, error: str | None
     ) -> None:
         """A sync that reached its end (``error``: the first problem with one part)."""
+        stamp = now()
         with self.db.transaction() as conn:
             conn.execute(
-                "UPDATE central_status SET last_success_at = ?, last_error_code = ?,"
-                " last_error = ?, station = ?, server = ? WHERE id = 1",
-                (now(), error_code, error[:500] if error else None, station, server),
+                "UPDATE central_status SET last_success_at = ?, last_attempt_at = ?,"
+                " last_error_code = ?, last_error = ?, station = ?, server = ? WHERE id = 1",
+                (stamp, stamp, error_code, error[:500] if error else None, station, server),
             )
 
     def failed(self, code: str | None, message: str) -> None:
+        """A sync that could not be done (one short write: a server that is down costs
+        the quiz nothing)."""
         with self.db.transaction() as conn:
             conn.execute(
-                "UPDATE central_status SET last_error_code = ?, last_error = ? WHERE id = 1",
-                (code, message[:500]),
+                "UPDATE central_status SET last_attempt_at = ?, last_error_code = ?,"
+                " last_error = ? WHERE id = 1",
+                (now(), code, message[:500]),
             )
 
     # -- what to send -----------------------------------------------------------------------
@@ -148,24 +148,30 @@ class SyncLedger:
             (limit,),
         )
 
-    def questions_of(self, attempt_ids: Sequence[int]) -> list[tuple[Any, ...]]:
-        """(attempt_id, QUESTION_FIELDS…) of the attempts, as tuples (they are many)."""
+    def questions_of(self, attempt_ids: Sequence[int], workstation_uid: str) -> list[tuple[Any, ...]]:
+        """The attempts' questions as the centre keeps them (``push.QUESTION_COLUMNS``:
+        attempt uid, slot, workstation uid, then the rest), plain tuples (they are many)."""
         return self._tuples(
-            f"SELECT attempt_id, {', '.join(QUESTION_FIELDS)} FROM attempt_questions"
-            f" WHERE attempt_id IN ({_marks(len(attempt_ids))}) ORDER BY attempt_id, slot",
-            attempt_ids,
+            f"SELECT a.uid, q.slot, ?, {', '.join('q.' + f for f in QUESTION_FIELDS[1:])}"
+            " FROM attempt_questions q JOIN attempts a ON a.id = q.attempt_id"
+            f" WHERE q.attempt_id IN ({_marks(len(attempt_ids))}) ORDER BY q.attempt_id, q.slot",
+            (workstation_uid, *attempt_ids),
         )
 
-    def steps_of(self, attempt_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    def steps_of(self, attempt_ids: Sequence[int], workstation_uid: str) -> list[tuple[Any, ...]]:
+        """The attempts' steps as the centre keeps them (``push.STEP_COLUMNS``)."""
         return self._tuples(
-            f"SELECT attempt_id, {', '.join(STEP_FIELDS)} FROM steps"
-            f" WHERE attempt_id IN ({_marks(len(attempt_ids))}) ORDER BY attempt_id, seq",
-            attempt_ids,
+            f"SELECT a.uid, s.seq, ?, {', '.join('s.' + f for f in STEP_FIELDS[1:])}"
+            " FROM steps s JOIN attempts a ON a.id = s.attempt_id"
+            f" WHERE s.attempt_id IN ({_marks(len(attempt_ids))}) ORDER BY s.attempt_id, s.seq",
+            (workstation_uid, *attempt_ids),
         )
 
     def _tuples(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         try:
-            return [tuple(r) for r in self.db.conn.execute(sql, tuple(params))]
+            cursor = self.db.conn.cursor()
+            cursor.row_factory = None  # plain tuples, as they are sent
+            return cursor.execute(sql, tuple(params)).fetchall()
         except sqlite3.Error as exc:
             raise storage_error(exc, str(self.db.path)) from exc
 
