@@ -19,6 +19,7 @@ from trainer.banks.formats.messages import (
     M_ORDERING_SUBSET,
     M_SEVERAL_FULL_MARKS,
     M_SUBQUESTION_NO_TEXT,
+    M_TOO_FEW_ANSWERS,
 )
 from trainer.banks.formats.records import HTML, FText, MAnswer, MPair, MQuestion
 from trainer.banks.loader import load_bank_bytes
@@ -175,7 +176,7 @@ def _skipped(record: MQuestion) -> list[str]:
     [
         (
             _q("multichoice", answers=[MAnswer(FText("A"), 1.0), MAnswer(FText(""))]),
-            M_ANSWER_NO_TEXT,
+            M_TOO_FEW_ANSWERS,
         ),
         (
             _q("multichoice", answers=[MAnswer(FText("A"), 0.5), MAnswer(FText("B"))]),
@@ -198,7 +199,7 @@ def _skipped(record: MQuestion) -> list[str]:
         (_q("ordering", answers=[MAnswer(FText("One"))]), M_ORDERING_ITEMS),
     ],
     ids=[
-        "answer-no-text",
+        "too-few-answers",
         "no-full-marks",
         "several-full-marks",
         "no-credit",
@@ -231,8 +232,8 @@ def test_every_kind_skips_a_record_without_text(record: MQuestion) -> None:
 def test_ordering_that_moodle_showed_in_part_is_reported() -> None:
     record = _q(
         "ordering",
-        answers=[MAnswer(FText("One")), MAnswer(FText("Two"))],
-        options={"selecttype": "RANDOM"},
+        answers=[MAnswer(FText("One")), MAnswer(FText("Two")), MAnswer(FText("Three"))],
+        options={"selecttype": "RANDOM", "selectcount": "2"},
     )
     draft = records_to_draft([record], "in.xml")
     assert draft.bank.questions[0].kind is Kind.ORDERING
@@ -245,7 +246,9 @@ def test_fixed_options_are_written_and_reported_on_export(sample_bank: Bank) -> 
     data = serialize.question_to_data(pinned)
     assert data["options"][-1]["fixed"] is True
     assert "fixed" not in data["options"][0]
-    assert serialize.question_from_data(data) == replace(pinned, line=0, column=0, difficulty_given=True)
+    assert serialize.question_from_data(data) == replace(
+        pinned, line=0, column=0, difficulty_given=True
+    )
     bank = replace(sample_bank, questions=(pinned,))
     _text, report = export_bank(bank, ExportFormat.MOODLE_XML, "en")
     assert M_FIXED_OPTIONS in [e.template for e in report.changed]
