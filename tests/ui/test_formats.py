@@ -126,3 +126,30 @@ def test_export_in_a_language_the_bank_lacks_is_explained(
 
 def test_every_report_text_is_offered_for_translation() -> None:
     assert set(all_templates()) | set(TOKENS) <= set(REPORT_TEXTS)
+
+
+def test_nearest_grade_check_box_imports_grades_moodle_refuses(
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path
+) -> None:
+    source = tmp_path / "thirds.gift"
+    source.write_text("::T::Which? {~%33%a ~%67%b ~%-100%c}\n", encoding="utf-8")
+    assert screen.nearest_grade.accessibleName() and not screen.nearest_grade.isChecked()
+    finish(qtbot, screen.import_path(source))
+    assert screen.draft is None and "nearest grade" in screen.errors[0]  # type: ignore[attr-defined]
+    screen.nearest_grade.setChecked(True)
+    with qtbot.waitSignal(screen.imported):
+        screen.import_path(source)
+    assert screen.draft is not None and screen.save_button.isEnabled()
+    rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
+    assert any("the nearest, 33.3333%, was used" in row[3] for row in rows)
+
+
+def test_a_file_without_questions_cannot_be_saved_as_a_draft(
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path
+) -> None:
+    source = tmp_path / "empty.gift"
+    source.write_text("\n", encoding="utf-8")
+    with qtbot.waitSignal(screen.imported):
+        screen.import_path(source)
+    assert not screen.save_button.isEnabled()
+    assert cells(screen, 0)[3] == "the file holds no question"
