@@ -117,6 +117,7 @@ def test_gift_ordering_that_shows_some_items_is_reported() -> None:
 
 def test_ordering_is_written_to_gift_and_read_back(sample_bank: Bank) -> None:
     text, report = export_bank(sample_bank, ExportFormat.GIFT, "en")
+    assert not report.skipped
     assert "{>4 ALL VERTICAL RELATIVE_NEXT_EXCLUDE_LAST SHOW\nIdentify\n" in text
     back = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift")
     assert (
@@ -175,7 +176,7 @@ def _as_moodle_sorts(xml_text: str) -> bytes:
         else:
             group.append(question)
     flush()
-    return ET.tostring(out, encoding="utf-8")
+    return bytes(ET.tostring(out, encoding="utf-8"))
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.MOODLE_XML])
