@@ -9,6 +9,7 @@ import pytest
 from trainer.banks import serialize
 from trainer.banks.formats.convert import ExportFormat, export_bank, records_to_draft
 from trainer.banks.formats.messages import (
+    M_ALL_RIGHT,
     M_ANSWER_NO_TEXT,
     M_FIXED_OPTIONS,
     M_MATCH_PAIRS,
@@ -23,7 +24,7 @@ from trainer.banks.formats.messages import (
 )
 from trainer.banks.formats.records import HTML, FText, MAnswer, MPair, MQuestion
 from trainer.banks.loader import load_bank_bytes
-from trainer.banks.model import Bank, Kind, SingleChoice
+from trainer.banks.model import Bank, Kind, MultipleResponse, SingleChoice
 from trainer.errors import BankError
 
 HEAD = """\
@@ -184,7 +185,7 @@ def _skipped(record: MQuestion) -> list[str]:
         ),
         (
             _q("multichoice", answers=[MAnswer(FText("A"), 1.0), MAnswer(FText("B"), 1.0)]),
-            M_SEVERAL_FULL_MARKS,
+            M_ALL_RIGHT,
         ),
         (
             _q("multichoice", single=False, answers=[MAnswer(FText("A")), MAnswer(FText("B"))]),
@@ -201,7 +202,7 @@ def _skipped(record: MQuestion) -> list[str]:
     ids=[
         "too-few-answers",
         "no-full-marks",
-        "several-full-marks",
+        "every-answer-full-marks",
         "no-credit",
         "one-pair",
         "empty-answer",
@@ -226,7 +227,18 @@ def test_records_a_kind_cannot_take_are_skipped_with_the_reason(
     ids=lambda r: r.type,
 )
 def test_every_kind_skips_a_record_without_text(record: MQuestion) -> None:
-    assert M_NO_TEXT in _skipped(replace(record, text=FText("")))
+    assert M_NO_TEXT in _skipped(replace(record, text=FText(""), title=None))
+
+
+def test_several_full_marks_become_a_multiple_response_with_a_report_line() -> None:
+    record = _q(
+        "multichoice",
+        answers=[MAnswer(FText("A"), 1.0), MAnswer(FText("B"), 1.0), MAnswer(FText("C"))],
+    )
+    draft = records_to_draft([record], "in.xml")
+    [q] = draft.bank.questions
+    assert isinstance(q, MultipleResponse) and q.key == frozenset({"a", "b"})
+    assert [e.template for e in draft.report.changed] == [M_SEVERAL_FULL_MARKS]
 
 
 def test_ordering_that_moodle_showed_in_part_is_reported() -> None:

@@ -82,6 +82,21 @@ def test_fewer_than_two_answers_with_text_is_left_out_with_that_reason() -> None
     assert ("skipped", 1, messages.M_TOO_FEW_ANSWERS) in lines
 
 
+def test_a_question_written_only_as_its_title_keeps_the_title_as_text() -> None:
+    bank, lines = _gift("::Which language marks up web pages?::\n{=HTML ~Python ~SQL}\n")
+    [q] = bank.questions
+    assert q.text.get("en") == "Which language marks up web pages?"
+    assert ("changed", 1, messages.M_TITLE_AS_TEXT) in lines
+
+
+def test_several_right_answers_in_gift_become_a_multiple_response() -> None:
+    text = "::B::Benefits of VLANs? Select one or more {=Security =Lower cost ~Complexity}\n"
+    bank, lines = _gift(text)
+    [q] = bank.questions
+    assert isinstance(q, MultipleResponse) and len(q.key) == 2
+    assert ("changed", 1, messages.M_SEVERAL_FULL_MARKS) in lines
+
+
 # -- 2. GIFT ordering ------------------------------------------------------------------------
 ORDERING_GIFT = """\
 ::Steps::Put the referral steps in order. {>4 ALL VERTICAL RELATIVE_NEXT_EXCLUDE_LAST SHOW

@@ -34,6 +34,7 @@ from trainer.banks.formats.messages import (
     M_NOTHING,
     M_SCENARIO_MADE,
     M_SCENARIO_TOO_FEW,
+    M_TITLE_AS_TEXT,
     M_TO_COMPLETE,
     M_UNREADABLE,
     M_UNSUPPORTED,
@@ -263,6 +264,10 @@ class _Importer:
 
     def common(self, q: MQuestion, kind_needs_explanation: bool = True) -> dict[str, Any] | None:
         text = self.text(q.text, q, "question text")
+        if not text and q.title and q.title.strip():
+            # "::Which is right?::{=a ~b}": the title is the question.
+            text = q.title.strip()
+            self.report.change(q.line, q.name, M_TITLE_AS_TEXT)
         if not text:
             self.report.skip(q.line, q.name, M_NO_TEXT)
             return None

@@ -13,11 +13,13 @@ M_IMAGES = (
     "an [image] mark shows where they were"
 )
 M_NO_TEXT = "the question has no text"
+M_TITLE_AS_TEXT = "the question has no text but its title: the title became its text"
 M_TO_COMPLETE = "to complete: %1"
 M_ANSWER_NO_TEXT = "an answer has no text"
 M_NO_FULL_MARKS = "no answer gives full marks"
 M_SEVERAL_FULL_MARKS = (
-    "%1 answers give full marks; a single-choice question here has exactly one right option"
+    "%1 answers give full marks: in Moodle any one of them earns full marks; here it became a "
+    "multiple-response question where each right one must be ticked"
 )
 M_PARTIAL_DROPPED = "the %1% credit for '%2' is not kept: only the right option scores here"
 M_NO_CREDIT = "no answer gives any credit"

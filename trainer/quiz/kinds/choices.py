@@ -143,20 +143,25 @@ def read_multichoice(reader: RecordReader, q: MQuestion) -> Question | None:
         reader.report.skip(q.line, q.name, M_TOO_FEW_ANSWERS)
         return None
     single = q.single and q.meta.get("kind") != Kind.MULTIPLE_RESPONSE.value
+    promoted = False  # a single-choice record with several right answers
     if single:
         right = [i for i, a in enumerate(answers) if a.fraction >= 0.99999]
         if not right:
             reader.report.skip(q.line, q.name, M_NO_FULL_MARKS)
             return None
-        if len(right) > 1:
-            reader.report.skip(q.line, q.name, M_SEVERAL_FULL_MARKS, str(len(right)))
+        if len(right) == len(answers):
+            reader.report.skip(q.line, q.name, M_ALL_RIGHT, str(len(right)))
             return None
+        if len(right) > 1:
+            # Teachers write "=a =b ~c" for "tick every right one": kept that way, and said.
+            reader.report.change(q.line, q.name, M_SEVERAL_FULL_MARKS, str(len(right)))
+            single, promoted = False, True
         for a, (text, _) in zip(answers, options_text, strict=True):
             if 0 < a.fraction < 0.99999 or a.fraction < 0:
                 reader.report.change(
                     q.line, q.name, M_PARTIAL_DROPPED, f"{a.fraction * 100:g}", short(text)
                 )
-    else:
+    if not single and not promoted:
         right = [i for i, a in enumerate(answers) if a.fraction > 0]
         if not right:
             reader.report.skip(q.line, q.name, M_NO_CREDIT)

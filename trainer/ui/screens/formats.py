@@ -50,12 +50,15 @@ REPORT_TEXTS = (
         "images and files cannot be shown here and were left out (in %1); an [image] mark shows where they were",
     ),
     QT_TRANSLATE_NOOP("ImportReport", "the question has no text"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "the question has no text but its title: the title became its text"
+    ),
     QT_TRANSLATE_NOOP("ImportReport", "to complete: %1"),
     QT_TRANSLATE_NOOP("ImportReport", "an answer has no text"),
     QT_TRANSLATE_NOOP("ImportReport", "no answer gives full marks"),
     QT_TRANSLATE_NOOP(
         "ImportReport",
-        "%1 answers give full marks; a single-choice question here has exactly one right option",
+        "%1 answers give full marks: in Moodle any one of them earns full marks; here it became a multiple-response question where each right one must be ticked",
     ),
     QT_TRANSLATE_NOOP(
         "ImportReport", "the %1% credit for '%2' is not kept: only the right option scores here"
