@@ -40,6 +40,8 @@ class Expected:
     options: list[str] = field(default_factory=list)  # choices, pair prompts, items
     right: list[str] = field(default_factory=list)  # right options, pair answers, key
     refused: str = ""  # why Moodle refuses it ("" when it accepts it)
+    text: str = ""  # the question's text (its title when it has no other)
+    part_of: str = ""  # the scenario its idnumber names ("<scenario>/<n>"), if any
 
 
 def _norm(text: str) -> str:
@@ -77,6 +79,57 @@ def _strip_feedback(text: str) -> str:
     return re.split(r"(?<!\\)#", text, maxsplit=1)[0]
 
 
+def _gift_kind(line_no: int, answer: str) -> Expected:
+    answer = re.split(r"(?<!\\)####", answer)[0].strip()
+    if answer.startswith(">"):
+        items = [x.strip() for x in answer.split("\n")[1:] if x.strip()]
+        return Expected(line_no, "ordering", [_norm(i) for i in items], [])
+    if not answer or answer.startswith("#"):
+        return Expected(line_no, "")
+    if re.search(r"(?<!\\)~", answer):
+        pieces = _split_top(answer, "~=")
+        options, right, single = [], [], bool(re.search(r"(?<!\\)=", answer))
+        weights: list[float] = []
+        for mark, piece in pieces:
+            piece = _strip_feedback(piece).strip()
+            weight = 1.0 if mark == "=" else 0.0
+            found_weight = re.match(r"^%(-?[0-9.]+)%", piece)
+            if mark == "~" and found_weight:
+                weight = float(found_weight.group(1)) / 100
+                piece = piece[found_weight.end() :]
+            text_ = _gift_text(piece)
+            if not text_:
+                continue  # Moodle drops an empty answer
+            options.append(text_)
+            weights.append(weight)
+            if weight > 0:
+                right.append(text_)
+        full = [w for w in weights if w >= 0.99999]
+        kind = "single_choice" if single and len(full) == 1 else "multiple_response"
+        if single:  # partial credit in a single choice is not a right answer
+            right = [o for o, w in zip(options, weights, strict=True) if w >= 0.99999]
+        refused = ""
+        if len(options) < 2:
+            refused = "fewer than 2 answers"
+        elif not right:
+            refused = "no answer gives credit"
+        return Expected(line_no, kind, options, right, refused)
+    if re.search(r"(?<!\\)=", answer) and "->" in answer:
+        prompts, answers = [], []
+        for _, piece in _split_top(answer, "="):
+            if "->" not in piece:
+                continue
+            left, right_ = piece.split("->", 1)
+            if _gift_text(left):
+                prompts.append(_gift_text(left))
+                answers.append(_gift_text(right_))
+        return Expected(line_no, "matching", prompts, answers)
+    word = _strip_feedback(answer).strip()
+    if word in ("T", "TRUE", "F", "FALSE"):
+        return Expected(line_no, "true_false", [], [str(word.startswith("T"))])
+    return Expected(line_no, "")
+
+
 def gift_expected(text: str) -> list[Expected]:
     found: list[Expected] = []
     blocks: list[tuple[int, list[str]]] = []
@@ -104,59 +157,19 @@ def gift_expected(text: str) -> list[Expected]:
         if opened is None or closed is None or closed.start() < opened.start():
             continue  # a description, or a block Moodle cannot read
         answer = block[opened.end() : closed.start()]
-        answer = re.split(r"(?<!\\)####", answer)[0].strip()
-        if answer.startswith(">"):
-            items = [x.strip() for x in answer.split("\n")[1:] if x.strip()]
-            found.append(Expected(line_no, "ordering", [_norm(i) for i in items], []))
-            continue
-        if not answer or answer.startswith("#"):
-            found.append(Expected(line_no, ""))
-            continue
-        if re.search(r"(?<!\\)~", answer):
-            pieces = _split_top(answer, "~=")
-            options, right, single = [], [], bool(re.search(r"(?<!\\)=", answer))
-            weights: list[float] = []
-            for mark, piece in pieces:
-                piece = _strip_feedback(piece).strip()
-                weight = 1.0 if mark == "=" else 0.0
-                found_weight = re.match(r"^%(-?[0-9.]+)%", piece)
-                if mark == "~" and found_weight:
-                    weight = float(found_weight.group(1)) / 100
-                    piece = piece[found_weight.end() :]
-                text_ = _gift_text(piece)
-                if not text_:
-                    continue  # Moodle drops an empty answer
-                options.append(text_)
-                weights.append(weight)
-                if weight > 0:
-                    right.append(text_)
-            full = [w for w in weights if w >= 0.99999]
-            kind = "single_choice" if single and len(full) == 1 else "multiple_response"
-            if single:  # partial credit in a single choice is not a right answer
-                right = [o for o, w in zip(options, weights, strict=True) if w >= 0.99999]
-            refused = ""
-            if len(options) < 2:
-                refused = "fewer than 2 answers"
-            elif not right:
-                refused = "no answer gives credit"
-            found.append(Expected(line_no, kind, options, right, refused))
-            continue
-        if re.search(r"(?<!\\)=", answer) and "->" in answer:
-            prompts, answers = [], []
-            for _, piece in _split_top(answer, "="):
-                if "->" not in piece:
-                    continue
-                left, right_ = piece.split("->", 1)
-                if _gift_text(left):
-                    prompts.append(_gift_text(left))
-                    answers.append(_gift_text(right_))
-            found.append(Expected(line_no, "matching", prompts, answers))
-            continue
-        word = _strip_feedback(answer).strip()
-        if word in ("T", "TRUE", "F", "FALSE"):
-            found.append(Expected(line_no, "true_false", [], [str(word.startswith("T"))]))
-            continue
-        found.append(Expected(line_no, ""))
+        question = block[: opened.start()] + (
+            "" if not block[closed.end() :].strip() else " _____ " + block[closed.end() :]
+        )
+        title = ""
+        titled = re.match(r"^::(.*?)::", question, re.S)
+        if titled:
+            title, question = titled.group(1), question[titled.end() :]
+        ids = re.findall(r"\[id:([^\]]*)\]", " ".join(x for x in lines if x.startswith("//")))
+        expected = _gift_kind(line_no, answer)
+        expected.text = _gift_text(question) or _norm(title)
+        mark = re.match(r"^(.+)/[0-9]+$", ids[-1]) if ids else None
+        expected.part_of = mark.group(1) if mark else ""
+        found.append(expected)
     return found
 
 
@@ -174,6 +187,20 @@ def xml_expected(data: bytes) -> list[Expected]:
         line = starts[index] if index < len(starts) else 0
         if qtype == "category":
             continue
+        count = len(found)
+        _xml_kind(q, qtype, line, found)
+        for e in found[count:]:
+            text_el = q.find("questiontext/text")
+            e.text = _norm("".join(text_el.itertext())) if text_el is not None else ""
+            e.text = e.text or _norm(q.findtext("name/text") or "")
+            mark = re.match(r"^(.+)/[0-9]+$", (q.findtext("idnumber") or "").strip())
+            e.part_of = mark.group(1) if mark else ""
+    return found
+
+
+def _xml_kind(q: ET.Element, qtype: str, line: int, found: list[Expected]) -> None:
+    """Append what the independent reading makes of one ``<question>``."""
+    if qtype:
 
         def text_of(el: ET.Element | None) -> str:
             return _norm("".join(el.itertext())) if el is not None else ""
@@ -214,7 +241,6 @@ def xml_expected(data: bytes) -> list[Expected]:
             found.append(Expected(line, "ordering", [i for i in items if i], []))
         else:
             found.append(Expected(line, ""))
-    return found
 
 
 # -- what the importer made ----------------------------------------------------------------
@@ -308,10 +334,13 @@ def measure(path: Path) -> FileResult:
         result.misses += [f"line {e.line}: file refused ({exc})" for e in wanted]
         return result
     by_line: dict[int, Any] = {}
+    scenario_of: dict[int, str] = {}  # a part's line → its scenario's id
     for question in draft.bank.questions:
         parts: tuple[Any, ...] = getattr(question, "parts", None) or (question,)
         for part in parts:
             by_line[part.line] = part
+            if part is not question:
+                scenario_of[part.line] = question.id
     with tempfile.TemporaryDirectory() as tmp:
         invalid = _invalid_ids(draft, Path(tmp)) if draft.bank.questions else set()
     reasons = {e.line: e.message for e in draft.report.skipped}
@@ -320,11 +349,17 @@ def measure(path: Path) -> FileResult:
         if q is None:
             result.misses.append(f"line {e.line}: not in the draft ({reasons.get(e.line, '?')})")
             continue
-        if q.id in invalid or "*" in invalid:
+        if {q.id, scenario_of.get(e.line), "*"} & invalid:
             result.misses.append(f"line {e.line}: the draft question does not validate")
             continue
+        if e.line in scenario_of and not e.part_of:
+            result.misses.append(f"line {e.line}: put in the scenario {scenario_of[e.line]}")
+            continue
         kind, options, right = _actual(q, draft.lang)
-        if kind != e.kind:
+        text = "".join(_norm(q.text.get(draft.lang)).split())
+        if text != "".join(e.text.split()):
+            result.misses.append(f"line {e.line}: text differs: {text[:60]!r} vs {e.text[:60]!r}")
+        elif kind != e.kind:
             result.misses.append(f"line {e.line}: {kind}, expected {e.kind}")
         elif options != e.options or sorted(right) != sorted(e.right):
             result.misses.append(
