@@ -303,6 +303,7 @@ def test_every_converted_question_validates_once_completed(tmp_path: Path) -> No
         "Défaut pour Cours 1",
         "Por defecto en Curso 1",
         "Standard für Kurs 1",
+        "По умолчанию для 3 леч Клиническая иммунология",
     ],
 )
 def test_localised_default_categories_are_not_tags(category: str) -> None:
@@ -467,3 +468,8 @@ def test_matching_answers_are_unchanged(sample_bank: Bank) -> None:
     back = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift")
     matching = [q for q in back.bank.questions if isinstance(q, Matching)]
     assert matching and all(len(q.choices) >= 2 for q in matching)
+
+
+def test_a_category_that_only_starts_like_top_is_a_tag() -> None:
+    bank, _ = _gift("$CATEGORY: $course$/top/Top crimes\n\n::Q::Is it? {T}\n")
+    assert bank.questions[0].tags == ("top-crimes",)

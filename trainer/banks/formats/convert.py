@@ -153,7 +153,7 @@ def slug(value: str) -> str:
 _DEFAULT_CATEGORY = re.compile(
     r"^(default for|defaut pour|par defaut pour|por defecto en|por defecto para|"
     r"standard fur|voreinstellung fur|predefinito per|predefinita per|padrao para|"
-    r"standaard voor|domyslna dla|domyslne dla|varsayilan|top)\b",
+    r"standaard voor|domyslna dla|domyslne dla|varsayilan|по умолчанию для)\b",
     re.IGNORECASE,
 )
 # A scenario's part, as our export names it: "<scenario id>/<position>" (its idnumber).
@@ -252,7 +252,7 @@ class _Importer:
         segments = [s.replace("\0", "/") for s in path.replace("//", "\0").split("/")]
         for segment in segments:
             segment = segment.strip()
-            if not segment or segment.startswith("$"):
+            if not segment or segment.startswith("$") or segment.lower() == "top":
                 continue
             if _DEFAULT_CATEGORY.match(transliterate(segment)):
                 continue
