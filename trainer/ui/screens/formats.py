@@ -304,8 +304,9 @@ class FormatsScreen(QWidget):
             export_form.addRow(label, widget)
         export_hint = QLabel(
             self.tr(
-                "Moodle XML keeps every kind of question; GIFT has no ordering questions. "
-                "Scenarios become a description followed by their questions."
+                "GIFT and Moodle XML keep every kind of question. Scenarios become a "
+                "description followed by their questions, whose id numbers name the scenario "
+                "so that it is found again even after Moodle sorts the questions."
             )
         )
         export_hint.setWordWrap(True)
