@@ -1743,7 +1743,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>Use the &amp;nearest grade for grades Moodle refuses</source>
-        <translation>Utiliser la note la plus &amp;proche pour les notes refusées par Moodle</translation>
+        <translation>&amp;Utiliser la note la plus proche pour les notes refusées par Moodle</translation>
     </message>
     <message>
         <source>Replace answer grades Moodle does not allow by the nearest allowed grade</source>
@@ -2253,8 +2253,8 @@ Les détails ont été consignés dans :
         <translation>les commentaires pour les réponses justes, partiellement justes et fausses n&apos;ont pas de place ici et ont été écartés</translation>
     </message>
     <message>
-        <source>%1 hint(s) for later tries have no place here and were left out</source>
-        <translation>%1 indice(s) pour les tentatives suivantes n&apos;ont pas de place ici et ont été écartés</translation>
+        <source>hints for later tries (%1) have no place here and were left out</source>
+        <translation>les indices pour les tentatives suivantes (%1) n&apos;ont pas de place ici et ont été écartés</translation>
     </message>
     <message>
         <source>the feedback of each item has no place here and was left out</source>

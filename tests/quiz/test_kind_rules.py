@@ -11,12 +11,15 @@ from trainer.banks.formats.convert import ExportFormat, export_bank, records_to_
 from trainer.banks.formats.messages import (
     M_ALL_RIGHT,
     M_ANSWER_NO_TEXT,
+    M_EMPTY_ITEM_DROPPED,
     M_FIXED_OPTIONS,
+    M_GIFT_ORDERING_TEXT,
     M_MATCH_PAIRS,
     M_NO_CREDIT,
     M_NO_FULL_MARKS,
     M_NO_TEXT,
     M_ORDERING_ITEMS,
+    M_ORDERING_LAYOUT,
     M_ORDERING_SUBSET,
     M_SEVERAL_FULL_MARKS,
     M_SUBQUESTION_NO_TEXT,
@@ -24,7 +27,7 @@ from trainer.banks.formats.messages import (
 )
 from trainer.banks.formats.records import HTML, FText, MAnswer, MPair, MQuestion
 from trainer.banks.loader import load_bank_bytes
-from trainer.banks.model import Bank, Kind, MultipleResponse, SingleChoice
+from trainer.banks.model import Bank, Kind, LocalizedText, MultipleResponse, Ordering, SingleChoice
 from trainer.errors import BankError
 
 HEAD = """\
@@ -264,3 +267,27 @@ def test_fixed_options_are_written_and_reported_on_export(sample_bank: Bank) -> 
     bank = replace(sample_bank, questions=(pinned,))
     _text, report = export_bank(bank, ExportFormat.MOODLE_XML, "en")
     assert M_FIXED_OPTIONS in [e.template for e in report.changed]
+
+
+def test_ordering_drops_an_empty_item_and_notes_a_horizontal_layout() -> None:
+    record = _q(
+        "ordering",
+        answers=[MAnswer(FText("One")), MAnswer(FText(" ")), MAnswer(FText("Two"))],
+        options={"layouttype": "HORIZONTAL"},
+    )
+    draft = records_to_draft([record], "in.xml")
+    [q] = draft.bank.questions
+    assert isinstance(q, Ordering) and [i.text.get("en") for i in q.items] == ["One", "Two"]
+    assert [(e.severity.value, e.template) for e in draft.report.entries][:2] == [
+        ("changed", M_EMPTY_ITEM_DROPPED),
+        ("note", M_ORDERING_LAYOUT),
+    ]
+
+
+def test_an_ordering_item_on_several_lines_is_written_to_gift_on_one(sample_bank: Bank) -> None:
+    steps = next(q for q in sample_bank.questions if isinstance(q, Ordering))
+    first = replace(steps.items[0], text=LocalizedText({"en": "Identify\nthe victim"}))
+    bank = replace(sample_bank, questions=(replace(steps, items=(first, *steps.items[1:])),))
+    text, report = export_bank(bank, ExportFormat.GIFT, "en")
+    assert "\nIdentify the victim\n" in text
+    assert [e.template for e in report.changed] == [M_GIFT_ORDERING_TEXT]

@@ -76,7 +76,7 @@ M_SCENARIO_TOO_FEW = (
 M_COMBINED_FEEDBACK = (
     "the feedback for right, partly right and wrong answers has no place here and was left out"
 )
-M_HINTS = "%1 hint(s) for later tries have no place here and were left out"
+M_HINTS = "hints for later tries (%1) have no place here and were left out"
 M_ITEM_FEEDBACK = "the feedback of each item has no place here and was left out"
 M_NEAREST_GRADE = (
     "a grade of %1% is not one Moodle allows; the nearest, %2%, was used (nearest grade)"

@@ -130,7 +130,7 @@ REPORT_TEXTS = (
         "the feedback for right, partly right and wrong answers has no place here and was left out",
     ),
     QT_TRANSLATE_NOOP(
-        "ImportReport", "%1 hint(s) for later tries have no place here and were left out"
+        "ImportReport", "hints for later tries (%1) have no place here and were left out"
     ),
     QT_TRANSLATE_NOOP(
         "ImportReport", "the feedback of each item has no place here and was left out"
