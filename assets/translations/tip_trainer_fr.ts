@@ -2245,6 +2245,10 @@ Les détails ont été consignés dans :
         <translation>une description est un texte affiché entre des questions, pas une question : elle a été écartée (elle ne devient le cas d&apos;une mise en situation que si ses questions la désignent)</translation>
     </message>
     <message>
+        <source>this question has no title and follows the titled description &apos;%1&apos;, which has no question: the blank line between them was taken for a slip and the description was put before this question&apos;s text</source>
+        <translation>cette question n&apos;a pas de titre et suit la description titrée « %1 », qui n&apos;a pas de question : la ligne vide entre elles a été prise pour une erreur de saisie et la description a été placée avant le texte de cette question</translation>
+    </message>
+    <message>
         <source>only %1 of the scenario&apos;s questions could be imported; a scenario needs 2, so its case text was left out</source>
         <translation>seules %1 des questions de la mise en situation ont pu être importées ; une mise en situation en exige 2, son texte a donc été écarté</translation>
     </message>

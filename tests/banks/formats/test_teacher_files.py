@@ -154,6 +154,22 @@ def test_a_description_before_left_out_questions_is_not_put_before_the_next_one(
     assert ("skipped", 1, messages.M_DESCRIPTION_LEFT_OUT) in lines
 
 
+def test_a_titled_description_split_from_its_question_by_a_blank_line_is_joined() -> None:
+    text = (
+        "::Benefits::What are the benefits of VLANs?\n\n"
+        "Select one or more {=Security =Lower cost ~Complexity}\n\n"
+        "::Intro::Read carefully.\n\n"
+        "::Titled::Is it titled? {T}\n"
+    )
+    bank, lines = _gift(text)
+    first, second = bank.questions
+    assert first.id == "Benefits"
+    assert first.text.get("en") == "What are the benefits of VLANs?\n\nSelect one or more"
+    assert ("note", 3, messages.M_DESCRIPTION_JOINED) in lines
+    assert second.text.get("en") == "Is it titled?"
+    assert ("skipped", 5, messages.M_DESCRIPTION_LEFT_OUT) in lines
+
+
 def test_third_party_descriptions_never_swallow_the_questions_after_them() -> None:
     """Moodle sorts a category by type: all descriptions come first."""
     body = (

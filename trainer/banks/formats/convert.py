@@ -24,6 +24,7 @@ from trainer.banks.bulk import collector_paused
 from trainer.banks.formats import gift, moodle_xml
 from trainer.banks.formats.messages import (
     M_COMBINED_FEEDBACK,
+    M_DESCRIPTION_JOINED,
     M_DESCRIPTION_LEFT_OUT,
     M_HINTS,
     M_IMAGE_ONLY,
@@ -207,6 +208,8 @@ class _Importer:
         # Files written by earlier versions: a description's comment counts its parts,
         # which follow it.
         self.following: tuple[str, int] | None = None
+        # A titled description no question names, waiting to see the record after it.
+        self.intro: MQuestion | None = None
         self.lost_files: dict[tuple[int, str], list[str]] = {}
         self.seen = 0  # records read
 
@@ -340,7 +343,10 @@ class _Importer:
         self.following = None
         sid = description.idnumber or description.meta.get("id")
         if not isinstance(sid, str) or not sid or sid in self.descriptions:
-            self.report.skip(description.line, description.name, M_DESCRIPTION_LEFT_OUT)
+            if description.title:
+                self.intro = description
+            else:
+                self.report.skip(description.line, description.name, M_DESCRIPTION_LEFT_OUT)
             return
         self.descriptions[sid] = _Description(description, len(self.slots), self.topic)
         self.slots.append(None)
@@ -397,10 +403,37 @@ class _Importer:
         if hints:
             self.report.change(q.line, q.name, M_HINTS, str(len(hints)))
 
+    def joined(self, intro: MQuestion, q: MQuestion) -> bool:
+        """Whether a titled description and the untitled question right after it are one
+        question a blank line split by mistake ("::Case::Text" / "Asked? {…}")."""
+        return (
+            q.title is None
+            and q.type != "description"
+            and kinds.record_reader(q.type) is not None
+            and not part_mark(q)
+        )
+
+    def join(self, intro: MQuestion, question: Question, q: MQuestion) -> Question:
+        try:
+            text = self.text(intro.text, intro, "description")
+        except _LeftOutError:
+            text = ""
+        if not text:
+            self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
+            return question
+        self.report.note(q.line, question.id, M_DESCRIPTION_JOINED, intro.name)
+        return replace(question, text=self.loc(f"{text}\n\n{question.text.get(self.lang)}"))
+
     def run(self, records: Iterable[MQuestion]) -> None:
         self.seen = 0
         for q in records:
             self.seen += 1
+            intro, self.intro = self.intro, None
+            if intro is not None and self.joined(intro, q):
+                q = replace(q, title=intro.title)  # its name and id (the file's record unchanged)
+            elif intro is not None:
+                self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
+                intro = None
             if isinstance(q.meta.get("bank"), dict):
                 self.bank_meta = q.meta["bank"]
             for severity, template, args in q.notes:
@@ -420,9 +453,15 @@ class _Importer:
                     self.report.skip(q.line, q.name, left.template, *left.args_)
                     question = None
                 if question is not None:
+                    if intro is not None:
+                        question = self.join(intro, question, q)
                     self.note_lost(q)
                     self.add(question, q)
+                elif intro is not None:
+                    self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
             self.report_lost_files()
+        if self.intro is not None:
+            self.report.skip(self.intro.line, self.intro.name, M_DESCRIPTION_LEFT_OUT)
         try:
             self.finish_scenarios()
         except _LeftOutError as left:  # a description that is only a picture

@@ -69,6 +69,11 @@ M_DESCRIPTION_LEFT_OUT = (
     "a description is text shown between questions, not a question: it was left out (it "
     "becomes the case of a scenario only when its questions name it)"
 )
+M_DESCRIPTION_JOINED = (
+    "this question has no title and follows the titled description '%1', which has no "
+    "question: the blank line between them was taken for a slip and the description was "
+    "put before this question's text"
+)
 M_SCENARIO_TOO_FEW = (
     "only %1 of the scenario's questions could be imported; a scenario needs 2, so its case "
     "text was left out"

@@ -123,6 +123,10 @@ REPORT_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "ImportReport",
+        "this question has no title and follows the titled description '%1', which has no question: the blank line between them was taken for a slip and the description was put before this question's text",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
         "only %1 of the scenario's questions could be imported; a scenario needs 2, so its case text was left out",
     ),
     QT_TRANSLATE_NOOP(
