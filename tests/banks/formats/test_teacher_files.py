@@ -489,3 +489,10 @@ def test_matching_answers_are_unchanged(sample_bank: Bank) -> None:
 def test_a_category_that_only_starts_like_top_is_a_tag() -> None:
     bank, _ = _gift("$CATEGORY: $course$/top/Top crimes\n\n::Q::Is it? {T}\n")
     assert bank.questions[0].tags == ("top-crimes",)
+
+
+def test_a_hostile_ordering_like_block_is_read_at_once() -> None:
+    """Without its end brace, a block is never tried as ordering (no runaway pattern)."""
+    block = "::H::Order {>3 " + " " * 20000 + "A ALL B}" + "x" * 10
+    [record] = gift_records(block.encode(), "h.gift")
+    assert record.type == "shortanswer"

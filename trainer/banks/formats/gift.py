@@ -248,8 +248,11 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
     )
     fmt = qtext.format
     # Moodle lets question-type plugins try the block first; only ordering claims GIFT.
-    if answer_text not in ("", "0"):
-        ordering = _ORDERING.match("\n".join(kept))
+    raw = "\n".join(kept)
+    # The pattern can only match a block that ends with "}"; checking that first keeps
+    # a hostile block from making the pattern backtrack for ever.
+    if answer_text not in ("", "0") and raw.rstrip(_PHP_WS).endswith("}") and "{>" in raw:
+        ordering = _ORDERING.match(raw)
         if ordering is not None:
             return _ordering(q, ordering)
     if description:
