@@ -496,3 +496,10 @@ def test_a_hostile_ordering_like_block_is_read_at_once() -> None:
     block = "::H::Order {>3 " + " " * 20000 + "A ALL B}" + "x" * 10
     [record] = gift_records(block.encode(), "h.gift")
     assert record.type == "shortanswer"
+
+
+def test_hostile_texts_are_converted_in_linear_time() -> None:
+    """Long runs of spaces or brackets (a quadratic pattern took minutes on these)."""
+    assert to_plain(FText("<p>a" + " " * 2_000_000 + "b\n c</p>", "html"))[0] == "a b c"
+    assert to_plain(FText("[" * 1_000_000, "markdown"))[0] == "[" * 1_000_000
+    assert to_plain(FText("[x](" * 200_000, "markdown"))[0].startswith("[x](")

@@ -270,8 +270,10 @@ class _TextMaker(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
-        if not self.pre and not self.keep_newlines:
-            data = re.sub(r"\s*\n\s*", " ", data)
+        if not self.pre and not self.keep_newlines and "\n" in data:
+            # A line break and the spaces around it are one space (a split, not a
+            # pattern: a long run of spaces must not cost time squared).
+            data = " ".join(part.strip() for part in data.split("\n"))
         self.out.append(data)
 
 
@@ -310,8 +312,9 @@ def is_image_only(value: FText) -> bool:
     return not re.sub(r"\[image(: [^\]]*)?\]", "", text).strip()
 
 
-_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]+)\)")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$", re.MULTILINE)
+# Link words hold no "[": a scan from one "[" stops at the next, so a hostile text of
+# brackets costs linear time.
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 
 
 def markdown_to_text(value: str) -> str:
@@ -322,7 +325,7 @@ def markdown_to_text(value: str) -> str:
         lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})",
         value,
     )
-    text = _MARKDOWN_HEADING.sub(lambda m: f"**{m.group(1)}**\n", text)
+    text = "\n".join(_heading(line) for line in text.split("\n"))
     text = re.sub(r"__(.+?)__", r"**\1**", text)
     paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
     out: list[str] = []
@@ -333,6 +336,15 @@ def markdown_to_text(value: str) -> str:
         else:
             out.append("\n".join(lines))
     return "\n\n".join(p for p in out if p)
+
+
+def _heading(line: str) -> str:
+    """``## Title ##`` → ``**Title**`` followed by a paragraph break; other lines as they are."""
+    level = len(line) - len(line.lstrip("#"))
+    rest = line[level:]
+    if not 1 <= level <= 6 or not rest[:1].isspace() or not rest.strip(" \t#"):
+        return line
+    return f"**{rest.strip().rstrip('#').strip()}**\n"
 
 
 def transliterate(value: str) -> str:
