@@ -503,3 +503,22 @@ def test_hostile_texts_are_converted_in_linear_time() -> None:
     assert to_plain(FText("<p>a" + " " * 2_000_000 + "b\n c</p>", "html"))[0] == "a b c"
     assert to_plain(FText("[" * 1_000_000, "markdown"))[0] == "[" * 1_000_000
     assert to_plain(FText("[x](" * 200_000, "markdown"))[0].startswith("[x](")
+
+
+def test_ordering_items_moodle_would_misread_are_written_safely(sample_bank: Bank) -> None:
+    from dataclasses import replace
+
+    from trainer.banks.model import LocalizedText
+
+    steps = next(q for q in sample_bank.questions if isinstance(q, Ordering))
+    tricky = (
+        replace(steps.items[0], text=LocalizedText({"en": "// a slash pair", "fr": "// x"})),
+        replace(steps.items[1], text=LocalizedText({"en": "0", "fr": "0"})),
+        *steps.items[2:],
+    )
+    bank = replace(sample_bank, questions=(replace(steps, items=tricky),))
+    text, _ = export_bank(bank, ExportFormat.GIFT, "en")
+    back = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift")
+    [q] = back.bank.questions
+    assert isinstance(q, Ordering)
+    assert [i.text.get("en") for i in q.items][:2] == ["// a slash pair", "0"]

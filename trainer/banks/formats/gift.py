@@ -386,8 +386,18 @@ def _option(mark: str, value: FText, default: str) -> str:
 
 
 def _ordering_items(q: MQuestion) -> list[str]:
-    """Items as qtype_ordering's GIFT hook reads them: raw, one per line."""
-    return [" ".join(a.text.text.split()) for a in q.answers]
+    """Items as qtype_ordering's GIFT hook reads them: raw, one per line. A line that
+    Moodle would take for a comment ("//…") or a blank line ("0") starts with an HTML
+    entity instead, which Moodle shows as the same character."""
+    items = []
+    for a in q.answers:
+        item = " ".join(a.text.text.split())
+        if item.startswith("//"):
+            item = "&#47;" + item[1:]
+        elif item == "0":
+            item = "&#48;"
+        items.append(item)
+    return items
 
 
 def write_gift(records: list[MQuestion]) -> str:
