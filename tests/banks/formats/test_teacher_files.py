@@ -522,3 +522,36 @@ def test_ordering_items_moodle_would_misread_are_written_safely(sample_bank: Ban
     [q] = back.bank.questions
     assert isinstance(q, Ordering)
     assert [i.text.get("en") for i in q.items][:2] == ["// a slash pair", "0"]
+
+
+def test_gift_scenarios_keep_their_boundaries_after_moodle_resorts_them(
+    sample_bank: Bank,
+) -> None:
+    """Moodle's GIFT export: our comments gone, each category's questions by type."""
+    text, _ = export_bank(sample_bank, ExportFormat.GIFT, "en")
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    out: list[str] = []
+    group: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        out.extend(b for _, b in sorted(group, key=lambda g: g[0]))
+        group.clear()
+
+    for block in blocks:
+        kept = "\n".join(x for x in block.split("\n") if "tip-trainer:" not in x)
+        if kept.startswith("$CATEGORY"):
+            flush()
+            out.append(kept)
+            continue
+        [record] = gift_records(kept.encode(), "b.gift")
+        group.append((record.type, kept))
+    flush()
+    resorted = "\n\n".join(out) + "\n"
+    original_order = [b for b in blocks if not b.startswith("$")]
+    assert [b.split("\n")[0] for b in out if not b.startswith("$")] != [
+        b.split("\n")[0] for b in original_order
+    ]  # Moodle's sort did move questions
+    draft = records_to_draft(gift_records(resorted.encode(), "back.gift"), "back.gift")
+    original = next(q for q in sample_bank.questions if isinstance(q, Scenario))
+    back = next(q for q in draft.bank.questions if isinstance(q, Scenario))
+    assert [p.id for p in back.parts] == [p.id for p in original.parts]
