@@ -555,3 +555,14 @@ def test_gift_scenarios_keep_their_boundaries_after_moodle_resorts_them(
     original = next(q for q in sample_bank.questions if isinstance(q, Scenario))
     back = next(q for q in draft.bank.questions if isinstance(q, Scenario))
     assert [p.id for p in back.parts] == [p.id for p in original.parts]
+
+
+def test_a_scenario_case_that_is_only_a_picture_is_reported_and_its_parts_kept() -> None:
+    text = (
+        '// [id:pic]\n::Pic::[html]<img src\\="case.png">\n\n'
+        "// [id:pic/1]\n::P1::One? {T}\n\n"
+        "// [id:pic/2]\n::P2::Two? {F}\n"
+    )
+    bank, lines = _gift(text)
+    assert [q.id for q in bank.questions] == ["P1", "P2"]
+    assert ("skipped", 1, messages.M_IMAGE_ONLY) in lines

@@ -372,7 +372,11 @@ class _Importer:
         description's place; the others are left out and their questions stand alone."""
         for sid, held in self.descriptions.items():
             desc = held.record
-            text = self.text(desc.text, desc, "description")
+            try:
+                text = self.text(desc.text, desc, "description")
+            except _LeftOutError as left:  # a case that is only a picture
+                self.report.skip(desc.line, desc.name, left.template, *left.args_)
+                continue
             parts = sorted(self.parts.get(sid, []))
             if not parts or not text:
                 self.report.skip(desc.line, desc.name, M_DESCRIPTION_LEFT_OUT)
@@ -403,9 +407,10 @@ class _Importer:
         if hints:
             self.report.change(q.line, q.name, M_HINTS, str(len(hints)))
 
-    def joined(self, intro: MQuestion, q: MQuestion) -> bool:
-        """Whether a titled description and the untitled question right after it are one
-        question a blank line split by mistake ("::Case::Text" / "Asked? {…}")."""
+    @staticmethod
+    def joined(q: MQuestion) -> bool:
+        """Whether the untitled question right after a titled description is one with it,
+        split by a stray blank line ("::Case::Text" / "Asked? {…}")."""
         return (
             q.title is None
             and q.type != "description"
@@ -429,7 +434,7 @@ class _Importer:
         for q in records:
             self.seen += 1
             intro, self.intro = self.intro, None
-            if intro is not None and self.joined(intro, q):
+            if intro is not None and self.joined(q):
                 q = replace(q, title=intro.title)  # its name and id (the file's record unchanged)
             elif intro is not None:
                 self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
@@ -462,10 +467,7 @@ class _Importer:
             self.report_lost_files()
         if self.intro is not None:
             self.report.skip(self.intro.line, self.intro.name, M_DESCRIPTION_LEFT_OUT)
-        try:
-            self.finish_scenarios()
-        except _LeftOutError as left:  # a description that is only a picture
-            self.report.skip(0, "", left.template, *left.args_)
+        self.finish_scenarios()
         self.report_lost_files()
         # Lines in file order (a scenario is only known at the end of the file).
         self.report.entries.sort(key=lambda e: e.line)
