@@ -640,13 +640,7 @@ class _Checker:
             if handler is not None:
                 handler.salvage(self, m, what, ids)
             return None
-        common = {
-            "id": qid,
-            "kind": handler.kind,
-            "line": m.start.line,
-            "column": m.start.column,
-            **common,
-        }
+        common = {"id": qid, "kind": handler.kind, "line": m.start.line, "column": m.start.column, **common}
         question: Question | None = handler.build(self, m, what, common, ids)
         return question
 

@@ -67,11 +67,7 @@ class CertificateKind(StrEnum):
     ATTENDANCE = "attendance"
 
 
-_KIND_BYTE = {
-    CertificateKind.MODULE: 0,
-    CertificateKind.PROGRAMME: 1,
-    CertificateKind.ATTENDANCE: 2,
-}
+_KIND_BYTE = {CertificateKind.MODULE: 0, CertificateKind.PROGRAMME: 1, CertificateKind.ATTENDANCE: 2}
 
 
 class CodeProblem(StrEnum):
@@ -190,8 +186,7 @@ def decode_facts(payload: bytes) -> Facts:
     version, kind_byte, days, score, issuer = _HEADER.unpack_from(payload)
     if version not in KNOWN_VERSIONS:
         raise CodeError(
-            CodeProblem.MALFORMED,
-            f"this certificate uses format {version}, which is not known here",
+            CodeProblem.MALFORMED, f"this certificate uses format {version}, which is not known here"
         )
     kinds = {b: k for k, b in _KIND_BYTE.items()}
     if kind_byte not in kinds or score > 1000:

@@ -231,9 +231,7 @@ def test_versions_that_cite_different_articles() -> None:
         text("What does Art. 6(3) list?", "Qu'énumère l'art. 6, par. 3 ?"),
         text("Art. 3(a) names which means?", "Quels moyens l'art. 3, al. a) cite-t-il ?"),
         text("Why do Art. 26(2)-(3) matter?", "Pourquoi l'article 26, paragraphes 2 et 3 ?"),
-        text(
-            "Are Art. 6(1) and 6(2) binding?", "Les paragraphes 1 et 2 de l'article 6 lient-ils ?"
-        ),
+        text("Are Art. 6(1) and 6(2) binding?", "Les paragraphes 1 et 2 de l'article 6 lient-ils ?"),
         text("Which Guideline 4(5) rule?", "Quelle règle de la Directive 4, paragraphe 5 ?"),
         text("Paras. 8-11 of the Declaration?", "Les par. 8 à 11 de la Déclaration ?"),
     ):

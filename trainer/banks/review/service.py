@@ -19,7 +19,6 @@ from trainer.storage import settings
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
-
 def interface_language(ws: Workspace, explicit: str | None = None) -> str:
     """``explicit``, else the interface language chosen in the window, else the system's."""
     if explicit in LANGUAGES:

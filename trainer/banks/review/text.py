@@ -103,7 +103,9 @@ def refers_to_other_options(text: str) -> bool:
 _SENTENCES = re.compile(r"(?<=[.!?:])\s+")
 _NEGATIVE = {
     # "at least" is a quantity, not a negation
-    "en": re.compile(r"\b(?:not|except|cannot)\b|(?<!\bat )\bleast\b|\b\w+n['’]t\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\b(?:not|except|cannot)\b|(?<!\bat )\bleast\b|\b\w+n['’]t\b", re.IGNORECASE
+    ),
     "fr": re.compile(
         r"(?:\bne\b|\bn['’])[^.?!]*?\b(pas)\b|\b(sauf|excepté|hormis)\b", re.IGNORECASE
     ),
