@@ -141,7 +141,7 @@ def test_nearest_grade_check_box_imports_grades_moodle_refuses(
         screen.import_path(source)
     assert screen.draft is not None and screen.save_button.isEnabled()
     rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
-    assert any("the nearest, 33.3333%, was used" in row[3] for row in rows)
+    assert any("the nearest, 33.33333%, was used" in row[3] for row in rows)
 
 
 def test_a_file_without_questions_cannot_be_saved_as_a_draft(

@@ -381,7 +381,7 @@ def test_nearest_grade_snaps_each_refused_grade_with_a_report_line(tmp_path: Pat
     [q] = draft.bank.questions
     assert isinstance(q, MultipleResponse)
     snapped = [e.args for e in draft.report.entries if e.template == messages.M_NEAREST_GRADE]
-    assert snapped == [("33", "33.3333"), ("67", "66.6667")]
+    assert snapped == [("33", "33.33333"), ("67", "66.66667")]
 
 
 def test_cli_offers_nearest_grade(tmp_path: Path) -> None:

@@ -425,7 +425,11 @@ class GradeCheck:
             elif self.nearest:
                 near = nearest_grade(answer.fraction)
                 q.notes.append(
-                    ("changed", M_NEAREST_GRADE, (f"{answer.fraction * 100:g}", f"{near * 100:g}"))
+                    (
+                        "changed",
+                        M_NEAREST_GRADE,
+                        (f"{answer.fraction * 100:.7g}", f"{near * 100:.7g}"),
+                    )
                 )
                 answer.fraction = near
             else:
