@@ -17,6 +17,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["import_accuracy"]:  # a measure over files you give, not a timing
+        from bench.import_accuracy import main as accuracy
+
+        return accuracy(argv[1:])
     wanted = set(argv)
     entries: list[dict[str, Any]] = []
     for path in sorted(HERE.glob("bench_*.py")):

@@ -81,3 +81,32 @@ def test_the_central_benchmark_runs_next_to_a_bare_copy() -> None:
         "central: save one answer, server up, syncing",
     ]
     assert all(e["value"] > 0 and e["baseline"] > 0 for e in entries)
+
+
+def test_the_import_accuracy_measure_counts_right_and_wrong_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.__main__ import main
+
+    (tmp_path / "a.gift").write_text(
+        "::One::Is it? {T}\n\n"
+        "::Two::Pick {=yes ~no}\n\n"
+        "::Same::Match {=a -> x =b -> x}\n\n"
+        "::Essay::Say. {}\n\n"
+        "::Nothing::Pick {~a ~b}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.xml").write_text(
+        '<?xml version="1.0"?><quiz><question type="truefalse"><name><text>T</text></name>'
+        '<questiontext format="html"><text>True?</text></questiontext>'
+        '<answer fraction="100"><text>true</text></answer>'
+        '<answer fraction="0"><text>false</text></answer></question></quiz>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "SOURCES.txt").write_text("notes, not questions\n", encoding="utf-8")
+    assert main(["import_accuracy", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 files: 3 of 4 questions of supported kinds imported correctly (75.0 %)" in out
+    assert "1 refused by Moodle too, 1 of other kinds" in out
+    assert "line 5: not in the draft (every sub-question has the same answer" in out
+    assert main(["import_accuracy", str(tmp_path / "missing")]) == 2

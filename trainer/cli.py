@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="GIFT / XML: where to write the draft (default: next to FILE, as .yaml)",
     )
     p.add_argument("--force", action="store_true", help="replace an existing draft file")
+    p.add_argument(
+        "--nearest-grade",
+        action="store_true",
+        help="GIFT / XML: replace answer grades Moodle does not allow (such as 33%%) by the "
+        "nearest allowed one, each reported, instead of refusing the file",
+    )
     p.set_defaults(func=cmd_import_bank)
 
     p = sub.add_parser("backup", help="back up the database now (into the data folder's backups/)")
@@ -595,9 +601,12 @@ def _convert_to_draft(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    draft = import_file(args.file, lang=args.bank_lang)
+    draft = import_file(args.file, lang=args.bank_lang, nearest_grade=args.nearest_grade)
     for line in draft.report.lines():
         print(line)
+    if not draft.question_count:
+        print(f"{draft.report.summary()}; no draft was written", file=sys.stderr)
+        return 1
     save_draft(draft, target)
     print(draft.report.summary(), file=sys.stderr)
     print(

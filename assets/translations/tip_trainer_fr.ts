@@ -1802,6 +1802,18 @@ Les détails ont été consignés dans :
         <translation>&amp;Langue des questions :</translation>
     </message>
     <message>
+        <source>Use the &amp;nearest grade for grades Moodle refuses</source>
+        <translation>&amp;Utiliser la note la plus proche pour les notes refusées par Moodle</translation>
+    </message>
+    <message>
+        <source>Replace answer grades Moodle does not allow by the nearest allowed grade</source>
+        <translation>Remplacer les notes de réponse refusées par Moodle par la note admise la plus proche</translation>
+    </message>
+    <message>
+        <source>Off: a file with a grade such as 33% is refused, as Moodle refuses it. On: each such grade becomes the nearest one Moodle allows (33.33333%), and the report lists it.</source>
+        <translation>Décoché : un fichier contenant une note comme 33 % est refusé, comme Moodle le refuse. Coché : chacune de ces notes devient la plus proche admise par Moodle (33,33333 %), et le rapport l&apos;indique.</translation>
+    </message>
+    <message>
         <source>Next steps: the draft holds only this language. Open the saved file in a text editor, replace every TO-COMPLETE (topic, source) and every &apos;TO COMPLETE&apos; explanation, declare the sources the questions cite, add the second language if you have it, then import the file in the question bank library, which checks it.</source>
         <translation>Étapes suivantes : le projet ne contient que cette langue. Ouvrez le fichier enregistré dans un éditeur de texte, remplacez chaque TO-COMPLETE (thème, source) et chaque explication « TO COMPLETE », déclarez les sources citées par les questions, ajoutez la seconde langue si vous en disposez, puis importez le fichier dans la bibliothèque des banques de questions, qui le vérifie.</translation>
     </message>
@@ -1846,8 +1858,8 @@ Les détails ont été consignés dans :
         <translation>&amp;Format :</translation>
     </message>
     <message>
-        <source>Moodle XML keeps every kind of question; GIFT has no ordering questions. Scenarios become a description followed by their questions.</source>
-        <translation>Moodle XML conserve tous les types de questions ; GIFT n&apos;a pas de questions de mise en ordre. Les mises en situation deviennent une description suivie de leurs questions.</translation>
+        <source>GIFT and Moodle XML keep every kind of question. Scenarios become a description followed by their questions, whose id numbers name the scenario so that it is found again even after Moodle sorts the questions.</source>
+        <translation>GIFT et Moodle XML conservent tous les types de questions. Les mises en situation deviennent une description suivie de leurs questions, dont les numéros d&apos;identification désignent la mise en situation, afin qu&apos;elle soit retrouvée même après que Moodle a trié les questions.</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -2177,6 +2189,10 @@ Les détails ont été consignés dans :
         <translation>la question n&apos;a pas de texte</translation>
     </message>
     <message>
+        <source>the question has no text but its title: the title became its text</source>
+        <translation>la question n&apos;a pas de texte, seulement un titre : le titre est devenu son texte</translation>
+    </message>
+    <message>
         <source>to complete: %1</source>
         <translation>à compléter : %1</translation>
     </message>
@@ -2187,10 +2203,6 @@ Les détails ont été consignés dans :
     <message>
         <source>no answer gives full marks</source>
         <translation>aucune réponse ne donne la totalité des points</translation>
-    </message>
-    <message>
-        <source>%1 answers give full marks; a single-choice question here has exactly one right option</source>
-        <translation>%1 réponses donnent la totalité des points ; ici, une question à choix unique a exactement une bonne réponse</translation>
     </message>
     <message>
         <source>the %1% credit for &apos;%2&apos; is not kept: only the right option scores here</source>
@@ -2225,14 +2237,6 @@ Les détails ont été consignés dans :
         <translation>Moodle n&apos;affichait qu&apos;une partie des éléments ; ici, tous les éléments sont affichés</translation>
     </message>
     <message>
-        <source>the description was put before the text of question &apos;%1&apos;</source>
-        <translation>la description a été placée avant le texte de la question « %1 »</translation>
-    </message>
-    <message>
-        <source>a description with no question after it is not a question; its text was not imported</source>
-        <translation>une description sans question à sa suite n&apos;est pas une question ; son texte n&apos;a pas été importé</translation>
-    </message>
-    <message>
         <source>the description and the %1 questions after it became one scenario</source>
         <translation>la description et les %1 questions qui la suivent forment une mise en situation</translation>
     </message>
@@ -2253,8 +2257,8 @@ Les détails ont été consignés dans :
         <translation>les réponses à position fixe ne peuvent pas être exprimées ; Moodle peut les mélanger</translation>
     </message>
     <message>
-        <source>GIFT has no ordering questions; export to Moodle XML to keep this one</source>
-        <translation>GIFT n&apos;a pas de questions de mise en ordre ; exportez en Moodle XML pour conserver celle-ci</translation>
+        <source>%1 answers give full marks: in Moodle any one of them earns full marks; here it became a multiple-response question where each right one must be ticked</source>
+        <translation>%1 réponses donnent la totalité des points : dans Moodle, n&apos;importe laquelle d&apos;entre elles rapporte la totalité des points ; ici, la question est devenue une question à réponses multiples où chaque bonne réponse doit être cochée</translation>
     </message>
     <message>
         <source>a weight of %1% is not one Moodle allows; %2% was written instead</source>
@@ -2267,6 +2271,74 @@ Les détails ont été consignés dans :
     <message>
         <source>sources, difficulty and audiences have no place in Moodle: they are kept in a comment that Moodle ignores and TiP Trainer reads back</source>
         <translation>les sources, la difficulté et les publics n&apos;ont pas de place dans Moodle : ils sont conservés dans un commentaire que Moodle ignore et que TiP Trainer relit</translation>
+    </message>
+    <message>
+        <source>an answer with no text was dropped, as Moodle drops it</source>
+        <translation>une réponse sans texte a été supprimée, comme Moodle la supprime</translation>
+    </message>
+    <message>
+        <source>&apos;~=&apos; leaves an empty answer before the right one (&apos;=&apos; alone marks it); the empty answer was dropped, as Moodle drops it</source>
+        <translation>« ~= » laisse une réponse vide avant la bonne réponse (« = » seul la désigne) ; la réponse vide a été supprimée, comme Moodle la supprime</translation>
+    </message>
+    <message>
+        <source>an item with no text was dropped, as Moodle drops it</source>
+        <translation>un élément sans texte a été supprimé, comme Moodle le supprime</translation>
+    </message>
+    <message>
+        <source>fewer than 2 answers have text</source>
+        <translation>moins de 2 réponses ont un texte</translation>
+    </message>
+    <message>
+        <source>the %1 is only a picture, which cannot be kept here; the question was left out</source>
+        <translation>« %1 » n&apos;est qu&apos;une image, qui ne peut pas être conservée ici ; la question a été écartée</translation>
+    </message>
+    <message>
+        <source>every option is right (%1 of %1); a multiple-response question needs at least one wrong option</source>
+        <translation>toutes les réponses sont justes (%1 sur %1) ; une question à réponses multiples exige au moins une mauvaise réponse</translation>
+    </message>
+    <message>
+        <source>every sub-question has the same answer (&apos;%1&apos;); a matching question needs at least 2 different answers</source>
+        <translation>toutes les sous-questions ont la même réponse (« %1 ») ; une question d&apos;appariement exige au moins 2 réponses différentes</translation>
+    </message>
+    <message>
+        <source>a description is text shown between questions, not a question: it was left out (it becomes the case of a scenario only when its questions name it)</source>
+        <translation>une description est un texte affiché entre des questions, pas une question : elle a été écartée (elle ne devient le cas d&apos;une mise en situation que si ses questions la désignent)</translation>
+    </message>
+    <message>
+        <source>this question has no title and follows the titled description &apos;%1&apos;, which has no question: the blank line between them was taken for a slip and the description was put before this question&apos;s text</source>
+        <translation>cette question n&apos;a pas de titre et suit la description titrée « %1 », qui n&apos;a pas de question : la ligne vide entre elles a été prise pour une erreur de saisie et la description a été placée avant le texte de cette question</translation>
+    </message>
+    <message>
+        <source>only %1 of the scenario&apos;s questions could be imported; a scenario needs 2, so its case text was left out</source>
+        <translation>seules %1 des questions de la mise en situation ont pu être importées ; une mise en situation en exige 2, son texte a donc été écarté</translation>
+    </message>
+    <message>
+        <source>the feedback for right, partly right and wrong answers has no place here and was left out</source>
+        <translation>les commentaires pour les réponses justes, partiellement justes et fausses n&apos;ont pas de place ici et ont été écartés</translation>
+    </message>
+    <message>
+        <source>hints for later tries (%1) have no place here and were left out</source>
+        <translation>les indices pour les tentatives suivantes (%1) n&apos;ont pas de place ici et ont été écartés</translation>
+    </message>
+    <message>
+        <source>the feedback of each item has no place here and was left out</source>
+        <translation>le commentaire de chaque élément n&apos;a pas de place ici et a été écarté</translation>
+    </message>
+    <message>
+        <source>a grade of %1% is not one Moodle allows; the nearest, %2%, was used (nearest grade)</source>
+        <translation>une note de %1 % n&apos;est pas admise par Moodle ; la plus proche, %2 %, a été utilisée (note la plus proche)</translation>
+    </message>
+    <message>
+        <source>Moodle showed the items side by side; here they are shown one below the other</source>
+        <translation>Moodle affichait les éléments côte à côte ; ici, ils sont affichés les uns sous les autres</translation>
+    </message>
+    <message>
+        <source>GIFT ordering items are written one per line as they are: line breaks in an item were replaced by spaces</source>
+        <translation>les éléments d&apos;une question de mise en ordre GIFT sont écrits un par ligne, tels quels : les retours à la ligne d&apos;un élément ont été remplacés par des espaces</translation>
+    </message>
+    <message>
+        <source>the file holds no question</source>
+        <translation>le fichier ne contient aucune question</translation>
     </message>
     <message>
         <source>unbalanced braces: the answers must be written between one &apos;{&apos; and one &apos;}&apos; (write \{ or \} for a literal brace)</source>

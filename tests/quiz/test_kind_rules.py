@@ -9,20 +9,25 @@ import pytest
 from trainer.banks import serialize
 from trainer.banks.formats.convert import ExportFormat, export_bank, records_to_draft
 from trainer.banks.formats.messages import (
+    M_ALL_RIGHT,
     M_ANSWER_NO_TEXT,
+    M_EMPTY_ITEM_DROPPED,
     M_FIXED_OPTIONS,
+    M_GIFT_ORDERING_TEXT,
     M_MATCH_PAIRS,
     M_NO_CREDIT,
     M_NO_FULL_MARKS,
     M_NO_TEXT,
     M_ORDERING_ITEMS,
+    M_ORDERING_LAYOUT,
     M_ORDERING_SUBSET,
     M_SEVERAL_FULL_MARKS,
     M_SUBQUESTION_NO_TEXT,
+    M_TOO_FEW_ANSWERS,
 )
 from trainer.banks.formats.records import HTML, FText, MAnswer, MPair, MQuestion
 from trainer.banks.loader import load_bank_bytes
-from trainer.banks.model import Bank, Kind, SingleChoice
+from trainer.banks.model import Bank, Kind, LocalizedText, MultipleResponse, Ordering, SingleChoice
 from trainer.errors import BankError
 
 HEAD = """\
@@ -175,7 +180,7 @@ def _skipped(record: MQuestion) -> list[str]:
     [
         (
             _q("multichoice", answers=[MAnswer(FText("A"), 1.0), MAnswer(FText(""))]),
-            M_ANSWER_NO_TEXT,
+            M_TOO_FEW_ANSWERS,
         ),
         (
             _q("multichoice", answers=[MAnswer(FText("A"), 0.5), MAnswer(FText("B"))]),
@@ -183,7 +188,7 @@ def _skipped(record: MQuestion) -> list[str]:
         ),
         (
             _q("multichoice", answers=[MAnswer(FText("A"), 1.0), MAnswer(FText("B"), 1.0)]),
-            M_SEVERAL_FULL_MARKS,
+            M_ALL_RIGHT,
         ),
         (
             _q("multichoice", single=False, answers=[MAnswer(FText("A")), MAnswer(FText("B"))]),
@@ -198,9 +203,9 @@ def _skipped(record: MQuestion) -> list[str]:
         (_q("ordering", answers=[MAnswer(FText("One"))]), M_ORDERING_ITEMS),
     ],
     ids=[
-        "answer-no-text",
+        "too-few-answers",
         "no-full-marks",
-        "several-full-marks",
+        "every-answer-full-marks",
         "no-credit",
         "one-pair",
         "empty-answer",
@@ -225,14 +230,25 @@ def test_records_a_kind_cannot_take_are_skipped_with_the_reason(
     ids=lambda r: r.type,
 )
 def test_every_kind_skips_a_record_without_text(record: MQuestion) -> None:
-    assert M_NO_TEXT in _skipped(replace(record, text=FText("")))
+    assert M_NO_TEXT in _skipped(replace(record, text=FText(""), title=None))
+
+
+def test_several_full_marks_become_a_multiple_response_with_a_report_line() -> None:
+    record = _q(
+        "multichoice",
+        answers=[MAnswer(FText("A"), 1.0), MAnswer(FText("B"), 1.0), MAnswer(FText("C"))],
+    )
+    draft = records_to_draft([record], "in.xml")
+    [q] = draft.bank.questions
+    assert isinstance(q, MultipleResponse) and q.key == frozenset({"a", "b"})
+    assert [e.template for e in draft.report.changed] == [M_SEVERAL_FULL_MARKS]
 
 
 def test_ordering_that_moodle_showed_in_part_is_reported() -> None:
     record = _q(
         "ordering",
-        answers=[MAnswer(FText("One")), MAnswer(FText("Two"))],
-        options={"selecttype": "RANDOM"},
+        answers=[MAnswer(FText("One")), MAnswer(FText("Two")), MAnswer(FText("Three"))],
+        options={"selecttype": "RANDOM", "selectcount": "2"},
     )
     draft = records_to_draft([record], "in.xml")
     assert draft.bank.questions[0].kind is Kind.ORDERING
@@ -245,7 +261,33 @@ def test_fixed_options_are_written_and_reported_on_export(sample_bank: Bank) -> 
     data = serialize.question_to_data(pinned)
     assert data["options"][-1]["fixed"] is True
     assert "fixed" not in data["options"][0]
-    assert serialize.question_from_data(data) == replace(pinned, line=0, column=0, difficulty_given=True)
+    assert serialize.question_from_data(data) == replace(
+        pinned, line=0, column=0, difficulty_given=True
+    )
     bank = replace(sample_bank, questions=(pinned,))
     _text, report = export_bank(bank, ExportFormat.MOODLE_XML, "en")
     assert M_FIXED_OPTIONS in [e.template for e in report.changed]
+
+
+def test_ordering_drops_an_empty_item_and_notes_a_horizontal_layout() -> None:
+    record = _q(
+        "ordering",
+        answers=[MAnswer(FText("One")), MAnswer(FText(" ")), MAnswer(FText("Two"))],
+        options={"layouttype": "HORIZONTAL"},
+    )
+    draft = records_to_draft([record], "in.xml")
+    [q] = draft.bank.questions
+    assert isinstance(q, Ordering) and [i.text.get("en") for i in q.items] == ["One", "Two"]
+    assert [(e.severity.value, e.template) for e in draft.report.entries][:2] == [
+        ("changed", M_EMPTY_ITEM_DROPPED),
+        ("note", M_ORDERING_LAYOUT),
+    ]
+
+
+def test_an_ordering_item_on_several_lines_is_written_to_gift_on_one(sample_bank: Bank) -> None:
+    steps = next(q for q in sample_bank.questions if isinstance(q, Ordering))
+    first = replace(steps.items[0], text=LocalizedText({"en": "Identify\nthe victim"}))
+    bank = replace(sample_bank, questions=(replace(steps, items=(first, *steps.items[1:])),))
+    text, report = export_bank(bank, ExportFormat.GIFT, "en")
+    assert "\nIdentify the victim\n" in text
+    assert [e.template for e in report.changed] == [M_GIFT_ORDERING_TEXT]

@@ -95,7 +95,7 @@ def test_a_refused_file_shows_one_clear_message(
     assert not screen.save_button.isEnabled()
 
 
-def test_export_writes_the_file_and_lists_what_was_left_out(
+def test_export_writes_the_file_and_lists_what_changed(
     qtbot: QtBot, screen: FormatsScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert screen.bank_combo.count() == 1
@@ -107,7 +107,9 @@ def test_export_writes_the_file_and_lists_what_was_left_out(
         screen.export_button.click()
     assert "Jusqu'à quel âge" in target.read_text(encoding="utf-8")
     rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
-    assert rows[0][0] == "Left out" and rows[0][2] == "q-steps"
+    assert "{>4 ALL" in target.read_text(encoding="utf-8")  # ordering, as Moodle 4.3+ reads it
+    assert "Left out" not in [row[0] for row in rows]
+    assert ["Note", "sample.yaml:85", "q-case"] in [row[:3] for row in rows]
     [logged] = audit.entries(screen.workspace.db, action="bank.export")
     assert logged.detail == "sample 1.0 as gift (fr)"
 
@@ -124,3 +126,30 @@ def test_export_in_a_language_the_bank_lacks_is_explained(
 
 def test_every_report_text_is_offered_for_translation() -> None:
     assert set(all_templates()) | set(TOKENS) <= set(REPORT_TEXTS)
+
+
+def test_nearest_grade_check_box_imports_grades_moodle_refuses(
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path
+) -> None:
+    source = tmp_path / "thirds.gift"
+    source.write_text("::T::Which? {~%33%a ~%67%b ~%-100%c}\n", encoding="utf-8")
+    assert screen.nearest_grade.accessibleName() and not screen.nearest_grade.isChecked()
+    finish(qtbot, screen.import_path(source))
+    assert screen.draft is None and "nearest grade" in screen.errors[0]  # type: ignore[attr-defined]
+    screen.nearest_grade.setChecked(True)
+    with qtbot.waitSignal(screen.imported):
+        screen.import_path(source)
+    assert screen.draft is not None and screen.save_button.isEnabled()
+    rows = [cells(screen, r) for r in range(screen.report_table.rowCount())]
+    assert any("the nearest, 33.33333%, was used" in row[3] for row in rows)
+
+
+def test_a_file_without_questions_cannot_be_saved_as_a_draft(
+    qtbot: QtBot, screen: FormatsScreen, tmp_path: Path
+) -> None:
+    source = tmp_path / "empty.gift"
+    source.write_text("\n", encoding="utf-8")
+    with qtbot.waitSignal(screen.imported):
+        screen.import_path(source)
+    assert not screen.save_button.isEnabled()
+    assert cells(screen, 0)[3] == "the file holds no question"

@@ -18,6 +18,7 @@ from trainer.banks.formats.convert import (
     records_to_draft,
     save_draft,
 )
+from trainer.banks.formats.messages import M_DESCRIPTION_LEFT_OUT
 from trainer.banks.formats.report import Severity
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Bank, Matching, MultipleResponse, Scenario, SingleChoice, TrueFalse
@@ -158,17 +159,22 @@ def test_draft_has_placeholders_and_fails_validation_until_completed(tmp_path: P
         load_bank(target)
 
 
-def test_description_followed_by_questions_becomes_a_scenario() -> None:
+def test_a_description_becomes_a_scenario_only_when_its_questions_name_it() -> None:
+    """Parts say "<scenario id>/<position>" in their idnumber, in any order and place."""
     text = (
-        "::Case::Aline, 23, answers an advert.\n\n"
-        "::P1::Is she a victim? {T}\n\n::P2::Was she deceived? {T}\n\n"
+        "// [id:case]\n::Case::Aline, 23, answers an advert.\n\n"
+        "::Unrelated::Is the sky blue? {T}\n\n"
+        "// [id:case/2]\n::P2::Was she deceived? {T}\n\n"
+        "// [id:case/1]\n::P1::Is she a victim? {T}\n\n"
         "$CATEGORY: other\n\n::Alone::Just a description."
     )
     draft = records_to_draft(gift_records(text.encode(), "s.gift"), "s.gift")
-    scenario = draft.bank.questions[0]
+    scenario, unrelated = draft.bank.questions
     assert isinstance(scenario, Scenario) and [p.id for p in scenario.parts] == ["P1", "P2"]
     assert scenario.text.get("en") == "Aline, 23, answers an advert."
-    assert draft.report.skipped[0].question == "Alone"
+    assert unrelated.id == "Unrelated" and unrelated.text.get("en") == "Is the sky blue?"
+    assert [e.question for e in draft.report.skipped] == ["Alone"]
+    assert draft.report.skipped[0].template == M_DESCRIPTION_LEFT_OUT
 
 
 def test_export_escapes_special_characters(sample_bank: Bank) -> None:
@@ -183,10 +189,9 @@ def test_export_escapes_special_characters(sample_bank: Bank) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_round_trip_gives_the_same_questions(sample_bank: Bank, lang: str) -> None:
     text, report = export_bank(sample_bank, ExportFormat.GIFT, lang)
-    assert [e.question for e in report.skipped] == ["q-steps"]  # GIFT has no ordering
+    assert not report.skipped  # ordering too, as Moodle 4.3+ reads it
     draft = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift", lang=lang)
     original = questions_by_id(sample_bank, lang)
-    del original["q-steps"]
     assert questions_by_id(draft.bank, lang) == original
     assert not draft.report.skipped and not draft.report.incomplete
 
@@ -195,7 +200,7 @@ def test_round_trip_draft_validates(sample_bank: Bank, tmp_path: Path) -> None:
     text, _ = export_bank(sample_bank, ExportFormat.GIFT, "fr")
     draft = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift", lang="fr")
     bank = load_bank(save_draft(draft, tmp_path / "back.yaml"))
-    assert bank.languages == ("fr",) and len(bank.questions) == 5
+    assert bank.languages == ("fr",) and len(bank.questions) == 6
     assert set(bank.sources) == {"palermo"}
 
 

@@ -23,13 +23,19 @@ from trainer.banks import serialize
 from trainer.banks.bulk import collector_paused
 from trainer.banks.formats import gift, moodle_xml
 from trainer.banks.formats.messages import (
-    M_DESCRIPTION_ALONE,
-    M_DESCRIPTION_MERGED,
+    M_COMBINED_FEEDBACK,
+    M_DESCRIPTION_JOINED,
+    M_DESCRIPTION_LEFT_OUT,
+    M_HINTS,
+    M_IMAGE_ONLY,
     M_IMAGES,
     M_METADATA,
+    M_NO_QUESTIONS,
     M_NO_TEXT,
     M_NOTHING,
     M_SCENARIO_MADE,
+    M_SCENARIO_TOO_FEW,
+    M_TITLE_AS_TEXT,
     M_TO_COMPLETE,
     M_UNREADABLE,
     M_UNSUPPORTED,
@@ -41,12 +47,14 @@ from trainer.banks.formats.records import (
     TYPE_LABELS,
     FText,
     MQuestion,
+    is_image_only,
     nearest_grade,
     snap_grade,
     text_to_html,
     to_plain,
+    transliterate,
 )
-from trainer.banks.formats.report import ImportReport
+from trainer.banks.formats.report import ImportReport, Severity
 from trainer.banks.loader import MAX_FILE_BYTES
 from trainer.banks.model import (
     Audience,
@@ -101,9 +109,9 @@ def is_importable(path: Path) -> bool:
     return path.suffix.lower() in GIFT_SUFFIXES + XML_SUFFIXES
 
 
-def read_records(path: Path) -> Iterator[MQuestion]:
+def read_records(path: Path, *, nearest_grade: bool = False) -> Iterator[MQuestion]:
     """The file's records, one at a time (FormatError for an unreadable file, or at the
-    end for refused grades)."""
+    end for refused grades; ``nearest_grade``: such grades become the nearest allowed)."""
     try:
         data = read_bounded(path, MAX_FILE_BYTES)
     except TooLargeError:
@@ -114,27 +122,73 @@ def read_records(path: Path) -> Iterator[MQuestion]:
     except OSError as exc:
         raise FormatError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
     if path.suffix.lower() in XML_SUFFIXES:
-        return moodle_xml.iter_moodle_xml(data, path.name)
-    return gift.iter_gift(data, path.name)
+        return moodle_xml.iter_moodle_xml(data, path.name, nearest_grade=nearest_grade)
+    return gift.iter_gift(data, path.name, nearest_grade=nearest_grade)
 
 
-def import_file(path: Path, *, lang: str = "en") -> Draft:
-    """Read a GIFT or Moodle XML file into a draft bank in ``lang``, with its report."""
+def import_file(path: Path, *, lang: str = "en", nearest_grade: bool = False) -> Draft:
+    """Read a GIFT or Moodle XML file into a draft bank in ``lang``, with its report.
+
+    ``nearest_grade``: a grade Moodle does not allow becomes the nearest one it does
+    (each with a report line) instead of refusing the file, like Moodle's import option.
+    A draft with no question is not to be saved (``Draft.question_count`` is 0)."""
     if not is_importable(path):
         raise FormatError(
             "only GIFT (.gift, .txt) and Moodle XML (.xml) files can be imported here",
             where=str(path),
         )
     with collector_paused():
-        return records_to_draft(read_records(path), path.name, lang=lang)
+        return records_to_draft(
+            read_records(path, nearest_grade=nearest_grade), path.name, lang=lang
+        )
 
 
 def slug(value: str) -> str:
-    cleaned = _ID_BAD.sub("-", value.strip()).strip("-._")
+    cleaned = _ID_BAD.sub("-", transliterate(value).strip()).strip("-._")
     return cleaned[:100]
 
 
 # -- import ------------------------------------------------------------------------------
+# The categories Moodle makes for each course or context, in the languages teachers use:
+# "Default for …", "Défaut pour …", "Por defecto en …" … They say nothing of the questions.
+_DEFAULT_CATEGORY = re.compile(
+    r"^(default for|defaut pour|par defaut pour|por defecto en|por defecto para|"
+    r"standard fur|voreinstellung fur|predefinito per|predefinita per|padrao para|"
+    r"standaard voor|domyslna dla|domyslne dla|varsayilan|по умолчанию для)\b",
+    re.IGNORECASE,
+)
+# A scenario's part, as our export names it: "<scenario id>/<position>" (its idnumber).
+_PART_MARK = re.compile(r"^(.+)/([1-9][0-9]{0,3})$")
+
+
+# The texts a question cannot do without (a picture alone there leaves it out).
+_NEEDED = frozenset({"question text", "an answer", "a sub-question", "an item", "description"})
+
+
+class _LeftOutError(Exception):
+    """A question that cannot be imported, and the report line that says why."""
+
+    def __init__(self, template: str, *args: str) -> None:
+        super().__init__(template)
+        self.template = template
+        self.args_ = args
+
+
+@dataclass
+class _Description:
+    """A description record waiting for the end of the file to learn its parts."""
+
+    record: MQuestion
+    slot: int
+    topic: Topic | None
+
+
+def part_mark(q: MQuestion) -> tuple[str, int] | None:
+    """(scenario id, position) when a record says it is a part of a scenario."""
+    found = _PART_MARK.match(q.idnumber or "")
+    return (found.group(1), int(found.group(2))) if found else None
+
+
 class _Importer:
     def __init__(self, name: str, lang: str) -> None:
         self.name = name
@@ -147,13 +201,22 @@ class _Importer:
         self.missing_topics: set[str] = set()
         self.tags: set[str] = set()
         self.bank_meta: dict[str, Any] = {}
-        self.questions: list[Question] = []
-        self.scenario: MQuestion | None = None
-        self.parts: list[Question] = []
+        # The draft's questions in file order; a description's slot waits for its parts.
+        self.slots: list[Question | None] = []
+        self.descriptions: dict[str, _Description] = {}
+        self.parts: dict[str, list[tuple[int, int]]] = {}  # scenario id → (position, slot)
+        # Files written by earlier versions: a description's comment counts its parts,
+        # which follow it.
+        self.following: tuple[str, int] | None = None
+        # A titled description no question names, waiting to see the record after it.
+        self.intro: MQuestion | None = None
         self.lost_files: dict[tuple[int, str], list[str]] = {}
+        self.seen = 0  # records read
 
     # helpers
     def text(self, value: FText, q: MQuestion, what: str) -> str:
+        if what in _NEEDED and is_image_only(value):
+            raise _LeftOutError(M_IMAGE_ONLY, what)
         text, images = to_plain(value)
         if images or value.files:
             self.lost_files.setdefault((q.line, q.name), []).append(what)
@@ -168,7 +231,9 @@ class _Importer:
         return LocalizedText({self.lang: text})
 
     def new_id(self, q: MQuestion) -> str:
-        for candidate in (q.meta.get("id"), q.idnumber, q.title):
+        # A part's idnumber names its scenario; its own id is in its name.
+        idnumber = None if part_mark(q) else q.idnumber
+        for candidate in (q.meta.get("id"), idnumber, q.title):
             if isinstance(candidate, str) and slug(candidate) and slug(candidate) not in self.ids:
                 found = slug(candidate)
                 break
@@ -183,16 +248,16 @@ class _Importer:
         return found
 
     def category(self, path: str) -> None:
-        self.flush()
+        self.following = None
         self.topic = None
         self.category_tags = []
         # A '/' inside a name is written '//'.
         segments = [s.replace("\0", "/") for s in path.replace("//", "\0").split("/")]
         for segment in segments:
             segment = segment.strip()
-            if not segment or segment.startswith("$") or segment == "top":
+            if not segment or segment.startswith("$") or segment.lower() == "top":
                 continue
-            if segment.lower().startswith("default for"):
+            if _DEFAULT_CATEGORY.match(transliterate(segment)):
                 continue
             key = re.sub(r"[\s-]+", "_", segment.lower())
             if key in {t.value for t in Topic}:
@@ -202,9 +267,16 @@ class _Importer:
 
     def common(self, q: MQuestion, kind_needs_explanation: bool = True) -> dict[str, Any] | None:
         text = self.text(q.text, q, "question text")
+        if not text and q.title and q.title.strip():
+            # "::Which is right?::{=a ~b}": the title is the question.
+            text = q.title.strip()
+            self.report.change(q.line, q.name, M_TITLE_AS_TEXT)
         if not text:
             self.report.skip(q.line, q.name, M_NO_TEXT)
             return None
+        explanation = self.text(q.general_feedback, q, "general feedback")
+        if not explanation and isinstance(q.meta.get("explanation"), str):
+            explanation = q.meta["explanation"]
         qid = self.new_id(q)
         meta = q.meta
         topic: Topic | None = None
@@ -222,7 +294,6 @@ class _Importer:
         if topic is None:
             missing.append("topic")
             self.missing_topics.add(qid)
-        explanation = self.text(q.general_feedback, q, "general feedback")
         if not explanation and kind_needs_explanation:
             missing.append("explanation")
             explanation = EXPLANATION_PLACEHOLDER
@@ -267,52 +338,111 @@ class _Importer:
         return [make(i) for i in range(count)]
 
     def start_scenario(self, description: MQuestion) -> None:
-        """A description record: the records after it are the parts of a scenario."""
-        self.flush()
-        self.scenario = description
+        """A description record: a scenario's case if questions of the file name it as
+        theirs (known at the end of the file), else text that is left out."""
+        self.following = None
+        sid = description.idnumber or description.meta.get("id")
+        if not isinstance(sid, str) or not sid or sid in self.descriptions:
+            if description.title:
+                self.intro = description
+            else:
+                self.report.skip(description.line, description.name, M_DESCRIPTION_LEFT_OUT)
+            return
+        self.descriptions[sid] = _Description(description, len(self.slots), self.topic)
+        self.slots.append(None)
+        wanted = description.meta.get("parts")
+        if isinstance(wanted, int) and wanted > 0:
+            self.following = (sid, wanted)
 
     # flow
-    def add(self, question: Question) -> None:
+    def add(self, question: Question, record: MQuestion) -> None:
         self.report.imported += 1
-        if self.scenario is not None:
-            self.parts.append(question)
-            wanted = self.scenario.meta.get("parts")
-            if isinstance(wanted, int) and len(self.parts) >= wanted:
-                self.flush()
-        else:
-            self.questions.append(question)
+        mark = part_mark(record)
+        if mark is None and self.following is not None:
+            sid, wanted = self.following
+            taken = len(self.parts.get(sid, []))
+            mark = (sid, taken + 1)
+            self.following = (sid, wanted) if taken + 1 < wanted else None
+        if mark is not None:
+            self.parts.setdefault(mark[0], []).append((mark[1], len(self.slots)))
+        self.slots.append(question)
 
-    def flush(self) -> None:
-        desc, parts = self.scenario, self.parts
-        self.scenario, self.parts = None, []
-        if desc is None:
-            return
-        text = self.text(desc.text, desc, "description")
-        if not parts or not text:
-            self.report.skip(desc.line, desc.name, M_DESCRIPTION_ALONE)
-            return
-        if len(parts) == 1:
-            part = parts[0]
-            joined = f"{text}\n\n{part.text.get(self.lang)}"
-            self.questions.append(replace(part, text=self.loc(joined)))
-            self.report.note(desc.line, desc.name, M_DESCRIPTION_MERGED, part.id)
-            return
-        sid = self.new_id(desc)
-        meta = desc.meta
-        topic = parts[0].topic
-        if isinstance(meta.get("topic"), str) and meta["topic"] in {t.value for t in Topic}:
-            topic = Topic(meta["topic"])
-        elif self.topic is not None:
-            topic = self.topic
-        if all(p.id in self.missing_topics for p in parts) and "topic" not in meta:
-            self.missing_topics.add(sid)
-        self.questions.append(SCENARIO.assemble(self, desc, sid, text, topic, parts))
-        self.report.note(desc.line, sid, M_SCENARIO_MADE, str(len(parts)))
+    def finish_scenarios(self) -> None:
+        """Each description named by two or more questions becomes their scenario, in the
+        description's place; the others are left out and their questions stand alone."""
+        for sid, held in self.descriptions.items():
+            desc = held.record
+            try:
+                text = self.text(desc.text, desc, "description")
+            except _LeftOutError as left:  # a case that is only a picture
+                self.report.skip(desc.line, desc.name, left.template, *left.args_)
+                continue
+            parts = sorted(self.parts.get(sid, []))
+            if not parts or not text:
+                self.report.skip(desc.line, desc.name, M_DESCRIPTION_LEFT_OUT)
+                continue
+            if len(parts) < 2:
+                self.report.skip(desc.line, desc.name, M_SCENARIO_TOO_FEW, str(len(parts)))
+                continue
+            questions = [q for _, slot in parts if (q := self.slots[slot]) is not None]
+            for _, slot in parts:
+                self.slots[slot] = None
+            qid = self.new_id(desc)
+            meta = desc.meta
+            topic = questions[0].topic
+            if isinstance(meta.get("topic"), str) and meta["topic"] in {t.value for t in Topic}:
+                topic = Topic(meta["topic"])
+            elif held.topic is not None:
+                topic = held.topic
+            if all(p.id in self.missing_topics for p in questions) and "topic" not in meta:
+                self.missing_topics.add(qid)
+            self.slots[held.slot] = SCENARIO.assemble(self, desc, qid, text, topic, questions)
+            self.report.note(desc.line, qid, M_SCENARIO_MADE, str(len(questions)))
+
+    def note_lost(self, q: MQuestion) -> None:
+        """What Moodle holds for the question that the bank format cannot."""
+        if any(f.text.strip() for f in q.combined_feedback):
+            self.report.change(q.line, q.name, M_COMBINED_FEEDBACK)
+        hints = [h for h in q.hints if h.text.strip()]
+        if hints:
+            self.report.change(q.line, q.name, M_HINTS, str(len(hints)))
+
+    @staticmethod
+    def joined(q: MQuestion) -> bool:
+        """Whether the untitled question right after a titled description is one with it,
+        split by a stray blank line ("::Case::Text" / "Asked? {…}")."""
+        return (
+            q.title is None
+            and q.type != "description"
+            and kinds.record_reader(q.type) is not None
+            and not part_mark(q)
+        )
+
+    def join(self, intro: MQuestion, question: Question, q: MQuestion) -> Question:
+        try:
+            text = self.text(intro.text, intro, "description")
+        except _LeftOutError:
+            text = ""
+        if not text:
+            self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
+            return question
+        self.report.note(q.line, question.id, M_DESCRIPTION_JOINED, intro.name)
+        return replace(question, text=self.loc(f"{text}\n\n{question.text.get(self.lang)}"))
 
     def run(self, records: Iterable[MQuestion]) -> None:
+        self.seen = 0
         for q in records:
+            self.seen += 1
+            intro, self.intro = self.intro, None
+            if intro is not None and self.joined(q):
+                q = replace(q, title=intro.title)  # its name and id (the file's record unchanged)
+            elif intro is not None:
+                self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
+                intro = None
             if isinstance(q.meta.get("bank"), dict):
                 self.bank_meta = q.meta["bank"]
+            for severity, template, args in q.notes:
+                self.report.add(Severity(severity), q.line, q.name, template, *args)
             if q.type == "category":
                 self.category(q.category)
             elif q.type == "error":
@@ -321,12 +451,30 @@ class _Importer:
                 label = TYPE_LABELS.get(q.type, q.type)
                 self.report.skip(q.line, q.name, M_UNSUPPORTED, label)
             else:
-                question = kinds.from_record(self, q)
+                try:
+                    question = kinds.from_record(self, q)
+                except _LeftOutError as left:
+                    self.lost_files.pop((q.line, q.name), None)
+                    self.report.skip(q.line, q.name, left.template, *left.args_)
+                    question = None
                 if question is not None:
-                    self.add(question)
+                    if intro is not None:
+                        question = self.join(intro, question, q)
+                    self.note_lost(q)
+                    self.add(question, q)
+                elif intro is not None:
+                    self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
             self.report_lost_files()
-        self.flush()
+        if self.intro is not None:
+            self.report.skip(self.intro.line, self.intro.name, M_DESCRIPTION_LEFT_OUT)
+        self.finish_scenarios()
         self.report_lost_files()
+        # Lines in file order (a scenario is only known at the end of the file).
+        self.report.entries.sort(key=lambda e: e.line)
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for q in self.slots if q is not None]
 
 
 def records_to_draft(records: Iterable[MQuestion], name: str, *, lang: str = "en") -> Draft:
@@ -344,8 +492,10 @@ def records_to_draft(records: Iterable[MQuestion], name: str, *, lang: str = "en
                 s.get("year") if isinstance(s.get("year"), int) else None,
                 s.get("url") if isinstance(s.get("url"), str) else None,
             )
-    if not imp.questions:
-        imp.report.note(0, "", M_NOTHING)
+    if not imp.seen:
+        imp.report.skip(0, "", M_NO_QUESTIONS)
+    elif not imp.questions:
+        imp.report.skip(0, "", M_NOTHING)
     bank = Bank(
         id=bank_id,
         version=str(meta.get("version") or "1.0"),

@@ -17,6 +17,7 @@ from trainer.banks.formats.messages import (
     E_MC_ANSWERS,
     E_WEIGHT,
     M_MATCH_PAIRS,
+    M_TILDE_EQUALS,
 )
 from trainer.banks.formats.records import (
     HTML,
@@ -48,6 +49,30 @@ _WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
 _FORMATS = {"html": HTML, "moodle": MOODLE, "plain": PLAIN, "markdown": MARKDOWN}
 _TAG = re.compile(r"<[^>]*>")
 _BRACKETS = re.compile(r"(?<!\\)\[(.*?)(?<!\\)\]")
+
+# Ordering (Moodle 4.3+, qtype_ordering's GIFT hook): "text {>N [select] [layout] [grading]
+# [show] item / item / …}", one item per line; the hook sees the raw lines, escapes and all.
+_ORDERING_GRADING = (
+    "ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|"
+    "RELATIVE_NEXT_INCLUDE_LAST|RELATIVE_ONE_PREVIOUS_AND_NEXT|RELATIVE_ALL_PREVIOUS_AND_NEXT|"
+    "RELATIVE_TO_CORRECT|RELATIVE|RELLONGEST_ORDERED_SUBSET|LONGEST_CONTIGUOUS_SUBSET"
+)
+_ORDERING = re.compile(
+    r"^([^{]*)\s*\{>\s*(\d+)\s*((?:ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?)\s*"
+    r"((?:HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)?)\s*"
+    rf"((?:{_ORDERING_GRADING})?)\s*"
+    r"((?:SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)?)\s*(.*?)\s*\}\s*$",
+    re.DOTALL,
+)
+_SELECT = {"ALL": "ALL", "EXACT": "ALL", "CONTIGUOUS": "CONTIGUOUS", "CONTIG": "CONTIGUOUS"}
+_LAYOUT = {"HORIZONTAL": "HORIZONTAL", "HORI": "HORIZONTAL", "H": "HORIZONTAL", "1": "HORIZONTAL"}
+_GRADING = {
+    "ABS": "ABSOLUTE_POSITION",
+    "ABSOLUTE": "ABSOLUTE_POSITION",
+    "REL": "RELATIVE_NEXT_EXCLUDE_LAST",
+    "RELATIVE": "RELATIVE_NEXT_EXCLUDE_LAST",
+    "": "RELATIVE_NEXT_EXCLUDE_LAST",
+}
 
 
 def _trim(value: str) -> str:
@@ -104,12 +129,12 @@ def _lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def iter_gift(data: bytes, path: str) -> Iterator[MQuestion]:
+def iter_gift(data: bytes, path: str, *, nearest_grade: bool = False) -> Iterator[MQuestion]:
     """Every block of the file as Moodle would import it (errors included, as records),
     one at a time so an import never holds them all; the grade check raises FormatError
-    after the last record if any grade was refused."""
+    after the last record if any grade was refused (``nearest_grade``: snapped instead)."""
     text = decode(data, path)
-    grades = GradeCheck(path)
+    grades = GradeCheck(path, nearest=nearest_grade)
     block: list[str] = []
     start = 0
     for number, raw in enumerate(_lines(text), start=1):
@@ -157,7 +182,7 @@ def _comment_data(comments: str) -> tuple[str | None, list[str], dict[str, objec
 
 def read_question(lines: list[str], line: int) -> MQuestion | None:
     comments = ""
-    kept: list[str] = []
+    kept: list[str] = []  # the lines with comments blanked, as Moodle hands them to qtypes
     for item in lines:
         if item.startswith("//"):
             comments += item + "\n"
@@ -222,6 +247,14 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
         meta=meta,
     )
     fmt = qtext.format
+    # Moodle lets question-type plugins try the block first; only ordering claims GIFT.
+    raw = "\n".join(kept)
+    # The pattern can only match a block that ends with "}"; checking that first keeps
+    # a hostile block from making the pattern backtrack for ever.
+    if answer_text not in ("", "0") and raw.rstrip(_PHP_WS).endswith("}") and "{>" in raw:
+        ordering = _ORDERING.match(raw)
+        if ordering is not None:
+            return _ordering(q, ordering)
     if description:
         q.type = "description"
         return q
@@ -247,8 +280,11 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
             answers.pop(0)
         if len(answers) < 2:
             return _error(q, E_MC_ANSWERS)
-        for raw in answers:
+        for index, raw in enumerate(answers):
             answer = _trim(raw)
+            # "~=right" splits into an empty answer and "=right": name that cause.
+            following = _trim(answers[index + 1]) if index + 1 < len(answers) else ""
+            tilde_equals = answer == "" and following.startswith("=")
             if answer.startswith("="):
                 weight = 1.0
                 answer = answer[1:]
@@ -266,6 +302,8 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
             ans = _with_format(_trim(bits[0]), fmt)
             feedback = _with_format(_trim(bits[1]), fmt) if len(bits) > 1 else FText("", fmt)
             q.answers.append(MAnswer(ans, weight, feedback))
+            if tilde_equals:
+                q.answers[-1].empty_cause = M_TILDE_EQUALS
     elif q.type == "match":
         parts = answer_text.split("=")
         parts[0] = _trim(parts[0])
@@ -295,6 +333,26 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
     return q
 
 
+def _ordering(q: MQuestion, found: re.Match[str]) -> MQuestion:
+    """An ordering question, as qtype_ordering's GIFT import reads it."""
+    count, select, layout, grading, show, body = found.groups()[1:]
+    lines = body.split("\n")
+    items = [_trim(line) for line in lines]
+    items = [item for item in items if item not in ("", "0")]
+    shown = int(count) if 2 < int(count) <= len(lines) else min(6, len(lines))
+    q.type = "ordering"
+    q.missing_word = False
+    q.answers = [MAnswer(FText(item, MOODLE), 1.0) for item in items]
+    q.options = {
+        "layouttype": _LAYOUT.get(layout.upper(), "VERTICAL"),
+        "selecttype": _SELECT.get(select.upper(), "RANDOM"),
+        "selectcount": str(shown),
+        "gradingtype": _GRADING.get(grading.upper(), grading.upper()),
+        "showgrading": "HIDE" if show.upper() in ("HIDE", "FALSE", "NO") else "SHOW",
+    }
+    return q
+
+
 def _error(q: MQuestion, message: str) -> MQuestion:
     return MQuestion("error", q.line, title=q.title, error=message)
 
@@ -309,13 +367,42 @@ def escape(text: str) -> str:
 
 
 def _fmt(value: FText, default: str) -> str:
-    prefix = f"[{value.format}]" if value.format != default else ""
+    # A text that itself starts with "[word]" would lose it as a format name: the format
+    # is then always written, so only the first bracket is read as one.
+    prefix = f"[{value.format}]" if value.format != default or value.text.startswith("[") else ""
     return prefix + escape(value.text)
+
+
+_PERCENT_START = re.compile(r"^\s*%")
+
+
+def _option(mark: str, value: FText, default: str) -> str:
+    """An answer after its mark; a text that starts like a weight (``%50%…``) gets an
+    explicit weight first, so Moodle reads the text and not a grade."""
+    text = _fmt(value, default)
+    if mark == "~" and _PERCENT_START.match(text):
+        mark = "~%0%"
+    return mark + text
+
+
+def _ordering_items(q: MQuestion) -> list[str]:
+    """Items as qtype_ordering's GIFT hook reads them: raw, one per line. A line that
+    Moodle would take for a comment ("//…") or a blank line ("0") starts with an HTML
+    entity instead, which Moodle shows as the same character."""
+    items = []
+    for a in q.answers:
+        item = " ".join(a.text.text.split())
+        if item.startswith("//"):
+            item = "&#47;" + item[1:]
+        elif item == "0":
+            item = "&#48;"
+        items.append(item)
+    return items
 
 
 def write_gift(records: list[MQuestion]) -> str:
     """GIFT text for records of the kinds GIFT can express (category, description,
-    multichoice, truefalse, match)."""
+    multichoice, truefalse, match, ordering)."""
     chunks: list[str] = []
     for q in records:
         if q.type == "category":
@@ -358,7 +445,7 @@ def write_gift(records: list[MQuestion]) -> str:
                 else:
                     mark = f"~%{_percent(a.fraction)}%"
                 feedback = f"#{_fmt(a.feedback, qfmt)}" if a.feedback.text else ""
-                lines.append(f"\t{mark}{_fmt(a.text, qfmt)}{feedback}")
+                lines.append(f"\t{_option(mark, a.text, qfmt)}{feedback}")
             lines.append(f"{general}}}" if general else "}")
         elif q.type == "match":
             lines.append(head + "{")
@@ -366,6 +453,18 @@ def write_gift(records: list[MQuestion]) -> str:
                 left = _fmt(p.question, qfmt) if p.question.text else ""
                 lines.append(f"\t={left} -> {escape(p.answer)}")
             lines.append(f"{general}}}" if general else "}")
+        elif q.type == "ordering":
+            # The hook matches the raw block: a brace before "{>" would hide it.
+            head = head.replace("\\{", "&#123;").replace("\\}", "&#125;")
+            o = q.options
+            lines.append(
+                f"{head}{{>{o.get('selectcount', len(q.answers))} {o.get('selecttype', 'ALL')}"
+                f" {o.get('layouttype', 'VERTICAL')}"
+                f" {o.get('gradingtype', 'RELATIVE_NEXT_EXCLUDE_LAST')}"
+                f" {o.get('showgrading', 'SHOW')}"
+            )
+            lines += _ordering_items(q)
+            lines.append("}")
         else:
             raise ValueError(f"GIFT cannot express a {q.type} question")
         chunks.append("\n".join(lines) + "\n")

@@ -13,11 +13,13 @@ M_IMAGES = (
     "an [image] mark shows where they were"
 )
 M_NO_TEXT = "the question has no text"
+M_TITLE_AS_TEXT = "the question has no text but its title: the title became its text"
 M_TO_COMPLETE = "to complete: %1"
 M_ANSWER_NO_TEXT = "an answer has no text"
 M_NO_FULL_MARKS = "no answer gives full marks"
 M_SEVERAL_FULL_MARKS = (
-    "%1 answers give full marks; a single-choice question here has exactly one right option"
+    "%1 answers give full marks: in Moodle any one of them earns full marks; here it became a "
+    "multiple-response question where each right one must be ticked"
 )
 M_PARTIAL_DROPPED = "the %1% credit for '%2' is not kept: only the right option scores here"
 M_NO_CREDIT = "no answer gives any credit"
@@ -34,16 +36,11 @@ M_ORDERING_GRADING = (
     "right order"
 )
 M_ORDERING_SUBSET = "Moodle showed only some of the items; here all items are shown"
-M_DESCRIPTION_MERGED = "the description was put before the text of question '%1'"
-M_DESCRIPTION_ALONE = (
-    "a description with no question after it is not a question; its text was not imported"
-)
 M_SCENARIO_MADE = "the description and the %1 questions after it became one scenario"
 M_UNREADABLE = "the question could not be read"
 M_UNSUPPORTED = "%1 questions have no equivalent here and were left out"
 M_NOTHING = "no question could be converted"
 M_FIXED_OPTIONS = "options fixed in place cannot be expressed; Moodle may shuffle them"
-M_GIFT_ORDERING = "GIFT has no ordering questions; export to Moodle XML to keep this one"
 M_WEIGHT_ROUNDED = "a weight of %1% is not one Moodle allows; %2% was written instead"
 M_SCENARIO_WRITTEN = (
     "scenario written as a description followed by its %1 questions; Moodle shows them as "
@@ -53,6 +50,48 @@ M_METADATA = (
     "sources, difficulty and audiences have no place in Moodle: they are kept in a comment "
     "that Moodle ignores and TiP Trainer reads back"
 )
+M_EMPTY_ANSWER_DROPPED = "an answer with no text was dropped, as Moodle drops it"
+M_TILDE_EQUALS = (
+    "'~=' leaves an empty answer before the right one ('=' alone marks it); the empty answer "
+    "was dropped, as Moodle drops it"
+)
+M_EMPTY_ITEM_DROPPED = "an item with no text was dropped, as Moodle drops it"
+M_TOO_FEW_ANSWERS = "fewer than 2 answers have text"
+M_IMAGE_ONLY = "the %1 is only a picture, which cannot be kept here; the question was left out"
+M_ALL_RIGHT = (
+    "every option is right (%1 of %1); a multiple-response question needs at least one wrong option"
+)
+M_ONE_CHOICE = (
+    "every sub-question has the same answer ('%1'); a matching question needs at least 2 "
+    "different answers"
+)
+M_DESCRIPTION_LEFT_OUT = (
+    "a description is text shown between questions, not a question: it was left out (it "
+    "becomes the case of a scenario only when its questions name it)"
+)
+M_DESCRIPTION_JOINED = (
+    "this question has no title and follows the titled description '%1', which has no "
+    "question: the blank line between them was taken for a slip and the description was "
+    "put before this question's text"
+)
+M_SCENARIO_TOO_FEW = (
+    "only %1 of the scenario's questions could be imported; a scenario needs 2, so its case "
+    "text was left out"
+)
+M_COMBINED_FEEDBACK = (
+    "the feedback for right, partly right and wrong answers has no place here and was left out"
+)
+M_HINTS = "hints for later tries (%1) have no place here and were left out"
+M_ITEM_FEEDBACK = "the feedback of each item has no place here and was left out"
+M_NEAREST_GRADE = (
+    "a grade of %1% is not one Moodle allows; the nearest, %2%, was used (nearest grade)"
+)
+M_ORDERING_LAYOUT = "Moodle showed the items side by side; here they are shown one below the other"
+M_GIFT_ORDERING_TEXT = (
+    "GIFT ordering items are written one per line as they are: line breaks in an item were "
+    "replaced by spaces"
+)
+M_NO_QUESTIONS = "the file holds no question"
 # Errors the GIFT reader gives a question it cannot read (Moodle skips it too).
 E_BRACES = (
     "unbalanced braces: the answers must be written between one '{' and one '}' "

@@ -7,6 +7,7 @@ refused, so a hostile file (an "XML bomb") is stopped before it can grow.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
@@ -82,8 +83,10 @@ def parse(data: bytes, path: str) -> tuple[ET.Element, dict[int, int]]:
         ) from exc
     except (ET.ParseError, DefusedParseError) as exc:
         line, column = getattr(exc, "position", (0, 0))
+        # expat counts columns from 0 and says so in its message: one count, from 1.
+        reason = re.sub(r":\s*line \d+, column \d+$", "", str(exc))
         raise FormatError(
-            f"the file is not well-formed XML (line {line}, column {column + 1}): {exc}",
+            f"the file is not well-formed XML (line {line}, column {column + 1}): {reason}",
             where=path,
         ) from exc
     if not isinstance(root.tag, str) or root.tag != "quiz":
@@ -125,12 +128,12 @@ def _files(el: ET.Element) -> list[str]:
     return [f.get("name") or "" for f in el.findall("file")]
 
 
-def iter_moodle_xml(data: bytes, path: str) -> Iterator[MQuestion]:
+def iter_moodle_xml(data: bytes, path: str, *, nearest_grade: bool = False) -> Iterator[MQuestion]:
     """Every ``<question>`` of the file as Moodle would import it, one at a time so an
     import never holds them all; the grade check raises FormatError after the last
-    record if any grade was refused."""
+    record if any grade was refused (``nearest_grade``: snapped instead)."""
     root, lines = parse(data, path)
-    grades = GradeCheck(path)
+    grades = GradeCheck(path, nearest=nearest_grade)
     for el in root.iterfind("question"):
         line = lines.get(id(el), 0)
         qtype = (el.get("type") or "").strip()
@@ -168,6 +171,11 @@ def _question(el: ET.Element, qtype: str, line: int) -> MQuestion:
         general_feedback=_ftext(el.find("generalfeedback"), qformat),
         idnumber=_value(idnumber_el) or None if idnumber_el is not None else None,
         tags=[_value(t.find("text")) for t in el.findall("tags/tag")],
+        combined_feedback=[
+            _ftext(el.find(tag), qformat)
+            for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+        ],
+        hints=[_ftext(h, qformat) for h in el.findall("hint")],
     )
     for node in el:
         is_comment = not isinstance(node.tag, str) and node.tag is ET.Comment

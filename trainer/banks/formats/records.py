@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -88,6 +89,7 @@ class MAnswer:
     text: FText
     fraction: float = 0.0
     feedback: FText = field(default_factory=lambda: FText(""))
+    empty_cause: str = ""  # why the text is empty, when the reader knows (a report template)
 
 
 @dataclass
@@ -118,6 +120,12 @@ class MQuestion:
     error: str | None = None
     options: dict[str, str] = field(default_factory=dict)  # type-specific settings
     meta: dict[str, Any] = field(default_factory=dict)  # our own metadata, if we wrote the file
+    # What Moodle keeps and our bank format cannot: combined feedback (right, partly right,
+    # wrong) and hints; the import reports them.
+    combined_feedback: list[FText] = field(default_factory=list)
+    hints: list[FText] = field(default_factory=list)
+    # Report lines the reader adds about this record: (severity, template, args).
+    notes: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -196,6 +204,9 @@ class _TextMaker(HTMLParser):
         self.lists: list[list[int]] = []  # per open list: [is_ordered, counter]
         self.images: list[str] = []
         self.skip = 0
+        self.pre = 0  # inside <pre>: line breaks are kept
+        self.links: list[tuple[str, int]] = []  # per open <a>: its address, where its text starts
+        self.keep_newlines = False
 
     def _para(self) -> None:
         self.out.append("\n\n")
@@ -205,6 +216,10 @@ class _TextMaker(HTMLParser):
             self.skip += 1
         elif tag in _BLOCKS:
             self._para()
+            if tag == "pre":
+                self.pre += 1
+        elif tag == "a":
+            self.links.append((dict(attrs).get("href") or "", len(self.out)))
         elif tag == "br":
             self.out.append("\n")
         elif tag in ("em", "i"):
@@ -235,6 +250,14 @@ class _TextMaker(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCKS:
             self._para()
+            if tag == "pre":
+                self.pre = max(0, self.pre - 1)
+        elif tag == "a" and self.links:
+            # Links are never followed here: the address is kept as text after the words.
+            href, start = self.links.pop()
+            words = " ".join("".join(self.out[start:]).split())
+            if _shows_address(href) and href.removeprefix("mailto:") not in words:
+                self.out.append(f" ({href.removeprefix('mailto:')})")
         elif tag in ("em", "i"):
             self.out.append("*")
         elif tag in ("strong", "b"):
@@ -245,8 +268,17 @@ class _TextMaker(HTMLParser):
             self._para()
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.out.append(data)
+        if self.skip:
+            return
+        if not self.pre and not self.keep_newlines and "\n" in data:
+            # A line break and the spaces around it are one space (a split, not a
+            # pattern: a long run of spaces must not cost time squared).
+            data = " ".join(part.strip() for part in data.split("\n"))
+        self.out.append(data)
+
+
+def _shows_address(href: str) -> bool:
+    return href.startswith(("http://", "https://", "mailto:", "www."))
 
 
 def html_to_text(value: str, *, keep_newlines: bool = False) -> str:
@@ -257,8 +289,8 @@ def html_to_text(value: str, *, keep_newlines: bool = False) -> str:
 
 def html_to_text_and_images(value: str, *, keep_newlines: bool = False) -> tuple[str, list[str]]:
     maker = _TextMaker()
-    source = value if keep_newlines else re.sub(r"\s*\n\s*", " ", value)
-    maker.feed(source)
+    maker.keep_newlines = keep_newlines
+    maker.feed(value)
     maker.close()
     raw = "".join(maker.out).replace("\xa0", " ")
     lines = [
@@ -269,15 +301,72 @@ def html_to_text_and_images(value: str, *, keep_newlines: bool = False) -> tuple
     return text, maker.images
 
 
+def is_image_only(value: FText) -> bool:
+    """Whether a text is nothing but pictures (or files): its words alone are empty.
+
+    Such a text cannot be shown here; the import leaves its question out. (Where a
+    picture can be kept, this is the one place to say so.)"""
+    text, images = to_plain(value)
+    if not (images or value.files):
+        return False
+    return not re.sub(r"\[image(: [^\]]*)?\]", "", text).strip()
+
+
+# Link words hold no "[": a scan from one "[" stops at the next, so a hostile text of
+# brackets costs linear time.
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+
+
+def markdown_to_text(value: str) -> str:
+    """Moodle's Markdown as our light text: links keep their address in brackets,
+    headings become strong lines, ``__strong__`` becomes ``**strong**``, ``* item``
+    becomes ``- item``; line breaks are kept."""
+    text = _MARKDOWN_LINK.sub(
+        lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})",
+        value,
+    )
+    text = "\n".join(_heading(line) for line in text.split("\n"))
+    text = re.sub(r"__(.+?)__", r"**\1**", text)
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
+    out: list[str] = []
+    for para in paragraphs:
+        lines = [line.strip() for line in para.split("\n") if line.strip()]
+        if lines and all(re.match(r"([-*+] |\d+\. )", line) for line in lines):
+            out.append("\n".join("- " + line[2:] if line[0] in "*+" else line for line in lines))
+        else:
+            out.append("\n".join(lines))
+    return "\n\n".join(p for p in out if p)
+
+
+def _heading(line: str) -> str:
+    """``## Title ##`` → ``**Title**`` followed by a paragraph break; other lines as they are."""
+    level = len(line) - len(line.lstrip("#"))
+    rest = line[level:]
+    if not 1 <= level <= 6 or not rest[:1].isspace() or not rest.strip(" \t#"):
+        return line
+    return f"**{rest.strip().rstrip('#').strip()}**\n"
+
+
+def transliterate(value: str) -> str:
+    """Latin letters without their accents (é → e, ß → ss, œ → oe), for ids and tags."""
+    value = value.replace("ß", "ss").replace("œ", "oe").replace("Œ", "OE")
+    value = value.replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def needs_html_conversion(value: str) -> bool:
     return bool(_TAG_OR_ENTITY.search(value))
 
 
 def to_plain(value: FText) -> tuple[str, list[str]]:
     """A Moodle text as our text, and the images it referred to (which we cannot keep)."""
-    if value.format == HTML or (
-        value.format in (MOODLE, MARKDOWN) and needs_html_conversion(value.text)
-    ):
+    if value.format == MARKDOWN:
+        text = markdown_to_text(value.text)
+        if needs_html_conversion(text):
+            return html_to_text_and_images(text, keep_newlines=True)
+        return text, []
+    if value.format == HTML or (value.format == MOODLE and needs_html_conversion(value.text)):
         return html_to_text_and_images(value.text, keep_newlines=value.format != HTML)
     return value.text.strip(), []
 
@@ -317,19 +406,34 @@ class GradeCheck:
     a time, for readers that hand records on as they read them: ``snap`` each, then
     ``finish`` raises FormatError if any grade was refused."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, nearest: bool = False) -> None:
         self.path = path
+        self.nearest = nearest
         self.bad: list[str] = []
 
     def snap(self, q: MQuestion) -> None:
+        """Snap each grade; with ``nearest``, a grade Moodle does not allow becomes the
+        nearest one it does (as Moodle's "nearest grade" import option), with a note."""
+        from trainer.banks.formats.messages import M_NEAREST_GRADE
+
         if q.type not in ("multichoice", "shortanswer", "numerical"):
             return
         for answer in q.answers:
             snapped = snap_grade(answer.fraction)
-            if snapped is None:
-                self.bad.append(f"line {q.line} ({q.name}): {answer.fraction * 100:g}%")
-            else:
+            if snapped is not None:
                 answer.fraction = snapped
+            elif self.nearest:
+                near = nearest_grade(answer.fraction)
+                q.notes.append(
+                    (
+                        "changed",
+                        M_NEAREST_GRADE,
+                        (f"{answer.fraction * 100:.7g}", f"{near * 100:.7g}"),
+                    )
+                )
+                answer.fraction = near
+            else:
+                self.bad.append(f"line {q.line} ({q.name}): {answer.fraction * 100:g}%")
 
     def finish(self) -> None:
         from trainer.errors import FormatError
@@ -338,7 +442,7 @@ class GradeCheck:
             raise FormatError(
                 "some answers have grades Moodle does not allow (use 100, 90, 83.33333, 80, 75,"
                 " 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5,"
-                " 11.11111, 10, 5 or 0 percent, or their negatives); nothing was imported: "
-                + "; ".join(self.bad),
+                " 11.11111, 10, 5 or 0 percent, or their negatives, or import with the nearest"
+                " grade option); nothing was imported: " + "; ".join(self.bad),
                 where=self.path,
             )

@@ -8,12 +8,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from trainer.banks.formats.messages import (
-    M_ANSWER_NO_TEXT,
+    M_ALL_RIGHT,
+    M_EMPTY_ANSWER_DROPPED,
     M_FIXED_OPTIONS,
     M_NO_CREDIT,
     M_NO_FULL_MARKS,
     M_PARTIAL_DROPPED,
     M_SEVERAL_FULL_MARKS,
+    M_TOO_FEW_ANSWERS,
     M_WEIGHTS,
 )
 from trainer.banks.formats.records import MAnswer
@@ -128,43 +130,57 @@ def options_and_key(
 def read_multichoice(reader: RecordReader, q: MQuestion) -> Question | None:
     """A Moodle multichoice record: one right answer, or several with partial credit."""
     options_text: list[tuple[str, str]] = []
+    answers: list[MAnswer] = []
     for a in q.answers:
         text = reader.text(a.text, q, "an answer")
         if not text:
-            reader.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
-            return None
+            # Moodle drops an answer with no text when it saves the question.
+            reader.report.change(q.line, q.name, a.empty_cause or M_EMPTY_ANSWER_DROPPED)
+            continue
+        answers.append(a)
         options_text.append((text, reader.text(a.feedback, q, "answer feedback")))
+    if len(answers) < 2:
+        reader.report.skip(q.line, q.name, M_TOO_FEW_ANSWERS)
+        return None
     single = q.single and q.meta.get("kind") != Kind.MULTIPLE_RESPONSE.value
+    promoted = False  # a single-choice record with several right answers
     if single:
-        right = [i for i, a in enumerate(q.answers) if a.fraction >= 0.99999]
+        right = [i for i, a in enumerate(answers) if a.fraction >= 0.99999]
         if not right:
             reader.report.skip(q.line, q.name, M_NO_FULL_MARKS)
             return None
-        if len(right) > 1:
-            reader.report.skip(q.line, q.name, M_SEVERAL_FULL_MARKS, str(len(right)))
+        if len(right) == len(answers):
+            reader.report.skip(q.line, q.name, M_ALL_RIGHT, str(len(right)))
             return None
-        for a, (text, _) in zip(q.answers, options_text, strict=True):
+        if len(right) > 1:
+            # Teachers write "=a =b ~c" for "tick every right one": kept that way, and said.
+            reader.report.change(q.line, q.name, M_SEVERAL_FULL_MARKS, str(len(right)))
+            single, promoted = False, True
+        for a, (text, _) in zip(answers, options_text, strict=True):
             if 0 < a.fraction < 0.99999 or a.fraction < 0:
                 reader.report.change(
                     q.line, q.name, M_PARTIAL_DROPPED, f"{a.fraction * 100:g}", short(text)
                 )
-    else:
-        right = [i for i, a in enumerate(q.answers) if a.fraction > 0]
+    if not single and not promoted:
+        right = [i for i, a in enumerate(answers) if a.fraction > 0]
         if not right:
             reader.report.skip(q.line, q.name, M_NO_CREDIT)
             return None
-        wrong = len(q.answers) - len(right)
+        wrong = len(answers) - len(right)
+        if not wrong:
+            reader.report.skip(q.line, q.name, M_ALL_RIGHT, str(len(right)))
+            return None
         exact = all(
             abs(a.fraction - (1 / len(right) if i in right else -1 / wrong)) < 1e-4
-            for i, a in enumerate(q.answers)
+            for i, a in enumerate(answers)
         )
         if not exact:
-            weights = ", ".join(f"{a.fraction * 100:g}%" for a in q.answers)
+            weights = ", ".join(f"{a.fraction * 100:g}%" for a in answers)
             reader.report.change(q.line, q.name, M_WEIGHTS, weights, str(len(right)))
     common = reader.common(q)
     if common is None:
         return None
-    ids = reader.ids_for(q, "option_ids", len(q.answers), letter)
+    ids = reader.ids_for(q, "option_ids", len(answers), letter)
     options = tuple(
         Option(oid, reader.loc(text), reader.loc(feedback) if feedback else None)
         for oid, (text, feedback) in zip(ids, options_text, strict=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from trainer.banks.formats.messages import (
     M_ANSWER_NO_TEXT,
     M_MATCH_PAIRS,
+    M_ONE_CHOICE,
     M_SUBQUESTION_NO_TEXT,
 )
 from trainer.banks.formats.records import FText, MPair
@@ -170,13 +171,18 @@ class MatchingHandler(KindHandler[Matching, MatchingAnswer]):
 
     def from_record(self, reader: RecordReader, record: MQuestion) -> Question | None:
         q = record
-        prompts = [p for p in q.pairs if p.question.text]
+        # Moodle drops a pair with neither a sub-question nor an answer.
+        pairs = [p for p in q.pairs if p.question.text.strip() or p.answer.strip()]
+        prompts = [p for p in pairs if p.question.text]
         if len(prompts) < 2:
             reader.report.skip(q.line, q.name, M_MATCH_PAIRS)
             return None
-        answers = list(dict.fromkeys(p.answer for p in q.pairs))
+        answers = list(dict.fromkeys(p.answer for p in pairs))
         if any(not a for a in answers):
             reader.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
+            return None
+        if len(answers) < 2:
+            reader.report.skip(q.line, q.name, M_ONE_CHOICE, answers[0])
             return None
         prompt_texts = [reader.text(p.question, q, "a sub-question") for p in prompts]
         if any(not t for t in prompt_texts):

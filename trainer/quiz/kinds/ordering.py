@@ -14,9 +14,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from trainer.banks.formats.messages import (
-    M_GIFT_ORDERING,
+    M_EMPTY_ITEM_DROPPED,
+    M_GIFT_ORDERING_TEXT,
+    M_ITEM_FEEDBACK,
     M_ORDERING_GRADING,
     M_ORDERING_ITEMS,
+    M_ORDERING_LAYOUT,
     M_ORDERING_SUBSET,
 )
 from trainer.banks.formats.records import MAnswer
@@ -128,15 +131,25 @@ class OrderingHandler(KindHandler[Ordering, OrderingAnswer]):
     def from_record(self, reader: RecordReader, record: MQuestion) -> Question | None:
         q = record
         texts = [reader.text(a.text, q, "an item") for a in q.answers]
-        if len(texts) < 2 or any(not t for t in texts):
+        if any(not t for t in texts):
+            # Moodle drops blank items when it saves the question.
+            texts = [t for t in texts if t]
+            reader.report.change(q.line, q.name, M_EMPTY_ITEM_DROPPED)
+        if len(texts) < 2:
             reader.report.skip(q.line, q.name, M_ORDERING_ITEMS)
             return None
         grading = q.options.get("gradingtype", "").upper()
         if grading not in ("", "RELATIVE", "RELATIVE_NEXT_EXCLUDE_LAST"):
             reader.report.change(q.line, q.name, M_ORDERING_GRADING, grading)
         select = q.options.get("selecttype", "").upper()
-        if select and select != "ALL":
+        count = q.options.get("selectcount", "")
+        shown = int(count) if count.isdigit() and int(count) > 0 else len(texts)
+        if select and select != "ALL" and shown < len(texts):
             reader.report.change(q.line, q.name, M_ORDERING_SUBSET)
+        if q.options.get("layouttype", "").upper() == "HORIZONTAL":
+            reader.report.note(q.line, q.name, M_ORDERING_LAYOUT)
+        if any(a.feedback.text.strip() for a in q.answers):
+            reader.report.change(q.line, q.name, M_ITEM_FEEDBACK)
         common = reader.common(q)
         if common is None:
             return None
@@ -148,10 +161,12 @@ class OrderingHandler(KindHandler[Ordering, OrderingAnswer]):
         )
 
     def to_records(self, writer: RecordWriter, q: Ordering) -> list[MQuestion]:
-        if writer.gift:
-            writer.report.skip(q.line, q.id, M_GIFT_ORDERING)
-            return []
         r = writer.base(q, "ordering")
+        if writer.gift and q.explanation:
+            # GIFT ordering has no general feedback: the comment Moodle ignores keeps it.
+            r.meta["explanation"] = q.explanation.get(writer.lang)
+        if writer.gift and any("\n" in i.text.get(writer.lang) for i in q.items):
+            writer.report.change(q.line, q.id, M_GIFT_ORDERING_TEXT)
         r.answers = [MAnswer(writer.ftext(i.text), 1.0) for i in q.items]
         r.options = {
             "layouttype": "VERTICAL",

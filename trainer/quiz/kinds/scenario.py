@@ -210,8 +210,11 @@ class ScenarioHandler(KindHandler[Scenario, ScenarioAnswer]):
 
     def to_records(self, writer: RecordWriter, q: Scenario) -> list[MQuestion]:
         parts = [r for p in q.parts for r in registry.to_records(writer, p)]
+        # Each part's idnumber names the scenario and its place: Moodle keeps idnumbers
+        # when it sorts a category by question type, so the import finds the parts again.
+        for position, record in enumerate(parts, start=1):
+            record.idnumber = f"{q.id}/{position}"
         desc = writer.base(q, "description")
-        desc.meta["parts"] = len(parts)
         if q.title:
             desc.meta["title"] = q.title.get(writer.lang)
         writer.report.note(q.line, q.id, M_SCENARIO_WRITTEN, str(len(parts)))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -49,12 +50,15 @@ REPORT_TEXTS = (
         "images and files cannot be shown here and were left out (in %1); an [image] mark shows where they were",
     ),
     QT_TRANSLATE_NOOP("ImportReport", "the question has no text"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "the question has no text but its title: the title became its text"
+    ),
     QT_TRANSLATE_NOOP("ImportReport", "to complete: %1"),
     QT_TRANSLATE_NOOP("ImportReport", "an answer has no text"),
     QT_TRANSLATE_NOOP("ImportReport", "no answer gives full marks"),
     QT_TRANSLATE_NOOP(
         "ImportReport",
-        "%1 answers give full marks; a single-choice question here has exactly one right option",
+        "%1 answers give full marks: in Moodle any one of them earns full marks; here it became a multiple-response question where each right one must be ticked",
     ),
     QT_TRANSLATE_NOOP(
         "ImportReport", "the %1% credit for '%2' is not kept: only the right option scores here"
@@ -74,11 +78,6 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP(
         "ImportReport", "Moodle showed only some of the items; here all items are shown"
     ),
-    QT_TRANSLATE_NOOP("ImportReport", "the description was put before the text of question '%1'"),
-    QT_TRANSLATE_NOOP(
-        "ImportReport",
-        "a description with no question after it is not a question; its text was not imported",
-    ),
     QT_TRANSLATE_NOOP(
         "ImportReport", "the description and the %1 questions after it became one scenario"
     ),
@@ -87,9 +86,6 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP("ImportReport", "no question could be converted"),
     QT_TRANSLATE_NOOP(
         "ImportReport", "options fixed in place cannot be expressed; Moodle may shuffle them"
-    ),
-    QT_TRANSLATE_NOOP(
-        "ImportReport", "GIFT has no ordering questions; export to Moodle XML to keep this one"
     ),
     QT_TRANSLATE_NOOP(
         "ImportReport", "a weight of %1% is not one Moodle allows; %2% was written instead"
@@ -102,6 +98,60 @@ REPORT_TEXTS = (
         "ImportReport",
         "sources, difficulty and audiences have no place in Moodle: they are kept in a comment that Moodle ignores and TiP Trainer reads back",
     ),
+    QT_TRANSLATE_NOOP("ImportReport", "an answer with no text was dropped, as Moodle drops it"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "'~=' leaves an empty answer before the right one ('=' alone marks it); the empty answer was dropped, as Moodle drops it",
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "an item with no text was dropped, as Moodle drops it"),
+    QT_TRANSLATE_NOOP("ImportReport", "fewer than 2 answers have text"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "the %1 is only a picture, which cannot be kept here; the question was left out",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "every option is right (%1 of %1); a multiple-response question needs at least one wrong option",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "every sub-question has the same answer ('%1'); a matching question needs at least 2 different answers",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "a description is text shown between questions, not a question: it was left out (it becomes the case of a scenario only when its questions name it)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "this question has no title and follows the titled description '%1', which has no question: the blank line between them was taken for a slip and the description was put before this question's text",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "only %1 of the scenario's questions could be imported; a scenario needs 2, so its case text was left out",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "the feedback for right, partly right and wrong answers has no place here and was left out",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "hints for later tries (%1) have no place here and were left out"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport", "the feedback of each item has no place here and was left out"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "a grade of %1% is not one Moodle allows; the nearest, %2%, was used (nearest grade)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "Moodle showed the items side by side; here they are shown one below the other",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "GIFT ordering items are written one per line as they are: line breaks in an item were replaced by spaces",
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "the file holds no question"),
     QT_TRANSLATE_NOOP(
         "ImportReport",
         "unbalanced braces: the answers must be written between one '{' and one '}' (write \\{ or \\} for a literal brace)",
@@ -205,6 +255,18 @@ class FormatsScreen(QWidget):
         lang_label = QLabel(self.tr("&Language of the questions:"))
         lang_label.setBuddy(self.import_language)
         import_form.addRow(lang_label, self.import_language)
+        self.nearest_grade = QCheckBox(self.tr("Use the &nearest grade for grades Moodle refuses"))
+        self.nearest_grade.setAccessibleName(
+            self.tr("Replace answer grades Moodle does not allow by the nearest allowed grade")
+        )
+        self.nearest_grade.setToolTip(
+            self.tr(
+                "Off: a file with a grade such as 33% is refused, as Moodle refuses it. On: "
+                "each such grade becomes the nearest one Moodle allows (33.33333%), and the "
+                "report lists it."
+            )
+        )
+        import_form.addRow(self.nearest_grade)
         import_buttons = flow_of([self.choose_button, self.save_button])
         self.next_steps = QLabel(
             self.tr(
@@ -246,8 +308,9 @@ class FormatsScreen(QWidget):
             export_form.addRow(label, widget)
         export_hint = QLabel(
             self.tr(
-                "Moodle XML keeps every kind of question; GIFT has no ordering questions. "
-                "Scenarios become a description followed by their questions."
+                "GIFT and Moodle XML keep every kind of question. Scenarios become a "
+                "description followed by their questions, whose id numbers name the scenario "
+                "so that it is found again even after Moodle sorts the questions."
             )
         )
         export_hint.setWordWrap(True)
@@ -355,6 +418,7 @@ class FormatsScreen(QWidget):
         """Read a file into a draft off the GUI thread and show its report (``imported``
         gives the draft, or None after a message)."""
         lang = str(self.import_language.currentData())
+        nearest = self.nearest_grade.isChecked()
         self.draft = None
         self.save_button.setEnabled(False)
 
@@ -374,7 +438,7 @@ class FormatsScreen(QWidget):
 
         return Operation(
             self,
-            lambda _task: import_file(path, lang=lang),
+            lambda _task: import_file(path, lang=lang, nearest_grade=nearest),
             label=fmt(self.tr("Reading %1…"), path.name),
             success=show,
             failure=refused,
