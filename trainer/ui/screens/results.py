@@ -493,7 +493,9 @@ class ResultsScreen(QWidget):
             db = worker_database(ws.db)
             try:
                 func = service.export_attempts if what == "attempts" else service.export_responses
-                return func(ws, path, chosen, flt, progress=task.progress, db=db)
+                return func(
+                    ws, path, chosen, flt, progress=task.progress, db=db, language=self.language
+                )
             finally:
                 db.close()
 
