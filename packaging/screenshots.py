@@ -28,6 +28,7 @@ from trainer import admin  # noqa: E402
 from trainer.quiz.behaviours import Behaviour  # noqa: E402
 from trainer.quiz.kinds.multiple_response import MultipleResponseAnswer  # noqa: E402
 from trainer.quiz.questions import correct_response  # noqa: E402
+from trainer.storage import settings  # noqa: E402
 from trainer.storage.trainees import Institution  # noqa: E402
 from trainer.ui import dialogs_auth, i18n, staff  # noqa: E402
 from trainer.ui.app import create_application  # noqa: E402
@@ -179,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         ws = Workspace(Path(tmp) / "data", shipped_banks=ROOT / "question_banks")
         name, password = COORDINATOR
         admin.first_setup(ws, "École nationale de police du Burundi", name, password)
+        settings.write(ws.db, settings.TOUR_SEEN_BY, frozenset({name}))  # no tour on the shots
         dialogs_auth.ask_sign_in = lambda _p, w: bool(  # type: ignore[assignment]
             admin.sign_in(w, name, password)
         )

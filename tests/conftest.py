@@ -76,6 +76,9 @@ def signed_in_coordinator(workspace: Workspace, monkeypatch: pytest.MonkeyPatch)
     name, password = TEST_COORDINATOR
     if admin.needs_setup(workspace):
         admin.first_setup(workspace, "Test centre", name, password)
+    from trainer.storage import settings
+
+    settings.write(workspace.db, settings.TOUR_SEEN_BY, frozenset({name}))  # tour already seen
     monkeypatch.setattr(
         dialogs_auth, "ask_sign_in", lambda _p, ws: bool(admin.sign_in(ws, name, password))
     )
