@@ -219,6 +219,165 @@
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coordonnateur</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>déconnexion demandée</translation>
+    </message>
+    <message>
+        <source>after a period of inactivity</source>
+        <translation>après une période d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>left the staff area</source>
+        <translation>sortie de l&apos;espace du personnel</translation>
+    </message>
+    <message>
+        <source>the database was restored</source>
+        <translation>la base de données a été restaurée</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>tentatives</translation>
+    </message>
+    <message>
+        <source>responses</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>backups kept</source>
+        <translation>sauvegardes conservées</translation>
+    </message>
+    <message>
+        <source>staff signed out after (minutes)</source>
+        <translation>déconnexion du personnel après (minutes)</translation>
+    </message>
+    <message>
+        <source>exams fill the screen</source>
+        <translation>examens en plein écran</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <source> (replaces version %1)</source>
+        <translation> (remplace la version %1)</translation>
+    </message>
+    <message>
+        <source>; the empty file was kept as %1</source>
+        <translation> ; le fichier vide a été conservé sous le nom %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 as %3 to %4</source>
+        <translation>%1 %2 en %3 vers %4</translation>
+    </message>
+    <message>
+        <source>module %1 to %2</source>
+        <translation>module %1 vers %2</translation>
+    </message>
+    <message>
+        <source>programme summary (%1) to %2</source>
+        <translation>bilan du programme (%1) vers %2</translation>
+    </message>
+    <message>
+        <source>transcript of trainee %1 to %2</source>
+        <translation>relevé de l&apos;apprenant %1 vers %2</translation>
+    </message>
+    <message>
+        <source>%1 entries to %2</source>
+        <translation>%1 entrées vers %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 until %2 after %3 failed sign-ins</source>
+        <translation>%1 jusqu&apos;au %2 après %3 échecs de connexion</translation>
+    </message>
+    <message>
+        <source>%1: locked until %2</source>
+        <translation>%1 : bloqué jusqu&apos;au %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>institution: %1</source>
+        <translation>institution : %1</translation>
+    </message>
+    <message>
+        <source>%1 PDF files</source>
+        <translation>%1 fichiers PDF</translation>
+    </message>
+    <message>
+        <source>%1 written to %2%3</source>
+        <translation>%1 écrites dans %2%3</translation>
+    </message>
+    <message>
+        <source>%1 certificates to %2</source>
+        <translation>%1 attestations vers %2</translation>
+    </message>
+    <message>
+        <source>%1 revocations to %2</source>
+        <translation>%1 révocations vers %2</translation>
+    </message>
+    <message>
+        <source>%1 new from %2 (%3)</source>
+        <translation>%1 nouvelles de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) for results bundles</source>
+        <translation>%1 (%2) pour les lots de résultats</translation>
+    </message>
+    <message>
+        <source>%1 version %2 from %3%4</source>
+        <translation>%1 version %2 depuis %3%4</translation>
+    </message>
+    <message>
+        <source>%1 version %2 as %3 (%4)</source>
+        <translation>%1 version %2 en %3 (%4)</translation>
+    </message>
+    <message>
+        <source>session %1: %2 participants</source>
+        <translation>session %1 : %2 participants</translation>
+    </message>
+    <message>
+        <source>session %1: trainee %2</source>
+        <translation>session %1 : apprenant %2</translation>
+    </message>
+    <message>
+        <source>session %1, %2</source>
+        <translation>session %1, %2</translation>
+    </message>
+    <message>
+        <source>session %1 to %2</source>
+        <translation>session %1 vers %2</translation>
+    </message>
+    <message>
+        <source>%1 (the database as it was is kept as %2)</source>
+        <translation>%1 (la base de données telle qu&apos;elle était est conservée sous le nom %2)</translation>
+    </message>
+    <message>
+        <source>%1 restored in place of a missing or empty database%2</source>
+        <translation>%1 restaurée à la place d&apos;une base de données absente ou vide%2</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <source>Audit log</source>
