@@ -593,32 +593,12 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Banques de questions (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <source>Languages</source>
-        <translation>Langues</translation>
-    </message>
-    <message>
-        <source>Audiences</source>
-        <translation>Publics</translation>
-    </message>
-    <message>
         <source>Questions</source>
         <translation>Questions</translation>
-    </message>
-    <message>
-        <source>By kind</source>
-        <translation>Par type</translation>
-    </message>
-    <message>
-        <source>By topic</source>
-        <translation>Par thème</translation>
     </message>
     <message>
         <source>&amp;Import a bank…</source>
@@ -739,6 +719,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Replaced by an imported version</source>
         <translation>Remplacée par une version importée</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenu</translation>
     </message>
     <message>
         <source>Disabled</source>

@@ -126,16 +126,15 @@ class BankLibraryScreen(QWidget):
         self.table = record_table(
             [
                 self.tr("Status"),
-                self.tr("Title"),
+                self.tr("Bank"),
                 self.tr("Version"),
-                self.tr("Languages"),
-                self.tr("Audiences"),
                 self.tr("Questions"),
-                self.tr("By kind"),
-                self.tr("By topic"),
+                self.tr("Contents"),
             ],
             self.tr("Question banks"),
-            stretch=(1, 6, 7),  # long texts wrap instead of scrolling sideways
+            # Few columns, the long ones wrapping: titles and ids stay whole at 200 % text
+            # on a 1280-pixel screen instead of being cut or scrolling sideways.
+            stretch=(1, 4),
         )
 
         self.import_button = QPushButton(self.tr("&Import a bank…"))
@@ -220,8 +219,8 @@ class BankLibraryScreen(QWidget):
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(top)
         self.split.addWidget(self.tabs)
-        self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 1)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -250,7 +249,7 @@ class BankLibraryScreen(QWidget):
                 status = self.tr(
                     "Failed: %n problem(s)", "", len(entry.problems) + entry.more_problems
                 )
-                values = [status, entry.path.name, "", "", "", "", "", ""]
+                values = [status, entry.path.name, "", "", ""]
             else:
                 if entry.replaced:
                     status = self.tr("Replaced by an imported version")
@@ -267,24 +266,37 @@ class BankLibraryScreen(QWidget):
                 topics = ", ".join(
                     f"{labels.topic(t)} {n}" for t, n in sorted(bank.counts_by_topic().items())
                 )
+                contents = "\n".join(
+                    [
+                        " · ".join(
+                            [
+                                ", ".join(bank.languages),
+                                ", ".join(labels.audience(a) for a in bank.audiences),
+                            ]
+                        ),
+                        f"{kinds} · {topics}",
+                    ]
+                )
                 values = [
-                    f"{status} ({origin})",
-                    bank.title.get(self.language),
+                    f"{status}\n({origin})",
+                    f"{bank.title.get(self.language)}\n{bank.id}",
                     bank.version,
-                    ", ".join(bank.languages),
-                    ", ".join(labels.audience(a) for a in bank.audiences),
                     str(len(bank.questions)),
-                    kinds,
-                    topics,
+                    contents,
                 ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
-        most = 3 * self.table.fontMetrics().lineSpacing() + 8
+        most = 5 * self.table.fontMetrics().lineSpacing() + 8
         for row in range(self.table.rowCount()):
             self.table.setRowHeight(row, min(self.table.rowHeight(row), most))
+        # At least one bank shows whole, whatever the text size (the preview gives way).
+        first = self.table.rowHeight(0) if self.table.rowCount() else most
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height() + first + 2 * self.table.frameWidth()
+        )
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()

@@ -341,6 +341,7 @@ class SessionsScreen(QWidget):
                 self.tr("Function or rank"),
             ],
             self.tr("Participants and attendance"),
+            stretch=(1,),  # the names take the spare width, not the check boxes
         )
         self.day = QComboBox()
         self.day.setAccessibleName(self.tr("Day of attendance"))
