@@ -3771,6 +3771,21 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <source>Pre-test</source>
+        <translation>Test initial</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Entraînement</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
         <source>Started</source>
@@ -3805,20 +3820,16 @@ Les détails ont été consignés dans :
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <source>Exam</source>
-        <translation>Examen</translation>
-    </message>
-    <message>
-        <source>Practice</source>
-        <translation>Entraînement</translation>
-    </message>
-    <message>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
         <source>Practised</source>
         <translation>Entraînement fait</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Non pris en compte</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -4014,6 +4025,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Practised</source>
         <translation>Entraînement fait</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Non pris en compte</translation>
     </message>
     <message>
         <source>Name</source>

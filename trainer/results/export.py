@@ -74,6 +74,7 @@ ATTEMPT_COLUMNS: tuple[str, ...] = (
     "questions",
     "seconds_spent",
     "workstation_uid",
+    "session_test",
 )
 
 RESPONSE_COLUMNS: tuple[str, ...] = (
@@ -116,6 +117,10 @@ def _attempt_rows(
                 row[20] = None
             elif row[20] is not None:
                 row[20] = bool(row[20])
+            row[24] = row[24] or ""
+            if language is not None:  # a workbook: the mode in words
+                row[11] = mode_text(row[11], row[24], language)
+                row[24] = MODES.get(language, MODES["en"]).get(row[24], "")
             yield row
 
     return total, rows()
@@ -506,6 +511,7 @@ HEADINGS: dict[str, dict[str, str]] = {
         "questions": "Questions",
         "seconds_spent": "Seconds spent",
         "workstation_uid": "Workstation",
+        "session_test": "Session test",
         "position": "Position",
         "question_id": "Question id",
         "kind": "Kind",
@@ -541,6 +547,7 @@ HEADINGS: dict[str, dict[str, str]] = {
         "questions": "Questions",
         "seconds_spent": "Secondes passées",
         "workstation_uid": "Poste de travail",
+        "session_test": "Test de session",
         "position": "Position",
         "question_id": "Identifiant de la question",
         "kind": "Type",
@@ -552,6 +559,23 @@ HEADINGS: dict[str, dict[str, str]] = {
         "max_mark": "Note maximale",
     },
 }
+MODES: dict[str, dict[str, str]] = {
+    "en": {"exam": "Exam", "practice": "Practice", "pre": "Pre-test", "post": "Post-test"},
+    "fr": {
+        "exam": "Examen",
+        "practice": "Entraînement",
+        "pre": "Test initial",
+        "post": "Test final",
+    },
+}
+
+
+def mode_text(behaviour: str, session_test: str, language: str) -> str:
+    """An attempt's mode in words: a session's pre-test or post-test, an exam, a practice."""
+    words = MODES.get(language, MODES["en"])
+    return words.get(session_test) or words.get(behaviour, behaviour)
+
+
 # Columns holding a moment (stored as ISO 8601 text, UTC): real dates in a workbook.
 DATE_COLUMNS = frozenset({"started_at", "finished_at"})
 DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
