@@ -1148,8 +1148,8 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>&amp;Logo (PNG, JPEG ou SVG) :</translation>
     </message>
     <message>
-        <source>Default &amp;language:</source>
-        <translation>&amp;Langue par défaut :</translation>
+        <source>Default lan&amp;guage:</source>
+        <translation>Lan&amp;gue par défaut :</translation>
     </message>
     <message>
         <source>Signatory %1 name</source>
@@ -4351,12 +4351,12 @@ Les détails ont été consignés dans :
         <translation>&amp;Dernier jour :</translation>
     </message>
     <message>
-        <source>T&amp;rainers (one per line):</source>
+        <source>Trai&amp;ners (one per line):</source>
         <translation>Formate&amp;urs (un par ligne) :</translation>
     </message>
     <message>
         <source>&amp;Audience:</source>
-        <translation>P&amp;ublic :</translation>
+        <translation>&amp;Public :</translation>
     </message>
     <message>
         <source>Planned &amp;hours:</source>
@@ -4368,7 +4368,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Pre-test:</source>
-        <translation>Test &amp;initial :</translation>
+        <translation>Test i&amp;nitial :</translation>
     </message>
     <message>
         <source>P&amp;ost-test:</source>

@@ -165,7 +165,7 @@ class CertificateSettingsDialog(QDialog):
         grid.addWidget(label, 1, 0)
         grid.addWidget(self.logo, 1, 1)
         grid.addWidget(browse, 1, 2)
-        label = QLabel(self.tr("Default &language:"))
+        label = QLabel(self.tr("Default lan&guage:"))
         label.setBuddy(self.language)
         grid.addWidget(label, 2, 0)
         grid.addWidget(self.language, 2, 1, 1, 2)
