@@ -63,14 +63,14 @@ def _write(image: QImage, path: Path) -> None:
     tool outside Qt.
     """
     rgb = image.convertToFormat(QImage.Format.Format_RGB32)
-    pixels = memoryview(rgb.constBits()).cast("I")  # type: ignore[arg-type]
+    pixels = memoryview(rgb.constBits()).cast("I")
     palette = [colour | 0xFF000000 for colour, _n in Counter(pixels).most_common(COLOURS)]
     small = rgb.convertToFormat(
         QImage.Format.Format_Indexed8,
         palette,
         Qt.ImageConversionFlag.AvoidDither | Qt.ImageConversionFlag.ThresholdDither,
     )
-    if not small.save(str(path), "PNG", 0):  # quality 0: the strongest compression
+    if not small.save(str(path), b"PNG", 0):  # quality 0: the strongest compression
         raise OSError(f"cannot write {path}")
 
 

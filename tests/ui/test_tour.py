@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TEST_COORDINATOR
@@ -96,6 +96,7 @@ def test_skipping_counts_as_seen_and_help_shows_the_tour_again(
     assert not dialog.isVisible()
     assert settings.read(first_time.db, settings.TOUR_SEEN_BY) == {TEST_COORDINATOR[0]}
     help_menu = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu()
+    assert isinstance(help_menu, QMenu)
     again = next(a for a in help_menu.actions() if a.text() == "Coordinator &tour")
     again.trigger()
     dialog = _open_tour(qtbot)

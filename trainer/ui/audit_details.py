@@ -18,8 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from trainer.ui.i18n import fmt
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditDetails", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("AuditDetails", str(text))
 
 
 def _role(value: str) -> str:
@@ -86,10 +86,10 @@ class DetailPattern:
 def _p(
     action: str,
     pattern: str,
-    template: str,
+    template: object,  # QT_TRANSLATE_NOOP's result
     *words: Callable[[str], str] | None,
 ) -> DetailPattern:
-    return DetailPattern(action, re.compile(pattern, re.DOTALL), template, words)
+    return DetailPattern(action, re.compile(pattern, re.DOTALL), str(template), words)
 
 
 PATTERNS = (

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 class TourStep:
     entry: str  # the staff screen (its key in staff.entries())
     control: str  # the attribute of that screen the step rings
-    title: str
-    text: str
+    title: object  # QT_TRANSLATE_NOOP's result, worded by _tr when shown
+    text: object
 
 
 STEPS = (
@@ -92,8 +92,8 @@ STEPS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tour", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("Tour", str(text))
 
 
 # -- remembered per account ------------------------------------------------------------------
