@@ -405,3 +405,11 @@ def test_a_signature_spoilt_after_it_was_chosen_leaves_the_line_and_the_page_val
     path = register.render_pdf(workspace, record, tmp_path / "big.pdf", "en")
     assert _pictures(path) == 0
     assert verification.verify_pdf(workspace, path).valid
+
+
+@pytest.mark.parametrize("stored", ['["a name"]', '[{"name": "A"}]', "not json", '{"x": 1}'])
+def test_a_damaged_list_of_signatories_reads_as_none(workspace: Workspace, stored: str) -> None:
+    from trainer.storage import settings as stored_settings
+
+    workspace.db.set_setting(stored_settings.CERTIFICATE_SIGNATORIES.key, stored)
+    assert load_settings(workspace).signatories == ()

@@ -57,7 +57,7 @@ def load_settings(ws: Workspace) -> CertificateSettings:
             )
             for s in raw
         )
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         signatories = ()
     logo = stored.read(db, stored.CERTIFICATE_LOGO)
     language = stored.read(db, stored.CERTIFICATE_LANGUAGE)
