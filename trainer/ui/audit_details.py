@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from trainer.storage import settings as stored
 from trainer.ui.i18n import fmt
 
 
@@ -50,11 +51,11 @@ def _what(value: str) -> str:
 
 def _setting(value: str) -> str:
     words = {
-        "backups_keep": QT_TRANSLATE_NOOP("AuditDetails", "backups kept"),
-        "staff_timeout_minutes": QT_TRANSLATE_NOOP(
+        stored.BACKUPS_KEEP.key: QT_TRANSLATE_NOOP("AuditDetails", "backups kept"),
+        stored.STAFF_TIMEOUT_MINUTES.key: QT_TRANSLATE_NOOP(
             "AuditDetails", "staff signed out after (minutes)"
         ),
-        "exam_fullscreen": QT_TRANSLATE_NOOP("AuditDetails", "exams fill the screen"),
+        stored.EXAM_FULLSCREEN.key: QT_TRANSLATE_NOOP("AuditDetails", "exams fill the screen"),
     }
     return _tr(words[value]) if value in words else value
 
