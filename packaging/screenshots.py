@@ -70,7 +70,7 @@ def _write(image: QImage, path: Path) -> None:
         palette,
         Qt.ImageConversionFlag.AvoidDither | Qt.ImageConversionFlag.ThresholdDither,
     )
-    if not small.save(str(path), b"PNG", 0):  # quality 0: the strongest compression
+    if not small.save(str(path), quality=0):  # a PNG (by its name), compressed the most
         raise OSError(f"cannot write {path}")
 
 

@@ -18,7 +18,9 @@ from trainer.workspace import Workspace
 
 
 @pytest.fixture
-def first_time(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+def first_time(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, first_run_tour: None
+) -> Workspace:
     """A coordinator account that has never seen the tour; sign-in answered for them."""
     name, password = TEST_COORDINATOR
     admin.first_setup(workspace, "Test centre", name, password)
@@ -105,7 +107,7 @@ def test_skipping_counts_as_seen_and_help_shows_the_tour_again(
 
 
 def test_trainers_get_no_tour_and_each_account_is_remembered_apart(
-    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, first_run_tour: None
 ) -> None:
     admin.first_setup(workspace, "Test centre", "Coordinator A", "password of coordinator A")
     admin.sign_in(workspace, "Coordinator A", "password of coordinator A")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -228,6 +228,7 @@ class BankLibraryScreen(QWidget):
         layout.addWidget(self.split, 1)
 
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         self.import_button.clicked.connect(self._on_import_clicked)
         self.toggle_button.clicked.connect(self._on_toggle)
         self.reload_button.clicked.connect(lambda: self.refresh())
@@ -288,19 +289,33 @@ class BankLibraryScreen(QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
-        most = 5 * self.table.fontMetrics().lineSpacing() + 8
-        for row in range(self.table.rowCount()):
-            self.table.setRowHeight(row, min(self.table.rowHeight(row), most))
-        # At least one bank shows whole, whatever the text size (the preview gives way).
-        first = self.table.rowHeight(0) if self.table.rowCount() else most
-        self.table.setMinimumHeight(
-            self.table.horizontalHeader().sizeHint().height() + first + 2 * self.table.frameWidth()
-        )
+        self._fit_rows()
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()
         self.workspace.reload_catalog(listed.catalog if listed else None)
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its status and its title with the id need, at the columns'
+        present widths (the contents line may be cut: its tooltip holds it all), and at
+        least two lines; then at least one bank shows whole whatever the text size."""
+        table = self.table
+        metrics = table.fontMetrics()
+        least = 2 * metrics.lineSpacing() + 8
+        for row in range(table.rowCount()):
+            height = least
+            for col in (0, 1):
+                item = table.item(row, col)
+                if item is None:
+                    continue
+                box = QRect(0, 0, max(1, table.columnWidth(col) - 8), 100_000)
+                needed = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), item.text())
+                height = max(height, needed.height() + 8)
+            table.setRowHeight(row, height)
+        first = table.rowHeight(0) if table.rowCount() else least
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height() + first + 2 * table.frameWidth()
+        )
 
     def selected(self) -> LibraryEntry | None:
         rows = self.table.selectionModel().selectedRows()
