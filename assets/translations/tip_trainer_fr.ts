@@ -1176,8 +1176,12 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Signature scannée du signataire %1</translation>
     </message>
     <message>
-        <source>Scanned signature (optional; PNG, JPEG or SVG, at most 1 MB)</source>
-        <translation>Signature scannée (facultative ; PNG, JPEG ou SVG, 1 Mo au plus)</translation>
+        <source>Scanned signature (optional)</source>
+        <translation>Signature scannée (facultative)</translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG or SVG picture of at most 1 MB</source>
+        <translation>Une image PNG, JPEG ou SVG de 1 Mo au plus</translation>
     </message>
     <message>
         <source>Signature…</source>

@@ -185,9 +185,8 @@ class CertificateSettingsDialog(QDialog):
             label.setBuddy(name_edit)
             signature = QLineEdit(str(known.signature) if known and known.signature else "")
             signature.setAccessibleName(fmt(self.tr("Signatory %1 scanned signature"), number))
-            signature.setPlaceholderText(
-                self.tr("Scanned signature (optional; PNG, JPEG or SVG, at most 1 MB)")
-            )
+            signature.setPlaceholderText(self.tr("Scanned signature (optional)"))
+            signature.setToolTip(self.tr("A PNG, JPEG or SVG picture of at most 1 MB"))
             choose = QPushButton(self.tr("Signature…"))
             choose.setAccessibleName(
                 fmt(self.tr("Choose the scanned signature of signatory %1"), number)
