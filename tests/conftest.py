@@ -83,3 +83,19 @@ def signed_in_coordinator(workspace: Workspace, monkeypatch: pytest.MonkeyPatch)
         dialogs_auth, "ask_sign_in", lambda _p, ws: bool(admin.sign_in(ws, name, password))
     )
     return workspace
+
+
+@pytest.fixture
+def first_run_tour() -> None:
+    """Asked for by a test of the coordinator tour: the tour opens on a first sign-in."""
+
+
+@pytest.fixture(autouse=True)
+def _no_first_run_tour(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tour would open over every test that signs a new coordinator in through the
+    Staff menu; only the tests that ask for ``first_run_tour`` get it."""
+    if "first_run_tour" in request.fixturenames:
+        return
+    from trainer.ui import tour
+
+    monkeypatch.setattr(tour, "offer_on_sign_in", lambda _window: None)

@@ -249,6 +249,12 @@ def _add_results_commands(sub: Any) -> None:
         help="%(choices)s (default csv)",
     )
     p.add_argument("--output", "-o", type=Path, required=True, metavar="FILE")
+    p.add_argument(
+        "--lang",
+        default="en",
+        choices=["en", "fr"],
+        help="language of an xlsx workbook's headings and module titles (default en)",
+    )
     _add_filters(p)
     p.set_defaults(func=cmd_export)
 
@@ -328,7 +334,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _opened(args, operator=True) as ws:
         fmt = export.TableFormat(args.fmt)
         func = service.export_attempts if args.what == "attempts" else service.export_responses
-        count = func(ws, args.output, fmt, _filter(args))
+        count = func(ws, args.output, fmt, _filter(args), language=args.lang)
         print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
         return 0
 

@@ -60,6 +60,9 @@ class ErrorCode(StrEnum):
     # certificates
     CERTIFICATE_LOGO_MISSING = "certificate.logo_missing"
     CERTIFICATE_TOO_MANY_SIGNATORIES = "certificate.too_many_signatories"
+    CERTIFICATE_PICTURE_MISSING = "certificate.picture_missing"
+    CERTIFICATE_PICTURE_KIND = "certificate.picture_kind"
+    CERTIFICATE_PICTURE_TOO_LARGE = "certificate.picture_too_large"  # limit (KB)
     CERTIFICATE_OTHER_ISSUER = "certificate.other_issuer"  # number, issuer, key
     CERTIFICATE_FILE_MISSING = "certificate.file_missing"
     CERTIFICATE_FILE_IS_FOLDER = "certificate.file_is_folder"

@@ -182,14 +182,21 @@
 <context>
     <name>ModulesScreen</name>
     <message numerus="yes">
-        <source>%n questions, %1 min</source>
+        <source>exam: %n questions, %1 min</source>
         <translation>
-            <numerusform>%n question, %1 min</numerusform>
-            <numerusform>%n questions, %1 min</numerusform>
+            <numerusform>exam: %n question, %1 min</numerusform>
+            <numerusform>exam: %n questions, %1 min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n questions</source>
+        <source>exam: %n questions</source>
+        <translation>
+            <numerusform>exam: %n question</numerusform>
+            <numerusform>exam: %n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
             <numerusform>%n questions</numerusform>

@@ -219,6 +219,165 @@
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coordonnateur</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>déconnexion demandée</translation>
+    </message>
+    <message>
+        <source>after a period of inactivity</source>
+        <translation>après une période d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>left the staff area</source>
+        <translation>sortie de l&apos;espace du personnel</translation>
+    </message>
+    <message>
+        <source>the database was restored</source>
+        <translation>la base de données a été restaurée</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>tentatives</translation>
+    </message>
+    <message>
+        <source>responses</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>backups kept</source>
+        <translation>sauvegardes conservées</translation>
+    </message>
+    <message>
+        <source>staff signed out after (minutes)</source>
+        <translation>déconnexion du personnel après (minutes)</translation>
+    </message>
+    <message>
+        <source>exams fill the screen</source>
+        <translation>examens en plein écran</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <source> (replaces version %1)</source>
+        <translation> (remplace la version %1)</translation>
+    </message>
+    <message>
+        <source>; the empty file was kept as %1</source>
+        <translation> ; le fichier vide a été conservé sous le nom %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 as %3 to %4</source>
+        <translation>%1 %2 en %3 vers %4</translation>
+    </message>
+    <message>
+        <source>module %1 to %2</source>
+        <translation>module %1 vers %2</translation>
+    </message>
+    <message>
+        <source>programme summary (%1) to %2</source>
+        <translation>bilan du programme (%1) vers %2</translation>
+    </message>
+    <message>
+        <source>transcript of trainee %1 to %2</source>
+        <translation>relevé de l&apos;apprenant %1 vers %2</translation>
+    </message>
+    <message>
+        <source>%1 entries to %2</source>
+        <translation>%1 entrées vers %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 until %2 after %3 failed sign-ins</source>
+        <translation>%1 jusqu&apos;au %2 après %3 échecs de connexion</translation>
+    </message>
+    <message>
+        <source>%1: locked until %2</source>
+        <translation>%1 : bloqué jusqu&apos;au %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>institution: %1</source>
+        <translation>institution : %1</translation>
+    </message>
+    <message>
+        <source>%1 PDF files</source>
+        <translation>%1 fichiers PDF</translation>
+    </message>
+    <message>
+        <source>%1 written to %2%3</source>
+        <translation>%1 écrites dans %2%3</translation>
+    </message>
+    <message>
+        <source>%1 certificates to %2</source>
+        <translation>%1 attestations vers %2</translation>
+    </message>
+    <message>
+        <source>%1 revocations to %2</source>
+        <translation>%1 révocations vers %2</translation>
+    </message>
+    <message>
+        <source>%1 new from %2 (%3)</source>
+        <translation>%1 nouvelles de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) for results bundles</source>
+        <translation>%1 (%2) pour les lots de résultats</translation>
+    </message>
+    <message>
+        <source>%1 version %2 from %3%4</source>
+        <translation>%1 version %2 depuis %3%4</translation>
+    </message>
+    <message>
+        <source>%1 version %2 as %3 (%4)</source>
+        <translation>%1 version %2 en %3 (%4)</translation>
+    </message>
+    <message>
+        <source>session %1: %2 participants</source>
+        <translation>session %1 : %2 participants</translation>
+    </message>
+    <message>
+        <source>session %1: trainee %2</source>
+        <translation>session %1 : apprenant %2</translation>
+    </message>
+    <message>
+        <source>session %1, %2</source>
+        <translation>session %1, %2</translation>
+    </message>
+    <message>
+        <source>session %1 to %2</source>
+        <translation>session %1 vers %2</translation>
+    </message>
+    <message>
+        <source>%1 (the database as it was is kept as %2)</source>
+        <translation>%1 (la base de données telle qu&apos;elle était est conservée sous le nom %2)</translation>
+    </message>
+    <message>
+        <source>%1 restored in place of a missing or empty database%2</source>
+        <translation>%1 restaurée à la place d&apos;une base de données absente ou vide%2</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <source>Audit log</source>
@@ -434,32 +593,12 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Banques de questions (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <source>Languages</source>
-        <translation>Langues</translation>
-    </message>
-    <message>
-        <source>Audiences</source>
-        <translation>Publics</translation>
-    </message>
-    <message>
         <source>Questions</source>
         <translation>Questions</translation>
-    </message>
-    <message>
-        <source>By kind</source>
-        <translation>Par type</translation>
-    </message>
-    <message>
-        <source>By topic</source>
-        <translation>Par thème</translation>
     </message>
     <message>
         <source>&amp;Import a bank…</source>
@@ -580,6 +719,14 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
     <message>
         <source>Replaced by an imported version</source>
         <translation>Remplacée par une version importée</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenu</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -1001,8 +1148,8 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>&amp;Logo (PNG, JPEG ou SVG) :</translation>
     </message>
     <message>
-        <source>Default &amp;language:</source>
-        <translation>&amp;Langue par défaut :</translation>
+        <source>Default lan&amp;guage:</source>
+        <translation>Lan&amp;gue par défaut :</translation>
     </message>
     <message>
         <source>Signatory %1 name</source>
@@ -1025,12 +1172,40 @@ Tout ce qui a été enregistré depuis (tentatives, profils, comptes) ne sera pl
         <translation>Signataire &amp;%1 :</translation>
     </message>
     <message>
+        <source>Signatory %1 scanned signature</source>
+        <translation>Signature scannée du signataire %1</translation>
+    </message>
+    <message>
+        <source>Scanned signature (optional)</source>
+        <translation>Signature scannée (facultative)</translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG or SVG picture of at most 1 MB</source>
+        <translation>Une image PNG, JPEG ou SVG de 1 Mo au plus</translation>
+    </message>
+    <message>
+        <source>Signature…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <source>Choose the scanned signature of signatory %1</source>
+        <translation>Choisir la signature scannée du signataire %1</translation>
+    </message>
+    <message>
+        <source>Each certificate also keeps a dashed circle beside the signatures for the institution&apos;s stamp.</source>
+        <translation>Chaque attestation réserve aussi, à côté des signatures, un cercle en pointillés pour le sceau de l&apos;institution.</translation>
+    </message>
+    <message>
         <source>Choose a logo</source>
         <translation>Choisir un logo</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>Choose a scanned signature</source>
+        <translation>Choisir une signature scannée</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1691,18 @@ Les détails ont été consignés dans :
     <message>
         <source>The logo file does not exist.</source>
         <translation>Le fichier du logo n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The picture file does not exist.</source>
+        <translation>Le fichier de l&apos;image n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Only PNG, JPEG or SVG pictures can be printed on a certificate.</source>
+        <translation>Seules des images PNG, JPEG ou SVG peuvent être imprimées sur une attestation.</translation>
+    </message>
+    <message>
+        <source>The picture is larger than %1 KB.</source>
+        <translation>L&apos;image dépasse %1 Ko.</translation>
     </message>
     <message>
         <source>A certificate has room for three signatories at most.</source>
@@ -2926,6 +3113,10 @@ Les détails ont été consignés dans :
         <translation>&amp;Guide d&apos;utilisation</translation>
     </message>
     <message>
+        <source>Coordinator &amp;tour</source>
+        <translation>&amp;Visite guidée du coordonnateur</translation>
+    </message>
+    <message>
         <source>&amp;About TiP Trainer</source>
         <translation>À &amp;propos de TiP Trainer</translation>
     </message>
@@ -2964,6 +3155,21 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>ModuleCard</name>
+    <message>
+        <source>Best score: %1 (pass mark %2 %)</source>
+        <translation>Meilleure note : %1 (seuil de réussite %2 %)</translation>
+    </message>
+    <message>
+        <source>Best score of %1</source>
+        <translation>Meilleure note de %1</translation>
+    </message>
+    <message>
+        <source>%1. %2. %3. Status: %4. Best score: %5.</source>
+        <translation>%1. %2. %3. Statut : %4. Meilleure note : %5.</translation>
+    </message>
+</context>
+<context>
     <name>ModulesScreen</name>
     <message>
         <source>Modules for %1</source>
@@ -2980,30 +3186,6 @@ Les détails ont été consignés dans :
     <message>
         <source>Modules</source>
         <translation>Modules</translation>
-    </message>
-    <message>
-        <source>Module</source>
-        <translation>Module</translation>
-    </message>
-    <message>
-        <source>Questions</source>
-        <translation>Questions</translation>
-    </message>
-    <message>
-        <source>Exam</source>
-        <translation>Examen</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Tentatives</translation>
-    </message>
-    <message>
-        <source>Best score</source>
-        <translation>Meilleure note</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
     </message>
     <message>
         <source>&amp;Practice</source>
@@ -3033,9 +3215,31 @@ Les détails ont été consignés dans :
         <source>S&amp;witch trainee</source>
         <translation>&amp;Changer d&apos;apprenant</translation>
     </message>
+    <message numerus="yes">
+        <source>exam: %n questions, %1 min</source>
+        <translation>
+            <numerusform>examen : %n question, %1 min</numerusform>
+            <numerusform>examen : %n questions, %1 min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>exam: %n questions</source>
+        <translation>
+            <numerusform>examen : %n question</numerusform>
+            <numerusform>examen : %n questions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
     <message>
         <source>My attempt history</source>
         <translation>Historique de mes tentatives</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a module; Enter starts a practice</source>
+        <translation>Les flèches choisissent un module ; Entrée lance un entraînement</translation>
     </message>
     <message>
         <source>Switch to another trainee profile</source>
@@ -3049,27 +3253,9 @@ Les détails ont été consignés dans :
         <source>Take the session post-&amp;test: %1</source>
         <translation>Passer le &amp;test final de la session : %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n questions, %1 min</source>
-        <translation>
-            <numerusform>%n question, %1 min</numerusform>
-            <numerusform>%n questions, %1 min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n questions</source>
-        <translation>
-            <numerusform>%n question</numerusform>
-            <numerusform>%n questions</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Passed</source>
         <translation>Réussi</translation>
-    </message>
-    <message>
-        <source>Not passed yet</source>
-        <translation>Pas encore réussi</translation>
     </message>
     <message>
         <source>Practised</source>
@@ -3078,6 +3264,13 @@ Les détails ont été consignés dans :
     <message>
         <source>Not started</source>
         <translation>Non commencé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
     </message>
     <message>
         <source>No module is available for your track yet. Ask your trainer to load the question banks.</source>
@@ -3730,6 +3923,21 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <source>Pre-test</source>
+        <translation>Test initial</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Entraînement</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
         <source>Started</source>
@@ -3764,20 +3972,16 @@ Les détails ont été consignés dans :
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <source>Exam</source>
-        <translation>Examen</translation>
-    </message>
-    <message>
-        <source>Practice</source>
-        <translation>Entraînement</translation>
-    </message>
-    <message>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
         <source>Practised</source>
         <translation>Entraînement fait</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Non pris en compte</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -3973,6 +4177,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Practised</source>
         <translation>Entraînement fait</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Non pris en compte</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4295,12 +4503,12 @@ Les détails ont été consignés dans :
         <translation>&amp;Dernier jour :</translation>
     </message>
     <message>
-        <source>T&amp;rainers (one per line):</source>
+        <source>Trai&amp;ners (one per line):</source>
         <translation>Formate&amp;urs (un par ligne) :</translation>
     </message>
     <message>
         <source>&amp;Audience:</source>
-        <translation>P&amp;ublic :</translation>
+        <translation>&amp;Public :</translation>
     </message>
     <message>
         <source>Planned &amp;hours:</source>
@@ -4312,7 +4520,7 @@ Les détails ont été consignés dans :
     </message>
     <message>
         <source>&amp;Pre-test:</source>
-        <translation>Test &amp;initial :</translation>
+        <translation>Test i&amp;nitial :</translation>
     </message>
     <message>
         <source>P&amp;ost-test:</source>
@@ -5032,6 +5240,88 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
             <numerusform>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %n question sans réponse.</numerusform>
             <numerusform>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %n questions sans réponse.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <source>Question banks</source>
+        <translation>Banques de questions</translation>
+    </message>
+    <message>
+        <source>Staff › Question bank library. Import a bank here; every problem of a bad file is shown with its line, and a bank can be disabled without deleting it.</source>
+        <translation>Personnel › Bibliothèque des banques de questions. Importez ici une banque ; chaque problème d&apos;un fichier défectueux est indiqué avec sa ligne, et une banque peut être désactivée sans être supprimée.</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
+    </message>
+    <message>
+        <source>Staff › Training sessions. Create a session, enrol participants, take attendance and open its pre-test and post-test.</source>
+        <translation>Personnel › Sessions de formation. Créez une session, inscrivez les participants, relevez les présences et ouvrez son test initial et son test final.</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Staff › Results. Filter every attempt, then export them for a spreadsheet; item analysis and the programme summary are next to it in the Staff menu.</source>
+        <translation>Personnel › Résultats. Filtrez toutes les tentatives, puis exportez-les pour un tableur ; l&apos;analyse des questions et le bilan du programme sont à côté dans le menu Personnel.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Staff › Certificates. Set the institution, its logo and the signatories first; then issue, reprint, revoke and verify certificates.</source>
+        <translation>Personnel › Attestations. Indiquez d&apos;abord l&apos;institution, son logo et les signataires ; puis délivrez, réimprimez, révoquez et vérifiez les attestations.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Staff › Backups and safety settings. Back up now before any large change, and restore a backup from here if the worst happens.</source>
+        <translation>Personnel › Sauvegardes et paramètres de sécurité. Sauvegardez avant tout changement important, et restaurez une sauvegarde d&apos;ici si le pire arrive.</translation>
+    </message>
+</context>
+<context>
+    <name>TourDialog</name>
+    <message>
+        <source>Coordinator tour</source>
+        <translation>Visite guidée du coordonnateur</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Previous step of the tour</source>
+        <translation>Étape précédente de la visite</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Next step of the tour</source>
+        <translation>Étape suivante de la visite</translation>
+    </message>
+    <message>
+        <source>S&amp;kip the tour</source>
+        <translation>&amp;Ignorer la visite</translation>
+    </message>
+    <message>
+        <source>Skip the tour; Help shows it again</source>
+        <translation>Ignorer la visite ; le menu Aide la propose de nouveau</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Étape %1 sur %2</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from tests.certificates.factory import passed, qr_picture
+from tests.certificates.factory import exam, passed, qr_picture
 from trainer.access import Role, StaffSession
 from trainer.banks.model import Bank
 from trainer.certificates import document, issuing, pdf, register, verification
@@ -25,7 +25,7 @@ from trainer.certificates.settings import (
     load_settings,
     save_settings,
 )
-from trainer.errors import CertificateError
+from trainer.errors import CertificateError, ErrorCode
 from trainer.storage.certificates import CertificateRecord
 from trainer.storage.trainees import Institution
 from trainer.workspace import Workspace
@@ -314,3 +314,102 @@ def test_a_truncated_certificate_is_refused_plainly(
         assert "cannot be read" in str(exc)
     else:
         assert not verdict.valid
+
+
+def _pictures(path: Path) -> int:
+    """How many raster pictures the page draws (the logo and the QR code are vectors)."""
+    resources = PdfReader(str(path)).pages[0]["/Resources"]
+    objects = resources.get("/XObject", {})  # type: ignore[attr-defined]
+    return sum(1 for o in objects.values() if o.get_object().get("/Subtype") == "/Image")
+
+
+def _signature_picture(path: Path) -> Path:
+    image = QImage(300, 100, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    image.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Service", "National Police", "Chief inspector", "Stamp", "Verify a certificate"]),
+        ("fr", ["Service", "Police nationale", "Chief inspector", "Sceau", "Vérifier une"]),
+    ],
+)
+def test_signatures_stamp_and_the_trainees_own_service_keep_the_page_verifiable(
+    tmp_path: Path, workspace: Workspace, sample_bank: Bank, language: str, words: list[str]
+) -> None:
+    signature = _signature_picture(tmp_path / "signature.png")
+    save_settings(
+        workspace,
+        CertificateSettings(
+            institution="École nationale de police",
+            signatories=(
+                Signatory("A. Director", "Director", signature),
+                Signatory("B. Coordinator", "Coordinator"),
+                Signatory("C. Commissioner", "Commissioner", signature),
+            ),
+        ),
+    )
+    assert load_settings(workspace).signatories[0].signature == signature
+    trainee = workspace.trainees.create(
+        "Aline Niyonzima", Institution.POLICE, "P-7", function="Chief inspector"
+    )
+    record = issuing.issue_for_attempt(workspace, exam(workspace, sample_bank, trainee))
+    assert record is not None
+    path = register.render_pdf(workspace, record, tmp_path / "c.pdf", language)
+    text = " ".join(_text(path).split())
+    for word in [*words, "A. Director", "B. Coordinator", "C. Commissioner"]:
+        assert word in text, word
+    assert "python -m" not in text and "Police officers" not in text  # no command, no audiences
+    assert _pictures(path) >= 1  # the scanned signatures
+    assert verification.verify_pdf(workspace, path).valid
+
+
+def test_a_signature_picture_is_bounded_and_checked_when_saved(
+    tmp_path: Path, workspace: Workspace
+) -> None:
+    big = tmp_path / "big.png"
+    big.write_bytes(b"\x89PNG" + b"\0" * (1024 * 1024 + 1))
+    for picture, code in (
+        (big, ErrorCode.CERTIFICATE_PICTURE_TOO_LARGE),
+        (tmp_path / "missing.png", ErrorCode.CERTIFICATE_PICTURE_MISSING),
+        (tmp_path / "notes.txt", ErrorCode.CERTIFICATE_PICTURE_KIND),
+    ):
+        with pytest.raises(CertificateError) as caught:
+            save_settings(
+                workspace,
+                CertificateSettings(signatories=(Signatory("A. Director", "Director", picture),)),
+            )
+        assert caught.value.code is code
+    assert load_settings(workspace).signatories == ()  # nothing half-saved
+
+
+def test_a_signature_spoilt_after_it_was_chosen_leaves_the_line_and_the_page_valid(
+    tmp_path: Path, workspace: Workspace, record: CertificateRecord
+) -> None:
+    signature = _signature_picture(tmp_path / "signature.png")
+    settings = load_settings(workspace)
+    save_settings(
+        workspace,
+        dataclasses.replace(
+            settings, signatories=(Signatory("A. Director", "Director", signature),)
+        ),
+    )
+    signature.write_bytes(b"not a picture at all")
+    path = register.render_pdf(workspace, record, tmp_path / "junk.pdf", "en")
+    assert _pictures(path) == 0
+    assert "A. Director" in " ".join(_text(path).split())
+    signature.write_bytes(b"\x89PNG" + b"\0" * (2 * 1024 * 1024))  # grew past the bound
+    path = register.render_pdf(workspace, record, tmp_path / "big.pdf", "en")
+    assert _pictures(path) == 0
+    assert verification.verify_pdf(workspace, path).valid
+
+
+@pytest.mark.parametrize("stored", ['["a name"]', '[{"name": "A"}]', "not json", '{"x": 1}'])
+def test_a_damaged_list_of_signatories_reads_as_none(workspace: Workspace, stored: str) -> None:
+    from trainer.storage import settings as stored_settings
+
+    workspace.db.set_setting(stored_settings.CERTIFICATE_SIGNATORIES.key, stored)
+    assert load_settings(workspace).signatories == ()

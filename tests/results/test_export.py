@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -104,8 +105,43 @@ def test_xlsx_has_header_and_rows(recorded: Workspace, tmp_path: Path) -> None:
     assert export.write_responses(recorded.db, out, TableFormat.XLSX) == 12
     sheet = load_workbook(out, read_only=True)["responses"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == list(RESPONSE_COLUMNS)
+    assert list(rows[0]) == [export.heading(c, "en") for c in RESPONSE_COLUMNS]
+    assert rows[0][:3] == ("Attempt id", "Trainee id", "Module id")
     assert len(rows) == 13
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [
+        ("en", ("Trainee", "Module", "Started (UTC)", "Passed")),
+        ("fr", ("Participant", "Module", "Début (UTC)", "Réussi")),
+    ],
+)
+def test_xlsx_is_ready_to_read_in_the_export_language(
+    recorded: Workspace, tmp_path: Path, language: str, headings: tuple[str, ...]
+) -> None:
+    out = tmp_path / f"attempts-{language}.xlsx"
+    assert export.write_attempts(recorded.db, out, TableFormat.XLSX, language=language) > 0
+    sheet = load_workbook(out)["attempts"]
+    assert sheet.freeze_panes == "A2"  # the heading row stays in view
+    top = [c.value for c in sheet[1]]
+    assert all(h in top for h in headings), top
+    assert all(c.font.b for c in sheet[1])
+    column = {name: i + 1 for i, name in enumerate(export.ATTEMPT_COLUMNS)}
+    started = sheet.cell(row=2, column=column["started_at"])
+    assert isinstance(started.value, datetime) and started.is_date
+    assert started.number_format == export.DATE_FORMAT
+    title = sheet.cell(row=2, column=column["module_title"]).value
+    assert isinstance(title, str) and "en:" not in title and "|" not in title
+    assert title == {"en": "Sample module", "fr": "Module d'exemple"}[language]
+    letter = sheet.cell(row=1, column=column["trainee_name"]).column_letter
+    width = sheet.column_dimensions[letter].width
+    names = [sheet.cell(row=r, column=column["trainee_name"]).value for r in range(2, 4)]
+    assert width >= max(len(str(n)) for n in names) and width <= export.MAX_WIDTH + 2
+    # the formats for programs keep the column ids and every title
+    csv_out = tmp_path / "attempts.csv"
+    export.write_attempts(recorded.db, csv_out, TableFormat.CSV, language=language)
+    assert csv_out.read_text(encoding="utf-8").startswith("attempt_uid,trainee_uid")
 
 
 def test_xlsx_continues_on_a_new_sheet_past_the_row_limit(

@@ -31,7 +31,7 @@ def screen(
 
 def test_lists_banks_and_previews_with_the_key(screen: BankLibraryScreen) -> None:
     assert screen.table.rowCount() == 1
-    assert screen.table.item(0, 0).text() == "In use (shipped)"  # type: ignore[union-attr]
+    assert screen.table.item(0, 0).text() == "In use\n(shipped)"  # type: ignore[union-attr]
     assert screen.questions.count() == 6
     first = screen.questions.item(0)
     assert first is not None and first.text().startswith("q-child")
@@ -142,3 +142,34 @@ def test_a_junk_file_shows_the_first_problems_and_how_many_more(
     assert last.startswith(f"... and {entry.more_problems} more problems")
     assert f"junk.yaml: {total} problems; " in s.problems_title.text()
     assert f"the first {MAX_PROBLEMS} are listed" in s.problems_title.text()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_bank_titles_and_ids_show_whole_at_double_text_size_on_a_laptop(
+    qtbot: QtBot, workspace: Workspace, language: str
+) -> None:
+    from PySide6.QtCore import QRect, Qt
+
+    from trainer.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, language=language)
+    qtbot.addWidget(window)
+    window.set_zoom(200)
+    try:
+        screen = BankLibraryScreen(workspace, language)
+        qtbot.addWidget(screen)
+        screen.resize(1280, 760)
+        screen.show()
+        qtbot.waitExposed(screen)
+        table = screen.table
+        assert table.horizontalScrollBar().maximum() == 0  # nothing hidden sideways
+        item = table.item(0, 1)
+        assert item is not None and item.text().endswith("\nsample")
+        width = table.columnWidth(1)
+        needed = table.fontMetrics().boundingRect(
+            QRect(0, 0, width - 8, 10_000), int(Qt.TextFlag.TextWordWrap), item.text()
+        )
+        assert needed.height() <= table.rowHeight(0)  # the title and the id, whole
+        assert table.viewport().height() >= table.rowHeight(0)  # the row shows whole
+    finally:
+        window.set_zoom(100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.certificates.factory import passed
@@ -149,6 +150,41 @@ def test_settings_dialog_saves(
     assert settings.institution == "Centre de formation judiciaire"
     assert settings.signatories == (Signatory("A. Director", "Director of Training"),)
     assert screen.language_box.currentData() == "fr"
+
+
+def test_settings_dialog_takes_a_scanned_signature_and_keeps_a_refused_one(
+    qtbot: QtBot,
+    tmp_path: Path,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    screen = CertificatesScreen(workspace, "en")
+    qtbot.add_widget(screen)
+    good = tmp_path / "signature.png"
+    good.write_bytes(b"\x89PNG picture")
+    missing = tmp_path / "gone.png"
+    shown: list[str] = []
+
+    def fill(dialog: screen_module.CertificateSettingsDialog) -> bool:
+        shown.append(dialog.signatures[0].text())
+        if len(shown) == 1:
+            dialog.signatories[0][0].setText("A. Director")
+            monkeypatch.setattr(screen_module, "ask_open_file", lambda *_: missing)
+            choose = [b for b in dialog.findChildren(QPushButton) if b.text() == "Signature…"]
+            assert len(choose) == 3 and all(b.accessibleName() for b in choose)
+            choose[0].click()
+            return True
+        if len(shown) == 2:  # the refused picture is still there to correct
+            dialog.signatures[0].setText(str(good))
+            return True
+        return False
+
+    monkeypatch.setattr(screen_module, "run_dialog", fill)
+    screen.settings_button.click()
+    assert shown == ["", str(missing)]
+    assert len(errors) == 1 and "does not exist" in errors[0]
+    assert load_settings(workspace).signatories == (Signatory("A. Director", "", good),)
 
 
 def test_batch_runs_off_the_ui_thread_with_progress(

@@ -49,7 +49,7 @@ def test_create_trainee_take_exam_and_see_it_in_history(
 
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
-    assert modules.table.rowCount() == 1
+    assert modules.cards.count() == 1
     modules.exam_button.click()
     press_start(window)
 
@@ -93,8 +93,7 @@ def test_create_trainee_take_exam_and_see_it_in_history(
     result.back_button.click()
     modules = window.current_screen()
     assert isinstance(modules, ModulesScreen)
-    item = modules.table.item(0, 3)
-    assert item is not None and item.text() == "1"
+    assert modules.cards.card(0).facts.attempts == 1
     modules.history_button.click()
     history = window.current_screen()
     assert isinstance(history, HistoryScreen)

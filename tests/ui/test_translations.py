@@ -158,7 +158,7 @@ def test_numbers_follow_the_interface_language(qtbot, workspace, sample_bank) ->
         trainee = workspace.trainees.create("Aline", Institution.POLICE)
         screen = ModulesScreen(workspace, trainee, "fr")
         qtbot.addWidget(screen)
-        screen.table.selectRow(0)
+        screen.cards.setCurrentRow(0)
         hours = sample_bank.modules[0].training_hours
         assert not float(hours).is_integer()  # the sample module has 1.5 hours
         assert "1,5" in screen.description.text()
@@ -192,7 +192,7 @@ def test_module_screen_says_when_the_law_was_checked(qtbot, tmp_path) -> None:  
             i18n.install(language)
             screen = ModulesScreen(workspace, trainee, language)
             qtbot.addWidget(screen)
-            screen.table.selectRow(0)
+            screen.cards.setCurrentRow(0)
             assert expected in screen.description.text()
     finally:
         i18n.install("en")

@@ -348,8 +348,11 @@ WORDING: dict[str, dict[str, str]] = {
         "hours": "Training hours",
         "number": "Certificate No.",
         "code": "Verification code",
-        "verify": "To verify: scan the QR code or type the verification code in TiP Trainer "
-        "(Staff › Verify a certificate), or run: python -m trainer verify-certificate",
+        "service": "Service",
+        "stamp": "Stamp",
+        "verify": "To verify: in TiP Trainer, choose Staff › Verify a certificate and open this "
+        "PDF file or a scan or photo of this page (the QR code is read from it), or type the "
+        "verification code printed above.",
         "subject": "Certificate of achievement — training on trafficking in persons",
         "title_attendance": "Certificate of Attendance",
         "attended_session": "has attended the training session",
@@ -369,9 +372,11 @@ WORDING: dict[str, dict[str, str]] = {
         "hours": "Heures de formation",
         "number": "Attestation n°",
         "code": "Code de vérification",
-        "verify": "Pour vérifier : scannez le code QR ou saisissez le code de vérification dans "
-        "TiP Trainer (Personnel › Vérifier une attestation), ou lancez : "
-        "python -m trainer verify-certificate",
+        "service": "Service",
+        "stamp": "Sceau",
+        "verify": "Pour vérifier : dans TiP Trainer, choisissez Personnel › Vérifier une "
+        "attestation et ouvrez ce fichier PDF ou un scan ou une photo de cette page (le code QR "
+        "y est lu), ou saisissez le code de vérification imprimé ci-dessus.",
         "subject": "Attestation de réussite — formation sur la traite des personnes",
         "title_attendance": "Attestation de participation",
         "attended_session": "a participé à la session de formation",
@@ -394,6 +399,19 @@ INSTITUTIONS = {
         "judiciary": "de la Magistrature assise",
     },
 }
+# The trainee's service as the "Service" field of the page states it.
+SERVICES = {
+    "en": {
+        "police": "National Police",
+        "prosecution": "Prosecution Service",
+        "judiciary": "Judiciary",
+    },
+    "fr": {
+        "police": "Police nationale",
+        "prosecution": "Ministère public",
+        "judiciary": "Magistrature assise",
+    },
+}
 AUDIENCES = {
     "en": {"police": "Police officers", "prosecutors": "Prosecutors", "judges": "Judges"},
     "fr": {
@@ -407,6 +425,11 @@ AUDIENCES = {
 def institution_label(value: str, language: str) -> str:
     """The trainee's institution as the certificate states it ('' for other)."""
     return INSTITUTIONS.get(language, INSTITUTIONS["en"]).get(value, "")
+
+
+def service_label(value: str, language: str) -> str:
+    """The trainee's institution as a service name ('' for other)."""
+    return SERVICES.get(language, SERVICES["en"]).get(value, "")
 
 
 def audience_label(values: tuple[str, ...] | list[str], language: str) -> str:

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import zxingcpp
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
     QGuiApplication,
     QImage,
+    QImageReader,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -37,7 +38,7 @@ from PySide6.QtSvg import QSvgRenderer
 from trainer import __version__
 from trainer.certificates import document
 from trainer.errors import CertificateError
-from trainer.files import replace_atomically
+from trainer.files import read_bounded, replace_atomically
 from trainer.paths import assets_dir
 
 if TYPE_CHECKING:
@@ -46,6 +47,11 @@ if TYPE_CHECKING:
 
 RESOLUTION = 600  # device units per inch
 QR_BOX = (236.0, 124.0, 40.0)  # x, y, size of the QR code on the page, in millimetres
+STAMP_BOX = (199.0, 145.0, 30.0)  # x, y, diameter of the stamp area, in millimetres
+SIGNATURES_WIDTH = 176.0  # millimetres from the left margin to the stamp area
+MAX_LOGO = 2 * 1024 * 1024  # bytes read of a logo (as the settings allow)
+MAX_SIGNATURE = 1024 * 1024  # bytes read of a scanned signature
+MAX_PIXELS = 40_000_000  # a picture larger than this is not decoded
 NAVY = QColor("#1f3a5f")
 GOLD = QColor("#b8862b")
 GREY = QColor("#555555")
@@ -124,12 +130,25 @@ class PageContent:
     code: str  # the signed code, bare (no prefix, no groups)
     verify: str
     subject: str
+    # One scanned signature (or None) per signatory, drawn above the signing line.
+    signatures: tuple[Path | None, ...] = ()
+    stamp: str = ""  # the word in the stamp area ("" draws none)
+
+
+def service_line(institution: str, function: str, language: str) -> str:
+    """The trainee's own service as their profile gives it: institution, then function."""
+    parts = [document.service_label(institution, language), " ".join(function.split())]
+    return "\n".join(p for p in parts if p) or "—"
 
 
 def page_content(
-    record: CertificateRecord, settings: CertificateSettings, language: str
+    record: CertificateRecord,
+    settings: CertificateSettings,
+    language: str,
+    function: str = "",
 ) -> PageContent:
-    """Everything a page says, from a register record and the certificate settings."""
+    """Everything a page says, from a register record and the certificate settings;
+    ``function`` is the trainee's function or rank from their profile (may be empty)."""
     lang = language if language in document.LANGUAGES else "en"
     w = document.wording(lang)
     titles = tuple(m.title_in(lang) for m in record.modules)
@@ -148,7 +167,7 @@ def page_content(
         subjects, subtitle = titles, ""
     institution = document.institution_label(record.institution, lang)
     facts = (
-        (w["track"], document.audience_label(record.audiences, lang) or "—"),
+        (w["service"], service_line(record.institution, function, lang)),
         (score_label, document.format_score(record.score, lang)),
         (w["date"], document.format_date(record.certified_on, lang)),
         (w["hours"], document.format_hours(record.training_hours, lang)),
@@ -173,6 +192,8 @@ def page_content(
         code=record.code,
         verify=w["verify"],
         subject=subject,
+        signatures=tuple(s.signature for s in settings.signatories),
+        stamp=w["stamp"],
     )
 
 
@@ -409,18 +430,37 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
         page.text(page.rect(x, 127, column - 3, 5), label, _font(serif, 9), color=GREY)
         page.text(page.rect(x, 132, column - 3, 10), value, _font(serif, 13), min_points=8)
 
-    # Signatories: a line to sign on, the name, the title.
+    # Signatories: a scanned signature (if any) above a line to sign on, the name, the title;
+    # they share the width left of the stamp area.
     if c.signatories:
-        width = 205 / len(c.signatories)
+        width = min(SIGNATURES_WIDTH / len(c.signatories), 72.0)
+        left = 20 + (SIGNATURES_WIDTH - width * len(c.signatories)) / 2
         for i, (name, title) in enumerate(c.signatories):
-            x = 20 + i * width + 8
-            w = width - 16
+            x = left + i * width + 6
+            w = width - 12
+            signature = c.signatures[i] if i < len(c.signatures) else None
+            if signature is not None:
+                _draw_picture(page, signature, page.rect(x + 4, 145, w - 8, 17), MAX_SIGNATURE)
             p.setPen(QPen(NAVY, 0.3 * k))
             p.drawLine(page.rect(x, 163, w, 0).topLeft(), page.rect(x, 163, w, 0).topRight())
             page.text(page.rect(x - 4, 164.5, w + 8, 6), name, _font(serif, 11), min_points=7)
             page.text(
-                page.rect(x - 4, 170.5, w + 8, 9), title, _font(serif, 9), color=GREY, min_points=6
+                page.rect(x - 4, 170.5, w + 8, 8), title, _font(serif, 9), color=GREY, min_points=6
             )
+    if c.stamp:  # where the institution's seal goes: a faint dashed circle, named
+        x, y, d = STAMP_BOX
+        pen = QPen(GOLD, 0.3 * k)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.drawEllipse(page.rect(x, y, d, d))
+        page.text(
+            page.rect(x, y + d / 2 - 2.5, d, 5),
+            c.stamp,
+            _font(serif, 7.5),
+            color=QColor("#9a9a9a"),
+            align=Qt.AlignmentFlag.AlignCenter,
+            min_points=5,
+        )
 
     # The QR code, drawn as vector rectangles (one per run of dark modules).
     _draw_qr(page, document.qr_text(c.code))
@@ -457,7 +497,18 @@ def _draw(page: _Page, c: PageContent, serif: str) -> None:
 
 
 def _draw_logo(page: _Page, logo: Path, box: QRectF) -> None:
-    drawing = _logo_drawing(logo)
+    drawing = _logo_drawing(logo, MAX_LOGO) or _default_drawing()
+    _draw_drawing(page, drawing, box)
+
+
+def _draw_picture(page: _Page, path: Path, box: QRectF, limit: int) -> None:
+    """A scanned signature; one that cannot be read is left out (the line stays)."""
+    drawing = _logo_drawing(path, limit)
+    if drawing is not None:
+        _draw_drawing(page, drawing, box)
+
+
+def _draw_drawing(page: _Page, drawing: QSvgRenderer | QImage, box: QRectF) -> None:
     if isinstance(drawing, QSvgRenderer):
         drawing.render(page.p, box)
         return
@@ -470,41 +521,57 @@ def _draw_logo(page: _Page, logo: Path, box: QRectF) -> None:
 _logos = threading.local()
 
 
-def _logo_drawing(logo: Path) -> QSvgRenderer | QImage:
-    """The logo, read once per file (as it is now) and thread.
+def _logo_drawing(logo: Path, limit: int) -> QSvgRenderer | QImage | None:
+    """A logo or a signature, read once per file (as it is now) and thread.
 
-    A batch draws the same logo on hundreds of pages: reading and parsing it once
-    saves most of its cost. An SVG renderer is a QObject, used only in the thread
-    that made it, hence one cache per thread. A file that cannot be read as an image
-    gives the default logo.
+    A batch draws the same pictures on hundreds of pages: reading and parsing them once
+    saves most of the cost. An SVG renderer is a QObject, used only in the thread
+    that made it, hence one cache per thread. None: the file cannot be read as a picture
+    (missing, too large, not a picture).
     """
     try:
         stat = logo.stat()
-        key: tuple[object, ...] = (str(logo), stat.st_mtime_ns, stat.st_size)
+        key: tuple[object, ...] = (str(logo), stat.st_mtime_ns, stat.st_size, limit)
     except OSError:
-        key = (str(logo), None, None)
-    cache: dict[tuple[object, ...], QSvgRenderer | QImage] = _logos.__dict__.setdefault("cache", {})
-    drawing = cache.get(key)
-    if drawing is None:
-        drawing = _read_logo(logo)
-        if len(cache) >= 8:
-            cache.clear()
-        cache[key] = drawing
+        key = (str(logo), None, None, limit)
+    cache: dict[tuple[object, ...], QSvgRenderer | QImage | None] = _logos.__dict__.setdefault(
+        "cache", {}
+    )
+    if key in cache:
+        return cache[key]
+    drawing = _read_picture(logo, limit)
+    if len(cache) >= 8:
+        cache.clear()
+    cache[key] = drawing
     return drawing
 
 
-def _read_logo(logo: Path) -> QSvgRenderer | QImage:
-    if logo.suffix.lower() == ".svg":
-        renderer = QSvgRenderer(str(logo))
-        if renderer.isValid():
-            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            return renderer
-    image = QImage(str(logo))
-    if not image.isNull():
-        return image
+def _default_drawing() -> QSvgRenderer:
     renderer = QSvgRenderer(str(default_logo()))
     renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     return renderer
+
+
+def _read_picture(path: Path, limit: int) -> QSvgRenderer | QImage | None:
+    """The picture in ``path``, read bounded (``limit`` bytes, ``MAX_PIXELS``), or None."""
+    try:
+        data = QByteArray(read_bounded(path, limit))
+    except OSError:  # missing, unreadable or too large
+        return None
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(data)
+        if renderer.isValid():
+            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+            return renderer
+        return None
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > MAX_PIXELS:
+        return None
+    image = reader.read()
+    return None if image.isNull() else image
 
 
 def qr_geometry(size: int) -> tuple[int, int, int]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from trainer.access import Permission, staff_action
 from trainer.certificates.issuing import repository
 from trainer.certificates.settings import CertificateSettings, load_settings
-from trainer.errors import CertificateError, ErrorCode
+from trainer.errors import CertificateError, ErrorCode, TrainerError
 from trainer.files import (
     TooLargeError,
     read_bounded,
@@ -26,6 +26,7 @@ from trainer.storage.certificates import (
     Revocation,
 )
 from trainer.storage.database import now
+from trainer.storage.trainees import TraineeRepository
 from trainer.text import cell_value
 
 if TYPE_CHECKING:
@@ -142,7 +143,18 @@ def write_pdf_file(
     from trainer.certificates import pdf
 
     _require_issued_here(ws, certificate, "print")
-    pdf.render(path, pdf.page_content(certificate, settings, language or settings.language))
+    content = pdf.page_content(
+        certificate, settings, language or settings.language, trainee_function(ws, certificate)
+    )
+    pdf.render(path, content)
+
+
+def trainee_function(ws: Workspace, certificate: CertificateRecord) -> str:
+    """The certified trainee's function or rank from their profile ('' if none is known)."""
+    try:
+        return TraineeRepository(ws.db).get(certificate.trainee_id).function or ""
+    except TrainerError:  # a profile this workstation does not hold
+        return ""
 
 
 @staff_action(Permission.CERTIFICATES)

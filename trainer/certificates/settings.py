@@ -20,12 +20,16 @@ if TYPE_CHECKING:
 DEFAULT_INSTITUTION = "TiP Trainer"
 
 MAX_PRINTED_TEXT = 300  # an institution's name, a signatory's name or title
+MAX_LOGO_BYTES = 2 * 1024 * 1024  # an emblem, not a photograph
+MAX_SIGNATURE_BYTES = 1024 * 1024  # a scanned signature
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
 @dataclass(frozen=True)
 class Signatory:
     name: str
     title: str
+    signature: Path | None = None  # a scanned signature printed above the line
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,15 @@ def load_settings(ws: Workspace) -> CertificateSettings:
     db = ws.db
     try:
         raw = json.loads(stored.read(db, stored.CERTIFICATE_SIGNATORIES) or "[]")
-        signatories = tuple(Signatory(str(s["name"]), str(s["title"])) for s in raw)
-    except (ValueError, KeyError, TypeError):
+        signatories = tuple(
+            Signatory(
+                str(s["name"]),
+                str(s["title"]),
+                Path(str(s["signature"])) if s.get("signature") else None,
+            )
+            for s in raw
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
         signatories = ()
     logo = stored.read(db, stored.CERTIFICATE_LOGO)
     language = stored.read(db, stored.CERTIFICATE_LANGUAGE)
@@ -67,11 +78,17 @@ def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
             where=str(settings.logo),
             code=ErrorCode.CERTIFICATE_LOGO_MISSING,
         )
-    signatories = [
-        {"name": _printed(s.name, "signatory's name"), "title": _printed(s.title, "title")}
-        for s in settings.signatories
-        if s.name.strip()
-    ]
+    if settings.logo is not None:
+        _check_picture(settings.logo, MAX_LOGO_BYTES)
+    signatories: list[dict[str, str]] = []
+    for s in settings.signatories:
+        if not s.name.strip():
+            continue
+        entry = {"name": _printed(s.name, "signatory's name"), "title": _printed(s.title, "title")}
+        if s.signature is not None:
+            _check_picture(s.signature, MAX_SIGNATURE_BYTES)
+            entry["signature"] = str(s.signature)
+        signatories.append(entry)
     institution = _printed(settings.institution, "institution's name")
     if len(signatories) > 3:
         raise CertificateError(
@@ -90,6 +107,34 @@ def save_settings(ws: Workspace, settings: CertificateSettings) -> None:
         audit_detail=settings.institution,
         actor=ws.actor,
     )
+
+
+def _check_picture(path: Path, limit: int) -> None:
+    """A logo or a scanned signature: a picture file that exists and is not too large
+    (the page reads it again, bounded, each time it is drawn)."""
+    if path.suffix.lower() not in PICTURE_SUFFIXES:
+        raise CertificateError(
+            "only PNG, JPEG or SVG pictures can be printed on a certificate",
+            where=str(path),
+            code=ErrorCode.CERTIFICATE_PICTURE_KIND,
+        )
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = -1
+    if size < 0 or not path.is_file():
+        raise CertificateError(
+            "the picture file does not exist",
+            where=str(path),
+            code=ErrorCode.CERTIFICATE_PICTURE_MISSING,
+        )
+    if size > limit:
+        raise CertificateError(
+            f"the picture is larger than {limit // 1024} KB",
+            where=str(path),
+            code=ErrorCode.CERTIFICATE_PICTURE_TOO_LARGE,
+            params={"limit": str(limit // 1024)},
+        )
 
 
 def _printed(text: str, what: str) -> str:

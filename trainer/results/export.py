@@ -8,9 +8,11 @@ export never leaves a half-written file under the requested name.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
@@ -72,6 +74,7 @@ ATTEMPT_COLUMNS: tuple[str, ...] = (
     "questions",
     "seconds_spent",
     "workstation_uid",
+    "session_test",
 )
 
 RESPONSE_COLUMNS: tuple[str, ...] = (
@@ -94,7 +97,11 @@ RESPONSE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _attempt_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequence[Any]]]:
+def _attempt_rows(
+    db: Database, flt: ResultFilter, language: str | None = None
+) -> tuple[int, Iterator[Sequence[Any]]]:
+    """The attempt rows; module titles in ``language`` (with a fallback) when one is given,
+    else every language in one cell."""
     total, stored = ResultsRepository(db).export_attempts(flt)
 
     def rows() -> Iterator[Sequence[Any]]:
@@ -104,25 +111,33 @@ def _attempt_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequen
             raw = row[8]
             title = titles.get(raw)
             if title is None:
-                title = titles[raw] = _title_text(raw)
+                title = titles[raw] = _title_text(raw, language)
             row[8] = title
             if row[11] != "exam":  # a practice is neither passed nor failed
                 row[20] = None
             elif row[20] is not None:
                 row[20] = bool(row[20])
+            row[24] = row[24] or ""
+            if language is not None:  # a workbook: the mode in words
+                row[11] = mode_text(row[11], row[24], language)
+                row[24] = MODES.get(language, MODES["en"]).get(row[24], "")
             yield row
 
     return total, rows()
 
 
-def _title_text(raw: str) -> str:
-    """A module title as one cell: 'en: …; fr: …' in a stable order."""
+def _title_text(raw: str, language: str | None = None) -> str:
+    """A module title as one cell: in ``language`` (else English, else any) when one is
+    given; otherwise 'en: … | fr: …' in a stable order."""
     try:
         value = json.loads(raw)
     except ValueError:
         return raw
     if not isinstance(value, dict):
         return raw
+    if language is not None and value:
+        chosen = value.get(language) or value.get("en") or next(iter(value.values()))
+        return str(chosen)
     return " | ".join(f"{k}: {v}" for k, v in sorted(value.items()))
 
 
@@ -273,10 +288,23 @@ def write_attempts(
     flt: ResultFilter | None = None,
     *,
     progress: Progress | None = None,
+    language: str = "en",
 ) -> int:
-    """Write one row per attempt; returns the number of rows written."""
-    total, rows = _attempt_rows(db, flt or ResultFilter())
-    return write_table(path, fmt, ATTEMPT_COLUMNS, rows, total, progress=progress, sheet="attempts")
+    """Write one row per attempt; returns the number of rows written. A workbook is for
+    people: its headings and module titles are in ``language``; the other formats keep
+    the column ids and every title."""
+    xlsx = fmt is TableFormat.XLSX
+    total, rows = _attempt_rows(db, flt or ResultFilter(), language if xlsx else None)
+    return write_table(
+        path,
+        fmt,
+        ATTEMPT_COLUMNS,
+        rows,
+        total,
+        progress=progress,
+        sheet="attempts",
+        language=language,
+    )
 
 
 def write_responses(
@@ -286,8 +314,10 @@ def write_responses(
     flt: ResultFilter | None = None,
     *,
     progress: Progress | None = None,
+    language: str = "en",
 ) -> int:
-    """Write one row per question of each attempt; returns the number of rows written."""
+    """Write one row per question of each attempt; returns the number of rows written
+    (a workbook's headings in ``language``)."""
     repo = ResultsRepository(db)
     repo.large_reads()
     flt = flt or ResultFilter()
@@ -302,7 +332,14 @@ def write_responses(
         )
     total, rows = _response_rows(db, flt)
     return write_table(
-        path, fmt, RESPONSE_COLUMNS, rows, total, progress=progress, sheet="responses"
+        path,
+        fmt,
+        RESPONSE_COLUMNS,
+        rows,
+        total,
+        progress=progress,
+        sheet="responses",
+        language=language,
     )
 
 
@@ -316,10 +353,14 @@ def write_table(
     *,
     progress: Progress | None = None,
     sheet: str = "data",
+    language: str = "en",
 ) -> int:
-    """Write ``rows`` under ``columns`` to ``path`` atomically; returns rows written."""
+    """Write ``rows`` under ``columns`` to ``path`` atomically; returns rows written.
+    A workbook's headings are worded in ``language`` (``heading``)."""
     if fmt is TableFormat.XLSX:
-        return _atomic(path, lambda tmp: _write_xlsx(tmp, columns, rows, total, progress, sheet))
+        return _atomic(
+            path, lambda tmp: _write_xlsx(tmp, columns, rows, total, progress, sheet, language)
+        )
     if fmt is TableFormat.JSON:
         return _write_text(path, fmt, lambda fh: _write_json(fh, columns, rows, total, progress))
     return _write_text(path, fmt, lambda fh: _write_csv(fh, fmt, columns, rows, total, progress))
@@ -442,6 +483,133 @@ def _xlsx_value(sheet: Any, value: Any) -> Any:
     return cell
 
 
+# A workbook is read by people: its headings are words, in the export's language. A
+# column with no words here keeps its id.
+HEADINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "attempt_uid": "Attempt id",
+        "trainee_uid": "Trainee id",
+        "trainee_name": "Trainee",
+        "institution": "Institution",
+        "service_number": "Service number",
+        "gender": "Gender",
+        "province": "Province",
+        "module_id": "Module id",
+        "module_title": "Module",
+        "bank_id": "Bank",
+        "bank_version": "Bank version",
+        "behaviour": "Mode",
+        "language": "Language",
+        "state": "State",
+        "started_at": "Started (UTC)",
+        "finished_at": "Finished (UTC)",
+        "score": "Score",
+        "max_score": "Maximum score",
+        "percent": "Percent",
+        "pass_mark": "Pass mark (%)",
+        "passed": "Passed",
+        "questions": "Questions",
+        "seconds_spent": "Seconds spent",
+        "workstation_uid": "Workstation",
+        "session_test": "Session test",
+        "position": "Position",
+        "question_id": "Question id",
+        "kind": "Kind",
+        "topic": "Topic",
+        "answer_given": "Answer given",
+        "correct_answer": "Correct answer",
+        "fraction": "Fraction",
+        "mark": "Mark",
+        "max_mark": "Maximum mark",
+    },
+    "fr": {
+        "attempt_uid": "Identifiant de la tentative",
+        "trainee_uid": "Identifiant du participant",
+        "trainee_name": "Participant",
+        "institution": "Institution",
+        "service_number": "Matricule",
+        "gender": "Genre",
+        "province": "Province",
+        "module_id": "Identifiant du module",
+        "module_title": "Module",
+        "bank_id": "Banque",
+        "bank_version": "Version de la banque",
+        "behaviour": "Mode",
+        "language": "Langue",
+        "state": "État",
+        "started_at": "Début (UTC)",
+        "finished_at": "Fin (UTC)",
+        "score": "Points",
+        "max_score": "Points maximum",
+        "percent": "Pourcentage",
+        "pass_mark": "Seuil de réussite (%)",
+        "passed": "Réussi",
+        "questions": "Questions",
+        "seconds_spent": "Secondes passées",
+        "workstation_uid": "Poste de travail",
+        "session_test": "Test de session",
+        "position": "Position",
+        "question_id": "Identifiant de la question",
+        "kind": "Type",
+        "topic": "Thème",
+        "answer_given": "Réponse donnée",
+        "correct_answer": "Bonne réponse",
+        "fraction": "Fraction",
+        "mark": "Note",
+        "max_mark": "Note maximale",
+    },
+}
+MODES: dict[str, dict[str, str]] = {
+    "en": {"exam": "Exam", "practice": "Practice", "pre": "Pre-test", "post": "Post-test"},
+    "fr": {
+        "exam": "Examen",
+        "practice": "Entraînement",
+        "pre": "Test initial",
+        "post": "Test final",
+    },
+}
+
+
+def mode_text(behaviour: str, session_test: str, language: str) -> str:
+    """An attempt's mode in words: a session's pre-test or post-test, an exam, a practice."""
+    words = MODES.get(language, MODES["en"])
+    return words.get(session_test) or words.get(behaviour, behaviour)
+
+
+# Columns holding a moment (stored as ISO 8601 text, UTC): real dates in a workbook.
+DATE_COLUMNS = frozenset({"started_at", "finished_at"})
+DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
+WIDTH_SAMPLE = 500  # rows read to fit the column widths
+MAX_WIDTH = 60  # characters
+
+
+def heading(column: str, language: str) -> str:
+    """A column's heading in a workbook (the id when it has no words)."""
+    return HEADINGS.get(language, HEADINGS["en"]).get(column, column)
+
+
+def _xlsx_date(value: Any) -> Any:
+    """An ISO timestamp as a date-time Excel understands (naive, in UTC), else the value."""
+    if not isinstance(value, str) or not value:
+        return value
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len(DATE_FORMAT)
+    text = value if isinstance(value, str) else str(value)
+    return max((len(line) for line in text.split("\n")), default=0)
+
+
 def _write_xlsx(
     path: Path,
     columns: Sequence[str],
@@ -449,24 +617,61 @@ def _write_xlsx(
     total: int,
     progress: Progress | None,
     sheet: str,
+    language: str = "en",
 ) -> int:
+    """A workbook ready to read: worded headings in bold, the heading row frozen, dates
+    as dates, columns as wide as their contents (from the first rows), text as text."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
+    dates = [i for i, c in enumerate(columns) if c in DATE_COLUMNS]
+    headings = [heading(c, language) for c in columns]
+    batches = _batches(
+        [_xlsx_date(v) if i in dates else v for i, v in enumerate(row)] for row in rows
+    )
+    first = next(batches, [])
+    widths = [len(h) for h in headings]
+    for row in first[:WIDTH_SAMPLE]:
+        for i, value in enumerate(row[: len(widths)]):
+            widths[i] = max(widths[i], _width(value))
+    bold = Font(bold=True)
     book = Workbook(write_only=True)
+
+    def new_sheet(title: str) -> Any:
+        made = book.create_sheet(title)
+        made.freeze_panes = "A2"
+        for i, width in enumerate(widths):
+            made.column_dimensions[get_column_letter(i + 1)].width = min(MAX_WIDTH, width + 2)
+        cells = []
+        for text in headings:
+            value = _xlsx_value(made, text)
+            cell = WriteOnlyCell(made, value) if isinstance(value, str) else value
+            cell.font = bold
+            cells.append(cell)
+        made.append(cells)
+        return made
+
+    def cell(target: Any, value: Any) -> Any:
+        if isinstance(value, datetime):
+            dated = WriteOnlyCell(target, value)
+            dated.number_format = DATE_FORMAT
+            return dated
+        return _xlsx_value(target, value)
+
     number = 1
-    current = book.create_sheet(sheet)
-    current.append(list(columns))
+    current = new_sheet(sheet)
     in_sheet = 0
     done = 0
     _tick(progress, 0, total)
-    for batch in _batches(rows):
+    for batch in itertools.chain([first] if first else [], batches):
         for row in batch:
             if in_sheet >= XLSX_MAX_ROWS:  # more rows than a sheet holds: continue on another
                 number += 1
-                current = book.create_sheet(f"{sheet} {number}")
-                current.append(list(columns))
+                current = new_sheet(f"{sheet} {number}")
                 in_sheet = 0
-            current.append([_xlsx_value(current, v) for v in row])
+            current.append([cell(current, v) for v in row])
             in_sheet += 1
         done += len(batch)
         _tick(progress, done, total)

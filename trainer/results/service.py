@@ -89,11 +89,12 @@ def export_attempts(
     *,
     progress: export.Progress | None = None,
     db: Database | None = None,
+    language: str = "en",
 ) -> int:
     """One row per attempt, the export audited; ``db`` is a worker thread's own
-    connection, if any."""
+    connection, if any; a workbook is worded in ``language``."""
     database = db or ws.db
-    count = export.write_attempts(database, path, fmt, flt, progress=progress)
+    count = export.write_attempts(database, path, fmt, flt, progress=progress, language=language)
     _audit_export(ws, database, count, "attempts", fmt, path)
     return count
 
@@ -107,11 +108,14 @@ def export_responses(
     *,
     progress: export.Progress | None = None,
     db: Database | None = None,
+    language: str = "en",
 ) -> int:
-    """One row per question of each attempt, the export audited; ``db`` as for
-    export_attempts."""
+    """One row per question of each attempt, the export audited; ``db`` and ``language``
+    as for export_attempts."""
     database = db or ws.db
-    count = export.write_responses(database, path, fmt, flt, progress=progress)
+    count = export.write_responses(
+        database, path, fmt, flt, progress=progress, language=language
+    )
     _audit_export(ws, database, count, "responses", fmt, path)
     return count
 

@@ -128,6 +128,7 @@ class AttemptRow:
     percent: float | None
     passed: bool | None
     workstation_uid: str
+    pre_test: bool = False  # a training session's pre-test (its pass or fail counts for nothing)
 
     def title(self, lang: str) -> str:
         return self.module_title.get(lang) or next(iter(self.module_title.values()), self.module_id)
@@ -136,7 +137,8 @@ class AttemptRow:
 _ROW_SQL = (
     "SELECT a.id, a.uid, a.trainee_id, t.name AS trainee_name, t.institution, a.module_id,"
     " a.module_title, a.behaviour, a.state, a.started_at, a.finished_at, a.percent, a.passed,"
-    " a.workstation_uid FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
+    " a.workstation_uid, a.uid IN (SELECT attempt_uid FROM session_tests WHERE phase = 'pre')"
+    " AS pre_test FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
 )
 
 
@@ -156,6 +158,7 @@ def _attempt_row(r: sqlite3.Row) -> AttemptRow:
         percent=r["percent"],
         passed=None if r["passed"] is None else bool(r["passed"]),
         workstation_uid=r["workstation_uid"],
+        pre_test=bool(r["pre_test"]),
     )
 
 
@@ -446,7 +449,11 @@ class ResultsRepository:
             " a.state, a.started_at, a.finished_at, a.score, a.max_score, a.percent, a.pass_mark,"
             " a.passed, (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id),"
             " (SELECT round(sum(q.seconds_spent), 3) FROM attempt_questions q"
-            "  WHERE q.attempt_id = a.id), a.workstation_uid" + _FROM + where + " ORDER BY a.id"
+            "  WHERE q.attempt_id = a.id), a.workstation_uid,"
+            " (SELECT st.phase FROM session_tests st WHERE st.attempt_uid = a.uid)"
+            + _FROM
+            + where
+            + " ORDER BY a.id"
         )
         return total, self._rows(sql, params)
 

@@ -7,6 +7,7 @@ not a valid value (an older version's, or edited by hand) reads as the default.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -63,6 +64,18 @@ def _ids_text(value: frozenset[str]) -> str:
     return ",".join(sorted(value))
 
 
+def _names(value: str) -> frozenset[str]:
+    """A JSON list of texts (account names may hold any character but a control one)."""
+    data = json.loads(value)
+    if not isinstance(data, list) or not all(isinstance(n, str) for n in data):
+        raise ValueError(value)
+    return frozenset(data)
+
+
+def _names_text(value: frozenset[str]) -> str:
+    return json.dumps(sorted(value), ensure_ascii=False)
+
+
 # -- the institution and its certificates ------------------------------------------------
 INSTITUTION_NAME = Setting("institution_name", "", _text)
 CERTIFICATE_LOGO = Setting("certificate_logo", "", _text)  # a file path; "" = the emblem
@@ -97,6 +110,8 @@ EXAM_FULLSCREEN = Setting(
 UI_LANGUAGE = Setting("ui_language", "", _text)  # "" = the system's language
 UI_ZOOM = Setting("ui_zoom", 100, _number)  # per cent
 UI_HIGH_CONTRAST = Setting("ui_high_contrast", False, _flag, _flag_text)
+# The staff accounts that have seen (or skipped) the coordinator's first-run tour.
+TOUR_SEEN_BY = Setting("tour_seen_by", frozenset[str](), _names, _names_text)
 
 ALL: tuple[Setting[Any], ...] = (
     INSTITUTION_NAME,
@@ -110,6 +125,7 @@ ALL: tuple[Setting[Any], ...] = (
     UI_LANGUAGE,
     UI_ZOOM,
     UI_HIGH_CONTRAST,
+    TOUR_SEEN_BY,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 

@@ -160,6 +160,15 @@ class ErrorTexts(QObject):
             ),
             # certificates
             ErrorCode.CERTIFICATE_LOGO_MISSING: lambda p: self.tr("The logo file does not exist."),
+            ErrorCode.CERTIFICATE_PICTURE_MISSING: lambda p: self.tr(
+                "The picture file does not exist."
+            ),
+            ErrorCode.CERTIFICATE_PICTURE_KIND: lambda p: self.tr(
+                "Only PNG, JPEG or SVG pictures can be printed on a certificate."
+            ),
+            ErrorCode.CERTIFICATE_PICTURE_TOO_LARGE: lambda p: fmt(
+                self.tr("The picture is larger than %1 KB."), p.get("limit", "")
+            ),
             ErrorCode.CERTIFICATE_TOO_MANY_SIGNATORIES: lambda p: self.tr(
                 "A certificate has room for three signatories at most."
             ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         # Staff sign-in, role checks and sign-out (trainer/ui/auth.py).
         self.staff_gate = StaffGate(self)
         self.staff_gate.signed_in.connect(lambda _name: self._update_staff_actions())
+        # A coordinator's first sign-in offers the tour, once the screen asked for is shown.
+        self.staff_gate.signed_in.connect(lambda _name: QTimer.singleShot(0, self._offer_tour))
         self.staff_gate.signed_out.connect(lambda _reason: self._update_staff_actions())
         self._build_menus()
         self._retranslate_window()
@@ -152,6 +154,9 @@ class MainWindow(QMainWindow):
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
         guide.triggered.connect(self._on_guide)
         help_menu.addAction(guide)
+        tour_action = QAction(self.tr("Coordinator &tour"), self)
+        tour_action.triggered.connect(self._on_tour)
+        help_menu.addAction(tour_action)
         about = QAction(self.tr("&About TiP Trainer"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -433,13 +438,19 @@ class MainWindow(QMainWindow):
             self.show_quiz(session)
 
     # -- staff ---------------------------------------------------------------------
-    def open_staff(self, entry: staff.StaffEntry) -> None:
+    def _quiz_in_progress(self) -> bool:
+        """Staff tools wait until the quiz on screen is finished or left (says so)."""
         if self.session is not None and not self.session.finished:
             dialogs.show_info(
                 self,
                 self.tr("Quiz in progress"),
                 self.tr("Finish or leave the quiz before opening staff tools."),
             )
+            return True
+        return False
+
+    def open_staff(self, entry: staff.StaffEntry) -> None:
+        if self._quiz_in_progress():
             return
         if not self.staff_gate.admit(entry.role):
             return
@@ -456,6 +467,19 @@ class MainWindow(QMainWindow):
         from trainer.ui import guide
 
         guide.show_guide(self, self.language)
+
+    def _offer_tour(self) -> None:
+        from trainer.ui import tour
+
+        tour.offer_on_sign_in(self)
+
+    def _on_tour(self) -> None:
+        from trainer.ui import tour
+
+        if self._quiz_in_progress():
+            return
+        if self.staff_gate.admit(Role.COORDINATOR):
+            tour.start(self)
 
     def _on_about(self) -> None:
         from trainer.ui import about

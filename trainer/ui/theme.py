@@ -118,7 +118,12 @@ QFrame#card QLabel { background: transparent; }
 QFrame#card[status="passed"] { border-left: 6px solid %(ok)s; }
 QFrame#card[status="started"] { border-left: 6px solid %(partial)s; }
 QFrame#card[status="new"] { border-left: 6px solid %(border)s; }
+QFrame#card[status="failed"] { border-left: 6px solid %(warn)s; }
+QFrame#card[status="failed"] QProgressBar::chunk { background: %(warn)s; }
 QFrame#card:focus, QFrame#card[selected="true"] { border: 3px solid %(focus)s; }
+QFrame#tourSpot {
+    border: 4px solid %(focus)s; border-radius: 6px; background: transparent;
+}
 QProgressBar {
     border: 1px solid %(border)s; border-radius: 4px; background: %(surface)s;
     text-align: center; color: %(text)s; min-height: 1em;

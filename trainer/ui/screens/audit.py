@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from trainer import admin
 from trainer.errors import TrainerError
 from trainer.storage.audit import AuditEntry
-from trainer.ui import dialogs, dialogs_auth, labels
+from trainer.ui import audit_details, dialogs, dialogs_auth, labels
 from trainer.ui.i18n import fmt
 from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.screens.accounts import local_time, make_table
@@ -127,9 +127,17 @@ class AuditScreen(QWidget):
         self.table.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
             for col, text in enumerate(
-                [local_time(e.at), e.actor, labels.audit_action(e.action), e.detail]
+                [
+                    local_time(e.at),
+                    e.actor,
+                    labels.audit_action(e.action),
+                    audit_details.detail_text(e.action, e.detail),
+                ]
             ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col == 3 and text != e.detail:  # as recorded (and exported)
+                    item.setToolTip(e.detail)
+                self.table.setItem(row, col, item)
         self.count_label.setText(self.tr("%n entries", "", len(self.entries)))
 
     def _on_export(self) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -126,16 +126,15 @@ class BankLibraryScreen(QWidget):
         self.table = record_table(
             [
                 self.tr("Status"),
-                self.tr("Title"),
+                self.tr("Bank"),
                 self.tr("Version"),
-                self.tr("Languages"),
-                self.tr("Audiences"),
                 self.tr("Questions"),
-                self.tr("By kind"),
-                self.tr("By topic"),
+                self.tr("Contents"),
             ],
             self.tr("Question banks"),
-            stretch=(1, 6, 7),  # long texts wrap instead of scrolling sideways
+            # Few columns, the long ones wrapping: titles and ids stay whole at 200 % text
+            # on a 1280-pixel screen instead of being cut or scrolling sideways.
+            stretch=(1, 4),
         )
 
         self.import_button = QPushButton(self.tr("&Import a bank…"))
@@ -220,8 +219,8 @@ class BankLibraryScreen(QWidget):
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(top)
         self.split.addWidget(self.tabs)
-        self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 1)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -229,6 +228,7 @@ class BankLibraryScreen(QWidget):
         layout.addWidget(self.split, 1)
 
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         self.import_button.clicked.connect(self._on_import_clicked)
         self.toggle_button.clicked.connect(self._on_toggle)
         self.reload_button.clicked.connect(lambda: self.refresh())
@@ -250,7 +250,7 @@ class BankLibraryScreen(QWidget):
                 status = self.tr(
                     "Failed: %n problem(s)", "", len(entry.problems) + entry.more_problems
                 )
-                values = [status, entry.path.name, "", "", "", "", "", ""]
+                values = [status, entry.path.name, "", "", ""]
             else:
                 if entry.replaced:
                     status = self.tr("Replaced by an imported version")
@@ -267,28 +267,55 @@ class BankLibraryScreen(QWidget):
                 topics = ", ".join(
                     f"{labels.topic(t)} {n}" for t, n in sorted(bank.counts_by_topic().items())
                 )
+                contents = "\n".join(
+                    [
+                        " · ".join(
+                            [
+                                ", ".join(bank.languages),
+                                ", ".join(labels.audience(a) for a in bank.audiences),
+                            ]
+                        ),
+                        f"{kinds} · {topics}",
+                    ]
+                )
                 values = [
-                    f"{status} ({origin})",
-                    bank.title.get(self.language),
+                    f"{status}\n({origin})",
+                    f"{bank.title.get(self.language)}\n{bank.id}",
                     bank.version,
-                    ", ".join(bank.languages),
-                    ", ".join(labels.audience(a) for a in bank.audiences),
                     str(len(bank.questions)),
-                    kinds,
-                    topics,
+                    contents,
                 ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
-        most = 3 * self.table.fontMetrics().lineSpacing() + 8
-        for row in range(self.table.rowCount()):
-            self.table.setRowHeight(row, min(self.table.rowHeight(row), most))
+        self._fit_rows()
         if self.entries:
             self.table.selectRow(0)
         self._on_selection_changed()
         self.workspace.reload_catalog(listed.catalog if listed else None)
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its status and its title with the id need, at the columns'
+        present widths (the contents line may be cut: its tooltip holds it all), and at
+        least two lines; then at least one bank shows whole whatever the text size."""
+        table = self.table
+        metrics = table.fontMetrics()
+        least = 2 * metrics.lineSpacing() + 8
+        for row in range(table.rowCount()):
+            height = least
+            for col in (0, 1):
+                item = table.item(row, col)
+                if item is None:
+                    continue
+                box = QRect(0, 0, max(1, table.columnWidth(col) - 8), 100_000)
+                needed = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), item.text())
+                height = max(height, needed.height() + 8)
+            table.setRowHeight(row, height)
+        first = table.rowHeight(0) if table.rowCount() else least
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height() + first + 2 * table.frameWidth()
+        )
 
     def selected(self) -> LibraryEntry | None:
         rows = self.table.selectionModel().selectedRows()

@@ -165,15 +165,17 @@ class CertificateSettingsDialog(QDialog):
         grid.addWidget(label, 1, 0)
         grid.addWidget(self.logo, 1, 1)
         grid.addWidget(browse, 1, 2)
-        label = QLabel(self.tr("Default &language:"))
+        label = QLabel(self.tr("Default lan&guage:"))
         label.setBuddy(self.language)
         grid.addWidget(label, 2, 0)
         grid.addWidget(self.language, 2, 1, 1, 2)
         self.signatories: list[tuple[QLineEdit, QLineEdit]] = []
+        self.signatures: list[QLineEdit] = []
         existing = list(settings.signatories)
         for i in range(3):
-            name_edit = QLineEdit(existing[i].name if i < len(existing) else "")
-            title_edit = QLineEdit(existing[i].title if i < len(existing) else "")
+            known = existing[i] if i < len(existing) else None
+            name_edit = QLineEdit(known.name if known else "")
+            title_edit = QLineEdit(known.title if known else "")
             number = str(i + 1)
             name_edit.setAccessibleName(fmt(self.tr("Signatory %1 name"), number))
             title_edit.setAccessibleName(fmt(self.tr("Signatory %1 title"), number))
@@ -181,10 +183,31 @@ class CertificateSettingsDialog(QDialog):
             title_edit.setPlaceholderText(self.tr("Title, e.g. Director of Training"))
             label = QLabel(fmt(self.tr("Signatory &%1:"), number))
             label.setBuddy(name_edit)
-            grid.addWidget(label, 3 + i, 0)
-            grid.addWidget(name_edit, 3 + i, 1)
-            grid.addWidget(title_edit, 3 + i, 2)
+            signature = QLineEdit(str(known.signature) if known and known.signature else "")
+            signature.setAccessibleName(fmt(self.tr("Signatory %1 scanned signature"), number))
+            signature.setPlaceholderText(self.tr("Scanned signature (optional)"))
+            signature.setToolTip(self.tr("A PNG, JPEG or SVG picture of at most 1 MB"))
+            choose = QPushButton(self.tr("Signature…"))
+            choose.setAccessibleName(
+                fmt(self.tr("Choose the scanned signature of signatory %1"), number)
+            )
+            choose.clicked.connect(lambda _=False, edit=signature: self._on_browse_signature(edit))
+            row = 3 + 2 * i
+            grid.addWidget(label, row, 0)
+            grid.addWidget(name_edit, row, 1)
+            grid.addWidget(title_edit, row, 2)
+            grid.addWidget(signature, row + 1, 1)
+            grid.addWidget(choose, row + 1, 2, Qt.AlignmentFlag.AlignLeft)
             self.signatories.append((name_edit, title_edit))
+            self.signatures.append(signature)
+        note = QLabel(
+            self.tr(
+                "Each certificate also keeps a dashed circle beside the signatures for the "
+                "institution's stamp."
+            )
+        )
+        note.setWordWrap(True)
+        grid.addWidget(note, 9, 0, 1, 3)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -215,13 +238,25 @@ class CertificateSettingsDialog(QDialog):
         if path is not None:
             self.logo.setText(str(path))
 
+    def _on_browse_signature(self, edit: QLineEdit) -> None:
+        path = ask_open_file(
+            self,
+            self.tr("Choose a scanned signature"),
+            self.tr("Images (*.png *.jpg *.jpeg *.svg)"),
+        )
+        if path is not None:
+            edit.setText(str(path))
+
     def settings(self) -> CertificateSettings:
         logo = self.logo.text().strip()
+        signatures = [edit.text().strip() for edit in self.signatures]
         return CertificateSettings(
             institution=self.institution.text(),
             logo=Path(logo) if logo else None,
             signatories=tuple(
-                Signatory(n.text(), t.text()) for n, t in self.signatories if n.text().strip()
+                Signatory(n.text(), t.text(), Path(sig) if sig else None)
+                for (n, t), sig in zip(self.signatories, signatures, strict=True)
+                if n.text().strip()
             ),
             language=str(self.language.currentData()),
         )
@@ -624,13 +659,15 @@ class CertificatesScreen(QWidget):
 
     def _on_settings(self) -> None:
         dialog = CertificateSettingsDialog(load_settings(self.workspace), self)
-        if not run_dialog(dialog):
-            return
-        try:
-            save_settings(self.workspace, dialog.settings())
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return
+        while True:  # a refused setting reopens the dialog as it was filled in: nothing lost
+            if not run_dialog(dialog):
+                return
+            try:
+                save_settings(self.workspace, dialog.settings())
+            except TrainerError as exc:
+                dialogs.show_error(self, exc)
+                continue
+            break
         self.language_box.setCurrentIndex(
             max(0, self.language_box.findData(dialog.settings().language))
         )

@@ -1,15 +1,21 @@
-"""The trainee's modules, with progress, and the way into practice, exam and history."""
+"""The trainee's modules as cards with progress, and the way into practice, exam and history."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +27,6 @@ from trainer.storage.trainees import Trainee
 from trainer.ui import dialogs, labels
 from trainer.ui.i18n import fmt
 from trainer.ui.numbers import day, number
-from trainer.ui.widgets.tables import record_table
 from trainer.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -32,6 +37,128 @@ def workspace_session_tests(workspace: Workspace, trainee_id: int) -> list[tuple
     from trainer.sessions import service
 
     return service.open_tests_for(workspace, trainee_id)
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    """What one module card says."""
+
+    title: str
+    audience: str
+    questions: str
+    exam: str
+    status: str  # the words
+    status_key: str  # new, practised, passed, failed (the card's look)
+    attempts: int
+    best: str
+    best_percent: float | None
+    pass_mark: str
+
+
+class ModuleCard(QFrame):
+    """One module: title, audience, questions, status, best score and a progress bar."""
+
+    def __init__(self, facts: CardFacts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setProperty("status", facts.status_key)
+        self.facts = facts
+        self.title = QLabel(facts.title)
+        self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.details = QLabel(
+            " · ".join(p for p in (facts.audience, facts.questions, facts.exam) if p)
+        )
+        self.details.setObjectName("muted")
+        self.details.setWordWrap(True)
+        self.status = QLabel(facts.status)
+        self.status.setWordWrap(True)
+        self.best = QLabel(
+            fmt(self.tr("Best score: %1 (pass mark %2 %)"), facts.best, facts.pass_mark)
+        )
+        self.best.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(round(facts.best_percent or 0))
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(fmt(self.tr("Best score of %1"), facts.title))
+        self.progress.setAccessibleDescription(facts.best)
+        line = QHBoxLayout()
+        line.addWidget(self.status, 1)
+        line.addWidget(self.best, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addLayout(line)
+        layout.addWidget(self.progress)
+        self.setAccessibleName(self.spoken())
+
+    def spoken(self) -> str:
+        """The card read aloud: everything it shows, in one sentence."""
+        f = self.facts
+        return fmt(
+            self.tr("%1. %2. %3. Status: %4. Best score: %5."),
+            f.title,
+            f.audience,
+            f.questions,
+            f.status,
+            f.best,
+        )
+
+    def set_selected(self, selected: bool) -> None:
+        self.setProperty("selected", selected)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class ModuleCardList(QListWidget):
+    """Cards one under the other, as wide as the list and as tall as their text needs
+    (titles wrap at large text sizes instead of being cut); arrows and Tab move, Enter opens."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(4)
+        self.setObjectName("moduleCards")
+        self.currentRowChanged.connect(self._on_current_changed)
+
+    def card(self, row: int) -> ModuleCard:
+        widget = self.itemWidget(self.item(row))
+        assert isinstance(widget, ModuleCard)
+        return widget
+
+    def set_cards(self, cards: list[ModuleCard]) -> None:
+        self.clear()
+        for card in cards:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, card.spoken())
+            item.setData(Qt.ItemDataRole.DisplayRole, "")
+            self.addItem(item)
+            self.setItemWidget(item, card)
+        self.fit()
+        self._on_current_changed(self.currentRow())
+
+    def fit(self) -> None:
+        """Each card's height for the list's width."""
+        width = max(1, self.viewport().width() - 2 * self.spacing())
+        for row in range(self.count()):
+            card = self.card(row)
+            height = card.heightForWidth(width) if card.hasHeightForWidth() else -1
+            item = self.item(row)
+            item.setSizeHint(QSize(width, max(height, card.minimumSizeHint().height())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def _on_current_changed(self, current: int) -> None:
+        for row in range(self.count()):
+            widget = self.itemWidget(self.item(row))
+            if isinstance(widget, ModuleCard):  # an item gets its card just after it is added
+                widget.set_selected(row == current)
 
 
 class ModulesScreen(QWidget):
@@ -61,16 +188,10 @@ class ModulesScreen(QWidget):
             else self.tr("Track: all modules")
         )
 
-        self.table = record_table(
-            [
-                self.tr("Module"),
-                self.tr("Questions"),
-                self.tr("Exam"),
-                self.tr("Attempts"),
-                self.tr("Best score"),
-                self.tr("Status"),
-            ],
-            self.tr("Modules"),
+        self.cards = ModuleCardList()
+        self.cards.setAccessibleName(self.tr("Modules"))
+        self.cards.setAccessibleDescription(
+            self.tr("Arrow keys choose a module; Enter starts a practice")
         )
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -118,12 +239,12 @@ class ModulesScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addLayout(session_tests)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.cards, 1)
         layout.addWidget(self.description)
         layout.addLayout(buttons)
 
-        self.table.itemSelectionChanged.connect(self._on_selection_changed)
-        self.table.itemActivated.connect(lambda _i: self._start(Behaviour.PRACTICE))
+        self.cards.itemSelectionChanged.connect(self._on_selection_changed)
+        self.cards.itemActivated.connect(lambda _i: self._start(Behaviour.PRACTICE))
         self.practice_button.clicked.connect(lambda: self._start(Behaviour.PRACTICE))
         self.exam_button.clicked.connect(lambda: self._start(Behaviour.EXAM))
         self.history_button.clicked.connect(self.history_requested.emit)
@@ -134,51 +255,53 @@ class ModulesScreen(QWidget):
         audience = labels.audience_for(self.trainee.institution)
         self.entries = self.workspace.catalog.modules(audience)
         progress = self.workspace.attempts.progress(self.trainee.id)
-        self.table.setRowCount(len(self.entries))
-        for row, (bank, module) in enumerate(self.entries):
+        cards = []
+        for bank, module in self.entries:
             pool = bank.pool_size(module)
             exam_n = sum(r.count for r in module.draw) or pool
             p = progress.get(module.id)
             if module.time_limit_minutes:
-                exam = fmt(self.tr("%n questions, %1 min", "", exam_n), module.time_limit_minutes)
+                exam = fmt(
+                    self.tr("exam: %n questions, %1 min", "", exam_n), module.time_limit_minutes
+                )
             else:
-                exam = self.tr("%n questions", "", exam_n)
+                exam = self.tr("exam: %n questions", "", exam_n)
             if p and p.passed:
-                status = self.tr("Passed")
+                status, key = self.tr("Passed"), "passed"
             elif p and p.attempts:
-                status = self.tr("Not passed yet")
+                status, key = self.tr("Failed"), "failed"
             elif p and p.practice_attempts:
-                status = self.tr("Practised")
+                status, key = self.tr("Practised"), "started"
             else:
-                status = self.tr("Not started")
-            best = f"{p.best_percent:.0f} %" if p and p.best_percent is not None else "—"
-            values = [
-                module.title.get(self.language),
-                str(pool),
-                exam,
-                str(p.attempts if p else 0),
-                best,
-                status,
-            ]
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
+                status, key = self.tr("Not started"), "new"
+            best_percent = p.best_percent if p else None
+            best = f"{number(round(best_percent))} %" if best_percent is not None else "—"
+            facts = CardFacts(
+                title=module.title.get(self.language),
+                audience=", ".join(labels.audience(a) for a in module.audiences),
+                questions=self.tr("%n question(s)", "", pool),
+                exam=exam,
+                status=status,
+                status_key=key,
+                attempts=p.attempts if p else 0,
+                best=best,
+                best_percent=best_percent,
+                pass_mark=number(module.pass_mark),
+            )
+            cards.append(ModuleCard(facts))
+        self.cards.set_cards(cards)
         if self.entries:
-            self.table.selectRow(0)
+            self.cards.setCurrentRow(0)
         self._on_selection_changed()
 
     def status_text(self, row: int) -> str:
-        item = self.table.item(row, 5)
-        return item.text() if item is not None else ""
+        return self.cards.card(row).facts.status
 
     def selected(self) -> tuple[BankSummary, Module] | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        row = self.cards.currentRow()
+        if row < 0 or row >= len(self.entries) or not self.cards.item(row).isSelected():
             return None
-        return self.entries[rows[0].row()]
+        return self.entries[row]
 
     def _on_selection_changed(self) -> None:
         chosen = self.selected()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -61,6 +62,15 @@ def choose_open_files(parent: QWidget, title: str, filters: str) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
     return [Path(n) for n in names]
 
+
+
+def mode_text(row: AttemptRow) -> str:
+    """An attempt's mode in words; a session's pre-test is not called an exam."""
+    if row.pre_test:
+        return QCoreApplication.translate("Results", "Pre-test")
+    if row.behaviour == "exam":
+        return QCoreApplication.translate("Results", "Exam")
+    return QCoreApplication.translate("Results", "Practice")
 
 class ResultsModel(QAbstractTableModel):
     """One page of attempts at a time, read from the database as the page changes."""
@@ -165,7 +175,7 @@ class ResultsModel(QAbstractTableModel):
         if key is SortKey.MODULE:
             return row.title(self.language)
         if key is SortKey.BEHAVIOUR:
-            return self.tr("Exam") if row.behaviour == "exam" else self.tr("Practice")
+            return mode_text(row)
         if key is SortKey.PERCENT:
             return "" if row.percent is None else f"{row.percent:.0f} %"
         if key is SortKey.PASSED:
@@ -173,6 +183,8 @@ class ResultsModel(QAbstractTableModel):
                 return self.tr("In progress")
             if row.behaviour != "exam":  # a practice is never passed or failed
                 return self.tr("Practised")
+            if row.pre_test:  # measures the starting point: passes nothing
+                return self.tr("Not counted")
             return self.tr("Passed") if row.passed else self.tr("Not passed")
         return row.workstation_uid[:8]
 
@@ -415,6 +427,8 @@ class ResultsScreen(QWidget):
             return self.tr("In progress")
         if a.behaviour != "exam":
             return self.tr("Practised")
+        if a.pre_test:
+            return self.tr("Not counted")
         return self.tr("Passed") if a.passed else self.tr("Not passed")
 
     def save_transcript(self, trainee_id: int, path: Path) -> Path:
@@ -424,7 +438,7 @@ class ResultsScreen(QWidget):
             [
                 a.started_at.strftime("%Y-%m-%d"),
                 a.title(self.language),
-                self.tr("Exam") if a.behaviour == "exam" else self.tr("Practice"),
+                mode_text(a),
                 "" if a.percent is None else f"{a.percent:.0f} %",
                 self.result_text(a),
             ]
@@ -493,7 +507,9 @@ class ResultsScreen(QWidget):
             db = worker_database(ws.db)
             try:
                 func = service.export_attempts if what == "attempts" else service.export_responses
-                return func(ws, path, chosen, flt, progress=task.progress, db=db)
+                return func(
+                    ws, path, chosen, flt, progress=task.progress, db=db, language=self.language
+                )
             finally:
                 db.close()
 

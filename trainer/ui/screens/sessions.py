@@ -224,7 +224,7 @@ class SessionDialog(QDialog):
                 (self.tr("P&rovince:"), self.province),
                 (self.tr("&First day:"), self.start),
                 (self.tr("&Last day:"), self.end),
-                (self.tr("T&rainers (one per line):"), self.trainers),
+                (self.tr("Trai&ners (one per line):"), self.trainers),
                 (self.tr("&Audience:"), audience_box),
                 (self.tr("Planned &hours:"), self.hours),
                 (self.tr("&Modules taught:"), self.modules),
@@ -341,6 +341,7 @@ class SessionsScreen(QWidget):
                 self.tr("Function or rank"),
             ],
             self.tr("Participants and attendance"),
+            stretch=(1,),  # the names take the spare width, not the check boxes
         )
         self.day = QComboBox()
         self.day.setAccessibleName(self.tr("Day of attendance"))
