@@ -21,8 +21,8 @@ from trainer.banks.formats import gift, moodle_xml
 from trainer.banks.formats.convert import records_to_draft
 from trainer.banks.formats.records import MQuestion
 from trainer.banks.model import Kind
-from trainer.quiz.questions import correct_response, grade
 from trainer.errors import FormatError
+from trainer.quiz.questions import correct_response, grade
 
 # Next to the project (../shared/conformance); TIP_CONFORMANCE_DIR may point elsewhere.
 CORPUS = Path(

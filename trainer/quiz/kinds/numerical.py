@@ -59,11 +59,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HANDLER",
+    "NumberProblem",
     "Numerical",
     "NumericalAnswer",
     "NumericalHandler",
-    "Problem",
     "Reading",
+    "credit",
     "matching_answer",
     "number_text",
     "read",
@@ -89,7 +90,7 @@ class NumericalAnswer(TypedAnswer):
     __slots__ = ()
 
 
-class Problem(StrEnum):
+class NumberProblem(StrEnum):
     """Why a typed text is not an answer."""
 
     NOT_A_NUMBER = "not_a_number"
@@ -103,7 +104,7 @@ class Reading:
 
     value: float | None = None
     unit: Unit | None = None  # the unit typed (None: none typed)
-    problem: Problem | None = None
+    problem: NumberProblem | None = None
 
 
 def _number(text: str) -> tuple[float, str] | None:
@@ -142,18 +143,18 @@ def read(q: Numerical, typed: str) -> Reading:
         m = _DIGIT.search(text)
         after = _number(text[m.start() :]) if m is not None and m.start() > 0 else None
         if m is None or after is None or after[1]:
-            return Reading(problem=Problem.NOT_A_NUMBER)
+            return Reading(problem=NumberProblem.NOT_A_NUMBER)
         found = after[0], text[: m.start()].strip()
     value, unit_text = found
     if unit_text and not _UNIT_NAME.fullmatch(unit_text):
-        return Reading(problem=Problem.NOT_A_NUMBER)
+        return Reading(problem=NumberProblem.NOT_A_NUMBER)
     if not unit_text:
         return Reading(value)
     if not q.units:
-        return Reading(problem=Problem.NO_UNITS)
+        return Reading(problem=NumberProblem.NO_UNITS)
     unit = _unit(q, unit_text)
     if unit is None:
-        return Reading(problem=Problem.UNKNOWN_UNIT)
+        return Reading(problem=NumberProblem.UNKNOWN_UNIT)
     return Reading(value / unit.multiplier, unit)
 
 
@@ -177,7 +178,8 @@ def number_text(value: float) -> str:
     return repr(value)
 
 
-def _credit(q: Numerical, typed: str) -> tuple[float, NumericAnswer | None]:
+def credit(q: Numerical, typed: str) -> tuple[float, NumericAnswer | None]:
+    """The credit a typed text earns, and the answer that gave it (None: no answer did)."""
     reading = read(q, typed)
     if reading.value is None:
         return 0.0, None
@@ -379,7 +381,7 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
         return read(q, r.text).value is not None
 
     def grade(self, q: Numerical, r: NumericalAnswer | None) -> Grade:
-        return Grade.of(_credit(q, r.text)[0] if r is not None else 0.0)
+        return Grade.of(credit(q, r.text)[0] if r is not None else 0.0)
 
     def correct_response(self, q: Numerical) -> NumericalAnswer:
         best = next(a for a in q.answers if a.fraction >= 1.0 and a.value is not None)
@@ -391,7 +393,7 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
         return r.text
 
     def option_feedback(self, q: Numerical, r: NumericalAnswer, lang: str) -> list[str]:
-        found = _credit(q, r.text)[1]
+        found = credit(q, r.text)[1]
         return [found.feedback.get(lang)] if found is not None and found.feedback else []
 
     # -- item analysis ---------------------------------------------------------------------
@@ -403,7 +405,7 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
         return None if text is None else [" ".join(text.split())]
 
     def typed_credit(self, q: Numerical, key: str) -> float | None:
-        return _credit(q, key)[0]
+        return credit(q, key)[0]
 
     # -- GIFT / Moodle XML -----------------------------------------------------------------
     def from_record(self, reader: RecordReader, record: MQuestion) -> Question | None:
