@@ -72,6 +72,41 @@ CASES: list[tuple[str, int, int | None, str]] = [
     ("latin1.yaml", 22, 47, "not UTF-8"),
     ("utf16.yaml", 1, 1, "the file is UTF-16"),
     ("binary.yaml", 3, 1, "binary file"),
+    ("short-answer-no-full-marks.yaml", 34, 7, "question 'q2': no answer earns full marks"),
+    (
+        "short-answer-fraction-out-of-range.yaml",
+        34,
+        34,
+        "answer 1: 'fraction' must be from 0 to 100 (percent), not 150",
+    ),
+    ("short-answer-no-answers.yaml", 33, 14, "'answers' lists no accepted answer"),
+    (
+        "short-answer-caught-first.yaml",
+        34,
+        7,
+        "no typed answer can earn full marks: an answer earning full marks must hold more "
+        "than '*', and no earlier answer may catch it first",
+    ),
+    ("short-answer-empty-text.yaml", 34, 16, "answer 1: 'text' is empty"),
+    ("short-answer-text-not-text.yaml", 34, 16, "'text' must be text or a text per language"),
+    ("numerical-negative-tolerance.yaml", 34, 32, "'tolerance' must be 0 or more, not -1"),
+    (
+        "numerical-value-not-a-number.yaml",
+        34,
+        17,
+        "'value' must be a number, or '*' for any other number, not 'eighteen'",
+    ),
+    ("numerical-bad-unit-name.yaml", 36, 16, "unit 1: '5kg' is not a unit name"),
+    (
+        "numerical-unit-multiplier-zero.yaml",
+        37,
+        36,
+        "unit 2: 'multiplier' must be a number above 0, not 0",
+    ),
+    ("numerical-first-unit-multiplier.yaml", 36, 36, "unit 1: the first unit is the one"),
+    ("numerical-unit-twice.yaml", 37, 16, "unit 2: unit 'years' is listed twice"),
+    ("numerical-penalty-without-units.yaml", 35, 19, "'unit_penalty' needs 'units'"),
+    ("numerical-only-star.yaml", 34, 7, "no typed number can earn full marks"),
 ]
 
 

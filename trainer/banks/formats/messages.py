@@ -50,6 +50,10 @@ M_UNIT_GRADING = (
 M_UNITS_CHOSEN = "Moodle offered the units in a list; here the unit is typed after the number"
 M_UNIT_BAD = "a unit has no name or a multiplier that is not a positive number: %1"
 M_NUMBER_BAD = "an answer or tolerance is not a number: %1"
+M_FULL_MARKS_CAUGHT = (
+    "no answer can earn full marks: an earlier answer (such as '*') catches every answer "
+    "that would"
+)
 M_GIFT_UNITS = "GIFT has no units; export to Moodle XML to keep them"
 M_FIXED_OPTIONS = "options fixed in place cannot be expressed; Moodle may shuffle them"
 M_GIFT_ORDERING = "GIFT has no ordering questions; export to Moodle XML to keep this one"

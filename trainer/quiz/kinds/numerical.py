@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from trainer.banks.formats.messages import (
+    M_FULL_MARKS_CAUGHT,
     M_GIFT_UNITS,
     M_NUMBER_BAD,
     M_UNIT_BAD,
@@ -43,6 +44,7 @@ from trainer.quiz.kinds.base import (
     to_opt_text,
 )
 from trainer.quiz.kinds.typed import (
+    PROBE,
     TypedAnswer,
     answer_fraction,
     check_answers,
@@ -192,6 +194,18 @@ def credit(q: Numerical, typed: str) -> tuple[float, NumericAnswer | None]:
     return credit, found
 
 
+def full_marks_text(q: Numerical) -> str | None:
+    """A text that earns full marks: a full-marks answer's value in the first unit, unless
+    an earlier answer holds it first (None: no number can earn full marks)."""
+    unit = f" {q.units[0].name}" if q.units else ""
+    for a in q.answers:
+        if a.fraction >= 1.0 and a.value is not None:
+            text = number_text(a.value) + unit
+            if credit(q, text)[0] >= 1.0:
+                return text
+    return None
+
+
 class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
     kind = Kind.NUMERICAL
     model = Numerical
@@ -251,13 +265,16 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
         answers = check_answers(checker, m, what, one, lambda a: a.fraction)
         if answers is None or units is None or penalty is None:
             return None
-        if all(a.value is None for a in answers if a.fraction >= 1.0):
+        q = Numerical(answers=tuple(answers), units=units, unit_penalty=penalty, **common)
+        if full_marks_text(q) is None:
             checker.error(
                 checker.where(m, "answers"),
-                f"{what}: every answer earning full marks is '*', which accepts any number",
+                f"{what}: no typed number can earn full marks: an answer earning full marks "
+                "must have a value other than '*', and no earlier answer may hold it first "
+                "(answers are tried in order)",
             )
             return None
-        return Numerical(answers=tuple(answers), units=units, unit_penalty=penalty, **common)
+        return q
 
     @staticmethod
     def _units(checker: BankChecker, m: YMap, what: str) -> tuple[Unit, ...] | None:
@@ -288,7 +305,7 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
                     f"{MAX_UNIT} characters, with no digits, not starting with a sign)",
                 )
                 ok = False
-            elif any(x.name.casefold() == name.casefold() for x in out):
+            elif any(x.name == name for x in out):
                 checker.error(checker.where(u, "name"), f"{uwhat}: unit '{name}' is listed twice")
                 ok = False
             if not math.isfinite(multiplier) or multiplier <= 0:
@@ -384,10 +401,10 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
         return Grade.of(credit(q, r.text)[0] if r is not None else 0.0)
 
     def correct_response(self, q: Numerical) -> NumericalAnswer:
-        best = next(a for a in q.answers if a.fraction >= 1.0 and a.value is not None)
-        assert best.value is not None
-        unit = f" {q.units[0].name}" if q.units else ""
-        return NumericalAnswer(number_text(best.value) + unit)
+        right = full_marks_text(q)
+        if right is None:  # pragma: no cover - the loader and the import refuse such questions
+            raise ValueError(f"question {q.id}: no typed number earns full marks")
+        return NumericalAnswer(right)
 
     def describe(self, q: Numerical, r: NumericalAnswer, lang: str) -> str:
         return r.text
@@ -442,7 +459,7 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
             ):
                 reader.report.skip(q.line, q.name, M_UNIT_BAD, f"{u.name!r} × {u.multiplier}")
                 return None
-            if all(x.name.casefold() != name.casefold() for x in units):
+            if all(x.name != name for x in units):
                 units.append(Unit(name, multiplier))
         if units and units[0].multiplier != 1.0:
             base = units[0].multiplier
@@ -455,16 +472,18 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
                 reader.report.change(q.line, q.name, M_UNIT_GRADING)
         if units and showunits in ("1", "2"):
             reader.report.change(q.line, q.name, M_UNITS_CHOSEN)
+        made: dict[str, Any] = {
+            "answers": tuple(answers),
+            "units": tuple(units),
+            "unit_penalty": penalty,
+        }
+        if full_marks_text(Numerical(**PROBE, **made)) is None:
+            reader.report.skip(q.line, q.name, M_FULL_MARKS_CAUGHT)
+            return None
         common = reader.common(q)
         if common is None:
             return None
-        return Numerical(
-            kind=Kind.NUMERICAL,
-            answers=tuple(answers),
-            units=tuple(units),
-            unit_penalty=penalty,
-            **common,
-        )
+        return Numerical(kind=Kind.NUMERICAL, **made, **common)
 
     def to_records(self, writer: RecordWriter, q: Numerical) -> list[MQuestion]:
         r = writer.base(q, "numerical")

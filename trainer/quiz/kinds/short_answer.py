@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from trainer.banks.formats.messages import M_FULL_MARKS_CAUGHT
 from trainer.banks.formats.records import PLAIN, FText, MAnswer
 from trainer.banks.model import AcceptedAnswer, Kind, LocalizedText, Question, ShortAnswer
 from trainer.quiz.kinds.base import (
@@ -32,6 +33,7 @@ from trainer.quiz.kinds.base import (
 )
 from trainer.quiz.kinds.typed import (
     MAX_TYPED,
+    PROBE,
     TypedAnswer,
     answer_fraction,
     check_answers,
@@ -91,6 +93,20 @@ def example(accepted: str) -> str:
     return php_trim("".join(bit.replace("\\*", "*") for bit in _STARS.split(accepted)))
 
 
+def full_marks_text(q: ShortAnswer) -> str | None:
+    """A text that earns full marks: a full-marks answer without its wildcards, unless an
+    earlier answer catches it first (None: no text can earn full marks)."""
+    for a in q.answers:
+        if a.fraction < 1.0:
+            continue
+        for text in a.text.values.values():
+            candidate = example(text)
+            found = matching_answer(q, candidate) if candidate else None
+            if found is not None and found.fraction >= 1.0:
+                return candidate
+    return None
+
+
 class ShortAnswerHandler(KindHandler[ShortAnswer, ShortAnswerAnswer]):
     kind = Kind.SHORT_ANSWER
     model = ShortAnswer
@@ -121,14 +137,16 @@ class ShortAnswerHandler(KindHandler[ShortAnswer, ShortAnswerAnswer]):
         answers = check_answers(checker, m, what, read, lambda a: a.fraction)
         if answers is None:
             return None
-        right = [a for a in answers if a.fraction >= 1.0]
-        if all(not example(t) for a in right for t in a.text.values.values()):
+        q = ShortAnswer(answers=tuple(answers), case_sensitive=bool(case), **common)
+        if full_marks_text(q) is None:
             checker.error(
                 checker.where(m, "answers"),
-                f"{what}: every answer earning full marks is only '*', which accepts anything",
+                f"{what}: no typed answer can earn full marks: an answer earning full marks "
+                "must hold more than '*', and no earlier answer may catch it first "
+                "(answers are tried in order)",
             )
             return None
-        return ShortAnswer(answers=tuple(answers), case_sensitive=bool(case), **common)
+        return q
 
     @staticmethod
     def _accepted_text(checker: BankChecker, a: YMap, what: str) -> LocalizedText | None:
@@ -205,12 +223,10 @@ class ShortAnswerHandler(KindHandler[ShortAnswer, ShortAnswerAnswer]):
         return Grade.of(found.fraction if found is not None else 0.0)
 
     def correct_response(self, q: ShortAnswer) -> ShortAnswerAnswer:
-        for a in q.answers:
-            if a.fraction >= 1.0:
-                for text in a.text.values.values():
-                    if example(text):
-                        return ShortAnswerAnswer(example(text))
-        raise ValueError(f"question {q.id} has no answer earning full marks")  # pragma: no cover
+        right = full_marks_text(q)
+        if right is None:  # pragma: no cover - the loader and the import refuse such questions
+            raise ValueError(f"question {q.id}: no typed answer earns full marks")
+        return ShortAnswerAnswer(right)
 
     def describe(self, q: ShortAnswer, r: ShortAnswerAnswer, lang: str) -> str:
         return r.text
@@ -244,18 +260,20 @@ class ShortAnswerHandler(KindHandler[ShortAnswer, ShortAnswerAnswer]):
                     reader.loc(text), answer_fraction(reader, q, a), feedback_of(reader, q, a)
                 )
             )
-        if not has_full_marks(
-            reader, q, [a.fraction for a in answers if example(a.text.get(reader.lang))]
+        if not has_full_marks(reader, q, [a.fraction for a in answers]):
+            return None
+        case = q.options.get("usecase", "0").strip() == "1"
+        if (
+            full_marks_text(ShortAnswer(**PROBE, answers=tuple(answers), case_sensitive=case))
+            is None
         ):
+            reader.report.skip(q.line, q.name, M_FULL_MARKS_CAUGHT)
             return None
         common = reader.common(q)
         if common is None:
             return None
         return ShortAnswer(
-            kind=Kind.SHORT_ANSWER,
-            answers=tuple(answers),
-            case_sensitive=q.options.get("usecase", "0").strip() == "1",
-            **common,
+            kind=Kind.SHORT_ANSWER, answers=tuple(answers), case_sensitive=case, **common
         )
 
     def to_records(self, writer: RecordWriter, q: ShortAnswer) -> list[MQuestion]:

@@ -8,13 +8,12 @@ first answer that accepts the text gives the grade and the feedback, as in Moodl
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from trainer.banks.formats.messages import M_NEGATIVE_CREDIT, M_NO_FULL_MARKS
-from trainer.banks.model import LocalizedText
-from trainer.banks.yamlsafe import YSeq
+from trainer.banks.model import Kind, LocalizedText, Topic
 from trainer.quiz.kinds.base import Answer, BankChecker
 
 if TYPE_CHECKING:
@@ -25,6 +24,13 @@ if TYPE_CHECKING:
 # The longest answer kept (a typed answer is a word, a phrase or a number).
 MAX_TYPED = 500
 T = TypeVar("T")
+# The common fields of a question made only to try its answers on import.
+PROBE: dict[str, Any] = {
+    "id": "probe",
+    "kind": Kind.SHORT_ANSWER,
+    "topic": Topic.INDICATORS,
+    "text": LocalizedText({"en": "probe"}),
+}
 
 
 def php_trim(text: str) -> str:
@@ -106,10 +112,6 @@ def check_answers(
     return out
 
 
-def is_seq(value: object) -> bool:
-    return isinstance(value, YSeq)
-
-
 def answer_fraction(reader: RecordReader, q: MQuestion, a: MAnswer) -> float:
     """A Moodle answer's grade as ours (0 to 1); a negative grade becomes 0 (reported)."""
     if a.fraction < 0:
@@ -128,7 +130,3 @@ def has_full_marks(reader: RecordReader, q: MQuestion, fractions: list[float]) -
 def feedback_of(reader: RecordReader, q: MQuestion, a: MAnswer) -> LocalizedText | None:
     text = reader.text(a.feedback, q, "answer feedback")
     return reader.loc(text) if text else None
-
-
-def first(items: Iterator[T]) -> T | None:
-    return next(items, None)
