@@ -105,6 +105,7 @@ def test_a_binary_fraction_on_the_edge_still_counts() -> None:
     q = question(NumericAnswer(0.3, 0.1))
     assert score(q, "0,2") == 1.0  # 0.3 - 0.1 is 0.19999999999999998 in binary
     assert score(q, "0.4") == 1.0
+    assert score(q, "0.41") == 0.0  # no answer holds it
 
 
 def test_units_convert_and_a_missing_unit_costs_the_penalty() -> None:

@@ -246,9 +246,9 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
                 )
                 ok = False
             tolerance = checker.scalar(a, "tolerance", float, awhat, 0.0)
-            if tolerance is None or not math.isfinite(tolerance):
+            if tolerance is None:
                 ok = False
-            elif tolerance < 0:
+            elif not math.isfinite(tolerance) or tolerance < 0:
                 checker.error(
                     checker.where(a, "tolerance"),
                     f"{awhat}: 'tolerance' must be 0 or more, not {tolerance:g}",
