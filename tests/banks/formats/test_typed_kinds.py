@@ -170,10 +170,10 @@ def test_broken_moodle_short_answers_are_left_out(answers: str, message: str) ->
 
 def test_gift_numerical_forms_as_moodle_reads_them() -> None:
     records = gift_records(
-        "::A::Pi? {#3.14:0.01}\n\n::B::From 1 to 5? {#1..5}\n\n"
-        "::C::Grant? {#=1822:0 #Yes =%50%1822:2 #Close ~#No}\n\n"
-        "::D::Bad {#1..x}\n\n::E::Bad {#3:x}\n\n::F::Empty {#}\n\n::G::Word {#abc}\n\n"
-        "::H::Bad weight {#=%--5%3}\n\n::I::Bad weight {=%--5%x}".encode(),
+        b"::A::Pi? {#3.14:0.01}\n\n::B::From 1 to 5? {#1..5}\n\n"
+        b"::C::Grant? {#=1822:0 #Yes =%50%1822:2 #Close ~#No}\n\n"
+        b"::D::Bad {#1..x}\n\n::E::Bad {#3:x}\n\n::F::Empty {#}\n\n::G::Word {#abc}\n\n"
+        b"::H::Bad weight {#=%--5%3}\n\n::I::Bad weight {=%--5%x}",
         "n.gift",
     )
     a, b, c, d, e, f, g, h, i = records
@@ -187,6 +187,7 @@ def test_gift_numerical_forms_as_moodle_reads_them() -> None:
     assert (h.type, i.type) == ("error", "error")
     draft = records_to_draft(records[:3], "n.gift")
     pi, five, grant = draft.bank.questions
+    assert isinstance(pi, Numerical) and pi.answers[0] == NumericAnswer(3.14, 0.01)
     assert isinstance(five, Numerical) and five.answers[0] == NumericAnswer(3.0, 2.0)
     assert isinstance(grant, Numerical)
     assert grade(grant, NumericalAnswer("1823")).fraction == 0.5
