@@ -159,8 +159,8 @@ def test_an_answer_still_being_typed_is_saved_before_moving_on(
     assert quiz.session.slots[first].response is None  # not yet: still typing
     QTest.keyClick(quiz, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # no focus change
     assert quiz.session.current != first
-    assert quiz.session.slots[first].response is not None
-    assert quiz.session.slots[first].response.to_json() == {"text": typed}
+    saved = quiz.session.slots[first].response
+    assert saved is not None and saved.to_json() == {"text": typed}
     # saved in the database as given: a crash now loses nothing
     stored = workspace.attempts.load_session(quiz.session.attempt_id)
     assert stored.slots[first].response == quiz.session.slots[first].response
