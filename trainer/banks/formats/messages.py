@@ -55,6 +55,10 @@ M_FULL_MARKS_CAUGHT = (
     "that would"
 )
 M_GIFT_UNITS = "GIFT has no units; export to Moodle XML to keep them"
+M_GIFT_CASE = (
+    "GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML "
+    "to keep it)"
+)
 M_FIXED_OPTIONS = "options fixed in place cannot be expressed; Moodle may shuffle them"
 M_GIFT_ORDERING = "GIFT has no ordering questions; export to Moodle XML to keep this one"
 M_WEIGHT_ROUNDED = "a weight of %1% is not one Moodle allows; %2% was written instead"

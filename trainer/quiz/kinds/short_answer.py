@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from trainer.banks.formats.messages import M_FULL_MARKS_CAUGHT
+from trainer.banks.formats.messages import M_FULL_MARKS_CAUGHT, M_GIFT_CASE
 from trainer.banks.formats.records import PLAIN, FText, MAnswer
 from trainer.banks.model import AcceptedAnswer, Kind, LocalizedText, Question, ShortAnswer
 from trainer.quiz.kinds.base import (
@@ -279,6 +279,8 @@ class ShortAnswerHandler(KindHandler[ShortAnswer, ShortAnswerAnswer]):
     def to_records(self, writer: RecordWriter, q: ShortAnswer) -> list[MQuestion]:
         r = writer.base(q, "shortanswer")
         r.options["usecase"] = "1" if q.case_sensitive else "0"
+        if q.case_sensitive and writer.gift:
+            writer.report.change(q.line, q.id, M_GIFT_CASE)
         qfmt = r.text.format
         r.answers = [
             MAnswer(

@@ -135,6 +135,10 @@ REPORT_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "ImportReport",
+        "GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML to keep it)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
         "a numerical question needs at least 1 answer",
     ),
     QT_TRANSLATE_NOOP(
