@@ -2249,6 +2249,10 @@ Les détails ont été consignés dans :
         <translation>GIFT ne connaît pas les unités ; exportez en Moodle XML pour les garder</translation>
     </message>
     <message>
+        <source>GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML to keep it)</source>
+        <translation>GIFT ne peut pas dire que les majuscules comptent ; Moodle les ignorera (exportez en Moodle XML pour le garder)</translation>
+    </message>
+    <message>
         <source>a numerical question needs at least 1 answer</source>
         <translation>une question numérique demande au moins 1 réponse</translation>
     </message>

@@ -245,10 +245,9 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
                     f"{awhat}: 'value' must be a number, or '*' for any other number, not {shown}",
                 )
                 ok = False
-            tolerance = checker.scalar(a, "tolerance", float, awhat, 0.0)
-            if tolerance is None:
-                ok = False
-            elif not math.isfinite(tolerance) or tolerance < 0:
+            # (a tolerance that is not a number is reported by scalar, which gives 0)
+            tolerance = checker.scalar(a, "tolerance", float, awhat, 0.0) or 0.0
+            if not math.isfinite(tolerance) or tolerance < 0:
                 checker.error(
                     checker.where(a, "tolerance"),
                     f"{awhat}: 'tolerance' must be 0 or more, not {tolerance:g}",
@@ -258,7 +257,7 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
             feedback = checker.text(a, "feedback", awhat, required=False)
             if not ok or fraction is None or "value" not in a:
                 return None
-            return NumericAnswer(value, float(tolerance or 0.0), fraction, feedback)
+            return NumericAnswer(value, tolerance, fraction, feedback)
 
         units = self._units(checker, m, what)
         penalty = self._penalty(checker, m, what, units)
