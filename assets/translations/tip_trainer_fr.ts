@@ -2249,6 +2249,10 @@ Les détails ont été consignés dans :
         <translation>GIFT ne connaît pas les unités ; exportez en Moodle XML pour les garder</translation>
     </message>
     <message>
+        <source>no answer can earn full marks: an earlier answer (such as &apos;*&apos;) catches every answer that would</source>
+        <translation>aucune réponse ne peut obtenir tous les points : une réponse placée avant (comme « * ») attrape toutes celles qui les obtiendraient</translation>
+    </message>
+    <message>
         <source>GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML to keep it)</source>
         <translation>GIFT ne peut pas dire que les majuscules comptent ; Moodle les ignorera (exportez en Moodle XML pour le garder)</translation>
     </message>

@@ -135,6 +135,10 @@ REPORT_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "ImportReport",
+        "no answer can earn full marks: an earlier answer (such as '*') catches every answer that would",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
         "GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML to keep it)",
     ),
     QT_TRANSLATE_NOOP(
