@@ -46,7 +46,7 @@ def test_banks_lists_good_and_failed(
     [bank] = data["banks"]
     assert bank["id"] == "sample" and bank["by_kind"]["scenario"] == 1
     assert bank["modules"][0]["exam_questions"] == 4
-    assert bank["by_language"] == {"en": 8, "fr": 8}
+    assert bank["by_language"] == {"en": 10, "fr": 10}
     assert data["failures"][0]["problems"][0].startswith("broken.yaml:32:32")
 
 

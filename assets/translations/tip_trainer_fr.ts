@@ -2544,6 +2544,46 @@ Les détails ont été consignés dans :
         <translation>une paire d&apos;appariement s&apos;écrit « =question -&gt; réponse »</translation>
     </message>
     <message>
+        <source>an answer&apos;s grade of %1% counts as 0% here (a typed answer never costs marks)</source>
+        <translation>la note de %1 % d&apos;une réponse compte ici pour 0 % (une réponse saisie ne fait jamais perdre de points)</translation>
+    </message>
+    <message>
+        <source>Moodle takes the unit penalty off the question&apos;s whole mark; here it is taken off the answer&apos;s credit</source>
+        <translation>Moodle retire la pénalité d&apos;unité de la note entière de la question ; ici, elle est retirée du crédit de la réponse</translation>
+    </message>
+    <message>
+        <source>Moodle offered the units in a list; here the unit is typed after the number</source>
+        <translation>Moodle proposait les unités dans une liste ; ici, l&apos;unité se saisit après le nombre</translation>
+    </message>
+    <message>
+        <source>a unit has no name or a multiplier that is not a positive number: %1</source>
+        <translation>une unité n&apos;a pas de nom ou a un multiplicateur qui n&apos;est pas un nombre positif : %1</translation>
+    </message>
+    <message>
+        <source>an answer or tolerance is not a number: %1</source>
+        <translation>une réponse ou une tolérance n&apos;est pas un nombre : %1</translation>
+    </message>
+    <message>
+        <source>GIFT has no units; export to Moodle XML to keep them</source>
+        <translation>GIFT ne connaît pas les unités ; exportez en Moodle XML pour les garder</translation>
+    </message>
+    <message>
+        <source>no answer can earn full marks: an earlier answer (such as &apos;*&apos;) catches every answer that would</source>
+        <translation>aucune réponse ne peut obtenir tous les points : une réponse placée avant (comme « * ») attrape toutes celles qui les obtiendraient</translation>
+    </message>
+    <message>
+        <source>GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML to keep it)</source>
+        <translation>GIFT ne peut pas dire que les majuscules comptent ; Moodle les ignorera (exportez en Moodle XML pour le garder)</translation>
+    </message>
+    <message>
+        <source>a numerical question needs at least 1 answer</source>
+        <translation>une question numérique demande au moins 1 réponse</translation>
+    </message>
+    <message>
+        <source>a numerical answer must be written &apos;value&apos;, &apos;value:tolerance&apos; or &apos;min..max&apos; with numbers</source>
+        <translation>une réponse numérique s&apos;écrit « valeur », « valeur:tolérance » ou « min..max », avec des nombres</translation>
+    </message>
+    <message>
         <source>question text</source>
         <translation>texte de la question</translation>
     </message>
@@ -2759,6 +2799,10 @@ Les détails ont été consignés dans :
         <translation> (bonne réponse)</translation>
     </message>
     <message>
+        <source>Typed “%1”</source>
+        <translation>Saisi « %1 »</translation>
+    </message>
+    <message>
         <source>True</source>
         <translation>Vrai</translation>
     </message>
@@ -2856,6 +2900,14 @@ Les détails ont été consignés dans :
     <message>
         <source>Case study</source>
         <translation>Cas pratique</translation>
+    </message>
+    <message>
+        <source>Short answer</source>
+        <translation>Réponse courte</translation>
+    </message>
+    <message>
+        <source>Numerical</source>
+        <translation>Numérique</translation>
     </message>
     <message>
         <source>Please enter a name.</source>
@@ -3314,6 +3366,41 @@ Les détails ont été consignés dans :
     <message>
         <source>Question %1</source>
         <translation>Question %1</translation>
+    </message>
+</context>
+<context>
+    <name>NumericalInput</name>
+    <message>
+        <source>Type a number, then its unit (%1). Use a comma or a point for decimals.</source>
+        <translation>Saisissez un nombre, puis son unité (%1). Utilisez une virgule ou un point pour les décimales.</translation>
+    </message>
+    <message>
+        <source>Type a number. Use a comma or a point for decimals (1,5 or 1.5).</source>
+        <translation>Saisissez un nombre. Utilisez une virgule ou un point pour les décimales (1,5 ou 1.5).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: type digits, with a comma or a point before the decimals (for example 1,5). It is not saved as an answer.</source>
+        <translation>« %1 » n&apos;est pas un nombre : saisissez des chiffres, avec une virgule ou un point avant les décimales (par exemple 1,5). Ce n&apos;est pas enregistré comme réponse.</translation>
+    </message>
+    <message>
+        <source>Type the number alone, with no unit or words after it. It is not saved as an answer.</source>
+        <translation>Saisissez le nombre seul, sans unité ni mots après lui. Ce n&apos;est pas enregistré comme réponse.</translation>
+    </message>
+    <message>
+        <source>Unknown unit: use one of %1. It is not saved as an answer.</source>
+        <translation>Unité inconnue : utilisez l&apos;une de celles-ci : %1. Ce n&apos;est pas enregistré comme réponse.</translation>
+    </message>
+    <message>
+        <source>Read as %1 %2.</source>
+        <translation>Lu comme %1 %2.</translation>
+    </message>
+    <message>
+        <source>Read as %1. Add the unit (%2): without it the answer loses %3 % of its credit.</source>
+        <translation>Lu comme %1. Ajoutez l&apos;unité (%2) : sans elle, la réponse perd %3 % de son crédit.</translation>
+    </message>
+    <message>
+        <source>Read as %1.</source>
+        <translation>Lu comme %1.</translation>
     </message>
 </context>
 <context>
@@ -4314,6 +4401,42 @@ Les détails ont été consignés dans :
         <translation>Bon ordre</translation>
     </message>
     <message>
+        <source>* (any other answer)</source>
+        <translation>* (toute autre réponse)</translation>
+    </message>
+    <message>
+        <source>* (any other number)</source>
+        <translation>* (tout autre nombre)</translation>
+    </message>
+    <message>
+        <source>your answer, which matches no accepted answer</source>
+        <translation>votre réponse, qui ne correspond à aucune réponse acceptée</translation>
+    </message>
+    <message>
+        <source>Accepted answer</source>
+        <translation>Réponse acceptée</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Crédit</translation>
+    </message>
+    <message>
+        <source>Capital letters count.</source>
+        <translation>Les majuscules comptent.</translation>
+    </message>
+    <message>
+        <source>Capital letters do not count.</source>
+        <translation>Les majuscules ne comptent pas.</translation>
+    </message>
+    <message>
+        <source>Units: %1. Without a unit, an answer loses %2.</source>
+        <translation>Unités : %1. Sans unité, une réponse perd %2.</translation>
+    </message>
+    <message>
+        <source>Units: %1 (optional).</source>
+        <translation>Unités : %1 (facultatives).</translation>
+    </message>
+    <message>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
@@ -5042,6 +5165,17 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>ShortAnswerInput</name>
+    <message>
+        <source>Type a word or a short phrase. Capital letters count.</source>
+        <translation>Saisissez un mot ou une courte expression. Les majuscules comptent.</translation>
+    </message>
+    <message>
+        <source>Type a word or a short phrase. Capital letters do not count.</source>
+        <translation>Saisissez un mot ou une courte expression. Les majuscules ne comptent pas.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Staff sign-in</source>
@@ -5341,6 +5475,21 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
     <message>
         <source>False</source>
         <translation>Faux</translation>
+    </message>
+</context>
+<context>
+    <name>TypedInput</name>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Your answer:</source>
+        <translation>V&amp;otre réponse :</translation>
+    </message>
+    <message>
+        <source>About your answer</source>
+        <translation>À propos de votre réponse</translation>
     </message>
 </context>
 <context>

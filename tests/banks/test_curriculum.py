@@ -40,6 +40,10 @@ TRACKS = {
 FILES = bank_files(shipped_banks_dir())
 BANKS = [load_bank(path) for path in FILES]
 
+# Typed answers (short answer, numerical) are not in the curriculum yet: each item keyed on
+# a figure of the law needs the legal reviewer first (docs/content.md).
+TYPED_KINDS = {Kind.SHORT_ANSWER, Kind.NUMERICAL}
+
 
 def _texts(q: Question) -> list[str]:
     """Every text a trainee may see for this question (all languages)."""
@@ -77,7 +81,7 @@ def test_every_module_is_large_and_uses_every_kind(bank: Bank) -> None:
         pool = bank.pool(module)
         assert len(pool) >= MIN_PER_MODULE, (module.id, len(pool))
         kinds = Counter(q.kind for q in pool)
-        assert set(kinds) == set(Kind), (module.id, kinds)
+        assert set(kinds) == set(Kind) - TYPED_KINDS, (module.id, kinds)
         assert 50 <= module.pass_mark <= 100 and module.training_hours > 0
         assert module.time_limit_minutes > 0
 

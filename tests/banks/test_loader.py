@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from trainer.banks.loader import MAX_FILE_BYTES, load_bank, load_bank_bytes, validate_files
-from trainer.banks.model import Kind, MultipleResponse, Scenario, SingleChoice
+from trainer.banks.model import Kind, MultipleResponse, Scenario, ShortAnswer, SingleChoice
 from trainer.errors import BankError
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "banks"
@@ -72,6 +72,41 @@ CASES: list[tuple[str, int, int | None, str]] = [
     ("latin1.yaml", 22, 47, "not UTF-8"),
     ("utf16.yaml", 1, 1, "the file is UTF-16"),
     ("binary.yaml", 3, 1, "binary file"),
+    ("short-answer-no-full-marks.yaml", 34, 7, "question 'q2': no answer earns full marks"),
+    (
+        "short-answer-fraction-out-of-range.yaml",
+        34,
+        34,
+        "answer 1: 'fraction' must be from 0 to 100 (percent), not 150",
+    ),
+    ("short-answer-no-answers.yaml", 33, 14, "'answers' lists no accepted answer"),
+    (
+        "short-answer-caught-first.yaml",
+        34,
+        7,
+        "no typed answer can earn full marks: an answer earning full marks must hold more "
+        "than '*', and no earlier answer may catch it first",
+    ),
+    ("short-answer-empty-text.yaml", 34, 16, "answer 1: 'text' is empty"),
+    ("short-answer-text-not-text.yaml", 34, 16, "'text' must be text or a text per language"),
+    ("numerical-negative-tolerance.yaml", 34, 32, "'tolerance' must be 0 or more, not -1"),
+    (
+        "numerical-value-not-a-number.yaml",
+        34,
+        17,
+        "'value' must be a number, or '*' for any other number, not 'eighteen'",
+    ),
+    ("numerical-bad-unit-name.yaml", 36, 16, "unit 1: '5kg' is not a unit name"),
+    (
+        "numerical-unit-multiplier-zero.yaml",
+        37,
+        36,
+        "unit 2: 'multiplier' must be a number above 0, not 0",
+    ),
+    ("numerical-first-unit-multiplier.yaml", 36, 36, "unit 1: the first unit is the one"),
+    ("numerical-unit-twice.yaml", 37, 16, "unit 2: unit 'years' is listed twice"),
+    ("numerical-penalty-without-units.yaml", 35, 19, "'unit_penalty' needs 'units'"),
+    ("numerical-only-star.yaml", 34, 7, "no typed number can earn full marks"),
 ]
 
 
@@ -236,3 +271,61 @@ def test_validate_files_lists_the_cap_per_file(tmp_path: Path) -> None:
     [check] = validate_files([junk])
     assert len(check.problems) == MAX_PROBLEMS
     assert check.total > MAX_PROBLEMS * 3
+
+
+TYPED_BANK = (BAD / "ordering-one-item.yaml").read_text(encoding="utf-8").split("  - id: q3")[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "fragment"),
+    [
+        ("numerical", "answers: [{value: .inf}]", "'value' must be finite"),
+        ("numerical", "answers: [{value: 1, tolerance: wide}]", "'tolerance' must be a number"),
+        ("numerical", "answers: [{value: 1, tolerance: .inf}]", "'tolerance' must be 0 or more"),
+        ("numerical", "answers: [{value: 1}]\n    units: [years]", "unit 1 must be a mapping"),
+        ("numerical", "answers: [{value: 1}]\n    units: [{multiplier: 1}]", "missing key 'name'"),
+        (
+            "numerical",
+            "answers: [{value: 1}]\n    units: [{name: y, multiplier: x}]",
+            "'multiplier' must be a number",
+        ),
+        ("numerical", "answers: [{value: 1}]\n    units: years", "'units' must be a list"),
+        (
+            "numerical",
+            "answers: [{value: 1}]\n    units: [{name: y}]\n    unit_penalty: 150",
+            "'unit_penalty' must be from 0 to 100",
+        ),
+        (
+            "numerical",
+            "answers: [{value: 1}]\n    units: [{name: y}]\n    unit_penalty: a lot",
+            "'unit_penalty' must be a number",
+        ),
+        ("numerical", "answers: [{tolerance: 1}]", "answer 1: missing key 'value'"),
+        ("numerical", "answers: {value: 1}", "'answers' must be a list"),
+        ("short_answer", "answers: [labour]", "answer 1 must be a mapping"),
+        ("short_answer", "answers: [{text: labour, fraction: most}]", "'fraction' must be a"),
+        ("short_answer", "answers: [{text: labour, fraction: true}]", "not True"),
+        ("short_answer", f"answers: [{{text: {'x' * 501}}}]", "longer than 500 characters"),
+        ("short_answer", "answers: [{text: {en: labour}}]", "'text' has no 'fr' translation"),
+        ("short_answer", "answers: [{text: x}]\n    case_sensitive: yes", "must be true or false"),
+    ],
+)
+def test_typed_kinds_refuse_bad_keys(kind: str, body: str, fragment: str) -> None:
+    text = (
+        TYPED_BANK
+        + f"  - id: q2\n    kind: {kind}\n    topic: legal_standards\n"
+        + "    text: {en: How many?, fr: Combien ?}\n"
+        + f"    {body}\n"
+        + "    explanation: {en: Because., fr: Parce que.}\n"
+        + '    source: {id: palermo, locator: "Art. 3"}\n'
+    )
+    with pytest.raises(BankError) as caught:
+        load_bank_bytes(text.encode(), "typed.yaml")
+    messages = [p.message for p in caught.value.problems]
+    assert any(fragment in m and "q2" in m for m in messages), messages
+
+
+def test_a_plain_accepted_answer_holds_for_every_language() -> None:
+    bank = load_bank(DATA / "sample.yaml")
+    q = next(q for q in bank.questions if isinstance(q, ShortAnswer))
+    assert q.answers[2].text.values == {"en": "*", "fr": "*"}

@@ -61,6 +61,11 @@ def test_valid_banks_satisfy_the_schema(path: Path) -> None:
         "bad-difficulty.yaml",
         "ordering-one-item.yaml",
         "unsupported-format.yaml",
+        "short-answer-fraction-out-of-range.yaml",
+        "short-answer-no-answers.yaml",
+        "numerical-negative-tolerance.yaml",
+        "numerical-value-not-a-number.yaml",
+        "numerical-unit-multiplier-zero.yaml",
     ],
 )
 def test_invalid_banks_fail_the_schema_too(name: str) -> None:

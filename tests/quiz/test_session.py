@@ -130,7 +130,7 @@ def test_exam_walkthrough(sample_bank: Bank, kind: Kind) -> None:
     result = session.finish(now=T0 + timedelta(minutes=5))
     assert result.slots[slot.index].fraction == 1.0
     assert session.feedback_visible(slot.index)
-    assert result.max_score == 7.0  # 5 questions + a scenario of 2 parts
+    assert result.max_score == 9.0  # 7 questions + a scenario of 2 parts
     assert result.score == slot.question.max_mark
     assert not result.passed
 

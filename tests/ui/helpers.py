@@ -16,6 +16,7 @@ from trainer.ui.widgets.question_views import (
     QuestionInput,
     ScenarioInput,
     TrueFalseInput,
+    TypedInput,
 )
 
 
@@ -40,6 +41,10 @@ def answer_with_widgets(widget: QuestionInput, answer: Response) -> None:
         for pid, choice in response["pairs"].items():
             combo = widget.combos[pid]
             combo.setCurrentIndex(combo.findData(choice))
+    elif isinstance(widget, TypedInput):
+        widget.line.clear()
+        QTest.keyClicks(widget.line, response["text"])  # typed, then Enter
+        QTest.keyClick(widget.line, Qt.Key.Key_Return)
     elif isinstance(widget, ScenarioInput):
         assert isinstance(answer, ScenarioAnswer)
         for pid, part in answer.parts:
@@ -106,6 +111,13 @@ def answer_with_keys(widget: QuestionInput, answer: Response) -> None:
                 before = combo.currentIndex()
                 key(Qt.Key.Key_Down)
                 assert combo.currentIndex() != before, "the arrow key did not move the choice"
+    elif isinstance(widget, TypedInput):
+        tab_to(widget.line)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        line = focused()
+        assert line is widget.line
+        QTest.keyClicks(line, response["text"])
+        key(Qt.Key.Key_Return)
     elif isinstance(widget, ScenarioInput):
         assert isinstance(answer, ScenarioAnswer)
         for pid, part in answer.parts:

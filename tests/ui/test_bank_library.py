@@ -32,7 +32,7 @@ def screen(
 def test_lists_banks_and_previews_with_the_key(screen: BankLibraryScreen) -> None:
     assert screen.table.rowCount() == 1
     assert screen.table.item(0, 0).text() == "In use\n(shipped)"  # type: ignore[union-attr]
-    assert screen.questions.count() == 6
+    assert screen.questions.count() == 8
     first = screen.questions.item(0)
     assert first is not None and first.text().startswith("q-child")
     english = screen.preview.toPlainText()

@@ -20,6 +20,8 @@ class Kind(StrEnum):
     ORDERING = "ordering"
     MATCHING = "matching"
     SCENARIO = "scenario"
+    SHORT_ANSWER = "short_answer"
+    NUMERICAL = "numerical"
 
 
 class Topic(StrEnum):
@@ -182,6 +184,53 @@ class Ordering(Question):
 class Matching(Question):
     prompts: tuple[MatchPrompt, ...]
     choices: tuple[MatchChoice, ...]
+
+
+@dataclass(frozen=True)
+class AcceptedAnswer:
+    """A short answer's accepted text per language (``*`` matches any run of characters,
+    ``\\*`` a star), the share of the marks it earns (0 to 1) and its feedback."""
+
+    text: LocalizedText
+    fraction: float = 1.0
+    feedback: LocalizedText | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShortAnswer(Question):
+    """The first accepted answer the typed text matches gives the grade (as in Moodle)."""
+
+    answers: tuple[AcceptedAnswer, ...]
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class NumericAnswer:
+    """A right (or partly right) number: ``value`` ± ``tolerance``; None is any number."""
+
+    value: float | None
+    tolerance: float = 0.0
+    fraction: float = 1.0
+    feedback: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit the answer may be typed in; the value is multiplied by ``multiplier``
+    to go from the first unit (multiplier 1) to this one."""
+
+    name: str
+    multiplier: float = 1.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Numerical(Question):
+    """The first answer whose interval holds the typed number gives the grade."""
+
+    answers: tuple[NumericAnswer, ...]
+    units: tuple[Unit, ...] = ()
+    # share of the credit lost when the unit is missing or unknown (0: units optional)
+    unit_penalty: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)

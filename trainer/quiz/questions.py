@@ -11,6 +11,8 @@ JSON in the shape its kind documents:
 - ordering: ``{"order": ["identify", "protect", "refer"]}``
 - matching: ``{"pairs": {"p1": "act", "p2": "means"}}``
 - scenario: ``{"parts": {"<part id>": <response of that part>}}``
+- short_answer: ``{"text": "forced labour"}`` (as typed, trimmed)
+- numerical: ``{"text": "1,5"}`` (as typed, trimmed)
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from trainer.quiz.kinds import (
 )
 from trainer.quiz.kinds.matching import MatchingAnswer
 from trainer.quiz.kinds.multiple_response import MultipleResponseAnswer
+from trainer.quiz.kinds.numerical import NumericalAnswer
 from trainer.quiz.kinds.ordering import OrderingAnswer
 from trainer.quiz.kinds.scenario import ScenarioAnswer
+from trainer.quiz.kinds.short_answer import ShortAnswerAnswer
 from trainer.quiz.kinds.single_choice import SingleChoiceAnswer
 from trainer.quiz.kinds.true_false import TrueFalseAnswer
 
@@ -44,9 +48,11 @@ __all__ = [
     "GradeState",
     "MatchingAnswer",
     "MultipleResponseAnswer",
+    "NumericalAnswer",
     "OrderingAnswer",
     "Response",
     "ScenarioAnswer",
+    "ShortAnswerAnswer",
     "SingleChoiceAnswer",
     "TrueFalseAnswer",
     "clean",

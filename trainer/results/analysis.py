@@ -31,6 +31,7 @@ from typing import Any
 from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.quiz import kinds
+from trainer.quiz.kinds import typed_credit
 from trainer.storage.database import Database
 from trainer.storage.results import ResultsRepository
 
@@ -39,6 +40,8 @@ GROUP_SHARE = 0.27
 EASY_ABOVE = 0.9
 HARD_BELOW = 0.2
 HISTOGRAM_BINS = 10
+# How many of the most frequent typed answers item analysis lists per question.
+TOP_TYPED = 10
 
 
 class ItemFlag(StrEnum):
@@ -55,6 +58,7 @@ class Distractor:
     label: str
     count: int
     correct: bool
+    typed: bool = False  # an answer typed by trainees (short answer, numerical)
 
 
 @dataclass(frozen=True)
@@ -363,6 +367,14 @@ def _describe_item(
     if question is not None:
         for key, label, correct in _options(question, lang):
             distractors.append(Distractor(key, label, counts.get(key, 0), correct))
+        # A typed answer is its own key: the most frequent ones, right or wrong.
+        listed = {d.key for d in distractors}
+        ranked = sorted(counts.items(), key=lambda kn: (-kn[1], kn[0]))
+        typed = [(k, n) for k, n in ranked if k not in listed][:TOP_TYPED]
+        for key, count in typed:
+            credit = typed_credit(question, key)
+            if credit is not None:
+                distractors.append(Distractor(key, key, count, credit >= 1.0, typed=True))
     text = question.text.get(lang) if question is not None else ""
     return ItemStats(
         question_id=s.question_id,

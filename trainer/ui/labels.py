@@ -61,6 +61,8 @@ def kind(value: Kind | str) -> str:
         "ordering": _tr(QT_TRANSLATE_NOOP("Labels", "Ordering")),
         "matching": _tr(QT_TRANSLATE_NOOP("Labels", "Matching")),
         "scenario": _tr(QT_TRANSLATE_NOOP("Labels", "Case study")),
+        "short_answer": _tr(QT_TRANSLATE_NOOP("Labels", "Short answer")),
+        "numerical": _tr(QT_TRANSLATE_NOOP("Labels", "Numerical")),
     }.get(str(value), str(value))
 
 

@@ -12,13 +12,17 @@ from trainer.banks.model import (
     Kind,
     Matching,
     MultipleResponse,
+    Numerical,
     Ordering,
     Question,
+    ShortAnswer,
     SingleChoice,
     SourceRef,
     TrueFalse,
 )
 from trainer.quiz import kinds
+from trainer.quiz.kinds import numerical, short_answer
+from trainer.quiz.kinds.typed import TypedAnswer
 from trainer.quiz.questions import (
     Grade,
     GradeState,
@@ -28,8 +32,8 @@ from trainer.quiz.questions import (
     grade,
     option_feedback,
 )
+from trainer.ui import numbers, theme
 from trainer.ui import text as rich
-from trainer.ui import theme
 from trainer.ui.i18n import fmt
 
 
@@ -192,7 +196,96 @@ def marked_answer_html(
             _tr(QT_TRANSLATE_NOOP("Review", "Right order")),
         ]
         return _table(headers, rows)
+    if isinstance(question, (ShortAnswer, Numerical)):
+        return _typed_table(question, response, language)
     return None
+
+
+def _percent(fraction: float) -> str:
+    return numbers.number(round(fraction * 100, 2)) + " %"
+
+
+def _accepted(question: ShortAnswer | Numerical, language: str) -> list[tuple[object, str]]:
+    """Each answer of a typed kind in words: the accepted text, or the number ± tolerance."""
+    out: list[tuple[object, str]] = []
+    if isinstance(question, ShortAnswer):
+        for a in question.answers:
+            text = a.text.get(language)
+            if text.strip() == "*":
+                text = _tr(QT_TRANSLATE_NOOP("Review", "* (any other answer)"))
+            out.append((a, text))
+        return out
+    unit = f" {question.units[0].name}" if question.units else ""
+    for n in question.answers:
+        if n.value is None:
+            out.append((n, _tr(QT_TRANSLATE_NOOP("Review", "* (any other number)"))))
+        elif n.tolerance:
+            out.append((n, f"{numbers.number(n.value)} ± {numbers.number(n.tolerance)}{unit}"))
+        else:
+            out.append((n, f"{numbers.number(n.value)}{unit}"))
+    return out
+
+
+def _typed_table(
+    question: ShortAnswer | Numerical, response: Response | None, language: str
+) -> str:
+    """The accepted answers with their credit; the one the trainee's answer matched marked."""
+    typed = response.text if isinstance(response, TypedAnswer) else None
+    found: object = None
+    if typed is not None:
+        found = (
+            short_answer.matching_answer(question, typed)
+            if isinstance(question, ShortAnswer)
+            else numerical.credit(question, typed)[1]
+        )
+    mine = _tr(QT_TRANSLATE_NOOP("Review", "your answer"))
+    rows = []
+    if typed is not None and found is None:
+        none = _tr(QT_TRANSLATE_NOOP("Review", "your answer, which matches no accepted answer"))
+        rows.append(
+            f"<tr>{_cell(html.escape(typed), False)}{_cell(_percent(0), False)}"
+            f"{_cell(_mark(False) + ' ' + html.escape(none), False)}</tr>"
+        )
+    for answer, text in _accepted(question, language):
+        fraction = float(getattr(answer, "fraction", 0.0))
+        note = ""
+        state: bool | None = None
+        if answer is found and typed is not None:
+            state = fraction >= 1.0
+            note = f"{_mark(state)} {html.escape(mine)}: {html.escape(typed)}"
+        rows.append(
+            f"<tr>{_cell(html.escape(text), state)}{_cell(_percent(fraction), state)}"
+            f"{_cell(note, state)}</tr>"
+        )
+    headers = [
+        _tr(QT_TRANSLATE_NOOP("Review", "Accepted answer")),
+        _tr(QT_TRANSLATE_NOOP("Review", "Credit")),
+        "",
+    ]
+    return _table(headers, rows) + _typed_rules(question)
+
+
+def _typed_rules(question: ShortAnswer | Numerical) -> str:
+    """How the typed answer is compared: capitals, units and their penalty."""
+    if isinstance(question, ShortAnswer):
+        rule = (
+            QT_TRANSLATE_NOOP("Review", "Capital letters count.")
+            if question.case_sensitive
+            else QT_TRANSLATE_NOOP("Review", "Capital letters do not count.")
+        )
+        return f"<p><small>{html.escape(_tr(rule))}</small></p>"
+    if not question.units:
+        return ""
+    names = ", ".join(u.name for u in question.units)
+    if question.unit_penalty:
+        text = fmt(
+            _tr(QT_TRANSLATE_NOOP("Review", "Units: %1. Without a unit, an answer loses %2.")),
+            names,
+            _percent(question.unit_penalty),
+        )
+    else:
+        text = fmt(_tr(QT_TRANSLATE_NOOP("Review", "Units: %1 (optional).")), names)
+    return f"<p><small>{html.escape(text)}</small></p>"
 
 
 def _right_as_shown(question: Question, layout: dict[str, Any] | None) -> Response | None:
@@ -322,6 +415,23 @@ def _preview_true_false(question: TrueFalse, language: str, sources: dict[str, A
         f"<p><b>{html.escape(_label('right'))}</b> "
         f"{html.escape(describe(question, correct_response(question), language))}</p>"
     )
+
+
+@preview_for(Kind.SHORT_ANSWER, Kind.NUMERICAL)
+def _preview_typed(
+    question: ShortAnswer | Numerical, language: str, sources: dict[str, Any]
+) -> str:
+    rows = []
+    for answer, text in _accepted(question, language):
+        feedback = getattr(answer, "feedback", None)
+        fb = f"<br/><i>{html.escape(feedback.get(language))}</i>" if feedback else ""
+        fraction = float(getattr(answer, "fraction", 0.0))
+        mark = f" <b>✓ {html.escape(_tr(QT_TRANSLATE_NOOP('Review', 'right')))}</b>"
+        rows.append(
+            f"<li>{html.escape(text)} — {_percent(fraction)}"
+            f"{mark if fraction >= 1.0 else ''}{fb}</li>"
+        )
+    return f"<ul>{''.join(rows)}</ul>{_typed_rules(question)}"
 
 
 @preview_for(Kind.ORDERING)

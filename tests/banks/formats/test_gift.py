@@ -21,7 +21,17 @@ from trainer.banks.formats.convert import (
 from trainer.banks.formats.messages import M_DESCRIPTION_LEFT_OUT
 from trainer.banks.formats.report import Severity
 from trainer.banks.loader import load_bank
-from trainer.banks.model import Bank, Matching, MultipleResponse, Scenario, SingleChoice, TrueFalse
+from trainer.banks.model import (
+    Bank,
+    Matching,
+    MultipleResponse,
+    Numerical,
+    NumericAnswer,
+    Scenario,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from trainer.cli import main
 from trainer.errors import BankError, FormatError
 from trainer.workspace import Workspace
@@ -111,13 +121,21 @@ def test_escapes_and_formats() -> None:
 def test_import_report_lists_what_cannot_be_represented(tmp_path: Path) -> None:
     draft = import_file(write(tmp_path, SAMPLE_GIFT))
     skipped = {(e.line, e.message) for e in draft.report.skipped}
-    assert (26, "essay questions have no equivalent here and were left out") in skipped
-    assert (28, "numerical questions have no equivalent here and were left out") in skipped
-    assert (30, "short answer questions have no equivalent here and were left out") in skipped
+    assert skipped == {(26, "essay questions have no equivalent here and were left out")}
     assert all(e.where.startswith("bank.gift:") for e in draft.report.entries)
     bank = draft.bank
-    assert [q.id for q in bank.questions] == ["child-age", "Means", "Border", "Elements"]
-    child, means, border, elements = bank.questions
+    assert [q.id for q in bank.questions] == [
+        "child-age",
+        "Means",
+        "Border",
+        "Elements",
+        "Number",
+        "bank-1",
+    ]
+    child, means, border, elements, number, short = bank.questions
+    assert isinstance(number, Numerical) and number.answers == (NumericAnswer(3.0),)
+    assert isinstance(short, ShortAnswer) and not short.case_sensitive
+    assert [a.text.get("en") for a in short.answers] == ["victim", "survivor"]
     assert isinstance(child, SingleChoice) and child.key == "b"
     assert child.topic.value == "legal_standards" and child.tags == ("police", "children")
     assert child.explanation is not None and "under 18" in child.explanation.get("en")
@@ -190,8 +208,10 @@ def test_export_escapes_special_characters(sample_bank: Bank) -> None:
 def test_round_trip_gives_the_same_questions(sample_bank: Bank, lang: str) -> None:
     text, report = export_bank(sample_bank, ExportFormat.GIFT, lang)
     assert not report.skipped  # ordering too, as Moodle 4.3+ reads it
+    assert [e.question for e in report.changed if "units" in e.message] == ["q-child-age"]
     draft = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift", lang=lang)
     original = questions_by_id(sample_bank, lang)
+    del original["q-child-age"]["units"], original["q-child-age"]["unit_penalty"]
     assert questions_by_id(draft.bank, lang) == original
     assert not draft.report.skipped and not draft.report.incomplete
 
@@ -200,7 +220,7 @@ def test_round_trip_draft_validates(sample_bank: Bank, tmp_path: Path) -> None:
     text, _ = export_bank(sample_bank, ExportFormat.GIFT, "fr")
     draft = records_to_draft(gift_records(text.encode(), "x.gift"), "x.gift", lang="fr")
     bank = load_bank(save_draft(draft, tmp_path / "back.yaml"))
-    assert bank.languages == ("fr",) and len(bank.questions) == 6
+    assert bank.languages == ("fr",) and len(bank.questions) == 8
     assert set(bank.sources) == {"palermo"}
 
 

@@ -114,8 +114,16 @@ def test_export_is_what_moodle_reads(sample_bank: Bank) -> None:
     root = fromstring(text.encode(), forbid_dtd=True)
     assert root.tag == "quiz"
     types = [q.get("type") for q in root.findall("question")]
-    assert types.count("category") == 3
-    assert {"multichoice", "truefalse", "matching", "ordering", "description"} <= set(types)
+    assert types.count("category") == 4
+    assert {
+        "multichoice",
+        "truefalse",
+        "matching",
+        "ordering",
+        "description",
+        "shortanswer",
+        "numerical",
+    } <= set(types)
     mr = next(q for q in root.findall("question") if q.findtext("name/text") == "q-means")
     assert mr.findtext("single") == "false"
     assert [a.get("fraction") for a in mr.findall("answer")] == ["50", "50", "-50", "-50"]

@@ -15,6 +15,8 @@ from trainer.banks.formats.messages import (
     E_BRACES,
     E_MATCH_PAIR,
     E_MC_ANSWERS,
+    E_NUMERICAL_ANSWERS,
+    E_NUMERICAL_NUMBERS,
     E_WEIGHT,
     M_MATCH_PAIRS,
     M_TILDE_EQUALS,
@@ -330,6 +332,18 @@ def read_question(lines: list[str], line: int) -> MQuestion | None:
             q.answers = [MAnswer(FText("True"), 1.0, right), MAnswer(FText("False"), 0.0, wrong)]
         else:
             q.answers = [MAnswer(FText("True"), 0.0, wrong), MAnswer(FText("False"), 1.0, right)]
+    elif q.type == "shortanswer":
+        try:
+            q.answers = [_weighted_answer(raw, fmt)[0] for raw in _equals_split(answer_text)]
+        except ValueError:
+            return _error(q, E_WEIGHT)
+    elif q.type == "numerical":
+        try:
+            error = _read_numerical(q, answer_text[1:], fmt)
+        except ValueError:
+            error = E_WEIGHT
+        if error is not None:
+            return _error(q, error)
     return q
 
 
@@ -351,6 +365,77 @@ def _ordering(q: MQuestion, found: re.Match[str]) -> MQuestion:
         "showgrading": "HIDE" if show.upper() in ("HIDE", "FALSE", "NO") else "SHOW",
     }
     return q
+
+
+def _equals_split(answer_text: str) -> list[str]:
+    """The answers of a short answer or numerical block: split on '=', a blank first dropped."""
+    answers = answer_text.split("=")
+    answers[0] = _trim(answers[0])
+    if answers[0] in ("", "0"):
+        answers.pop(0)
+    return answers
+
+
+def _weighted_answer(raw: str, fmt: str) -> tuple[MAnswer, str]:
+    """``%50%text#feedback`` → the answer (weight 1 when none is given), and its raw text
+    (ValueError for a weight that is not a number)."""
+    answer = _trim(raw)
+    weight = 1.0
+    if _WEIGHT.match(answer):
+        answer = answer[1:]
+        end = answer.find("%")
+        weight = float(answer[:end]) / 100
+        answer = answer[end + 1 :]
+    bits = answer.split("#", 1)
+    text = _with_format(_trim(bits[0]), fmt)
+    feedback = _with_format(_trim(bits[1]), fmt) if len(bits) > 1 else FText("", fmt)
+    return MAnswer(text, weight, feedback), text.text
+
+
+_PHP_NUMERIC = re.compile(r"^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$")
+
+
+def _php_number(text: str) -> float | None:
+    """The number PHP's is_numeric() accepts, or None."""
+    return float(text) if _PHP_NUMERIC.match(text) else None
+
+
+def _read_numerical(q: MQuestion, answer_text: str, fmt: str) -> str | None:
+    """Moodle's numerical answers: ``=value:tolerance``, ``=min..max``, a trailing
+    ``~#feedback`` catch-all; an answer that is not a number becomes ``*`` (as in Moodle)."""
+    wrong_feedback = ""
+    tilde = answer_text.find("~")
+    if tilde >= 0:
+        wrong_feedback = answer_text[tilde:]
+        answer_text = answer_text[:tilde]
+    answers = _equals_split(answer_text)
+    if not answers:
+        return E_NUMERICAL_ANSWERS
+    for raw in answers:
+        answer, text = _weighted_answer(raw, fmt)
+        numeric: dict[str, object]
+        marker = text.find("..")
+        if marker > 0:
+            low, high = _php_number(_trim(text[:marker])), _php_number(_trim(text[marker + 2 :]))
+            if low is None or high is None:
+                return E_NUMERICAL_NUMBERS
+            middle = (high + low) / 2
+            numeric = {"answer": middle, "tolerance": high - middle, "range": [low, high]}
+        else:
+            colon = text.find(":")
+            value, tolerance = (text[:colon], text[colon + 1 :]) if colon > 0 else (text, "0")
+            number = _php_number(_trim(value))
+            tol = _php_number(_trim(tolerance))
+            if tol is None:
+                return E_NUMERICAL_NUMBERS
+            numeric = {"answer": "*" if number is None else number, "tolerance": tol}
+        answer.numeric = numeric
+        q.answers.append(answer)
+    if wrong_feedback:
+        bits = wrong_feedback.split("#", 1)
+        feedback = _with_format(_trim(bits[1]), fmt) if len(bits) > 1 else FText("", fmt)
+        q.answers.append(MAnswer(FText("*", fmt), 0.0, feedback, {"answer": "*", "tolerance": ""}))
+    return None
 
 
 def _error(q: MQuestion, message: str) -> MQuestion:
@@ -402,7 +487,7 @@ def _ordering_items(q: MQuestion) -> list[str]:
 
 def write_gift(records: list[MQuestion]) -> str:
     """GIFT text for records of the kinds GIFT can express (category, description,
-    multichoice, truefalse, match, ordering)."""
+    multichoice, truefalse, match, ordering, shortanswer, numerical)."""
     chunks: list[str] = []
     for q in records:
         if q.type == "category":
@@ -465,6 +550,20 @@ def write_gift(records: list[MQuestion]) -> str:
             )
             lines += _ordering_items(q)
             lines.append("}")
+        elif q.type == "shortanswer":
+            lines.append(head + "{")
+            for a in q.answers:
+                feedback = f"#{_fmt(a.feedback, qfmt)}" if a.feedback.text else ""
+                lines.append(f"\t=%{_percent(a.fraction)}%{_fmt(a.text, qfmt)}{feedback}")
+            lines.append(f"{general}}}" if general else "}")
+        elif q.type == "numerical":
+            lines.append(head + "{#")
+            for a in q.answers:
+                feedback = f"#{_fmt(a.feedback, qfmt)}" if a.feedback.text else ""
+                value = str(a.numeric.get("answer", a.text.text))
+                tolerance = a.numeric.get("tolerance") or "0"
+                lines.append(f"\t=%{_percent(a.fraction)}%{value}:{tolerance}{feedback}")
+            lines.append(f"{general}}}" if general else "}")
         else:
             raise ValueError(f"GIFT cannot express a {q.type} question")
         chunks.append("\n".join(lines) + "\n")

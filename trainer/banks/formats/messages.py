@@ -40,6 +40,23 @@ M_SCENARIO_MADE = "the description and the %1 questions after it became one scen
 M_UNREADABLE = "the question could not be read"
 M_UNSUPPORTED = "%1 questions have no equivalent here and were left out"
 M_NOTHING = "no question could be converted"
+M_NEGATIVE_CREDIT = "an answer's grade of %1% counts as 0% here (a typed answer never costs marks)"
+M_UNIT_GRADING = (
+    "Moodle takes the unit penalty off the question's whole mark; here it is taken off the "
+    "answer's credit"
+)
+M_UNITS_CHOSEN = "Moodle offered the units in a list; here the unit is typed after the number"
+M_UNIT_BAD = "a unit has no name or a multiplier that is not a positive number: %1"
+M_NUMBER_BAD = "an answer or tolerance is not a number: %1"
+M_FULL_MARKS_CAUGHT = (
+    "no answer can earn full marks: an earlier answer (such as '*') catches every answer "
+    "that would"
+)
+M_GIFT_UNITS = "GIFT has no units; export to Moodle XML to keep them"
+M_GIFT_CASE = (
+    "GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML "
+    "to keep it)"
+)
 M_FIXED_OPTIONS = "options fixed in place cannot be expressed; Moodle may shuffle them"
 M_WEIGHT_ROUNDED = "a weight of %1% is not one Moodle allows; %2% was written instead"
 M_SCENARIO_WRITTEN = (
@@ -100,6 +117,10 @@ E_BRACES = (
 E_MC_ANSWERS = "a multiple choice question needs at least 2 answers"
 E_WEIGHT = "an answer weight such as %50% is not a number"
 E_MATCH_PAIR = "a matching pair must be written '=question -> answer'"
+E_NUMERICAL_ANSWERS = "a numerical question needs at least 1 answer"
+E_NUMERICAL_NUMBERS = (
+    "a numerical answer must be written 'value', 'value:tolerance' or 'min..max' with numbers"
+)
 
 # Words that appear as arguments (parts of a question, missing fields, kinds).
 TOKENS = (

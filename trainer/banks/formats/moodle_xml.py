@@ -27,6 +27,7 @@ from trainer.banks.formats.records import (
     MAnswer,
     MPair,
     MQuestion,
+    MUnit,
 )
 from trainer.errors import FormatError
 
@@ -226,7 +227,29 @@ def _question(el: ET.Element, qtype: str, line: int) -> MQuestion:
                 q.options[option] = value
     elif qtype in ("shortanswer", "numerical"):
         q.answers = [_answer(a, qformat) for a in el.findall("answer")]
+        if qtype == "shortanswer":
+            q.options["usecase"] = _value(el.find("usecase")) or "0"
+        else:
+            for a, a_el in zip(q.answers, el.findall("answer"), strict=True):
+                a.numeric = {"answer": a.text.text, "tolerance": _number(a_el.find("tolerance"))}
+            for option in ("unitgradingtype", "unitpenalty", "showunits", "unitsleft"):
+                value = _value(el.find(option))
+                if value:
+                    q.options[option] = value
+            q.units = [
+                MUnit(_value(u.find("unit_name")), _value(u.find("multiplier")) or "1")
+                for u in el.findall("units/unit")
+            ]
     return q
+
+
+def _number(el: ET.Element | None) -> float | str:
+    """A number as written (Moodle keeps the text; '' stays '')."""
+    text = _value(el)
+    try:
+        return float(text)
+    except ValueError:
+        return text
 
 
 def _fraction(answer: ET.Element) -> float:
@@ -332,6 +355,22 @@ def write_moodle_xml(records: list[MQuestion]) -> str:
                     f"      {_cdata(a.text.text)}",
                     "    </answer>",
                 ]
+        elif q.type == "shortanswer":
+            out.append(f"    <usecase>{_esc(q.options.get('usecase', '0'))}</usecase>")
+            out += _answers(q.answers)
+        elif q.type == "numerical":
+            out += _answers(q.answers)
+            if q.units:
+                out.append("    <units>")
+                for u in q.units:
+                    out += [
+                        "      <unit>",
+                        f"        <multiplier>{_esc(u.multiplier)}</multiplier>",
+                        f"        <unit_name>{_esc(u.name)}</unit_name>",
+                        "      </unit>",
+                    ]
+                out.append("    </units>")
+            out += [f"    <{k}>{_esc(v)}</{k}>" for k, v in q.options.items()]
         elif q.type != "description":
             raise ValueError(f"cannot write a {q.type} question")
         if q.tags:
@@ -359,6 +398,11 @@ def _answers(answers: list[MAnswer]) -> list[str]:
             f'    <answer fraction="{fraction}" format="{_FORMAT_ATTRS.get(a.text.format, "html")}">',
             f"      {_cdata(a.text.text)}",
             *_block("feedback", a.feedback, "      "),
+            *(
+                [f"      <tolerance>{_esc(str(a.numeric.get('tolerance', '0')))}</tolerance>"]
+                if a.numeric
+                else []
+            ),
             "    </answer>",
         ]
     return out

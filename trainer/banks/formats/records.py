@@ -43,7 +43,9 @@ _GRADES = (
 GRADE_TOLERANCE = 1e-5
 
 # Moodle question types we can turn into one of our kinds.
-SUPPORTED_TYPES = frozenset({"multichoice", "truefalse", "match", "ordering", "description"})
+SUPPORTED_TYPES = frozenset(
+    {"multichoice", "truefalse", "match", "ordering", "description", "shortanswer", "numerical"}
+)
 
 TYPE_LABELS = {
     "essay": "essay",
@@ -90,6 +92,16 @@ class MAnswer:
     fraction: float = 0.0
     feedback: FText = field(default_factory=lambda: FText(""))
     empty_cause: str = ""  # why the text is empty, when the reader knows (a report template)
+    # numerical: "answer" (a number or "*"), "tolerance" (a number or ""), "range" [min, max]
+    numeric: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class MUnit:
+    """A numerical question's unit, as written (the multiplier is checked on import)."""
+
+    name: str
+    multiplier: str = "1"
 
 
 @dataclass
@@ -119,6 +131,7 @@ class MQuestion:
     missing_word: bool = False
     error: str | None = None
     options: dict[str, str] = field(default_factory=dict)  # type-specific settings
+    units: list[MUnit] = field(default_factory=list)  # numerical
     meta: dict[str, Any] = field(default_factory=dict)  # our own metadata, if we wrote the file
     # What Moodle keeps and our bank format cannot: combined feedback (right, partly right,
     # wrong) and hints; the import reports them.
@@ -152,6 +165,8 @@ class MQuestion:
             out["single"] = self.single
         if self.type == "truefalse":
             out["correct"] = self.correct
+        if self.type == "shortanswer":
+            out["usecase"] = 1 if self.options.get("usecase", "0").strip() == "1" else 0
         if self.answers:
             out["answers"] = []
             for a in self.answers:
@@ -164,6 +179,7 @@ class MQuestion:
                 }
                 if a.text.files:
                     answer["files"] = list(a.text.files)
+                answer.update(a.numeric)
                 out["answers"].append(answer)
         if self.text.files:
             out["text_files"] = list(self.text.files)

@@ -12,10 +12,12 @@ from trainer.banks.model import (
     LocalizedText,
     Matching,
     MultipleResponse,
+    Numerical,
     Option,
     Ordering,
     Question,
     Scenario,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
@@ -145,6 +147,11 @@ def _texts(q: Question) -> Iterator[tuple[str, LocalizedText]]:
             yield f"prompt:{p.id}", p.text
         for c in q.choices:
             yield f"choice:{c.id}", c.text
+    if isinstance(q, ShortAnswer | Numerical):  # typed answers: the feedback is read
+        feedback = [a.feedback for a in q.answers]
+        for n, fb in enumerate(feedback, start=1):
+            if fb is not None:
+                yield f"feedback:{n}", fb
     if q.explanation is not None:
         yield "explanation", q.explanation
 

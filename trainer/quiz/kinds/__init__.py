@@ -42,6 +42,7 @@ __all__ = [
     "response_from_json",
     "to_json",
     "to_records",
+    "typed_credit",
 ]
 
 
@@ -50,8 +51,10 @@ def _registry() -> dict[Kind, KindHandler[Any, Any]]:
     from trainer.quiz.kinds import (
         matching,
         multiple_response,
+        numerical,
         ordering,
         scenario,
+        short_answer,
         single_choice,
         true_false,
     )
@@ -63,6 +66,8 @@ def _registry() -> dict[Kind, KindHandler[Any, Any]]:
         ordering.HANDLER,
         matching.HANDLER,
         scenario.HANDLER,
+        short_answer.HANDLER,
+        numerical.HANDLER,
     ]
     return {h.kind: h for h in handlers}
 
@@ -167,6 +172,13 @@ def chosen_keys(kind: str, data: object) -> list[str] | None:
     if h is None or not isinstance(data, dict):
         return []
     result: list[str] | None = h.chosen_keys(data)
+    return result
+
+
+def typed_credit(question: Question, key: str) -> float | None:
+    """The credit a typed answer counted by item analysis earns (None: the kind has no
+    typed answers)."""
+    result: float | None = handler(question).typed_credit(question, key)
     return result
 
 

@@ -95,6 +95,8 @@ def str_map(value: object) -> dict[str, str]:
 class BankChecker(Protocol):
     """What the bank loader offers a kind checking its part of a question."""
 
+    languages: tuple[str, ...]
+
     def error(self, mark: Mark, message: str) -> None: ...
 
     @staticmethod
@@ -239,6 +241,11 @@ class KindHandler(ABC, Generic[Q, R]):
     @abstractmethod
     def chosen_keys(self, data: Mapping[str, Any]) -> list[str] | None:
         """The keys a stored answer chose (None: it chose nothing; [] for kinds without keys)."""
+
+    def typed_credit(self, q: Q, key: str) -> float | None:
+        """For a kind answered by typing, whose ``chosen_keys`` are the typed texts: the
+        credit one of them earns (item analysis lists the most frequent). None otherwise."""
+        return None
 
     # -- GIFT / Moodle XML ---------------------------------------------------------------
     @abstractmethod

@@ -159,6 +159,46 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP("ImportReport", "a multiple choice question needs at least 2 answers"),
     QT_TRANSLATE_NOOP("ImportReport", "an answer weight such as %50% is not a number"),
     QT_TRANSLATE_NOOP("ImportReport", "a matching pair must be written '=question -> answer'"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "an answer's grade of %1% counts as 0% here (a typed answer never costs marks)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "Moodle takes the unit penalty off the question's whole mark; here it is taken off the answer's credit",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "Moodle offered the units in a list; here the unit is typed after the number",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "a unit has no name or a multiplier that is not a positive number: %1",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "an answer or tolerance is not a number: %1",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "GIFT has no units; export to Moodle XML to keep them",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "no answer can earn full marks: an earlier answer (such as '*') catches every answer that would",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "GIFT cannot say that capital letters count; Moodle will ignore them (export to Moodle XML to keep it)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "a numerical question needs at least 1 answer",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "a numerical answer must be written 'value', 'value:tolerance' or 'min..max' with numbers",
+    ),
     QT_TRANSLATE_NOOP("ImportReport", "question text"),
     QT_TRANSLATE_NOOP("ImportReport", "general feedback"),
     QT_TRANSLATE_NOOP("ImportReport", "an answer"),

@@ -214,7 +214,9 @@ class ItemAnalysisScreen(QWidget):
         for d in item.distractors:
             share = f"{100 * d.count / item.n:.0f} %" if item.n else "—"
             mark = self.tr(" (right answer)") if d.correct else ""
-            if d.key in ("true", "false"):
+            if d.typed:
+                label = fmt(self.tr("Typed “%1”"), d.label)
+            elif d.key in ("true", "false"):
                 label = self.tr("True") if d.key == "true" else self.tr("False")
             else:
                 label = f"{d.key}. {d.label}"

@@ -382,7 +382,7 @@ class QuizScreen(QWidget):
         self.check_button.clicked.connect(self._on_check)
         self.retry_button.clicked.connect(self._on_retry)
         self.finish_button.clicked.connect(self._on_finish_clicked)
-        self.leave_button.clicked.connect(self.left.emit)
+        self.leave_button.clicked.connect(self._on_leave)
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.go_to(self.session.current - 1))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.go_to(self.session.current + 1))
 
@@ -399,6 +399,7 @@ class QuizScreen(QWidget):
     def go_to(self, index: int) -> None:
         if not 0 <= index < len(self.session.slots):
             return
+        self._flush_typing()
         slot = self.session.visit(index)
         # A fresh page per question; the scroll area destroys the previous one.
         self.body = QWidget()
@@ -503,6 +504,15 @@ class QuizScreen(QWidget):
         self.navigator.refresh()
 
     # -- actions -------------------------------------------------------------------------
+    def _flush_typing(self) -> None:
+        """Save an answer still being typed (it is otherwise saved after a pause)."""
+        if self.input is not None and not self.session.finished:
+            self.input.flush()
+
+    def _on_leave(self) -> None:
+        self._flush_typing()
+        self.left.emit()
+
     def _saved(self) -> None:
         self.saved_label.setText(self.tr("✓ Saved"))
 
@@ -534,6 +544,7 @@ class QuizScreen(QWidget):
         self._refresh_slot()
 
     def _on_flag_toggled(self, on: bool) -> None:
+        self._flush_typing()
         try:
             self.session.flag(self.session.current, on)
         except TrainerError as exc:
@@ -544,6 +555,7 @@ class QuizScreen(QWidget):
         self._refresh_slot()
 
     def _on_check(self) -> None:
+        self._flush_typing()
         try:
             self.session.check(self.session.current)
         except TrainerError as exc:
@@ -584,6 +596,7 @@ class QuizScreen(QWidget):
         return "\n".join(lines)
 
     def _on_finish_clicked(self) -> None:
+        self._flush_typing()
         title = self.tr("Submit the exam") if self.exam else self.tr("Finish practice")
         if confirm_finish(self, title, self.summary_text()):
             self.finish()

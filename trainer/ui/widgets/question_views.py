@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,24 +38,31 @@ from trainer.banks.model import (
     Kind,
     Matching,
     MultipleResponse,
+    Numerical,
     Ordering,
     Question,
     Scenario,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
 from trainer.quiz.kinds import Layout
+from trainer.quiz.kinds.numerical import NumberProblem, read
+from trainer.quiz.kinds.typed import MAX_TYPED, TypedAnswer
 from trainer.quiz.questions import (
     Answer,
     MatchingAnswer,
     MultipleResponseAnswer,
+    NumericalAnswer,
     OrderingAnswer,
     Response,
     ScenarioAnswer,
+    ShortAnswerAnswer,
     SingleChoiceAnswer,
     TrueFalseAnswer,
 )
 from trainer.quiz.session import ordered_options
+from trainer.ui import numbers
 from trainer.ui import text as rich
 from trainer.ui.i18n import fmt
 
@@ -169,6 +177,9 @@ class QuestionInput(QWidget):
     def _emit(self) -> None:
         if not self._quiet:
             self.response_changed.emit(self.response())
+
+    def flush(self) -> None:
+        """Send an answer still being typed now (before the page changes or is checked)."""
 
     def first_focus(self) -> QWidget | None:
         for child in self.findChildren(QWidget):
@@ -521,6 +532,159 @@ class ScenarioInput(QuestionInput):
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.parts.values():
             widget.set_read_only(read_only)
+
+    def flush(self) -> None:
+        for widget in self.parts.values():
+            widget.flush()
+
+
+class TypedInput(QuestionInput):
+    """A line to type the answer in. The answer is sent after a short pause in typing,
+    when the line is left (Tab, a click elsewhere) or on Enter: never once per key."""
+
+    # How long typing must pause before the answer is saved.
+    PAUSE_MS = 700
+    answer_type: type[TypedAnswer] = TypedAnswer
+
+    def __init__(
+        self, question: Question, layout: Layout, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(question, layout, language, parent)
+        self.line = QLineEdit()
+        self.line.setMaxLength(MAX_TYPED)
+        self.line.setAccessibleName(self.tr("Your answer"))
+        label = QLabel(self.tr("&Your answer:"))
+        label.setBuddy(self.line)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(self.tr("About your answer"))
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.line, 1)
+        box = QVBoxLayout(self)
+        box.addLayout(row)
+        box.addWidget(self.hint)
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(self.PAUSE_MS)
+        self.pause.timeout.connect(self.flush)
+        self._sent: Response | None = None
+        self.line.textEdited.connect(self._on_edited)  # typing only, not set_response
+        self.line.editingFinished.connect(self.flush)
+        self._show_hint()
+
+    def _on_edited(self, _text: str) -> None:
+        self._show_hint()
+        self.pause.start()
+
+    def flush(self) -> None:
+        self.pause.stop()
+        response = self.response()
+        if response != self._sent:
+            self._sent = response
+            self._emit()
+
+    def typed(self) -> str:
+        return self.line.text().strip()
+
+    def response(self) -> Response | None:
+        return self.answer_type(self.typed()) if self.typed() else None
+
+    def _apply(self, response: Response | None) -> None:
+        self.pause.stop()
+        own = _own(response, self.answer_type)
+        self.line.setText(own.text if own is not None else "")
+        self._sent = self.response()
+        self._show_hint()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.line.setReadOnly(read_only)
+
+    def _show_hint(self) -> None:
+        text = self.hint_text()
+        self.hint.setText(text)
+        self.line.setAccessibleDescription(text)
+
+    def hint_text(self) -> str:
+        raise NotImplementedError
+
+
+@input_for(Kind.SHORT_ANSWER)
+class ShortAnswerInput(TypedInput):
+    """A word or a phrase, typed."""
+
+    answer_type = ShortAnswerAnswer
+
+    def hint_text(self) -> str:
+        assert isinstance(self.question, ShortAnswer)
+        if self.question.case_sensitive:
+            return self.tr("Type a word or a short phrase. Capital letters count.")
+        return self.tr("Type a word or a short phrase. Capital letters do not count.")
+
+
+@input_for(Kind.NUMERICAL)
+class NumericalInput(TypedInput):
+    """A number, typed with a decimal comma or point; the line below says how it reads."""
+
+    answer_type = NumericalAnswer
+
+    def units(self) -> str:
+        assert isinstance(self.question, Numerical)
+        return ", ".join(u.name for u in self.question.units)
+
+    def response(self) -> Response | None:
+        assert isinstance(self.question, Numerical)
+        typed = self.typed()
+        if not typed or read(self.question, typed).value is None:
+            return None  # not an answer: the hint says why
+        return NumericalAnswer(typed)
+
+    def hint_text(self) -> str:
+        assert isinstance(self.question, Numerical)
+        q = self.question
+        typed = self.typed()
+        if not typed:
+            if q.units:
+                return fmt(
+                    self.tr(
+                        "Type a number, then its unit (%1). Use a comma or a point for decimals."
+                    ),
+                    self.units(),
+                )
+            return self.tr("Type a number. Use a comma or a point for decimals (1,5 or 1.5).")
+        reading = read(q, typed)
+        if reading.problem is NumberProblem.NOT_A_NUMBER:
+            return fmt(
+                self.tr(
+                    "“%1” is not a number: type digits, with a comma or a point before "
+                    "the decimals (for example 1,5). It is not saved as an answer."
+                ),
+                typed,
+            )
+        if reading.problem is NumberProblem.NO_UNITS:
+            return self.tr(
+                "Type the number alone, with no unit or words after it. "
+                "It is not saved as an answer."
+            )
+        if reading.problem is NumberProblem.UNKNOWN_UNIT:
+            return fmt(
+                self.tr("Unknown unit: use one of %1. It is not saved as an answer."),
+                self.units(),
+            )
+        assert reading.value is not None
+        shown = numbers.number(reading.value * (reading.unit.multiplier if reading.unit else 1))
+        if reading.unit is not None:
+            return fmt(self.tr("Read as %1 %2."), shown, reading.unit.name)
+        if q.units and q.unit_penalty:
+            return fmt(
+                self.tr(
+                    "Read as %1. Add the unit (%2): without it the answer loses %3 % of its credit."
+                ),
+                shown,
+                self.units(),
+                numbers.number(round(q.unit_penalty * 100, 2)),
+            )
+        return fmt(self.tr("Read as %1."), shown)
 
 
 def make_input(question: Question, layout: Layout, language: str) -> QuestionInput:
