@@ -91,9 +91,9 @@ class MAnswer:
     text: FText
     fraction: float = 0.0
     feedback: FText = field(default_factory=lambda: FText(""))
-    empty_cause: str = ""  # why the text is empty, when the reader knows (a report template)
     # numerical: "answer" (a number or "*"), "tolerance" (a number or ""), "range" [min, max]
     numeric: dict[str, Any] = field(default_factory=dict)
+    empty_cause: str = ""  # why the text is empty, when the reader knows (a report template)
 
 
 @dataclass
