@@ -262,5 +262,6 @@ def test_typed_questions_without_text_take_their_title() -> None:
         questions, skipped, changed = import_xml(broken)
         # as for every kind, the title stands in for a missing text, and the report says so
         [q] = questions
+        assert isinstance(q, (Numerical, ShortAnswer))
         assert q.text.get("en") in ("Age", "Purpose") and skipped == []
         assert changed == ["the question has no text but its title: the title became its text"]
