@@ -4,12 +4,14 @@ a number read as the trainee meant it; the feedback marks the trainee's own answ
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import press_start
 from trainer.banks.model import Bank, Numerical, PoolSelector, ShortAnswer
 from trainer.quiz.behaviours import Behaviour
 from trainer.quiz.questions import NumericalAnswer, Response, ShortAnswerAnswer
@@ -232,3 +234,30 @@ def test_item_analysis_shows_what_trainees_typed(qtbot: QtBot, workspace: Worksp
     text = screen.distractors.toPlainText()
     assert "Typed “exploitation”: 1 (50 %) (right answer)" in text
     assert "Typed “labour”: 1 (50 %)" in text
+
+
+def test_an_answer_being_typed_when_the_clock_runs_out_is_saved(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    trainee = workspace.trainees.create("Aline Ndayishimiye", Institution.POLICE)
+    window.choose_trainee(trainee)
+    bank = workspace.catalog.bank("sample")
+    ids = frozenset({"q-purpose-word"})
+    module = dataclasses.replace(
+        bank.modules[0], pool=PoolSelector(ids=ids), draw=(), time_limit_minutes=10
+    )
+    window.start_quiz(bank, module, Behaviour.EXAM, sorted(ids))
+    press_start(window)
+    quiz = window.current_screen()
+    assert isinstance(quiz, QuizScreen) and isinstance(quiz.input, ShortAnswerInput)
+    QTest.keyClicks(quiz.input.line, "exploitation")
+    assert quiz.session.slots[0].response is None  # still waiting for the pause
+    # one second left: the next tick saves what is typed, before the clock stops
+    quiz.session.deadline = datetime.now(UTC) + timedelta(seconds=1)
+    quiz._on_tick()
+    assert quiz.session.slots[0].response == ShortAnswerAnswer("exploitation")
+    quiz.session.deadline = datetime.now(UTC) - timedelta(seconds=1)
+    with qtbot.waitSignal(quiz.finished, timeout=5000):
+        pass
+    stored = workspace.attempts.load_session(quiz.session.attempt_id)
+    assert stored.finished and stored.slots[0].response == ShortAnswerAnswer("exploitation")

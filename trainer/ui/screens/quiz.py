@@ -36,6 +36,8 @@ from trainer.ui.widgets.question_views import QuestionInput, make_input, rich_la
 from trainer.workspace import Workspace
 
 WARNING_AT = timedelta(minutes=5)
+# In the last seconds an answer still being typed is saved, not left waiting for its pause.
+LAST_CALL = timedelta(seconds=2)
 
 
 class ResumeChoice(Enum):
@@ -642,6 +644,8 @@ class QuizScreen(QWidget):
                 )
             )
             self.banner.show()
+        if left <= LAST_CALL and not self.session.finished:
+            self._flush_typing()
         if seconds <= 0 and not self.session.finished:
             self._time_up()
 
