@@ -15,7 +15,7 @@ from trainer.banks.model import (
     Topic,
 )
 from trainer.quiz.kinds import HANDLERS, handler
-from trainer.quiz.kinds.base import text_data
+from trainer.quiz.kinds.base import picture_data, picture_from_data, text_data
 from trainer.quiz.kinds.base import to_opt_text as _opt_text
 from trainer.quiz.kinds.base import to_text as _text
 
@@ -41,6 +41,8 @@ def question_to_data(q: Question) -> dict[str, Any]:
         data["source"] = _ref(q.source)
     if q.see_also:
         data["see_also"] = [_ref(r) for r in q.see_also]
+    if q.image is not None:
+        data["image"] = picture_data(q.image)
     return data
 
 
@@ -62,6 +64,7 @@ def question_from_data(data: dict[str, Any]) -> Question:
         "explanation": _opt_text(data.get("explanation")),
         "source": _refd(data["source"]) if data.get("source") else None,
         "see_also": tuple(_refd(r) for r in data.get("see_also") or ()),
+        "image": picture_from_data(data.get("image")),
     }
     question: Question = HANDLERS[kind].from_data(data, common)
     return question
