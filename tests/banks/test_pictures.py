@@ -239,3 +239,30 @@ def test_inspect_reads_sides_from_headers_of_each_type() -> None:
 def test_default_pictures_are_valid() -> None:
     for name, data in default_pictures().items():
         assert inspect(data, name).size == len(data)
+
+
+def test_the_schema_accepts_pictures_and_refuses_a_path_out(tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from trainer.banks import yamlsafe
+
+    schema = json.loads(
+        (Path(__file__).resolve().parents[2] / "trainer/banks/schema.json").read_text("utf-8")
+    )
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def plain(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+
+    good = write_bank(tmp_path)
+    root, _ = yamlsafe.parse(good.read_text("utf-8"))
+    assert list(validator.iter_errors(plain(root))) == []
+    bad = write_bank(tmp_path / "bad", file="../secret.png")
+    root, _ = yamlsafe.parse(bad.read_text("utf-8"))
+    assert list(validator.iter_errors(plain(root)))

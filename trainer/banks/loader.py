@@ -35,6 +35,7 @@ from trainer.banks.model import (
     Waiver,
 )
 from trainer.banks.pictures import (
+    FILE_PROBLEM_MARK,
     MAX_BANK_PICTURE_BYTES,
     PictureError,
     bank_content_hash,
@@ -739,7 +740,7 @@ class _Checker:
             found = self._read_picture(file)
             self.pictures[file] = found
         if isinstance(found, PictureError):
-            self.error(self.where(pm, "file"), f"{pwhat}: {found}")
+            self.error(self.where(pm, "file"), f"{what}{FILE_PROBLEM_MARK}{found}")
             return None
         if alt is None or not set(self.languages) <= alt.languages():
             return None

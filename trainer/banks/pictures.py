@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
+from trainer.errors import Problem
 from trainer.files import TooLargeError, read_bounded
 
 MAX_PICTURE_BYTES = 5 * 1024 * 1024
@@ -127,6 +128,16 @@ def read_picture(root: Path, value: str) -> tuple[Path, bytes, PictureInfo]:
             f" {' or '.join(info.type.suffixes)}; rename it"
         )
     return real, data, info
+
+
+# How the loader words a problem with a picture's file (its path or its content).
+FILE_PROBLEM_MARK = ": picture: "
+
+
+def is_picture_file_problem(problem: Problem) -> bool:
+    """Whether a bank problem is about a picture file (which can change while the bank's
+    own file stays the same)."""
+    return FILE_PROBLEM_MARK in problem.message
 
 
 def too_big_message(name: str) -> str:
