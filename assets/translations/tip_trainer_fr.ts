@@ -3018,6 +3018,76 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>PictureView</name>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>View picture full size</source>
+        <translation>Voir l&apos;image en grand</translation>
+    </message>
+    <message>
+        <source>View the picture full size</source>
+        <translation>Voir l&apos;image en taille réelle</translation>
+    </message>
+    <message>
+        <source>[Picture not available: %1]</source>
+        <translation>[Image non disponible : %1]</translation>
+    </message>
+</context>
+<context>
+    <name>PictureZoomDialog</name>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Picture, full size</source>
+        <translation>Image en taille réelle</translation>
+    </message>
+    <message>
+        <source>What the picture shows</source>
+        <translation>Ce que montre l&apos;image</translation>
+    </message>
+    <message>
+        <source>Zoom level</source>
+        <translation>Niveau d&apos;agrandissement</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Agrandir (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Réduire</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Réduire (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <source>Actual size (Ctrl+0)</source>
+        <translation>Taille réelle (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Close the picture</source>
+        <translation>Fermer l&apos;image</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>PreTestDoneScreen</name>
     <message>
         <source>Pre-test recorded</source>
@@ -3964,6 +4034,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Part %1</source>
         <translation>Partie %1</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>Image : %1</translation>
     </message>
     <message>
         <source>right</source>
