@@ -2316,6 +2316,22 @@ Les détails ont été consignés dans :
         <source>random short-answer matching</source>
         <translation>appariement aléatoire à réponse courte</translation>
     </message>
+    <message>
+        <source>the picture &apos;%1&apos; has no alternative text: add alternative text (what the picture shows)</source>
+        <translation>l&apos;image « %1 » n&apos;a pas de texte de remplacement : ajoutez un texte de remplacement (ce que montre l&apos;image)</translation>
+    </message>
+    <message>
+        <source>the question was only a picture: write its text</source>
+        <translation>la question n&apos;était qu&apos;une image : écrivez son texte</translation>
+    </message>
+    <message>
+        <source>the picture &apos;%1&apos; was left out: %2</source>
+        <translation>l&apos;image « %1 » a été écartée : %2</translation>
+    </message>
+    <message>
+        <source>GIFT holds no pictures: the picture &apos;%1&apos; was left out (export to Moodle XML)</source>
+        <translation>le format GIFT ne contient pas d&apos;images : l&apos;image « %1 » a été écartée (exportez en Moodle XML)</translation>
+    </message>
 </context>
 <context>
     <name>ItemAnalysisScreen</name>

@@ -53,6 +53,12 @@ M_METADATA = (
     "sources, difficulty and audiences have no place in Moodle: they are kept in a comment "
     "that Moodle ignores and TiP Trainer reads back"
 )
+M_PICTURE_NO_ALT = (
+    "the picture '%1' has no alternative text: add alternative text (what the picture shows)"
+)
+M_PICTURE_ONLY = "the question was only a picture: write its text"
+M_PICTURE_REFUSED = "the picture '%1' was left out: %2"
+M_PICTURE_GIFT = "GIFT holds no pictures: the picture '%1' was left out (export to Moodle XML)"
 # Errors the GIFT reader gives a question it cannot read (Moodle skips it too).
 E_BRACES = (
     "unbalanced braces: the answers must be written between one '{' and one '}' "

@@ -81,6 +81,8 @@ class FText:
     text: str
     format: str = MOODLE
     files: list[str] = field(default_factory=list)  # embedded files (images, sound)
+    # the embedded files' contents, by name, as the file holds them (base64)
+    data: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

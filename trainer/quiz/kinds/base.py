@@ -155,6 +155,8 @@ class RecordReader(Protocol):
 
     def start_scenario(self, description: MQuestion) -> None: ...
 
+    def picture_of(self, value: FText) -> Picture | None: ...
+
 
 class RecordWriter(Protocol):
     """What the GIFT / Moodle XML export offers a kind writing one question."""
@@ -168,6 +170,8 @@ class RecordWriter(Protocol):
     def base(self, q: Question, qtype: str) -> MQuestion: ...
 
     def grade(self, q: Question, fraction: float) -> float: ...
+
+    def with_picture(self, text: FText, picture: Picture | None, q: Question) -> FText: ...
 
 
 Q = TypeVar("Q", bound=Question)

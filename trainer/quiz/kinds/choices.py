@@ -131,12 +131,14 @@ def options_and_key(
 def read_multichoice(reader: RecordReader, q: MQuestion) -> Question | None:
     """A Moodle multichoice record: one right answer, or several with partial credit."""
     options_text: list[tuple[str, str]] = []
+    pictures = []
     for a in q.answers:
         text = reader.text(a.text, q, "an answer")
         if not text:
             reader.report.skip(q.line, q.name, M_ANSWER_NO_TEXT)
             return None
         options_text.append((text, reader.text(a.feedback, q, "answer feedback")))
+        pictures.append(reader.picture_of(a.text))
     single = q.single and q.meta.get("kind") != Kind.MULTIPLE_RESPONSE.value
     if single:
         right = [i for i, a in enumerate(q.answers) if a.fraction >= 0.99999]
@@ -169,8 +171,8 @@ def read_multichoice(reader: RecordReader, q: MQuestion) -> Question | None:
         return None
     ids = reader.ids_for(q, "option_ids", len(q.answers), letter)
     options = tuple(
-        Option(oid, reader.loc(text), reader.loc(feedback) if feedback else None)
-        for oid, (text, feedback) in zip(ids, options_text, strict=True)
+        Option(oid, reader.loc(text), reader.loc(feedback) if feedback else None, image=picture)
+        for oid, (text, feedback), picture in zip(ids, options_text, pictures, strict=True)
     )
     if single:
         return SingleChoice(kind=Kind.SINGLE_CHOICE, options=options, key=ids[right[0]], **common)
@@ -255,7 +257,7 @@ class ChoiceHandler(KindHandler[C, A]):
         r = writer.base(q, "multichoice")
         r.single = self.single
         r.answers = [
-            MAnswer(writer.ftext(o.text), f, writer.ftext(o.feedback))
+            MAnswer(writer.with_picture(writer.ftext(o.text), o.image, q), f, writer.ftext(o.feedback))
             for o, f in zip(q.options, self.fractions(writer, q), strict=True)
         ]
         r.meta["option_ids"] = [o.id for o in q.options]

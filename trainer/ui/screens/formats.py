@@ -132,6 +132,16 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP("ImportReport", "drag and drop markers"),
     QT_TRANSLATE_NOOP("ImportReport", "select missing words"),
     QT_TRANSLATE_NOOP("ImportReport", "random short-answer matching"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "the picture '%1' has no alternative text: add alternative text (what the picture shows)",
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "the question was only a picture: write its text"),
+    QT_TRANSLATE_NOOP("ImportReport", "the picture '%1' was left out: %2"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "GIFT holds no pictures: the picture '%1' was left out (export to Moodle XML)",
+    ),
 )
 
 

@@ -1,0 +1,210 @@
+"""Pictures in Moodle XML: kept on import (written beside the draft, referenced from it),
+embedded on export, bounded before decoding; a picture without alt text is flagged."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.picture_files import png, svg, write_bank
+from trainer.banks.formats.convert import (
+    ALT_PLACEHOLDER,
+    QUESTION_PLACEHOLDER,
+    ExportFormat,
+    export_bank,
+    import_file,
+    placeholder_problems,
+    save_draft,
+)
+from trainer.banks.formats.pictures import MAX_BASE64_CHARS, find_images, usable_alt
+from trainer.banks.loader import load_bank
+from trainer.banks.model import SingleChoice
+from trainer.errors import FormatError
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def _xml(
+    question_html: str, files: str = "", answer_a: str = "Deceptive pay", answer_files: str = ""
+) -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="multichoice">
+    <name><text>Advert</text></name>
+    <questiontext format="html"><text><![CDATA[{question_html}]]></text>{files}</questiontext>
+    <generalfeedback format="html"><text>Unrealistic pay is an indicator.</text></generalfeedback>
+    <single>true</single>
+    <answer fraction="100" format="html"><text><![CDATA[{answer_a}]]></text>{answer_files}</answer>
+    <answer fraction="0" format="html"><text>The font</text></answer>
+  </question>
+</quiz>
+"""
+
+
+def _file(name: str, data: bytes | str) -> str:
+    body = data if isinstance(data, str) else _b64(data)
+    return f'<file name="{name}" path="/" encoding="base64">{body}</file>'
+
+
+def _import(tmp_path: Path, xml: str):  # type: ignore[no-untyped-def]
+    source = tmp_path / "advert.xml"
+    source.write_text(xml, "utf-8")
+    return import_file(source)
+
+
+def test_a_picture_with_alt_text_is_kept_and_written_beside_the_draft(tmp_path: Path) -> None:
+    xml = _xml(
+        '<p>What is suspicious?</p><p><img src="@@PLUGINFILE@@/job%20advert.png" alt="A job advert"></p>',
+        _file("job advert.png", png(30, 20)),
+        answer_a='<img src="@@PLUGINFILE@@/pay.svg" alt="The pay line">',
+        answer_files=_file("pay.svg", svg()),
+    )
+    draft = _import(tmp_path, xml)
+    q = draft.bank.questions[0]
+    assert isinstance(q, SingleChoice)
+    assert q.text.get("en") == "What is suspicious?"  # no [image] mark left
+    assert q.image is not None and (q.image.file, q.image.alt.get("en")) == (
+        "job-advert.png",
+        "A job advert",
+    )
+    assert q.options[0].text.get("en") == "The pay line"  # an option that is only a picture
+    assert q.options[0].image is not None and q.options[0].image.file == "pay.svg"
+    assert not draft.report.changed  # nothing was lost
+    target = save_draft(draft, tmp_path / "draft" / "advert.yaml")
+    folder = tmp_path / "draft" / "advert.pictures"
+    assert (folder / "job-advert.png").read_bytes() == png(30, 20)
+    assert (folder / "pay.svg").read_bytes() == svg()
+    text = target.read_text("utf-8")
+    assert "[image" not in text and "file: job-advert.png" in text
+    # completed, the draft is a bank that shows the pictures
+    data = yaml.safe_load(text)
+    data["sources"] = [{"id": "ilo", "title": {"en": "ILO indicators"}}]
+    data["questions"][0]["topic"] = "indicators"
+    data["questions"][0]["source"] = {"id": "ilo", "locator": "Deception"}
+    target.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    bank = load_bank(target)
+    shown = bank.questions[0]
+    assert shown.image is not None and shown.image.path == (folder / "job-advert.png").resolve()
+
+
+def test_a_picture_only_question_without_alt_is_flagged_never_imported_as_image(
+    tmp_path: Path,
+) -> None:
+    xml = _xml('<img src="@@PLUGINFILE@@/scan.png" alt="scan.png">', _file("scan.png", png()))
+    draft = _import(tmp_path, xml)
+    q = draft.bank.questions[0]
+    assert q.text.get("en") == QUESTION_PLACEHOLDER
+    assert q.image is not None and q.image.alt.get("en") == ALT_PLACEHOLDER
+    lines = [str(e) for e in draft.report.incomplete]
+    assert any("add alternative text" in line and "scan.png" in line for line in lines), lines
+    assert any("was only a picture" in line for line in lines), lines
+    target = save_draft(draft, tmp_path / "scan.yaml")
+    assert "[image" not in target.read_text("utf-8")
+    found = placeholder_problems(target)
+    assert {p.message for p in found} == {
+        "this text still holds the placeholder of an imported draft; write the real text"
+    }
+    assert len(found) == 2  # the question text and the alt text
+
+
+def test_a_base64_blob_over_the_limit_is_refused_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trainer.banks.formats.pictures as pictures
+
+    decoded: list[int] = []
+    real = base64.b64decode
+    monkeypatch.setattr(
+        pictures.base64, "b64decode", lambda s, **k: decoded.append(1) or real(s, **k)
+    )
+    blob = "A" * (MAX_BASE64_CHARS + 1)
+    xml = _xml(
+        '<p>Look.</p><img src="@@PLUGINFILE@@/big.png" alt="A big scan">', _file("big.png", blob)
+    )
+    draft = _import(tmp_path, xml)
+    assert decoded == []
+    assert draft.bank.questions[0].image is None
+    changed = [str(e) for e in draft.report.changed]
+    assert any(
+        "the picture 'big.png' was left out" in c and "larger than 5 MB" in c for c in changed
+    )
+
+
+def test_a_50_mb_blob_makes_the_file_too_large_to_read(tmp_path: Path) -> None:
+    source = tmp_path / "huge.xml"
+    with source.open("w") as out:
+        out.write(
+            _xml(
+                '<img src="@@PLUGINFILE@@/x.png" alt="x">', '<file name="x.png" encoding="base64">'
+            )
+        )
+        out.write("A" * (50 * 1024 * 1024))
+    with pytest.raises(FormatError, match="larger than 16 MiB"):
+        import_file(source)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (
+            _b64(b"PK\x03\x04" + b"\x00" * 40),
+            "not a PNG, JPEG or SVG picture (its content is a ZIP",
+        ),
+        ("!!not base64!!", "not valid base64"),
+        (_b64(svg("<script>alert(1)</script>")), "holds a <script> element"),
+    ],
+)
+def test_an_embedded_file_that_is_not_a_good_picture_is_left_out_and_reported(
+    tmp_path: Path, data: str, reason: str
+) -> None:
+    xml = _xml(
+        '<p>Look.</p><img src="@@PLUGINFILE@@/x.png" alt="A passport">', _file("x.png", data)
+    )
+    draft = _import(tmp_path, xml)
+    q = draft.bank.questions[0]
+    assert q.image is None
+    changed = [str(e) for e in draft.report.changed]
+    assert any(reason in c for c in changed), changed
+    assert any("[image] mark" in c for c in changed)  # the mark stays where it was
+
+
+def test_export_embeds_each_picture_and_reads_back(tmp_path: Path) -> None:
+    bank = load_bank(write_bank(tmp_path / "bank"))
+    text, report = export_bank(bank, ExportFormat.MOODLE_XML, "fr")
+    assert '<img src="@@PLUGINFILE@@/advert.png" alt="Une annonce' in text
+    assert f'<file name="advert.png" path="/" encoding="base64">{_b64(png(40, 30))}</file>' in text
+    assert f'<file name="pay.svg" path="/" encoding="base64">{_b64(svg())}</file>' in text
+    assert not report.changed
+    source = tmp_path / "back.xml"
+    source.write_text(text, "utf-8")
+    draft = import_file(source, lang="fr")
+    q = draft.bank.questions[0]
+    original = bank.questions[0]
+    assert isinstance(q, SingleChoice) and isinstance(original, SingleChoice)
+    assert q.text.get("fr") == original.text.get("fr")
+    assert q.image is not None and original.image is not None
+    assert q.image.file == "advert.png" and q.image.sha256 == original.image.sha256
+    assert q.image.alt.get("fr") == original.image.alt.get("fr")
+    assert q.options[0].image is not None and original.options[0].image is not None
+    assert q.options[0].image.sha256 == original.options[0].image.sha256
+    assert q.options[0].text.get("fr") == original.options[0].text.get("fr")
+    assert not draft.report.changed
+
+
+def test_gift_export_reports_each_picture_left_out(tmp_path: Path) -> None:
+    bank = load_bank(write_bank(tmp_path / "bank"))
+    text, report = export_bank(bank, ExportFormat.GIFT, "en")
+    assert "advert.png" not in text
+    changed = [str(e) for e in report.changed]
+    assert sum("GIFT holds no pictures" in c for c in changed) == 2
+
+
+def test_helpers() -> None:
+    assert find_images('<p>a<img alt="x" src="s"/></p><img src="t">') == [("s", "x"), ("t", "")]
+    assert not usable_alt("  Image ", "a.png") and not usable_alt("a", "a.png")
+    assert usable_alt("A forged passport", "a.png")
