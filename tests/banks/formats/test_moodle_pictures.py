@@ -115,13 +115,14 @@ def test_a_picture_only_question_without_alt_is_flagged_never_imported_as_image(
 def test_a_base64_blob_over_the_limit_is_refused_before_decoding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import trainer.banks.formats.pictures as pictures
-
     decoded: list[int] = []
     real = base64.b64decode
-    monkeypatch.setattr(
-        pictures.base64, "b64decode", lambda s, **k: decoded.append(1) or real(s, **k)
-    )
+
+    def spy(s: str, validate: bool = False) -> bytes:
+        decoded.append(len(s))
+        return real(s, validate=validate)
+
+    monkeypatch.setattr(base64, "b64decode", spy)
     blob = "A" * (MAX_BASE64_CHARS + 1)
     xml = _xml(
         '<p>Look.</p><img src="@@PLUGINFILE@@/big.png" alt="A big scan">', _file("big.png", blob)
@@ -133,6 +134,9 @@ def test_a_base64_blob_over_the_limit_is_refused_before_decoding(
     assert any(
         "the picture 'big.png' was left out" in c and "larger than 5 MB" in c for c in changed
     )
+    small = _xml('<img src="@@PLUGINFILE@@/s.png" alt="A small scan">', _file("s.png", png()))
+    assert _import(tmp_path, small).bank.questions[0].image is not None
+    assert decoded == [len(_b64(png()))]  # the spy sees every decoding
 
 
 def test_a_50_mb_blob_makes_the_file_too_large_to_read(tmp_path: Path) -> None:
