@@ -191,3 +191,27 @@ def test_the_bank_preview_shows_the_picture_and_its_alt_text(
         QTextDocument.ResourceType.ImageResource, QUrl(picture_url(image))
     )
     assert resource is not None and not resource.isNull()
+
+
+def test_the_result_review_shows_the_picture_and_its_alt_text(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from trainer.ui.screens.result import ResultScreen
+
+    workspace.library().import_bank(write_bank(tmp_path / "incoming"))
+    bank = workspace.reload_catalog().bank("pictures")
+    trainee = workspace.trainees.create("Pictures", Institution.POLICE)
+    session = QuizSession.start(
+        bank,
+        bank.modules[0],
+        Behaviour.PRACTICE,
+        trainee_id=trainee.id,
+        language="en",
+        recorder=workspace.attempts.recorder,
+        seed=3,
+    )
+    session.finish()
+    screen = ResultScreen(session, "en")
+    qtbot.addWidget(screen)
+    assert "Picture: A job advert promising high pay abroad" in screen.details.toPlainText()
+    assert "picture:" in screen.details.toHtml()
