@@ -34,6 +34,8 @@ def question_to_data(q: Question) -> dict[str, Any]:
         data["audiences"] = [a.value for a in q.audiences]
     data["difficulty"] = q.difficulty
     data["text"] = text_data(q.text)
+    if q.image is not None:
+        data["image"] = picture_data(q.image)
     data.update(handler(q).to_data(q))
     if q.explanation:
         data["explanation"] = text_data(q.explanation)
@@ -41,8 +43,6 @@ def question_to_data(q: Question) -> dict[str, Any]:
         data["source"] = _ref(q.source)
     if q.see_also:
         data["see_also"] = [_ref(r) for r in q.see_also]
-    if q.image is not None:
-        data["image"] = picture_data(q.image)
     return data
 
 
