@@ -95,3 +95,11 @@ def test_the_catalogue_cache_notices_a_changed_or_missing_picture(
     assert "'advert.png' was not found" in catalog.failures[0].problems[0].message
     picture.write_bytes(png(50, 50))  # put back: the failure is not taken from the cache
     assert workspace.reload_catalog().summary("pictures").content_hash == changed.content_hash
+
+
+def test_the_pictures_benchmark_runs_at_a_small_size() -> None:
+    from bench import bench_pictures
+
+    entries = bench_pictures.run(count=3, repeat=1)
+    assert [e["name"].split(":")[0] for e in entries] == ["pictures"] * 3
+    assert all(e["value"] > 0 and e["baseline"] > 0 for e in entries)
