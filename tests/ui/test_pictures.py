@@ -104,8 +104,9 @@ def test_an_svg_is_drawn(qtbot: QtBot, picture: Picture) -> None:
         "pay.svg", picture.alt, "svg", 40, 20, "", picture.path.with_name("pay.svg")
     )
     image = load_image(svg_picture)
-    assert image is not None and (image.width(), image.height()) == (40, 20)
-    assert image.pixelColor(20, 10).name() == "#cc3333"
+    assert image is not None and (image.width(), image.height()) == (80, 40)  # drawn at 2×
+    assert image.pixelColor(40, 20).name() == "#cc3333"
+    assert picture_module.natural_size(svg_picture, image).width() == 40
 
 
 def test_a_missing_or_changed_picture_shows_its_alt_text_instead(

@@ -42,13 +42,16 @@ from trainer.ui.i18n import fmt
 
 # The most pixels a picture is drawn with on screen, whatever its own size.
 MAX_SHOWN_SIDE = 4000
+# An SVG is drawn at twice its size: sharp up to 200 % text, or zoomed to 200 %.
+SVG_OVERSAMPLE = 2
 # The pixels a preview decodes a picture with (it is drawn at most 960 wide, at 200 %).
 PREVIEW_SIDE = 1200
 ZOOM_LEVELS = (25, 50, 75, 100, 150, 200, 300, 400)
 
 
 def load_image(picture: Picture, longest: int | None = None) -> QImage | None:
-    """The picture decoded (its longest side at most ``longest`` pixels, or its own size),
+    """The picture decoded (its longest side at most ``longest`` pixels, or its own size;
+    an SVG is drawn at ``SVG_OVERSAMPLE`` times its size, so it stays sharp when enlarged),
     or None when its file is gone, changed into something else, or cannot be decoded."""
     if picture.path is None:
         return None
@@ -60,6 +63,8 @@ def load_image(picture: Picture, longest: int | None = None) -> QImage | None:
     if picture.sha256 and info.sha256 != picture.sha256:
         return None  # not the file the bank was checked with
     width, height = info.width, info.height
+    if info.type is PictureType.SVG:
+        width, height = width * SVG_OVERSAMPLE, height * SVG_OVERSAMPLE
     side = min(longest or MAX_SHOWN_SIDE, MAX_SHOWN_SIDE)
     if max(width, height) > side:
         ratio = side / max(width, height)
@@ -83,6 +88,13 @@ def load_image(picture: Picture, longest: int | None = None) -> QImage | None:
     return None if image.isNull() else image
 
 
+def natural_size(picture: Picture, image: QImage | None) -> QSize:
+    """The picture's own size in pixels (an SVG's decoded image is larger: oversampled)."""
+    if picture.width and picture.height:
+        return QSize(picture.width, picture.height)
+    return image.size() if image is not None else QSize(0, 0)
+
+
 def alt_text(picture: Picture, language: str) -> str:
     return picture.alt.get(language)
 
@@ -97,6 +109,7 @@ class PictureView(QWidget):
         self.language = language
         self.alt = alt_text(picture, language)
         self.image = load_image(picture)
+        self.natural = natural_size(picture, self.image)
         self.label = QLabel()
         self.label.setAccessibleName(self.tr("Picture"))
         self.label.setAccessibleDescription(self.alt)
@@ -129,7 +142,7 @@ class PictureView(QWidget):
         """The size the picture is drawn at within ``available`` pixels of width."""
         if self.image is None:
             return QSize(0, 0)
-        natural = self.image.size()
+        natural = self.natural
         scale = theme.text_scale()
         width = min(max(1, available), round(natural.width() * scale))
         height = max(1, round(natural.height() * width / natural.width()))
@@ -185,6 +198,7 @@ class PictureZoomDialog(QDialog):
         self.setWindowTitle(self.tr("Picture"))
         alt = alt_text(picture, language)
         self.image = load_image(picture) or QImage()
+        self.natural = natural_size(picture, self.image)
         self.zoom = 100
         self.view = QLabel()
         self.view.setAccessibleName(self.tr("Picture"))
@@ -242,7 +256,7 @@ class PictureZoomDialog(QDialog):
     def set_zoom(self, zoom: int) -> None:
         self.zoom = zoom
         if not self.image.isNull():
-            size = self.image.size() * (zoom / 100)
+            size = self.natural * (zoom / 100)
             size = size.boundedTo(QSize(MAX_SHOWN_SIDE, MAX_SHOWN_SIDE) * 2)
             self.view.setPixmap(
                 QPixmap.fromImage(
