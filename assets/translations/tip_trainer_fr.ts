@@ -2329,6 +2329,10 @@ Les détails ont été consignés dans :
         <translation>l&apos;image « %1 » a été écartée : %2</translation>
     </message>
     <message>
+        <source>the file is %1 MB with its pictures, more than the 16 MB an import here reads and perhaps more than the platform accepts: export the questions in smaller banks</source>
+        <translation>le fichier fait %1 Mo avec ses images, plus que les 16 Mo qu&apos;une importation lit ici et peut-être plus que ce qu&apos;accepte la plateforme : exportez les questions en banques plus petites</translation>
+    </message>
+    <message>
         <source>GIFT holds no pictures: the picture &apos;%1&apos; was left out (export to Moodle XML)</source>
         <translation>le format GIFT ne contient pas d&apos;images : l&apos;image « %1 » a été écartée (exportez en Moodle XML)</translation>
     </message>

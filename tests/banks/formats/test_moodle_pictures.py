@@ -212,3 +212,14 @@ def test_helpers() -> None:
     assert find_images('<p>a<img alt="x" src="s"/></p><img src="t">') == [("s", "x"), ("t", "")]
     assert not usable_alt("  Image ", "a.png") and not usable_alt("a", "a.png")
     assert usable_alt("A forged passport", "a.png")
+
+
+def test_an_export_too_large_to_read_back_says_so(tmp_path: Path) -> None:
+    from bench.bench_pictures import make_banks
+
+    with_pictures, without = make_banks(tmp_path, 170, side=(200, 170))  # about 17 MB
+    text, report = export_bank(load_bank(with_pictures), ExportFormat.MOODLE_XML, "en")
+    notes = [str(e) for e in report.entries if "16 MB" in str(e)]
+    assert len(text) > 16 * 1024 * 1024 and len(notes) == 1, notes
+    _text, small = export_bank(load_bank(without), ExportFormat.MOODLE_XML, "en")
+    assert not any("16 MB" in str(e) for e in small.entries)

@@ -25,6 +25,7 @@ from trainer.banks.formats import gift, moodle_xml
 from trainer.banks.formats.messages import (
     M_DESCRIPTION_ALONE,
     M_DESCRIPTION_MERGED,
+    M_EXPORT_LARGE,
     M_IMAGES,
     M_METADATA,
     M_NO_TEXT,
@@ -751,7 +752,10 @@ def export_bank(bank: Bank, fmt: ExportFormat, lang: str) -> tuple[str, ImportRe
     report.note(0, "", M_METADATA)
     if fmt is ExportFormat.GIFT:
         return gift.write_gift(records), report
-    return moodle_xml.write_moodle_xml(records), report
+    text = moodle_xml.write_moodle_xml(records)
+    if len(text) > MAX_FILE_BYTES:  # pictures make it big: say so before anyone relies on it
+        report.note(0, "", M_EXPORT_LARGE, f"{len(text.encode()) / 1048576:.0f}")
+    return text, report
 
 
 def export_to_file(bank: Bank, fmt: ExportFormat, lang: str, target: Path) -> ImportReport:

@@ -140,6 +140,10 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP("ImportReport", "the picture '%1' was left out: %2"),
     QT_TRANSLATE_NOOP(
         "ImportReport",
+        "the file is %1 MB with its pictures, more than the 16 MB an import here reads and perhaps more than the platform accepts: export the questions in smaller banks",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
         "GIFT holds no pictures: the picture '%1' was left out (export to Moodle XML)",
     ),
 )
