@@ -66,6 +66,23 @@ def test_at_200_percent_text_a_picture_is_drawn_twice_as_large(
     assert view.shown_size(300).width() == 300
 
 
+
+def test_a_picture_on_screen_grows_when_the_text_size_changes(
+    qtbot: QtBot, picture: Picture, zoom_reset: object
+) -> None:
+    view = PictureView(picture, "en")
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.label.pixmap().width() == 200)
+    theme._zoom = 200
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)  # what the theme does to every widget
+    qtbot.waitUntil(lambda: view.label.pixmap().width() == 400)
+
+
 def test_the_zoom_dialog_opens_by_keyboard_and_zooms_with_ctrl_equals(
     qtbot: QtBot, picture: Picture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -161,6 +161,15 @@ class Question:
     def sources(self) -> tuple[SourceRef, ...]:
         return ((self.source,) if self.source else ()) + self.see_also
 
+    def pictures(self) -> tuple[Picture, ...]:
+        """The pictures the question shows itself: its own, then its options' (a scenario's
+        parts show theirs)."""
+        found = [self.image] if self.image is not None else []
+        for option in getattr(self, "options", ()):
+            if isinstance(option, Option) and option.image is not None:
+                found.append(option.image)
+        return tuple(found)
+
     def subquestions(self) -> tuple[Question, ...]:
         """The questions this one is made of (a scenario's parts; none for the others)."""
         return ()
@@ -307,13 +316,9 @@ class Bank:
             yield from q.subquestions()
 
     def pictures(self) -> Iterator[Picture]:
-        """Every picture the bank shows (questions, scenarios and options)."""
+        """Every picture the bank shows (questions, scenarios, their parts and options)."""
         for q in self.iter_all_questions():
-            if q.image is not None:
-                yield q.image
-            for option in getattr(q, "options", ()):
-                if isinstance(option, Option) and option.image is not None:
-                    yield option.image
+            yield from q.pictures()
 
     def counts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}

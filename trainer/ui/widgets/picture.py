@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.banks.model import Option, Picture, Question
+from trainer.banks.model import Picture, Question
 from trainer.banks.pictures import MAX_PICTURE_BYTES, PictureError, PictureType, inspect
 from trainer.files import read_bounded
 from trainer.ui import theme
@@ -167,6 +167,12 @@ class PictureView(QWidget):
         super().resizeEvent(event)
         self._fit(event.size().width())
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: so does the picture
+            self._width = -1
+            self._fit(self.width())
+
     def open_zoom(self) -> None:
         if self.image is not None:
             show_zoom(PictureZoomDialog(self.picture, self.language, self))
@@ -275,14 +281,7 @@ class PictureZoomDialog(QDialog):
 
 def question_pictures(question: Question) -> list[Picture]:
     """Every picture a question shows: its own, its options', its parts'."""
-    found: list[Picture] = []
-    for q in (question, *question.subquestions()):
-        if q.image is not None:
-            found.append(q.image)
-        for option in getattr(q, "options", ()):
-            if isinstance(option, Option) and option.image is not None:
-                found.append(option.image)
-    return found
+    return [p for q in (question, *question.subquestions()) for p in q.pictures()]
 
 
 def add_picture_resources(document: QTextDocument, question: Question) -> None:
