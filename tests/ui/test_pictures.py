@@ -113,6 +113,13 @@ def test_the_zoom_dialog_opens_by_keyboard_and_zooms_with_ctrl_equals(
     for _ in range(10):
         dialog.step(+1)
     assert dialog.zoom == 400 and not dialog.zoom_in.isEnabled()
+    dialog.resize(300, 300)
+    bar = dialog.scroll_area.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    QTest.keyClick(dialog.scroll_area, Qt.Key.Key_Right)
+    assert bar.value() > 0  # arrows scroll the enlarged picture
+    QTest.keyClick(dialog.scroll_area, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 
 def test_an_svg_is_drawn(qtbot: QtBot, picture: Picture) -> None:
