@@ -266,3 +266,23 @@ def test_the_schema_accepts_pictures_and_refuses_a_path_out(tmp_path: Path) -> N
     bad = write_bank(tmp_path / "bad", file="../secret.png")
     root, _ = yamlsafe.parse(bad.read_text("utf-8"))
     assert list(validator.iter_errors(plain(root)))
+
+
+@pytest.mark.parametrize("mark", ["[image]", "[image: A passport]", " [image] [image: x] "])
+def test_a_text_that_is_only_an_image_mark_never_passes(tmp_path: Path, mark: str) -> None:
+    path = write_bank(tmp_path)
+    text = path.read_text("utf-8").replace(
+        "{en: The font, fr: La police}", f'{{en: "{mark}", fr: La police}}'
+    )
+    path.write_text(text, "utf-8")
+    [problem] = _problems(path)
+    assert "option 'b': 'text' in 'en' is only an [image] mark" in problem
+
+
+def test_an_image_mark_inside_a_text_is_still_text(tmp_path: Path) -> None:
+    path = write_bank(tmp_path)
+    text = path.read_text("utf-8").replace(
+        "{en: The font, fr: La police}", '{en: "The font [image] used", fr: La police}'
+    )
+    path.write_text(text, "utf-8")
+    assert load_bank(path).questions[0].options[1].text.get("en") == "The font [image] used"  # type: ignore[attr-defined]

@@ -60,6 +60,8 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$")
 
 T = TypeVar("T")
+# What an import leaves where a picture could not be kept: never a text by itself.
+_ONLY_IMAGE_MARKS = re.compile(r"(\s*\[image(: [^\]\n]*)?\]\s*)+")
 
 _BANK_KEYS = {
     "format": True,
@@ -253,6 +255,13 @@ class _Checker:
                 continue
             if not text.strip():
                 self.error(lmark, f"{what}: '{key}' in '{lang}' is empty")
+                continue
+            if _ONLY_IMAGE_MARKS.fullmatch(text):
+                self.error(
+                    lmark,
+                    f"{what}: '{key}' in '{lang}' is only an [image] mark, where an imported"
+                    " file had a picture; give the picture with 'image:' and write the text",
+                )
                 continue
             texts[lang] = text.strip("\n")
         for lang in self.languages:
