@@ -66,7 +66,6 @@ def test_at_200_percent_text_a_picture_is_drawn_twice_as_large(
     assert view.shown_size(300).width() == 300
 
 
-
 def test_a_picture_on_screen_grows_when_the_text_size_changes(
     qtbot: QtBot, picture: Picture, zoom_reset: object
 ) -> None:

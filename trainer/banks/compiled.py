@@ -420,11 +420,8 @@ def _file_from_json(path: Path, entry: dict[str, Any]) -> FileSummary:
         pool_kinds={_str(k): _counts(v) for k, v in _dict(b["pool_kinds"]).items()},
     )
     shown = [(_str(p[0]), _str(p[3])) for p in entry["pictures"]]
-    if summary.content_hash != bank_content_hash(_str(entry["sha256"]), shown) or set(
-        summary.pool_sizes
-    ) != {
-        m.id for m in modules
-    }:
+    expected = bank_content_hash(_str(entry["sha256"]), shown)
+    if summary.content_hash != expected or set(summary.pool_sizes) != {m.id for m in modules}:
         raise ValueError("the entry does not describe this file")
     return FileSummary(path, summary)
 

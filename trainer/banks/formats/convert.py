@@ -195,10 +195,14 @@ class _Importer:
         if kept is not None:
             src, alt, picture = kept
             mark = f"[image: {' '.join(alt.split())}]" if alt else "[image]"
-            text = "\n".join(" ".join(line.split()) for line in text.replace(mark, "", 1).split("\n"))
+            text = "\n".join(
+                " ".join(line.split()) for line in text.replace(mark, "", 1).split("\n")
+            )
             text = re.sub(r"\n{3,}", "\n\n", text).strip()
             images = list(images)
-            images.remove(src)
+            shown = next((i for i, found in enumerate(images) if found.strip() == src), None)
+            if shown is not None:
+                del images[shown]
             if not text:  # the text was only the picture
                 text = _PICTURE_PLACES[what] or picture.alt.get(self.lang)
                 if _PICTURE_PLACES[what]:
