@@ -103,3 +103,22 @@ def test_the_pictures_benchmark_runs_at_a_small_size() -> None:
     entries = bench_pictures.run(count=3, repeat=1)
     assert [e["name"].split(":")[0] for e in entries] == ["pictures"] * 3
     assert all(e["value"] > 0 and e["baseline"] > 0 for e in entries)
+
+
+def test_a_picture_changed_during_the_import_stops_it_and_leaves_nothing(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trainer.banks import library
+
+    source = write_bank(tmp_path / "incoming")
+    real = library.read_picture
+
+    def swapped(root: Path, value: str) -> object:
+        (root / value).write_bytes(png(9, 9))  # replaced between the check and the copy
+        return real(root, value)
+
+    monkeypatch.setattr(library, "read_picture", swapped)
+    with pytest.raises(BankError) as caught:
+        workspace.library().import_bank(source)
+    assert "changed while the bank was imported" in caught.value.problems[0].message
+    assert sorted(p.name for p in workspace.data.banks.iterdir()) == []

@@ -286,3 +286,14 @@ def test_an_image_mark_inside_a_text_is_still_text(tmp_path: Path) -> None:
     )
     path.write_text(text, "utf-8")
     assert load_bank(path).questions[0].options[1].text.get("en") == "The font [image] used"  # type: ignore[attr-defined]
+
+
+def test_all_the_pictures_of_a_bank_together_are_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trainer.banks import loader
+
+    monkeypatch.setattr(loader, "MAX_BANK_PICTURE_BYTES", len(png(40, 30)) + 10)
+    problems = _problems(write_bank(tmp_path))
+    assert len(problems) == 1
+    assert "option 'a': picture: the bank's pictures together exceed" in problems[0]

@@ -223,3 +223,29 @@ def test_an_export_too_large_to_read_back_says_so(tmp_path: Path) -> None:
     assert len(text) > 16 * 1024 * 1024 and len(notes) == 1, notes
     _text, small = export_bank(load_bank(without), ExportFormat.MOODLE_XML, "en")
     assert not any("16 MB" in str(e) for e in small.entries)
+
+
+def test_a_description_picture_goes_to_its_scenario(tmp_path: Path) -> None:
+    part = """
+  <question type="truefalse">
+    <name><text>Part {n}</text></name>
+    <questiontext format="html"><text>Statement {n}.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>"""
+    xml = f"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="description">
+    <name><text>Case</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Read the contract.</p>
+      <img src=" @@PLUGINFILE@@/contract.png " alt="A contract with a blank pay line">]]></text>
+      {_file("contract.png", png())}</questiontext>
+  </question>{part.format(n=1)}{part.format(n=2)}
+</quiz>
+"""
+    draft = _import(tmp_path, xml)
+    [scenario] = draft.bank.questions
+    assert scenario.kind.value == "scenario"
+    assert scenario.text.get("en") == "Read the contract."
+    assert scenario.image is not None and scenario.image.file == "contract.png"
+    assert not draft.report.changed
