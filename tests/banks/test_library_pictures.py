@@ -108,10 +108,10 @@ def test_the_pictures_benchmark_runs_at_a_small_size() -> None:
 def test_a_picture_changed_during_the_import_stops_it_and_leaves_nothing(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from trainer.banks import library
+    from trainer.banks import library, pictures
 
     source = write_bank(tmp_path / "incoming")
-    real = library.read_picture
+    real = pictures.read_picture
 
     def swapped(root: Path, value: str) -> object:
         (root / value).write_bytes(png(9, 9))  # replaced between the check and the copy
