@@ -1857,6 +1857,10 @@ Les détails ont été consignés dans :
         <translation>Projet enregistré dans %1. Complétez-le comme indiqué ci-dessus, puis importez-le dans la bibliothèque des banques de questions.</translation>
     </message>
     <message>
+        <source>Its pictures are in the folder %1 beside it: keep them together.</source>
+        <translation>Ses images sont dans le dossier %1 à côté : gardez-les ensemble.</translation>
+    </message>
+    <message>
         <source>Save the draft bank</source>
         <translation>Enregistrer le projet de banque</translation>
     </message>

@@ -239,3 +239,33 @@ def test_the_result_review_shows_the_picture_and_its_alt_text(
     qtbot.addWidget(screen)
     assert "Picture: A job advert promising high pay abroad" in screen.details.toPlainText()
     assert "picture:" in screen.details.toHtml()
+
+
+def test_the_import_screen_saves_a_draft_with_its_pictures(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import base64
+
+    from trainer.ui.screens import formats
+
+    source = tmp_path / "moodle.xml"
+    source.write_text(
+        '<?xml version="1.0"?><quiz><question type="truefalse"><name><text>Stamp</text></name>'
+        '<questiontext format="html"><text><![CDATA[<p>Is the stamp genuine?</p>'
+        '<img src="@@PLUGINFILE@@/stamp.png" alt="An entry stamp with a smudged date">]]></text>'
+        f'<file name="stamp.png" encoding="base64">{base64.b64encode(png()).decode()}</file>'
+        '</questiontext><answer fraction="0"><text>true</text></answer>'
+        '<answer fraction="100"><text>false</text></answer></question></quiz>',
+        "utf-8",
+    )
+    screen = formats.FormatsScreen(workspace, "en")
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(formats, "choose_import_file", lambda _p: source)
+    with qtbot.waitSignal(screen.imported):
+        screen.choose_button.click()
+    target = tmp_path / "drafts" / "stamp.yaml"
+    monkeypatch.setattr(formats, "choose_save_file", lambda *_a: target)
+    screen.save_button.click()
+    assert (tmp_path / "drafts" / "stamp.pictures" / "stamp.png").read_bytes() == png()
+    assert "file: stamp.png" in target.read_text("utf-8")
+    assert "Its pictures are in the folder stamp.pictures beside it" in screen.summary.text()

@@ -249,3 +249,18 @@ def test_a_description_picture_goes_to_its_scenario(tmp_path: Path) -> None:
     assert scenario.text.get("en") == "Read the contract."
     assert scenario.image is not None and scenario.image.file == "contract.png"
     assert not draft.report.changed
+
+
+def test_the_command_line_saves_the_pictures_beside_the_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trainer.cli import main
+
+    source = tmp_path / "advert.xml"
+    source.write_text(
+        _xml('<img src="@@PLUGINFILE@@/a.png" alt="A job advert">', _file("a.png", png())),
+        "utf-8",
+    )
+    assert main(["import-bank", str(source), "--data-dir", str(tmp_path / "data")]) == 0
+    assert (tmp_path / "advert.pictures" / "a.png").read_bytes() == png()
+    assert "its 1 picture(s) saved in advert.pictures/ beside it" in capsys.readouterr().err

@@ -404,15 +404,19 @@ class FormatsScreen(QWidget):
             dialogs.show_error(self, exc)
             return False
         self.workspace.audit("bank.draft", f"{self.draft.report.path} -> {target.name}")
-        self.summary.setText(
-            fmt(
-                self.tr(
-                    "Draft saved to %1. Complete it as described above, then import it in the "
-                    "question bank library."
-                ),
-                target,
-            )
+        text = fmt(
+            self.tr(
+                "Draft saved to %1. Complete it as described above, then import it in the "
+                "question bank library."
+            ),
+            target,
         )
+        if self.draft.pictures:
+            text += " " + fmt(
+                self.tr("Its pictures are in the folder %1 beside it: keep them together."),
+                target.with_name(target.stem + ".pictures").name,
+            )
+        self.summary.setText(text)
         return True
 
     def _on_choose_clicked(self) -> None:
