@@ -297,3 +297,15 @@ def test_all_the_pictures_of_a_bank_together_are_bounded(
     problems = _problems(write_bank(tmp_path))
     assert len(problems) == 1
     assert "option 'a': picture: the bank's pictures together exceed" in problems[0]
+
+
+@pytest.mark.parametrize("alt", ["image", "Picture.", "advert.png", "advert"])
+def test_an_alt_text_that_says_nothing_is_refused(tmp_path: Path, alt: str) -> None:
+    path = write_bank(tmp_path)
+    text = path.read_text("utf-8").replace(
+        "{en: A job advert promising high pay abroad,", f"{{en: {alt},"
+    )
+    path.write_text(text, "utf-8")
+    [problem] = _problems(path)
+    assert problem.startswith("21:12 question 'q-advert': picture alt text: ")
+    assert f"'{alt}' in 'en' does not say what the picture shows" in problem

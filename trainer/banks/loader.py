@@ -41,6 +41,7 @@ from trainer.banks.pictures import (
     bank_content_hash,
     pictures_root,
     read_picture,
+    usable_alt,
 )
 from trainer.banks.review.rules import RULES, Rule, Scope
 from trainer.banks.yamlsafe import Mark, YMap, YSeq
@@ -753,6 +754,14 @@ class _Checker:
             return None
         if alt is None or not set(self.languages) <= alt.languages():
             return None
+        for lang, text in alt.values.items():
+            if not usable_alt(text, file):
+                self.error(
+                    self.where(pm, "alt"),
+                    f"{pwhat} alt text: '{text}' in '{lang}' does not say what the picture"
+                    " shows; describe it (what a trainee who cannot see it needs to know)",
+                )
+                return None
         return Picture(
             file=found.file,
             alt=alt,

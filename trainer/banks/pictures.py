@@ -314,6 +314,29 @@ def _svg_length(value: str | None) -> float | None:
     return float(found.group(1)) * _UNITS[found.group(2) or ""]
 
 
+# alt texts that say nothing of what a picture shows
+_EMPTY_ALTS = {
+    "",
+    "image",
+    "picture",
+    "img",
+    "photo",
+    "figure",
+    "graphic",
+    "logo",
+    "icon",
+    "photographie",
+    "illustration",
+}
+
+
+def usable_alt(alt: str, name: str) -> bool:
+    """Whether an alt text says something: not empty, not the file's name, not "image"."""
+    cleaned = " ".join(alt.split()).lower().strip(".")
+    file = name.rsplit("/", 1)[-1].lower()
+    return cleaned not in _EMPTY_ALTS and cleaned not in (file, file.rsplit(".", 1)[0])
+
+
 def bank_content_hash(file_digest: str, pictures: list[tuple[str, str]]) -> str:
     """A bank's content hash: its file's SHA-256, or, when it shows pictures, a hash of
     the file's digest and each picture's path and digest (a changed picture changes it)."""

@@ -19,9 +19,10 @@ from trainer.banks.formats.convert import (
     placeholder_problems,
     save_draft,
 )
-from trainer.banks.formats.pictures import MAX_BASE64_CHARS, find_images, usable_alt
+from trainer.banks.formats.pictures import MAX_BASE64_CHARS, find_images
 from trainer.banks.loader import load_bank
 from trainer.banks.model import SingleChoice
+from trainer.banks.pictures import usable_alt
 from trainer.errors import FormatError
 
 

@@ -47,7 +47,6 @@ from trainer.banks.formats.pictures import (
     find_images,
     img_html,
     safe_name,
-    usable_alt,
 )
 from trainer.banks.formats.records import (
     HTML,
@@ -79,6 +78,7 @@ from trainer.banks.pictures import (
     PictureError,
     PictureType,
     inspect,
+    usable_alt,
 )
 from trainer.errors import FormatError, Problem
 from trainer.files import TooLargeError, read_bounded, replace_atomically, write_text_atomically

@@ -14,13 +14,16 @@ import html
 import re
 from html.parser import HTMLParser
 
-from trainer.banks.pictures import MAX_PICTURE_BYTES, PictureError, PictureInfo, inspect
+from trainer.banks.pictures import (
+    MAX_PICTURE_BYTES,
+    PictureError,
+    PictureInfo,
+    inspect,
+)
 
 PLUGINFILE = "@@PLUGINFILE@@/"
 # Base64 takes 4 characters per 3 bytes; Moodle breaks lines every 76 characters.
 MAX_BASE64_CHARS = (MAX_PICTURE_BYTES + 2) // 3 * 4 * 78 // 76 + 1024
-# alt texts that say nothing of what a picture shows
-_EMPTY_ALTS = {"", "image", "picture", "img", "photo", "figure", "graphic", "logo", "icon"}
 
 
 class _ImageFinder(HTMLParser):
@@ -73,13 +76,6 @@ def decode_file(encoded: str, name: str) -> tuple[bytes, PictureInfo]:
     except (binascii.Error, ValueError):
         raise PictureError(f"the file '{name}' is not valid base64") from None
     return data, inspect(data, name)
-
-
-def usable_alt(alt: str, name: str) -> bool:
-    """Whether an ``alt`` says something (not empty, not the file's name, not "image")."""
-    cleaned = " ".join(alt.split()).lower()
-    stem = name.rsplit(".", 1)[0].lower()
-    return cleaned not in _EMPTY_ALTS and cleaned not in (name.lower(), stem)
 
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
