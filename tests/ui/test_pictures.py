@@ -269,3 +269,29 @@ def test_the_import_screen_saves_a_draft_with_its_pictures(
     assert (tmp_path / "drafts" / "stamp.pictures" / "stamp.png").read_bytes() == png()
     assert "file: stamp.png" in target.read_text("utf-8")
     assert "Its pictures are in the folder stamp.pictures beside it" in screen.summary.text()
+
+
+def test_a_picture_decoded_once_is_remembered_until_its_file_changes(
+    qtbot: QtBot, picture: Picture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    decoded: list[str] = []
+    real = picture_module.load_image
+
+    def spy(p: Picture, longest: int | None = None) -> object:
+        decoded.append(p.file)
+        return real(p, longest)
+
+    monkeypatch.setattr(picture_module, "load_image", spy)
+    for _ in range(3):
+        view = PictureView(picture, "en")
+        qtbot.addWidget(view)
+        assert view.image is not None
+    assert decoded == ["advert.png"]
+    assert picture.path is not None
+    picture.path.write_bytes(png(200, 101))
+    os.utime(picture.path, ns=(1, 1))
+    view = PictureView(picture, "en")
+    qtbot.addWidget(view)
+    assert view.image is None and decoded == ["advert.png", "advert.png"]

@@ -8,7 +8,9 @@ is drawn by QSvgRenderer, which runs no script and fetches nothing.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QObject, QSize, Qt, QUrl
 from PySide6.QtGui import (
@@ -44,9 +46,42 @@ from trainer.ui.i18n import fmt
 MAX_SHOWN_SIDE = 4000
 # An SVG is drawn at twice its size: sharp up to 200 % text, or zoomed to 200 %.
 SVG_OVERSAMPLE = 2
+# The pixels a picture on the page is decoded with (the full-size view decodes it whole).
+INLINE_SIDE = 2400
+# Decoded pictures remembered (each at most MAX_SHOWN_SIDE² × 4 bytes; most far smaller).
+DECODED_KEPT = 6
+_DECODED: OrderedDict[tuple[Path | None, str, str, int | None], tuple[tuple[int, int], QImage]] = (
+    OrderedDict()
+)
 # The pixels a preview decodes a picture with (it is drawn at most 960 wide, at 200 %).
 PREVIEW_SIDE = 1200
 ZOOM_LEVELS = (25, 50, 75, 100, 150, 200, 300, 400)
+
+
+def cached_image(picture: Picture, longest: int | None = None) -> QImage | None:
+    """``load_image``, remembering the last few pictures decoded: going back and forth
+    between questions does not decode the same picture again."""
+    key = (picture.path, picture.sha256, picture.file, longest)
+    stamp = _stamp(picture.path)
+    found = _DECODED.get(key)
+    if found is not None and found[0] == stamp:
+        _DECODED.move_to_end(key)
+        return found[1]
+    image = load_image(picture, longest)
+    if image is not None and picture.sha256 and stamp is not None:  # a checked file only
+        _DECODED[key] = (stamp, image)
+        while len(_DECODED) > DECODED_KEPT:
+            _DECODED.popitem(last=False)
+    return image
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    """A file's size and time: a changed file is decoded (and checked) again."""
+    try:
+        st = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns) if st is not None else None
 
 
 def load_image(picture: Picture, longest: int | None = None) -> QImage | None:
@@ -108,7 +143,7 @@ class PictureView(QWidget):
         self.picture = picture
         self.language = language
         self.alt = alt_text(picture, language)
-        self.image = load_image(picture)
+        self.image = cached_image(picture, INLINE_SIDE)
         self.natural = natural_size(picture, self.image)
         self.label = QLabel()
         self.label.setAccessibleName(self.tr("Picture"))
@@ -203,7 +238,7 @@ class PictureZoomDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Picture"))
         alt = alt_text(picture, language)
-        self.image = load_image(picture) or QImage()
+        self.image = cached_image(picture) or QImage()
         self.natural = natural_size(picture, self.image)
         self.zoom = 100
         self.view = QLabel()
@@ -289,7 +324,7 @@ def add_picture_resources(document: QTextDocument, question: Question) -> None:
     from trainer.ui.review import picture_url
 
     for picture in question_pictures(question):
-        image = load_image(picture, longest=PREVIEW_SIDE)
+        image = cached_image(picture, PREVIEW_SIDE)
         if image is not None:
             document.addResource(
                 QTextDocument.ResourceType.ImageResource, QUrl(picture_url(picture)), image
