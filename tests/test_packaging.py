@@ -225,6 +225,11 @@ def test_the_project_wheel_carries_banks_assets_and_build_date(tmp_path: Path) -
     assert sorted(p.name for p in (inside / "question_banks").glob("*.yaml")) == sorted(
         p.name for p in (ROOT / "question_banks").glob("*.yaml")
     )
+    shipped_pictures = sorted(
+        p.relative_to(ROOT / "question_banks") for p in (ROOT / "question_banks").rglob("*.svg")
+    )
+    assert shipped_pictures  # the banks' pictures travel with them
+    assert all((inside / "question_banks" / p).is_file() for p in shipped_pictures)
     assert (inside / "assets" / "translations" / "tip_trainer_fr.qm").is_file()
     assert not list((inside / "assets").rglob("*.ts"))  # sources for translators stay out
     assert not buildinfo.read_build_info(package / buildinfo.BUILD_INFO_NAME).development

@@ -615,6 +615,12 @@ def _convert_to_draft(args: argparse.Namespace) -> int:
         return 1
     save_draft(draft, target)
     print(draft.report.summary(), file=sys.stderr)
+    if draft.pictures:
+        print(
+            f"its {len(draft.pictures)} picture(s) saved in {target.stem}.pictures/ beside it;"
+            " keep them together",
+            file=sys.stderr,
+        )
     print(
         f"draft saved to {target}: replace every TO-COMPLETE placeholder, declare the sources, "
         f"then run: python -m trainer validate {target}",

@@ -2116,6 +2116,10 @@ Les détails ont été consignés dans :
         <translation>Projet enregistré dans %1. Complétez-le comme indiqué ci-dessus, puis importez-le dans la bibliothèque des banques de questions.</translation>
     </message>
     <message>
+        <source>Its pictures are in the folder %1 beside it: keep them together.</source>
+        <translation>Ses images sont dans le dossier %1 à côté : gardez-les ensemble.</translation>
+    </message>
+    <message>
         <source>Save the draft bank</source>
         <translation>Enregistrer le projet de banque</translation>
     </message>
@@ -2674,6 +2678,26 @@ Les détails ont été consignés dans :
     <message>
         <source>random short-answer matching</source>
         <translation>appariement aléatoire à réponse courte</translation>
+    </message>
+    <message>
+        <source>the picture &apos;%1&apos; has no alternative text: add alternative text (what the picture shows)</source>
+        <translation>l&apos;image « %1 » n&apos;a pas de texte de remplacement : ajoutez un texte de remplacement (ce que montre l&apos;image)</translation>
+    </message>
+    <message>
+        <source>the question was only a picture: write its text</source>
+        <translation>la question n&apos;était qu&apos;une image : écrivez son texte</translation>
+    </message>
+    <message>
+        <source>the picture &apos;%1&apos; was left out: %2</source>
+        <translation>l&apos;image « %1 » a été écartée : %2</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB with its pictures, more than the 16 MB an import here reads and perhaps more than the platform accepts: export the questions in smaller banks</source>
+        <translation>le fichier fait %1 Mo avec ses images, plus que les 16 Mo qu&apos;une importation lit ici et peut-être plus que ce qu&apos;accepte la plateforme : exportez les questions en banques plus petites</translation>
+    </message>
+    <message>
+        <source>GIFT holds no pictures: the picture &apos;%1&apos; was left out (export to Moodle XML)</source>
+        <translation>le format GIFT ne contient pas d&apos;images : l&apos;image « %1 » a été écartée (exportez en Moodle XML)</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3467,76 @@ Les détails ont été consignés dans :
     <message>
         <source>Move the selected step down</source>
         <translation>Descendre l&apos;étape sélectionnée</translation>
+    </message>
+</context>
+<context>
+    <name>PictureView</name>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>View picture full size</source>
+        <translation>Voir l&apos;image en grand</translation>
+    </message>
+    <message>
+        <source>View the picture full size</source>
+        <translation>Voir l&apos;image en taille réelle</translation>
+    </message>
+    <message>
+        <source>[Picture not available: %1]</source>
+        <translation>[Image non disponible : %1]</translation>
+    </message>
+</context>
+<context>
+    <name>PictureZoomDialog</name>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Picture, full size</source>
+        <translation>Image en taille réelle</translation>
+    </message>
+    <message>
+        <source>What the picture shows</source>
+        <translation>Ce que montre l&apos;image</translation>
+    </message>
+    <message>
+        <source>Zoom level</source>
+        <translation>Niveau d&apos;agrandissement</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Agrandir (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Réduire</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Réduire (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <source>Actual size (Ctrl+0)</source>
+        <translation>Taille réelle (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Close the picture</source>
+        <translation>Fermer l&apos;image</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -4443,6 +4537,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Part %1</source>
         <translation>Partie %1</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>Image : %1</translation>
     </message>
     <message>
         <source>right</source>

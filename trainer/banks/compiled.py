@@ -36,6 +36,12 @@ from trainer.banks.model import (
     Review,
     Topic,
 )
+from trainer.banks.pictures import (
+    bank_content_hash,
+    check_relative_path,
+    is_picture_file_problem,
+    pictures_root,
+)
 from trainer.errors import BankError, Problem
 from trainer.files import read_bounded, write_text_atomically
 
@@ -147,7 +153,11 @@ class CompiledCatalog:
         digest = hashlib.sha256(data).hexdigest()
         stamp = {"size": len(data), "mtime_ns": stat.st_mtime_ns, "sha256": digest}
         cached = self._entries.get(key)
-        if isinstance(cached, dict) and all(cached.get(k) == v for k, v in stamp.items()):
+        if (
+            isinstance(cached, dict)
+            and all(cached.get(k) == v for k, v in stamp.items())
+            and _pictures_unchanged(path, cached)
+        ):
             try:
                 found = _file_from_json(path, cached)
             except (KeyError, TypeError, ValueError):
@@ -155,14 +165,22 @@ class CompiledCatalog:
             if found is not None:
                 self._fresh[key] = cached
                 return found
+        pictures: list[list[Any]] | None
         try:
-            summary = summarise(load_bank_bytes(data, path.name, path=path))
-            result = FileSummary(path, summary)
+            bank = load_bank_bytes(data, path.name, path=path)
+            result = FileSummary(path, summarise(bank))
+            pictures = _picture_stamps(bank)
         except BankError as exc:
             listed = exc.problems or (Problem(path.name, 1, 1, exc.message),)
             result = FileSummary(path, None, listed, exc.more)
-        self._fresh[key] = {**stamp, **_file_to_json(result)}
+            # A missing or bad picture file can be fixed without touching the bank file:
+            # such a failure is checked again at every start, never taken from the cache.
+            pictures = None if any(is_picture_file_problem(p) for p in listed) else []
         self._changed = True
+        if pictures is not None:
+            root = str(pictures_root(path))
+            self._fresh[key] = {**stamp, "pictures_root": root, "pictures": pictures}
+            self._fresh[key].update(_file_to_json(result))
         return result
 
     def save(self) -> None:
@@ -181,6 +199,36 @@ class CompiledCatalog:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         with contextlib.suppress(OSError):
             write_text_atomically(self.cache_path, text, fail=lambda exc: exc)
+
+
+def _picture_stamps(bank: Bank) -> list[list[Any]]:
+    """Each picture file of a loaded bank: its path in the bank, size, time and SHA-256."""
+    stamps: dict[str, list[Any]] = {}
+    for picture in bank.pictures():
+        if picture.path is not None and picture.file not in stamps:
+            st = picture.path.stat()
+            stamps[picture.file] = [picture.file, st.st_size, st.st_mtime_ns, picture.sha256]
+    return list(stamps.values())
+
+
+def _pictures_unchanged(path: Path, cached: dict[str, Any]) -> bool:
+    """Whether every picture a cached entry names is still there, unchanged (by size and
+    time, as for the bank file), under the same pictures' folder."""
+    root = pictures_root(path)
+    stamps = cached.get("pictures")
+    if cached.get("pictures_root") != str(root) or not isinstance(stamps, list):
+        return False
+    for stamp in stamps:
+        if not (isinstance(stamp, list) and len(stamp) == 4 and isinstance(stamp[0], str)):
+            return False
+        try:
+            picture = root.joinpath(*check_relative_path(stamp[0]).parts)
+            st = picture.stat()
+        except (OSError, ValueError):
+            return False
+        if [st.st_size, st.st_mtime_ns] != stamp[1:3]:
+            return False
+    return True
 
 
 def _read_cache(path: Path) -> dict[str, Any]:
@@ -371,9 +419,9 @@ def _file_from_json(path: Path, entry: dict[str, Any]) -> FileSummary:
         pool_sizes=_counts(b["pool_sizes"]),
         pool_kinds={_str(k): _counts(v) for k, v in _dict(b["pool_kinds"]).items()},
     )
-    if summary.content_hash != entry["sha256"] or set(summary.pool_sizes) != {
-        m.id for m in modules
-    }:
+    shown = [(_str(p[0]), _str(p[3])) for p in entry["pictures"]]
+    expected = bank_content_hash(_str(entry["sha256"]), shown)
+    if summary.content_hash != expected or set(summary.pool_sizes) != {m.id for m in modules}:
         raise ValueError("the entry does not describe this file")
     return FileSummary(path, summary)
 

@@ -12,6 +12,13 @@ from trainer.banks.catalog import BankFailure, Catalog, bank_files
 from trainer.banks.compiled import BankSummary, CompiledCatalog, FileSummary
 from trainer.banks.loader import load_bank, load_bank_bytes, read_bank_file
 from trainer.banks.model import Bank
+from trainer.banks.pictures import (
+    PICTURES_FOLDER_SUFFIX,
+    PictureError,
+    check_relative_path,
+    pictures_root,
+    read_picture,
+)
 from trainer.errors import BankError, ErrorCode, Problem, TrainerError
 from trainer.files import replace_atomically
 from trainer.storage import audit, settings
@@ -167,6 +174,8 @@ class BankLibrary:
             )
         self.library_dir.mkdir(parents=True, exist_ok=True)
         target = self.library_dir / f"{bank.id}.yaml"
+        pictures_dir = target.with_name(target.stem + PICTURES_FOLDER_SUFFIX)
+        staged = _stage_pictures(bank, self.library_dir)
         replaced_version: str | None = None
         archived: Path | None = None
         if target.exists():
@@ -180,6 +189,14 @@ class BankLibrary:
             archive.mkdir(exist_ok=True)
             archived = archive / f"{safe_file_stem(stem)}.yaml"
             shutil.copy2(target, archived)
+            if pictures_dir.is_dir():  # the old version's pictures go with its archived file
+                kept = archived.with_name(archived.stem + PICTURES_FOLDER_SUFFIX)
+                shutil.rmtree(kept, ignore_errors=True)
+                pictures_dir.rename(kept)
+        if pictures_dir.is_dir():
+            shutil.rmtree(pictures_dir)
+        if staged is not None:
+            staged.rename(pictures_dir)
         _atomic_write(data, target)
         loaded = load_bank(target)
         detail = f"{bank.id} {bank.version} from {source.name}"
@@ -209,6 +226,40 @@ class BankLibrary:
             for m in bank.modules
             if m.id in owners
         ]
+
+
+def _stage_pictures(bank: Bank, library_dir: Path) -> Path | None:
+    """Copy the pictures of a checked bank into a new folder of the library (None when it
+    shows none). Each file is read again and must be the one that was checked."""
+    pictures = {p.file: p for p in bank.pictures() if p.path is not None}
+    if not pictures:
+        return None
+    staged = library_dir / f".{bank.id}{PICTURES_FOLDER_SUFFIX}.new"
+    shutil.rmtree(staged, ignore_errors=True)
+    source_root = pictures_root(bank.path) if bank.path is not None else None
+    try:
+        for file, picture in pictures.items():
+            if source_root is None:
+                raise PictureError(f"'{file}' has no folder to be copied from")
+            _path, content, info = read_picture(source_root, file)
+            if info.sha256 != picture.sha256:
+                raise PictureError(f"the picture '{file}' changed while the bank was imported")
+            target = staged.joinpath(*check_relative_path(file).parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    except PictureError as exc:
+        shutil.rmtree(staged, ignore_errors=True)
+        name = bank.path.name if bank.path else bank.id
+        raise BankError("a picture could not be copied", [Problem(name, 1, 1, str(exc))]) from None
+    except OSError as exc:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise TrainerError(
+            f"cannot write the bank's pictures into the library: {exc.strerror}",
+            where=str(staged),
+            code=ErrorCode.BANK_NOT_WRITTEN,
+            params={"reason": exc.strerror or str(exc)},
+        ) from exc
+    return staged
 
 
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")

@@ -25,6 +25,7 @@ from trainer.banks.model import (
     Kind,
     LocalizedText,
     Module,
+    Picture,
     PoolSelector,
     Question,
     Review,
@@ -32,6 +33,15 @@ from trainer.banks.model import (
     SourceRef,
     Topic,
     Waiver,
+)
+from trainer.banks.pictures import (
+    FILE_PROBLEM_MARK,
+    MAX_BANK_PICTURE_BYTES,
+    PictureError,
+    bank_content_hash,
+    pictures_root,
+    read_picture,
+    usable_alt,
 )
 from trainer.banks.review.rules import RULES, Rule, Scope
 from trainer.banks.yamlsafe import Mark, YMap, YSeq
@@ -51,6 +61,8 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$")
 
 T = TypeVar("T")
+# What an import leaves where a picture could not be kept: never a text by itself.
+_ONLY_IMAGE_MARKS = re.compile(r"(\s*\[image(: [^\]\n]*)?\]\s*)+")
 
 _BANK_KEYS = {
     "format": True,
@@ -94,6 +106,7 @@ _COMMON_QUESTION_KEYS = {
     "source": True,
     "see_also": False,
     "review": False,
+    "image": False,
 }
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", float: "a number"}
 
@@ -105,8 +118,14 @@ def _type_name(t: type) -> str:
 class _Checker:
     """Walks the parsed file, noting problems and building model objects."""
 
-    def __init__(self, path: str, limit: int = MAX_PROBLEMS) -> None:
+    def __init__(
+        self, path: str, limit: int = MAX_PROBLEMS, pictures_root: Path | None = None
+    ) -> None:
         self.path = path
+        # The folder picture paths are relative to (None: the bank has no folder).
+        self.pictures_root = pictures_root
+        self.pictures: dict[str, Picture | PictureError] = {}
+        self.picture_bytes = 0
         self.limit = limit
         self.problems: list[Problem] = []
         self.dropped = 0  # problems found beyond the first ``limit`` by place
@@ -237,6 +256,13 @@ class _Checker:
                 continue
             if not text.strip():
                 self.error(lmark, f"{what}: '{key}' in '{lang}' is empty")
+                continue
+            if _ONLY_IMAGE_MARKS.fullmatch(text):
+                self.error(
+                    lmark,
+                    f"{what}: '{key}' in '{lang}' is only an [image] mark, where an imported"
+                    " file had a picture; give the picture with 'image:' and write the text",
+                )
                 continue
             texts[lang] = text.strip("\n")
         for lang in self.languages:
@@ -685,6 +711,7 @@ class _Checker:
                 if ref is not None:
                     see_also.append(ref)
         waivers = self.waivers(m, what, Scope.ITEM)
+        image = self.picture(m, "image", what)
         if topic is None or text is None or not ok:
             return None
         if parent is not None and not audiences:
@@ -701,7 +728,64 @@ class _Checker:
             "source": source,
             "see_also": tuple(see_also),
             "waivers": waivers,
+            "image": image,
         }
+
+    def picture(self, m: YMap, key: str, what: str) -> Picture | None:
+        """``image: {file: passport.png, alt: {en: ..., fr: ...}}``: the file checked (inside
+        the bank's folder, a real PNG, JPEG or SVG within the limits) and its alt text."""
+        if key not in m:
+            return None
+        pm = self.mapping(m[key], self.where(m, key), f"{what}: '{key}'")
+        if pm is None:
+            return None
+        pwhat = f"{what}: picture"
+        self.keys(pm, {"file": True, "alt": True}, pwhat)
+        alt = self.text(pm, "alt", f"{pwhat} alt text")
+        file = self.scalar(pm, "file", str, pwhat)
+        if file is None:
+            return None
+        found = self.pictures.get(file)
+        if found is None:
+            found = self._read_picture(file)
+            self.pictures[file] = found
+        if isinstance(found, PictureError):
+            self.error(self.where(pm, "file"), f"{what}{FILE_PROBLEM_MARK}{found}")
+            return None
+        if alt is None or not set(self.languages) <= alt.languages():
+            return None
+        for lang, text in alt.values.items():
+            if not usable_alt(text, file):
+                self.error(
+                    self.where(pm, "alt"),
+                    f"{pwhat} alt text: '{text}' in '{lang}' does not say what the picture"
+                    " shows; describe it (what a trainee who cannot see it needs to know)",
+                )
+                return None
+        return Picture(
+            file=found.file,
+            alt=alt,
+            type=found.type,
+            width=found.width,
+            height=found.height,
+            sha256=found.sha256,
+            path=found.path,
+        )
+
+    def _read_picture(self, file: str) -> Picture | PictureError:
+        if self.pictures_root is None:
+            return PictureError("a bank with pictures must be read from its file, beside them")
+        try:
+            path, data, info = read_picture(self.pictures_root, file)
+        except PictureError as exc:
+            return exc
+        self.picture_bytes += len(data)
+        if self.picture_bytes > MAX_BANK_PICTURE_BYTES:
+            return PictureError(
+                f"the bank's pictures together exceed {MAX_BANK_PICTURE_BYTES // 1048576} MB"
+            )
+        empty = LocalizedText({})
+        return Picture(file, empty, info.type.value, info.width, info.height, info.sha256, path)
 
     def source_ref(self, m: YMap, key: str, what: str) -> SourceRef | None:
         if key not in m:
@@ -825,7 +909,7 @@ def _load_bank_bytes(data: bytes, name: str, path: Path | None) -> Bank:
         raise BankError("too large", [Problem(name, 1, 1, "the file is larger than 16 MiB")])
     text = _decode(data, name)
     root, issues = yamlsafe.parse(text, max_issues=MAX_PROBLEMS)
-    checker = _Checker(name)
+    checker = _Checker(name, pictures_root=pictures_root(path) if path is not None else None)
     for issue in issues:
         checker.error(issue.mark, issue.message)
     checker.dropped += issues.dropped
@@ -837,7 +921,8 @@ def _load_bank_bytes(data: bytes, name: str, path: Path | None) -> Bank:
         problems, more = checker.sorted_problems()
         raise BankError(f"{name}: {len(problems) + more} problem(s)", problems, more=more)
     digest = hashlib.sha256(data).hexdigest()
-    return _with(bank, content_hash=digest, path=path)
+    shown = [(p.file, p.sha256) for p in checker.pictures.values() if isinstance(p, Picture)]
+    return _with(bank, content_hash=bank_content_hash(digest, shown), path=path)
 
 
 def _fatal(issues: list[yamlsafe.YamlIssue]) -> bool:

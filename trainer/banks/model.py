@@ -90,11 +90,30 @@ class Waiver:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture shown with a question, a scenario or an option.
+
+    ``file`` is the path written in the bank (relative to its pictures' folder);
+    ``alt`` says what the picture shows, in every language of the bank, for whoever
+    cannot see it. ``path`` is where the checked file was found (None in a snapshot).
+    """
+
+    file: str
+    alt: LocalizedText
+    type: str = ""  # png, jpeg or svg
+    width: int = 0
+    height: int = 0
+    sha256: str = ""
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
 class Option:
     id: str
     text: LocalizedText
     feedback: LocalizedText | None = None
     fixed: bool = False
+    image: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +152,7 @@ class Question:
     source: SourceRef | None = None
     see_also: tuple[SourceRef, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    image: Picture | None = None
     line: int = 0
     column: int = 0
 
@@ -142,6 +162,15 @@ class Question:
 
     def sources(self) -> tuple[SourceRef, ...]:
         return ((self.source,) if self.source else ()) + self.see_also
+
+    def pictures(self) -> tuple[Picture, ...]:
+        """The pictures the question shows itself: its own, then its options' (a scenario's
+        parts show theirs)."""
+        found = [self.image] if self.image is not None else []
+        for option in getattr(self, "options", ()):
+            if isinstance(option, Option) and option.image is not None:
+                found.append(option.image)
+        return tuple(found)
 
     def subquestions(self) -> tuple[Question, ...]:
         """The questions this one is made of (a scenario's parts; none for the others)."""
@@ -334,6 +363,11 @@ class Bank:
         for q in self.questions:
             yield q
             yield from q.subquestions()
+
+    def pictures(self) -> Iterator[Picture]:
+        """Every picture the bank shows (questions, scenarios, their parts and options)."""
+        for q in self.iter_all_questions():
+            yield from q.pictures()
 
     def counts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -15,7 +15,7 @@ from trainer.banks.model import (
     Topic,
 )
 from trainer.quiz.kinds import HANDLERS, handler
-from trainer.quiz.kinds.base import text_data
+from trainer.quiz.kinds.base import picture_data, picture_from_data, text_data
 from trainer.quiz.kinds.base import to_opt_text as _opt_text
 from trainer.quiz.kinds.base import to_text as _text
 
@@ -34,6 +34,8 @@ def question_to_data(q: Question) -> dict[str, Any]:
         data["audiences"] = [a.value for a in q.audiences]
     data["difficulty"] = q.difficulty
     data["text"] = text_data(q.text)
+    if q.image is not None:
+        data["image"] = picture_data(q.image)
     data.update(handler(q).to_data(q))
     if q.explanation:
         data["explanation"] = text_data(q.explanation)
@@ -62,6 +64,7 @@ def question_from_data(data: dict[str, Any]) -> Question:
         "explanation": _opt_text(data.get("explanation")),
         "source": _refd(data["source"]) if data.get("source") else None,
         "see_also": tuple(_refd(r) for r in data.get("see_also") or ()),
+        "image": picture_from_data(data.get("image")),
     }
     question: Question = HANDLERS[kind].from_data(data, common)
     return question

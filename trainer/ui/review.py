@@ -14,6 +14,7 @@ from trainer.banks.model import (
     MultipleResponse,
     Numerical,
     Ordering,
+    Picture,
     Question,
     ShortAnswer,
     SingleChoice,
@@ -360,6 +361,31 @@ def feedback_html(
     return "".join(parts)
 
 
+# The widest a picture is drawn in a preview at normal text size (it grows with the text).
+PREVIEW_PICTURE_WIDTH = 480
+
+
+def picture_url(picture: Picture) -> str:
+    """The name a preview's document knows a picture's decoded image by."""
+    return f"picture:{picture.sha256 or picture.file}"
+
+
+def picture_html(picture: Picture | None, language: str) -> str:
+    """A picture and, under it, its alt text (what a screen reader says, and what the
+    trainer checks); the alt text alone when the picture's file is not at hand."""
+    if picture is None:
+        return ""
+    caption = fmt(_tr(QT_TRANSLATE_NOOP("Review", "Picture: %1")), picture.alt.get(language))
+    out = ""
+    if picture.path is not None and picture.width:
+        width = round(min(picture.width, PREVIEW_PICTURE_WIDTH) * theme.text_scale())
+        out = (
+            f"<p><img src='{html.escape(picture_url(picture))}' width='{width}'"
+            f" alt='{html.escape(picture.alt.get(language))}'></p>"
+        )
+    return out + f"<p><i>{html.escape(caption)}</i></p>"
+
+
 # What a trainer's preview shows of each kind, between the question text and the "why".
 Preview = Callable[[Any, str, dict[str, Any]], str]
 PREVIEWS: dict[Kind, Preview] = {}
@@ -383,6 +409,7 @@ def preview_html(question: Question, language: str, sources: dict[str, Any]) -> 
     if title is not None:
         out.append(f"<p><b>{html.escape(title.get(language))}</b></p>")
     out.append(rich.to_html(question.text.get(language)))
+    out.append(picture_html(question.image, language))
     out.append(PREVIEWS[question.kind](question, language, sources))
     if question.subquestions():
         return "".join(out)  # each part shows its own explanation and sources
@@ -405,7 +432,10 @@ def _preview_options(
         feedback = (
             f"<br/><i>{html.escape(option.feedback.get(language))}</i>" if option.feedback else ""
         )
-        items.append(f"<li>{html.escape(option.text.get(language))}{mark}{feedback}</li>")
+        picture = picture_html(option.image, language)
+        items.append(
+            f"<li>{html.escape(option.text.get(language))}{mark}{feedback}{picture}</li>"
+        )
     return f"<ol type='A'>{''.join(items)}</ol>"
 
 

@@ -239,6 +239,7 @@ def _normal_palette(base: QPalette) -> QPalette:
 
 
 _current = NORMAL
+_zoom = 100  # the text size in use, in percent
 
 
 def colours() -> Colours:
@@ -271,6 +272,11 @@ def style_sheet(colours: Colours, font: QFont) -> str:
     return sheet
 
 
+def text_scale() -> float:
+    """The text size in use, as a factor of the normal size (1.0 … 2.0): pictures grow with it."""
+    return _zoom / 100.0
+
+
 class Theme:
     """Applies zoom and contrast to the whole application."""
 
@@ -282,9 +288,10 @@ class Theme:
         self.high_contrast = False
 
     def apply(self, zoom: int | None = None, high_contrast: bool | None = None) -> None:
-        global _current
+        global _current, _zoom
         if zoom is not None:
             self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+            _zoom = self.zoom
         if high_contrast is not None:
             self.high_contrast = high_contrast
         font = QFont(self.app.font())

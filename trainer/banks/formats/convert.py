@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from trainer.banks.formats.messages import (
     M_COMBINED_FEEDBACK,
     M_DESCRIPTION_JOINED,
     M_DESCRIPTION_LEFT_OUT,
+    M_EXPORT_LARGE,
     M_HINTS,
     M_IMAGE_ONLY,
     M_IMAGES,
@@ -33,6 +34,10 @@ from trainer.banks.formats.messages import (
     M_NO_QUESTIONS,
     M_NO_TEXT,
     M_NOTHING,
+    M_PICTURE_GIFT,
+    M_PICTURE_NO_ALT,
+    M_PICTURE_ONLY,
+    M_PICTURE_REFUSED,
     M_SCENARIO_MADE,
     M_SCENARIO_TOO_FEW,
     M_TITLE_AS_TEXT,
@@ -40,6 +45,14 @@ from trainer.banks.formats.messages import (
     M_UNREADABLE,
     M_UNSUPPORTED,
     M_WEIGHT_ROUNDED,
+)
+from trainer.banks.formats.pictures import (
+    decode_file,
+    embedded_name,
+    encode_file,
+    find_images,
+    img_html,
+    safe_name,
 )
 from trainer.banks.formats.records import (
     HTML,
@@ -61,18 +74,37 @@ from trainer.banks.model import (
     Bank,
     LocalizedText,
     Module,
+    Picture,
     Question,
     Source,
     SourceRef,
     Topic,
 )
+from trainer.banks.pictures import (
+    MAX_PICTURE_BYTES,
+    PICTURES_FOLDER_SUFFIX,
+    PictureError,
+    PictureType,
+    inspect,
+    usable_alt,
+)
 from trainer.errors import FormatError, Problem
-from trainer.files import TooLargeError, read_bounded, write_text_atomically
+from trainer.files import TooLargeError, read_bounded, replace_atomically, write_text_atomically
 from trainer.quiz import kinds
 from trainer.quiz.kinds.scenario import HANDLER as SCENARIO
 
 PLACEHOLDER = "TO-COMPLETE"
 EXPLANATION_PLACEHOLDER = "TO COMPLETE: explain why this is the right answer."
+QUESTION_PLACEHOLDER = "TO COMPLETE: write the question (it was only a picture)."
+ALT_PLACEHOLDER = "TO COMPLETE: say what the picture shows."
+# Texts a draft may hold that are valid text but must be replaced before it is used.
+TEXT_PLACEHOLDERS = (EXPLANATION_PLACEHOLDER, QUESTION_PLACEHOLDER, ALT_PLACEHOLDER)
+# Texts whose pictures are kept on import (a picture in feedback has nowhere to go).
+_PICTURE_PLACES = {
+    "question text": QUESTION_PLACEHOLDER,
+    "description": QUESTION_PLACEHOLDER,
+    "an answer": "",  # an option that is only a picture reads as its alt text
+}
 GIFT_SUFFIXES = (".gift", ".txt")
 XML_SUFFIXES = (".xml",)
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -99,6 +131,8 @@ class Draft:
     report: ImportReport
     lang: str
     missing_topics: frozenset[str] = frozenset()
+    # the pictures the draft shows, by file name, written beside it when it is saved
+    pictures: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def question_count(self) -> int:
@@ -161,7 +195,7 @@ _DEFAULT_CATEGORY = re.compile(
 _PART_MARK = re.compile(r"^(.+)/([1-9][0-9]{0,3})$")
 
 
-# The texts a question cannot do without (a picture alone there leaves it out).
+# The texts a question cannot do without (only pictures that cannot be kept there leave it out).
 _NEEDED = frozenset({"question text", "an answer", "a sub-question", "an item", "description"})
 
 
@@ -212,15 +246,90 @@ class _Importer:
         self.intro: MQuestion | None = None
         self.lost_files: dict[tuple[int, str], list[str]] = {}
         self.seen = 0  # records read
+        self.pictures: dict[str, bytes] = {}  # file name beside the draft → bytes
+        self.kept: dict[int, tuple[FText, Picture, bytes]] = {}
 
     # helpers
-    def text(self, value: FText, q: MQuestion, what: str) -> str:
-        if what in _NEEDED and is_image_only(value):
-            raise _LeftOutError(M_IMAGE_ONLY, what)
+    def text(self, value: FText, q: MQuestion, what: str, *, keep: bool = True) -> str:
+        """A text of the record as ours. Its first picture that can be kept (see
+        ``keep_picture``; ``keep``: False when it has nowhere to go) is taken out of the
+        text, and a text that was only that picture becomes a placeholder to complete; a
+        needed text that is only pictures none of which can be kept leaves the question out."""
         text, images = to_plain(value)
-        if images or value.files:
+        kept = self.keep_picture(value, q) if keep and what in _PICTURE_PLACES and images else None
+        if kept is None and what in _NEEDED and is_image_only(value):
+            raise _LeftOutError(M_IMAGE_ONLY, what)
+        if kept is not None:
+            src, alt, picture = kept
+            mark = f"[image: {' '.join(alt.split())}]" if alt else "[image]"
+            text = "\n".join(
+                " ".join(line.split()) for line in text.replace(mark, "", 1).split("\n")
+            )
+            text = re.sub(r"\n{3,}", "\n\n", text).strip()
+            images = list(images)
+            shown = next((i for i, found in enumerate(images) if found.strip() == src), None)
+            if shown is not None:
+                del images[shown]
+            if not text:  # the text was only the picture
+                text = _PICTURE_PLACES[what] or picture.alt.get(self.lang)
+                if _PICTURE_PLACES[what]:
+                    self.report.to_complete(q.line, q.name, M_PICTURE_ONLY)
+        name = embedded_name(kept[0]) if kept is not None else None
+        if images or set(value.files) - {name}:
             self.lost_files.setdefault((q.line, q.name), []).append(what)
         return text
+
+    def keep_picture(self, value: FText, q: MQuestion) -> tuple[str, str, Picture] | None:
+        """The first picture of a text whose file is embedded and good (each one refused is
+        reported); ``picture_of`` then gives it to the question or option."""
+        for src, alt in find_images(value.text):
+            name = embedded_name(src)
+            if name is None or name not in value.data:
+                continue
+            try:
+                data, info = decode_file(value.data[name], name)
+            except PictureError as exc:
+                self.report.change(q.line, q.name, M_PICTURE_REFUSED, name, str(exc))
+                continue
+            file = self.picture_file(name, info.type, data)
+            if usable_alt(alt, name):
+                shown = " ".join(alt.split())
+            else:
+                shown = ALT_PLACEHOLDER
+                self.report.to_complete(q.line, q.name, M_PICTURE_NO_ALT, name)
+            picture = Picture(
+                file, self.loc(shown), info.type.value, info.width, info.height, info.sha256
+            )
+            self.kept[id(value)] = (value, picture, data)
+            return src, alt, picture
+        return None
+
+    def picture_file(self, name: str, kind: PictureType, data: bytes) -> str:
+        """A name beside the draft for a picture (the same file keeps one name), unlike
+        those of the pictures taken and of those of this record not taken yet."""
+        taken = {picture.file: held for _value, picture, held in self.kept.values()}
+        taken.update(self.pictures)
+        stem = safe_name(name, kind.suffixes[0])
+        candidate, n = stem, 1
+        while candidate in taken and taken[candidate] != data:
+            n += 1
+            candidate = f"{stem.rsplit('.', 1)[0]}-{n}{kind.suffixes[0]}"
+        return candidate
+
+    def picture_of(self, value: FText) -> Picture | None:
+        """The picture kept from a text read with ``text`` (None if it had none)."""
+        found = self.kept.pop(id(value), None)
+        if found is None or found[0] is not value:
+            return None
+        _value, picture, data = found
+        self.pictures[picture.file] = data
+        return picture
+
+    def forget_to_complete(self, since: int) -> None:
+        """Drop the lines *to complete* added since entry ``since``: they were about a record
+        that is left out after all (its picture's alt text, a text that was only a picture)."""
+        entries = self.report.entries
+        entries[since:] = [e for e in entries[since:] if e.severity is not Severity.TO_COMPLETE]
 
     def report_lost_files(self) -> None:
         for (line, name), parts in self.lost_files.items():
@@ -305,6 +414,7 @@ class _Importer:
             source = SourceRef(PLACEHOLDER, PLACEHOLDER)
         if missing:
             self.report.to_complete(q.line, qid, M_TO_COMPLETE, ", ".join(missing))
+        image = self.picture_of(q.text)
         audiences = tuple(
             Audience(a) for a in meta.get("audiences", []) if a in {x.value for x in Audience}
         )
@@ -324,6 +434,7 @@ class _Importer:
                 if isinstance(r, dict)
             ),
             "line": q.line,
+            "image": image,
         }
 
     def ids_for(self, q: MQuestion, key: str, count: int, make: Any) -> list[str]:
@@ -372,18 +483,23 @@ class _Importer:
         description's place; the others are left out and their questions stand alone."""
         for sid, held in self.descriptions.items():
             desc = held.record
+            self.kept.clear()  # the picture of a description left out before
+            since = len(self.report.entries)
             try:
                 text = self.text(desc.text, desc, "description")
-            except _LeftOutError as left:  # a case that is only a picture
+            except _LeftOutError as left:  # a case that is only a picture that cannot be kept
                 self.report.skip(desc.line, desc.name, left.template, *left.args_)
                 continue
             parts = sorted(self.parts.get(sid, []))
             if not parts or not text:
+                self.forget_to_complete(since)
                 self.report.skip(desc.line, desc.name, M_DESCRIPTION_LEFT_OUT)
                 continue
             if len(parts) < 2:
+                self.forget_to_complete(since)
                 self.report.skip(desc.line, desc.name, M_SCENARIO_TOO_FEW, str(len(parts)))
                 continue
+            picture = self.picture_of(desc.text)  # the case's picture, the scenario's
             questions = [q for _, slot in parts if (q := self.slots[slot]) is not None]
             for _, slot in parts:
                 self.slots[slot] = None
@@ -396,8 +512,10 @@ class _Importer:
                 topic = held.topic
             if all(p.id in self.missing_topics for p in questions) and "topic" not in meta:
                 self.missing_topics.add(qid)
-            self.slots[held.slot] = SCENARIO.assemble(self, desc, qid, text, topic, questions)
+            scenario = SCENARIO.assemble(self, desc, qid, text, topic, questions)
+            self.slots[held.slot] = replace(scenario, image=picture)
             self.report.note(desc.line, qid, M_SCENARIO_MADE, str(len(questions)))
+        self.kept.clear()  # pictures of descriptions left out
 
     def note_lost(self, q: MQuestion) -> None:
         """What Moodle holds for the question that the bank format cannot."""
@@ -419,15 +537,21 @@ class _Importer:
         )
 
     def join(self, intro: MQuestion, question: Question, q: MQuestion) -> Question:
+        """The question with the description's text before its own, and the description's
+        picture when the question has none (else that picture is reported left out)."""
         try:
-            text = self.text(intro.text, intro, "description")
+            text = self.text(intro.text, intro, "description", keep=question.image is None)
         except _LeftOutError:
             text = ""
         if not text:
             self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
             return question
         self.report.note(q.line, question.id, M_DESCRIPTION_JOINED, intro.name)
-        return replace(question, text=self.loc(f"{text}\n\n{question.text.get(self.lang)}"))
+        return replace(
+            question,
+            text=self.loc(f"{text}\n\n{question.text.get(self.lang)}"),
+            image=question.image or self.picture_of(intro.text),
+        )
 
     def run(self, records: Iterable[MQuestion]) -> None:
         self.seen = 0
@@ -451,6 +575,7 @@ class _Importer:
                 label = TYPE_LABELS.get(q.type, q.type)
                 self.report.skip(q.line, q.name, M_UNSUPPORTED, label)
             else:
+                since = len(self.report.entries)
                 try:
                     question = kinds.from_record(self, q)
                 except _LeftOutError as left:
@@ -462,9 +587,12 @@ class _Importer:
                         question = self.join(intro, question, q)
                     self.note_lost(q)
                     self.add(question, q)
-                elif intro is not None:
-                    self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
+                else:
+                    self.forget_to_complete(since)  # nothing of it is left to complete
+                    if intro is not None:
+                        self.report.skip(intro.line, intro.name, M_DESCRIPTION_LEFT_OUT)
             self.report_lost_files()
+            self.kept.clear()  # pictures of a record not taken (a skipped question)
         if self.intro is not None:
             self.report.skip(self.intro.line, self.intro.name, M_DESCRIPTION_LEFT_OUT)
         self.finish_scenarios()
@@ -514,7 +642,7 @@ def records_to_draft(records: Iterable[MQuestion], name: str, *, lang: str = "en
         ),
         questions=tuple(imp.questions),
     )
-    return Draft(bank, imp.report, lang, frozenset(imp.missing_topics))
+    return Draft(bank, imp.report, lang, frozenset(imp.missing_topics), dict(imp.pictures))
 
 
 def draft_to_data(draft: Draft) -> dict[str, Any]:
@@ -619,9 +747,31 @@ def _node(value: Any, representer: Any) -> yaml.Node:
 
 
 def save_draft(draft: Draft, target: Path) -> Path:
-    """Write the draft YAML (to a temporary name, then renamed)."""
+    """Write the draft YAML (to a temporary name, then renamed), and its pictures in the
+    folder ``<name>.pictures`` beside it, where its picture paths lead."""
+    if draft.pictures:
+        folder = target.with_name(target.stem + PICTURES_FOLDER_SUFFIX)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FormatError(f"cannot write here: {exc.strerror}", where=str(folder)) from exc
+        for name, data in draft.pictures.items():
+            _write_bytes_atomic(folder / name, data)
     write_text_atomic(target, draft_yaml(draft))
     return target
+
+
+def _write_bytes_atomic(target: Path, data: bytes) -> None:
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    replace_atomically(
+        target,
+        write,
+        fail=lambda exc: FormatError(
+            f"cannot write the picture: {exc.strerror}", where=str(target)
+        ),
+    )
 
 
 def write_text_atomic(target: Path, text: str) -> None:
@@ -657,7 +807,7 @@ def placeholder_problems(path: Path, data: bytes | None = None) -> list[Problem]
             "this text still holds the placeholder of an imported draft; write the real text",
         )
         for number, line in enumerate(text.splitlines(), start=1)
-        if EXPLANATION_PLACEHOLDER in line and not line.lstrip().startswith("#")
+        if any(p in line for p in TEXT_PLACEHOLDERS) and not line.lstrip().startswith("#")
     ]
 
 
@@ -693,12 +843,35 @@ class _Exporter:
             data["see_also"] = [{"id": r.source_id, "locator": r.locator} for r in q.see_also]
         return data
 
+    def with_picture(self, text: FText, picture: Picture | None, q: Question) -> FText:
+        """The text with its picture: an ``<img>`` and the file embedded (Moodle XML); GIFT
+        holds no pictures, and a picture whose file is not at hand is left out (reported)."""
+        if picture is None:
+            return text
+        if self.gift:
+            self.report.change(q.line, q.id, M_PICTURE_GIFT, picture.file)
+            return text
+        name = picture.file.rsplit("/", 1)[-1]
+        try:
+            if picture.path is None:
+                raise PictureError("its file is not at hand (save the bank and load it again)")
+            data = read_bounded(picture.path, MAX_PICTURE_BYTES)
+            info = inspect(data, picture.file)
+            if picture.sha256 and info.sha256 != picture.sha256:
+                raise PictureError("the file changed since the bank was loaded")
+        except (OSError, PictureError) as exc:
+            self.report.change(q.line, q.id, M_PICTURE_REFUSED, picture.file, str(exc))
+            return text
+        text.text += img_html(name, picture.alt.get(self.lang))
+        text.data[name] = encode_file(data)
+        return text
+
     def base(self, q: Question, qtype: str) -> MQuestion:
         return MQuestion(
             qtype,
             title=q.id,
             idnumber=q.id,
-            text=self.ftext(q.text),
+            text=self.with_picture(self.ftext(q.text), q.image, q),
             general_feedback=self.ftext(q.explanation),
             tags=list(q.tags),
             meta=self.meta(q),
@@ -760,7 +933,10 @@ def export_bank(bank: Bank, fmt: ExportFormat, lang: str) -> tuple[str, ImportRe
     report.note(0, "", M_METADATA)
     if fmt is ExportFormat.GIFT:
         return gift.write_gift(records), report
-    return moodle_xml.write_moodle_xml(records), report
+    text = moodle_xml.write_moodle_xml(records)
+    if len(text) > MAX_FILE_BYTES:  # pictures make it big: say so before anyone relies on it
+        report.note(0, "", M_EXPORT_LARGE, f"{len(text.encode()) / 1048576:.0f}")
+    return text, report
 
 
 def export_to_file(bank: Bank, fmt: ExportFormat, lang: str, target: Path) -> ImportReport:

@@ -109,6 +109,16 @@ M_GIFT_ORDERING_TEXT = (
     "replaced by spaces"
 )
 M_NO_QUESTIONS = "the file holds no question"
+M_PICTURE_NO_ALT = (
+    "the picture '%1' has no alternative text: add alternative text (what the picture shows)"
+)
+M_PICTURE_ONLY = "the question was only a picture: write its text"
+M_PICTURE_REFUSED = "the picture '%1' was left out: %2"
+M_EXPORT_LARGE = (
+    "the file is %1 MB with its pictures, more than the 16 MB an import here reads and perhaps"
+    " more than the platform accepts: export the questions in smaller banks"
+)
+M_PICTURE_GIFT = "GIFT holds no pictures: the picture '%1' was left out (export to Moodle XML)"
 # Errors the GIFT reader gives a question it cannot read (Moodle skips it too).
 E_BRACES = (
     "unbalanced braces: the answers must be written between one '{' and one '}' "

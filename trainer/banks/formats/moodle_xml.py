@@ -122,11 +122,25 @@ def _format(name: str | None, default: str) -> str:
 def _ftext(el: ET.Element | None, default_format: str) -> FText:
     if el is None:
         return FText("", default_format)
-    return FText(_value(el.find("text")), _format(el.get("format"), default_format), _files(el))
+    return FText(
+        _value(el.find("text")),
+        _format(el.get("format"), default_format),
+        _files(el),
+        _file_data(el),
+    )
 
 
 def _files(el: ET.Element) -> list[str]:
     return [f.get("name") or "" for f in el.findall("file")]
+
+
+def _file_data(el: ET.Element) -> dict[str, str]:
+    """The base64 content of each embedded file, by name (not decoded here)."""
+    return {
+        f.get("name") or "": f.text or ""
+        for f in el.findall("file")
+        if (f.get("encoding") or "base64").strip().lower() == "base64"
+    }
 
 
 def iter_moodle_xml(data: bytes, path: str, *, nearest_grade: bool = False) -> Iterator[MQuestion]:
@@ -265,6 +279,7 @@ def _answer(answer: ET.Element, default_format: str) -> MAnswer:
             _value(answer.find("text")),
             _format(answer.get("format"), default_format),
             _files(answer),
+            _file_data(answer),
         ),
         _fraction(answer),
         _ftext(answer.find("feedback"), default_format),
@@ -288,7 +303,17 @@ def _block(tag: str, value: FText, indent: str) -> list[str]:
     return [
         f'{indent}<{tag} format="{_FORMAT_ATTRS.get(value.format, "html")}">',
         f"{indent}  {_cdata(value.text)}",
+        *_file_lines(value, indent + "  "),
         f"{indent}</{tag}>",
+    ]
+
+
+def _file_lines(value: FText, indent: str) -> list[str]:
+    """The text's embedded files (pictures), as Moodle writes them."""
+    return [
+        f'{indent}<file name="{_esc(name).replace(chr(34), "&quot;")}" path="/"'
+        f' encoding="base64">{data}</file>'
+        for name, data in value.data.items()
     ]
 
 
@@ -397,6 +422,7 @@ def _answers(answers: list[MAnswer]) -> list[str]:
         out += [
             f'    <answer fraction="{fraction}" format="{_FORMAT_ATTRS.get(a.text.format, "html")}">',
             f"      {_cdata(a.text.text)}",
+            *_file_lines(a.text, "      "),
             *_block("feedback", a.feedback, "      "),
             *(
                 [f"      <tolerance>{_esc(str(a.numeric.get('tolerance', '0')))}</tolerance>"]

@@ -84,6 +84,8 @@ class FText:
     text: str
     format: str = MOODLE
     files: list[str] = field(default_factory=list)  # embedded files (images, sound)
+    # the embedded files' contents, by name, as the file holds them (base64)
+    data: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -320,8 +322,8 @@ def html_to_text_and_images(value: str, *, keep_newlines: bool = False) -> tuple
 def is_image_only(value: FText) -> bool:
     """Whether a text is nothing but pictures (or files): its words alone are empty.
 
-    Such a text cannot be shown here; the import leaves its question out. (Where a
-    picture can be kept, this is the one place to say so.)"""
+    The import leaves out a question with such a text, unless one of its pictures is
+    kept (Moodle XML, the file embedded and good: see ``convert._Importer.text``)."""
     text, images = to_plain(value)
     if not (images or value.files):
         return False

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
-from trainer.banks.model import Kind, LocalizedText, Question
+from trainer.banks.model import Kind, LocalizedText, Picture, Question
 
 if TYPE_CHECKING:
     from trainer.banks.formats.records import FText, MQuestion
@@ -70,6 +70,18 @@ def text_data(text: LocalizedText | None) -> dict[str, str] | None:
     return dict(text.values) if text is not None else None
 
 
+def picture_data(picture: Picture) -> dict[str, Any]:
+    """A picture in the bank file's shape: its path and its alt text."""
+    return {"file": picture.file, "alt": dict(picture.alt.values)}
+
+
+def picture_from_data(value: Any) -> Picture | None:
+    """A picture from trusted data (a snapshot this program wrote); None when there is none."""
+    if not isinstance(value, dict) or not isinstance(value.get("file"), str):
+        return None
+    return Picture(value["file"], LocalizedText(dict(value.get("alt") or {})))
+
+
 def to_text(value: Any) -> LocalizedText:
     return LocalizedText(dict(value))
 
@@ -120,6 +132,8 @@ class BankChecker(Protocol):
         self, m: YMap, key: str, what: str, extra: dict[str, bool]
     ) -> list[tuple[YMap, str, LocalizedText]]: ...
 
+    def picture(self, m: YMap, key: str, what: str) -> Picture | None: ...
+
     def question(
         self, item: Any, mark: Mark, ids: dict[str, Mark], parent: YMap | None
     ) -> Question | None: ...
@@ -143,6 +157,8 @@ class RecordReader(Protocol):
 
     def start_scenario(self, description: MQuestion) -> None: ...
 
+    def picture_of(self, value: FText) -> Picture | None: ...
+
 
 class RecordWriter(Protocol):
     """What the GIFT / Moodle XML export offers a kind writing one question."""
@@ -156,6 +172,8 @@ class RecordWriter(Protocol):
     def base(self, q: Question, qtype: str) -> MQuestion: ...
 
     def grade(self, q: Question, fraction: float) -> float: ...
+
+    def with_picture(self, text: FText, picture: Picture | None, q: Question) -> FText: ...
 
 
 Q = TypeVar("Q", bound=Question)

@@ -28,6 +28,8 @@ from trainer.quiz.kinds.base import (
     Layout,
     RecordReader,
     RecordWriter,
+    picture_data,
+    picture_from_data,
     text_data,
     to_opt_text,
     to_text,
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 C = TypeVar("C", bound=SingleChoice | MultipleResponse)
 A = TypeVar("A", bound=Answer)
 
-OPTION_KEYS = {"id": True, "text": True, "feedback": False, "fixed": False}
+OPTION_KEYS = {"id": True, "text": True, "feedback": False, "fixed": False, "image": False}
 
 
 def shuffled(ids: list[str], rng: random.Random, fixed: list[bool] | None = None) -> list[str]:
@@ -75,13 +77,14 @@ def check_options(checker: BankChecker, m: YMap, what: str) -> list[Option]:
         text = checker.text(o, "text", owhat)
         feedback = checker.text(o, "feedback", owhat, required=False)
         fixed = checker.scalar(o, "fixed", bool, owhat, False)
+        image = checker.picture(o, "image", owhat)
         if oid is None or text is None:
             continue
         if oid in seen:
             checker.error(checker.where(o, "id"), f"{what}: option id '{oid}' is used twice")
             continue
         seen.add(oid)
-        out.append(Option(oid, text, feedback, bool(fixed)))
+        out.append(Option(oid, text, feedback, bool(fixed), image))
     if seq is not None and len(seq) < 2:
         checker.error(seq.start, f"{what}: needs at least 2 options")
     return out
@@ -181,9 +184,15 @@ def read_multichoice(reader: RecordReader, q: MQuestion) -> Question | None:
     if common is None:
         return None
     ids = reader.ids_for(q, "option_ids", len(answers), letter)
+    # The answers' pictures are taken only now that the question is made.
     options = tuple(
-        Option(oid, reader.loc(text), reader.loc(feedback) if feedback else None)
-        for oid, (text, feedback) in zip(ids, options_text, strict=True)
+        Option(
+            oid,
+            reader.loc(text),
+            reader.loc(feedback) if feedback else None,
+            image=reader.picture_of(a.text),
+        )
+        for oid, (text, feedback), a in zip(ids, options_text, answers, strict=True)
     )
     if single:
         return SingleChoice(kind=Kind.SINGLE_CHOICE, options=options, key=ids[right[0]], **common)
@@ -226,6 +235,8 @@ class ChoiceHandler(KindHandler[C, A]):
                 od["feedback"] = text_data(o.feedback)
             if o.fixed:
                 od["fixed"] = True
+            if o.image is not None:
+                od["image"] = picture_data(o.image)
             options.append(od)
         return {"options": options, "key": self.key_data(q)}
 
@@ -233,7 +244,11 @@ class ChoiceHandler(KindHandler[C, A]):
     def options_from_data(data: Mapping[str, Any]) -> tuple[Option, ...]:
         return tuple(
             Option(
-                o["id"], to_text(o["text"]), to_opt_text(o.get("feedback")), bool(o.get("fixed"))
+                o["id"],
+                to_text(o["text"]),
+                to_opt_text(o.get("feedback")),
+                bool(o.get("fixed")),
+                picture_from_data(o.get("image")),
             )
             for o in data["options"]
         )
@@ -262,7 +277,7 @@ class ChoiceHandler(KindHandler[C, A]):
         r = writer.base(q, "multichoice")
         r.single = self.single
         r.answers = [
-            MAnswer(writer.ftext(o.text), f, writer.ftext(o.feedback))
+            MAnswer(writer.with_picture(writer.ftext(o.text), o.image, q), f, writer.ftext(o.feedback))
             for o, f in zip(q.options, self.fractions(writer, q), strict=True)
         ]
         r.meta["option_ids"] = [o.id for o in q.options]

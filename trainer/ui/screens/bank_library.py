@@ -38,6 +38,7 @@ from trainer.ui import dialogs, labels, review, theme
 from trainer.ui.i18n import fmt
 from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.screens.bank_review import BankReviewWidget
+from trainer.ui.widgets.picture import add_picture_resources
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -376,6 +377,7 @@ class BankLibraryScreen(QWidget):
         sources = {
             sid: {"title": dict(s.title.values), "year": s.year} for sid, s in bank.sources.items()
         }
+        add_picture_resources(self.preview.document(), question)
         self.preview.setHtml(review.preview_html(question, lang, sources))
 
     # -- problems ------------------------------------------------------------------------

@@ -222,6 +222,20 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP("ImportReport", "drag and drop markers"),
     QT_TRANSLATE_NOOP("ImportReport", "select missing words"),
     QT_TRANSLATE_NOOP("ImportReport", "random short-answer matching"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "the picture '%1' has no alternative text: add alternative text (what the picture shows)",
+    ),
+    QT_TRANSLATE_NOOP("ImportReport", "the question was only a picture: write its text"),
+    QT_TRANSLATE_NOOP("ImportReport", "the picture '%1' was left out: %2"),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "the file is %1 MB with its pictures, more than the 16 MB an import here reads and perhaps more than the platform accepts: export the questions in smaller banks",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportReport",
+        "GIFT holds no pictures: the picture '%1' was left out (export to Moodle XML)",
+    ),
 )
 
 
@@ -494,15 +508,19 @@ class FormatsScreen(QWidget):
             dialogs.show_error(self, exc)
             return False
         self.workspace.audit("bank.draft", f"{self.draft.report.path} -> {target.name}")
-        self.summary.setText(
-            fmt(
-                self.tr(
-                    "Draft saved to %1. Complete it as described above, then import it in the "
-                    "question bank library."
-                ),
-                target,
-            )
+        text = fmt(
+            self.tr(
+                "Draft saved to %1. Complete it as described above, then import it in the "
+                "question bank library."
+            ),
+            target,
         )
+        if self.draft.pictures:
+            text += " " + fmt(
+                self.tr("Its pictures are in the folder %1 beside it: keep them together."),
+                target.with_name(target.stem + ".pictures").name,
+            )
+        self.summary.setText(text)
         return True
 
     def _on_choose_clicked(self) -> None:

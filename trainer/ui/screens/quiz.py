@@ -32,6 +32,7 @@ from trainer.ui.exam_guard import apply_exam_guard
 from trainer.ui.i18n import fmt
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.navigator import NavigatorWidget
+from trainer.ui.widgets.picture import PictureView
 from trainer.ui.widgets.question_views import QuestionInput, make_input, rich_label
 from trainer.workspace import Workspace
 
@@ -284,6 +285,7 @@ class QuizScreen(QWidget):
         self.language = session.language or language
         self.exam = session.behaviour is Behaviour.EXAM
         self.input: QuestionInput | None = None
+        self.picture: PictureView | None = None  # the question's picture, when it has one
         self._warned = False
 
         title = QLabel(session.module.title.get(language))
@@ -417,6 +419,10 @@ class QuizScreen(QWidget):
         text = rich_label(question.text.get(self.language), selectable=not self.exam)
         text.setAccessibleName(self.tr("Question text"))
         self.body_layout.addWidget(text)
+        self.picture = None
+        if question.image is not None:
+            self.picture = PictureView(question.image, self.language)
+            self.body_layout.addWidget(self.picture)
         self.input = make_input(question, slot.layout, self.language)
         self.input.set_response(slot.response)
         self.input.response_changed.connect(self._on_response_changed)
@@ -458,6 +464,7 @@ class QuizScreen(QWidget):
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.input.window()
         ]
         chain = [
+            *([self.picture.zoom_button] if self.picture and self.picture.image else []),
             *inputs,
             self.prev_button,
             self.next_button,

@@ -27,6 +27,7 @@ from trainer.ui import labels, review
 from trainer.ui import text as rich
 from trainer.ui.i18n import fmt
 from trainer.ui.numbers import number
+from trainer.ui.widgets.picture import add_picture_resources
 
 if TYPE_CHECKING:
     from trainer.storage.certificates import CertificateRecord
@@ -170,6 +171,8 @@ class ResultScreen(QWidget):
             if title is not None:
                 out.append(f"<p><b>{html.escape(title.get(self.language))}</b></p>")
             out.append(rich.to_html(slot.question.text.get(self.language)))
+            add_picture_resources(self.details.document(), slot.question)
+            out.append(review.picture_html(slot.question.image, self.language))
             out.append(
                 review.feedback_html(
                     slot.question,

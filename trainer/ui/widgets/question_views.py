@@ -65,6 +65,7 @@ from trainer.quiz.session import ordered_options
 from trainer.ui import numbers
 from trainer.ui import text as rich
 from trainer.ui.i18n import fmt
+from trainer.ui.widgets.picture import PictureView
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 A = TypeVar("A", bound=Answer)
@@ -73,6 +74,17 @@ A = TypeVar("A", bound=Answer)
 def _own(response: Response | None, answer_type: type[A]) -> A | None:
     """The response if it is an answer of the input's own kind (else nothing is shown)."""
     return response if isinstance(response, answer_type) else None
+
+
+def _in_picture(widget: QWidget) -> bool:
+    """Whether a control belongs to a picture's view (zooming stays possible when answers
+    are locked, and it is not where answering starts)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, PictureView):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def rich_label(markdown: str, *, selectable: bool = True) -> QLabel:
@@ -171,7 +183,9 @@ class QuestionInput(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         for child in self.findChildren(QWidget):
-            if isinstance(child, (QAbstractButton, QComboBox, QListWidget)):
+            if isinstance(child, (QAbstractButton, QComboBox, QListWidget)) and not _in_picture(
+                child
+            ):
                 child.setEnabled(not read_only)
 
     def _emit(self) -> None:
@@ -182,8 +196,13 @@ class QuestionInput(QWidget):
         """Send an answer still being typed now (before the page changes or is checked)."""
 
     def first_focus(self) -> QWidget | None:
+        """The first answer control (a picture's zoom button is not an answer)."""
         for child in self.findChildren(QWidget):
-            if child.focusPolicy() != Qt.FocusPolicy.NoFocus and child.isEnabled():
+            if (
+                child.focusPolicy() != Qt.FocusPolicy.NoFocus
+                and child.isEnabled()
+                and not _in_picture(child)
+            ):
                 return child
         return None
 
@@ -228,9 +247,11 @@ class ChoiceInput(QuestionInput):
         )
         hint.setWordWrap(True)
         grid.addWidget(hint, 0, 0, 1, 2)
-        for row, option in enumerate(ordered_options(question, layout), start=1):
+        row = 0
+        for index, option in enumerate(ordered_options(question, layout)):
+            row += 1
             text = option.text.get(language)
-            letter = LETTERS[row - 1]
+            letter = LETTERS[index]
             button: QAbstractButton = QCheckBox(letter) if self.multiple else QRadioButton(letter)
             button.setAccessibleName(f"{letter}. {text}")
             label = rich_label(text, selectable=False)
@@ -243,6 +264,10 @@ class ChoiceInput(QuestionInput):
             self.buttons[option.id] = button
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
+            if option.image is not None:
+                row += 1
+                grid.addWidget(PictureView(option.image, language), row, 1)
+                button.setAccessibleDescription(option.image.alt.get(language))
             button.toggled.connect(lambda _on: self._emit())
 
     def checked(self) -> list[str]:
@@ -514,6 +539,8 @@ class ScenarioInput(QuestionInput):
             heading.setStyleSheet("font-weight: bold;")
             inner.addWidget(heading)
             inner.addWidget(rich_label(part.text.get(language)))
+            if part.image is not None:
+                inner.addWidget(PictureView(part.image, language))
             widget = make_input(part, part_layouts.get(part.id, {}), language)
             widget.response_changed.connect(lambda _r: self._emit())
             inner.addWidget(widget)
