@@ -35,9 +35,14 @@ def test_the_startup_benchmark_measures_the_built_program_when_there_is_one(
     entries = bench_startup.run(built=fake, repeat=1)
     assert [e["name"] for e in entries] == [
         "startup (window shown, exit)",
+        "startup CPU time (user + system)",
+        "startup peak memory",
         "startup, built program vs virtualenv",
     ]
-    built = entries[1]
+    memory = entries[2]
+    assert memory["unit"] == "MB" and memory["target"] == "<= 1.5"
+    assert 20 < memory["baseline"] < memory["value"] < 1000
+    built = entries[3]
     assert built["ratio"] == built["value"] / built["baseline"] and built["target"] == "<= 1.3"
     lines = calls.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2  # the warm-up and one timed run
