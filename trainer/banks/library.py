@@ -139,7 +139,7 @@ class BankLibrary:
                 origin is Origin.SHIPPED and f.summary.id in imported
             ):
                 by_id[f.summary.id] = f.summary
-        return Catalog(list(by_id.values()), failures)
+        return Catalog(list(by_id.values()), failures, cache_path=self.cache_path)
 
     # -- importing ----------------------------------------------------------------
     def import_bank(self, source: Path) -> ImportResult:
