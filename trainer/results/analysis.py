@@ -32,7 +32,7 @@ from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.quiz import kinds
 from trainer.storage.database import Database
-from trainer.storage.results import ResultsRepository
+from trainer.storage.results import AnswerSet, ResultsRepository
 
 MIN_ATTEMPTS = 30
 GROUP_SHARE = 0.27
@@ -254,49 +254,47 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
             title = json.loads(attempt_rows[-1].module_title)
         except ValueError:
             title = {}
-    # One plain pass over the responses; sums are kept per (question, response).
     ranked = sorted(totals, key=lambda a: (-totals[a], a))
     g = group_size(len(ranked))
     upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
-    groups: dict[str, list[float]] = {}
-    answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
-    current_id, current = -1, []
-    for key, qid, f, attempt_id in repo.exam_answers(module_id):
-        if attempt_id != current_id:  # rows come attempt by attempt
-            current_id, current = attempt_id, answered.setdefault(attempt_id, [])
-        current.append((qid, f))
-        acc = groups.get(key)
-        if acc is None:
-            acc = groups[key] = [0.0] * 10
-        t = totals[attempt_id]
-        acc[0] += 1
-        acc[1] += f
-        acc[2] += t
-        acc[3] += f * f
-        acc[4] += t * t
-        acc[5] += f * t
-        if attempt_id in upper:
-            acc[6] += f
-            acc[7] += 1
-        if attempt_id in lower:
-            acc[8] += f
-            acc[9] += 1
     sums: dict[str, list[float]] = {}
     kinds: dict[str, str] = {}
     chosen: dict[str, Counter[str]] = defaultdict(Counter)
     unanswered: Counter[str] = Counter()
-    for key, acc in groups.items():
-        qid, kind, response = key.split("\x1f", 2)
-        total = sums.setdefault(qid, [0.0] * 10)
-        for i, value in enumerate(acc):
-            total[i] += value
-        kinds[qid] = kind
-        count = int(acc[0])
-        keys = _choices(kind, response or None)
-        if keys is None:
-            unanswered[qid] += count
-        for choice in keys or ():
-            chosen[qid][choice] += count
+    group: dict[str, list[float]] = {}  # per question: n, sum, sum of squares (reliability)
+    # SQLite sums the answers per (question, response); Python sees one row per attempt
+    # and one per response given, not one per answer.
+    with repo.item_attempts([(a, t, a in upper, a in lower) for a, t in totals.items()]):
+        answer_sets = repo.answer_sets()
+        members, question_ids = _reliability_group(answer_sets)
+        repo.choose_group(members, question_ids)
+        for found in repo.response_sums():
+            total = sums.setdefault(found.question_id, [0.0] * 10)
+            for i, value in enumerate(
+                (
+                    found.n,
+                    found.sx,
+                    found.st,
+                    found.sxx,
+                    found.stt,
+                    found.sxt,
+                    found.upper_sx,
+                    found.upper_n,
+                    found.lower_sx,
+                    found.lower_n,
+                )
+            ):
+                total[i] += value
+            in_group = group.setdefault(found.question_id, [0.0, 0.0, 0.0])
+            in_group[0] += found.group_n
+            in_group[1] += found.group_sx
+            in_group[2] += found.group_sxx
+            kinds[found.question_id] = found.kind
+            keys = _choices(found.kind, found.response)
+            if keys is None:
+                unanswered[found.question_id] += found.n
+            for choice in keys or ():
+                chosen[found.question_id][choice] += found.n
     stats = [
         _from_sums(
             qid,
@@ -321,20 +319,45 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
         attempts=len(totals),
         mean_percent=_mean(percents) if percents else None,
         items=items,
-        reliability=_module_reliability(answered),
+        reliability=_group_reliability(answer_sets, set(members), group),
         histogram=histogram(percents),
     )
 
 
-def _module_reliability(answered: Mapping[int, list[tuple[str, float]]]) -> Reliability:
-    """Reliability on the largest group of attempts that share a question set."""
+def _reliability_group(answer_sets: Sequence[AnswerSet]) -> tuple[list[int], list[str]]:
+    """The attempts of the largest group that answered the same set of questions (the
+    reliability is computed on them), and every question answered."""
     groups: dict[frozenset[str], list[int]] = defaultdict(list)
-    for attempt_id, items in answered.items():
-        groups[frozenset(qid for qid, _ in items)].append(attempt_id)
+    for a in answer_sets:
+        groups[frozenset(a.question_ids.split("\x1f"))].append(a.attempt_id)
+    every = sorted({q for qset in groups for q in qset})
     if not groups:
-        return Reliability(None, None, 0, 0)
+        return [], every
     _, members = _largest_group(groups)
-    return reliability({a: dict(answered[a]) for a in members})
+    return members, every
+
+
+def _group_reliability(
+    answer_sets: Sequence[AnswerSet],
+    members: set[int],
+    group: Mapping[str, Sequence[float]],
+) -> Reliability:
+    """Cronbach's alpha (and KR-20) from sums: the members' totals, and each question's
+    item-score sum and sum of squares over the members."""
+    rows = [a for a in answer_sets if a.attempt_id in members]
+    items = [v for v in group.values() if v[0]]
+    k, n = len(items), len(rows)
+    if not rows:
+        return Reliability(None, None, 0, 0)
+    if k < 2 or n < 2:
+        return Reliability(None, None, k, n)
+    var_total = _pvariance([a.score_sum for a in rows])
+    if var_total <= 1e-12:
+        return Reliability(None, None, k, n)
+    var_items = sum(max(0.0, sxx / count - (sx / count) ** 2) for count, sx, sxx in items)
+    alpha = k / (k - 1) * (1 - var_items / var_total)
+    dichotomous = not any(a.partial for a in rows)
+    return Reliability(alpha, alpha if dichotomous else None, k, n)
 
 
 def _questions(repo: ResultsRepository, question_ids: Iterable[str]) -> dict[str, Question]:
