@@ -52,7 +52,9 @@ def test_the_startup_benchmark_measures_the_built_program_when_there_is_one(
 def test_the_review_benchmark_runs_next_to_the_plain_load() -> None:
     from bench import bench_review
 
-    [entry] = bench_review.run(questions=200)
+    entry, alike = bench_review.run(questions=200, alike=100)
+    assert alike["name"] == "review 200 alike questions vs 100" and alike["target"] == "<= 2.5"
+    assert 0 < alike["baseline"] < alike["value"] < 60
     assert entry["name"].startswith("review library of 200 questions (4 banks)")
     assert entry["target"] == "< 2 s" and entry["unit"] == "s"
     assert 0 < entry["value"] < 5 and 0 < entry["baseline"] < 5
