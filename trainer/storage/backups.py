@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from trainer.errors import StorageError
+from trainer.files import read_bounded
 from trainer.privacy import create_private_file, private_folder
 from trainer.storage.database import Database
 
@@ -91,10 +92,14 @@ def _status(database: Path) -> str | None:
     return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
 
 
+def _read_note(database: Path) -> str:
+    return read_bounded(_clean_file(database), 256).decode("ascii")
+
+
 def closed_cleanly(database: Path) -> bool:
     """True when the database has not changed since the program closed it cleanly."""
     try:
-        recorded = _clean_file(database).read_text(encoding="ascii")
+        recorded = _read_note(database)
         return recorded != CHECK_NEEDED and recorded == _status(database)
     except (OSError, UnicodeDecodeError):
         return False
@@ -104,7 +109,7 @@ def record_clean_close(database: Path) -> None:
     """Note the closed database's status (unless a check was found needed)."""
     marker = _clean_file(database)
     with contextlib.suppress(OSError, UnicodeDecodeError):
-        if marker.exists() and marker.read_text(encoding="ascii") == CHECK_NEEDED:
+        if marker.exists() and _read_note(database) == CHECK_NEEDED:
             return
         status = _status(database)
         if status is not None:
