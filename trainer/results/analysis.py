@@ -23,16 +23,16 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.quiz import kinds
 from trainer.storage.database import Database
-from trainer.storage.results import AnswerSet, ResultsRepository
+from trainer.storage.results import AnswerSet, ExamTotal, ResultsRepository
 
 MIN_ATTEMPTS = 30
 GROUP_SHARE = 0.27
@@ -237,9 +237,51 @@ def _options(question: Question, lang: str) -> list[tuple[str, str, bool]]:
     return kinds.distractors(question, lang)
 
 
+class AnswerSource(Protocol):
+    """What the item analysis reads: the exam totals, each answer, the questions as shown.
+    A source that can also sum the answers itself (``ResultsRepository``: SQLite, from
+    covering indexes) is summed there; any other is read answer by answer."""
+
+    def large_reads(self) -> None: ...
+
+    def exam_totals(self, module_id: str) -> list[ExamTotal]: ...
+
+    def exam_answers(self, module_id: str) -> Iterator[tuple[str, str, float, int]]: ...
+
+    def latest_snapshot(self, question_id: str) -> str | None: ...
+
+
+@dataclass
+class _Sums:
+    """Per question: the ten sums of ``_from_sums``, its kind, the answers chosen, how
+    many left it unanswered; and the reliability."""
+
+    sums: dict[str, list[float]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    chosen: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    unanswered: Counter[str] = field(default_factory=Counter)
+    reliability: Reliability = field(default_factory=lambda: Reliability(None, None, 0, 0))
+
+    def add(self, qid: str, kind: str, response: str | None, values: Sequence[float]) -> None:
+        total = self.sums.setdefault(qid, [0.0] * 10)
+        for i, value in enumerate(values):
+            total[i] += value
+        self.kinds[qid] = kind
+        count = int(values[0])
+        keys = _choices(kind, response)
+        if keys is None:
+            self.unanswered[qid] += count
+        for choice in keys or ():
+            self.chosen[qid][choice] += count
+
+
 def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnalysis:
     """Item analysis of a module over its finished exam attempts."""
-    repo = ResultsRepository(db)
+    return analyse_source(ResultsRepository(db), module_id, lang)
+
+
+def analyse_source(repo: AnswerSource, module_id: str, lang: str = "en") -> ModuleAnalysis:
+    """Item analysis of a module over the finished exam attempts ``repo`` holds."""
     repo.large_reads()
     attempt_rows = repo.exam_totals(module_id)
     totals: dict[int, float] = {}
@@ -257,44 +299,11 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
     ranked = sorted(totals, key=lambda a: (-totals[a], a))
     g = group_size(len(ranked))
     upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
-    sums: dict[str, list[float]] = {}
-    kinds: dict[str, str] = {}
-    chosen: dict[str, Counter[str]] = defaultdict(Counter)
-    unanswered: Counter[str] = Counter()
-    group: dict[str, list[float]] = {}  # per question: n, sum, sum of squares (reliability)
-    # SQLite sums the answers per (question, response); Python sees one row per attempt
-    # and one per response given, not one per answer.
-    with repo.item_attempts([(a, t, a in upper, a in lower) for a, t in totals.items()]):
-        answer_sets = repo.answer_sets()
-        members, question_ids = _reliability_group(answer_sets)
-        repo.choose_group(members, question_ids)
-        for found in repo.response_sums():
-            total = sums.setdefault(found.question_id, [0.0] * 10)
-            for i, value in enumerate(
-                (
-                    found.n,
-                    found.sx,
-                    found.st,
-                    found.sxx,
-                    found.stt,
-                    found.sxt,
-                    found.upper_sx,
-                    found.upper_n,
-                    found.lower_sx,
-                    found.lower_n,
-                )
-            ):
-                total[i] += value
-            in_group = group.setdefault(found.question_id, [0.0, 0.0, 0.0])
-            in_group[0] += found.group_n
-            in_group[1] += found.group_sx
-            in_group[2] += found.group_sxx
-            kinds[found.question_id] = found.kind
-            keys = _choices(found.kind, found.response)
-            if keys is None:
-                unanswered[found.question_id] += found.n
-            for choice in keys or ():
-                chosen[found.question_id][choice] += found.n
+    if isinstance(repo, ResultsRepository):
+        found = _summed_in_sqlite(repo, totals, upper, lower)
+    else:
+        found = _summed_here(repo, module_id, totals, upper, lower)
+    sums, kinds, chosen, unanswered = found.sums, found.kinds, found.chosen, found.unanswered
     stats = [
         _from_sums(
             qid,
@@ -319,9 +328,91 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
         attempts=len(totals),
         mean_percent=_mean(percents) if percents else None,
         items=items,
-        reliability=_group_reliability(answer_sets, set(members), group),
+        reliability=found.reliability,
         histogram=histogram(percents),
     )
+
+
+def _summed_in_sqlite(
+    repo: ResultsRepository, totals: Mapping[int, float], upper: set[int], lower: set[int]
+) -> _Sums:
+    """SQLite sums the answers per (question, response); Python sees one row per attempt
+    and one per response given, not one per answer."""
+    out = _Sums()
+    group: dict[str, list[float]] = {}  # per question: n, sum, sum of squares (reliability)
+    with repo.item_attempts([(a, t, a in upper, a in lower) for a, t in totals.items()]):
+        answer_sets = repo.answer_sets()
+        members, question_ids = _reliability_group(answer_sets)
+        repo.choose_group(members, question_ids)
+        for r in repo.response_sums():
+            out.add(
+                r.question_id,
+                r.kind,
+                r.response,
+                (
+                    r.n,
+                    r.sx,
+                    r.st,
+                    r.sxx,
+                    r.stt,
+                    r.sxt,
+                    r.upper_sx,
+                    r.upper_n,
+                    r.lower_sx,
+                    r.lower_n,
+                ),
+            )
+            in_group = group.setdefault(r.question_id, [0.0, 0.0, 0.0])
+            in_group[0] += r.group_n
+            in_group[1] += r.group_sx
+            in_group[2] += r.group_sxx
+    out.reliability = _group_reliability(answer_sets, set(members), group)
+    return out
+
+
+def _summed_here(
+    repo: AnswerSource,
+    module_id: str,
+    totals: Mapping[int, float],
+    upper: set[int],
+    lower: set[int],
+) -> _Sums:
+    """One plain pass over the answers (a source that cannot sum them itself); sums are
+    kept per (question, response)."""
+    groups: dict[str, list[float]] = {}
+    answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
+    current_id, current = -1, []
+    for key, qid, f, attempt_id in repo.exam_answers(module_id):
+        if attempt_id != current_id:  # rows come attempt by attempt
+            current_id, current = attempt_id, answered.setdefault(attempt_id, [])
+        current.append((qid, f))
+        acc = groups.get(key)
+        if acc is None:
+            acc = groups[key] = [0.0] * 10
+        t = totals[attempt_id]
+        acc[0] += 1
+        acc[1] += f
+        acc[2] += t
+        acc[3] += f * f
+        acc[4] += t * t
+        acc[5] += f * t
+        if attempt_id in upper:
+            acc[6] += f
+            acc[7] += 1
+        if attempt_id in lower:
+            acc[8] += f
+            acc[9] += 1
+    out = _Sums()
+    for key, acc in groups.items():
+        qid, kind, response = key.split("\x1f", 2)
+        out.add(qid, kind, response or None, acc)
+    by_set: dict[frozenset[str], list[int]] = defaultdict(list)
+    for attempt_id, items in answered.items():
+        by_set[frozenset(qid for qid, _ in items)].append(attempt_id)
+    if by_set:
+        _, members = _largest_group(by_set)
+        out.reliability = reliability({a: dict(answered[a]) for a in members})
+    return out
 
 
 def _reliability_group(answer_sets: Sequence[AnswerSet]) -> tuple[list[int], list[str]]:
@@ -360,7 +451,7 @@ def _group_reliability(
     return Reliability(alpha, alpha if dichotomous else None, k, n)
 
 
-def _questions(repo: ResultsRepository, question_ids: Iterable[str]) -> dict[str, Question]:
+def _questions(repo: AnswerSource, question_ids: Iterable[str]) -> dict[str, Question]:
     """Each question as most recently shown (for its text and options)."""
     out: dict[str, Question] = {}
     for qid in question_ids:
