@@ -651,10 +651,12 @@ class ResultsRepository:
         )
         # One row per attempt, its lines joined: crossing from SQLite into Python costs
         # more per row than anything SQLite does. The plan reads h by id and q by its
-        # (attempt_id, slot) key, so each group's lines come in slot order (tested).
+        # (attempt_id, slot) key, named so that no other index on attempt_id is taken
+        # instead, so each group's lines come in slot order (tested).
         sql = (
             f"SELECT group_concat(h.head || {line}, ?) FROM temp.export_heads h"
-            " JOIN attempt_questions q ON q.attempt_id = h.id"
+            " JOIN attempt_questions q INDEXED BY sqlite_autoindex_attempt_questions_1"
+            " ON q.attempt_id = h.id"
             " LEFT JOIN temp.export_texts x ON x.bank_hash = h.bank_hash"
             " AND x.language = h.language AND x.question_id = q.question_id"
             " AND x.response = ifnull(q.response, '') AND x.fraction = ifnull(q.fraction, -1.0)"
