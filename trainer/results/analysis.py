@@ -417,15 +417,23 @@ def _summed_here(
 
 def _reliability_group(answer_sets: Sequence[AnswerSet]) -> tuple[list[int], list[str]]:
     """The attempts of the largest group that answered the same set of questions (the
-    reliability is computed on them), and every question answered."""
-    groups: dict[frozenset[str], list[int]] = defaultdict(list)
+    reliability is computed on them), and every question answered.
+
+    Each set comes as one string, its question ids in order (``answer_sets``): equal sets
+    are equal strings, so they are grouped without making a set of each."""
+    by_key: dict[str, list[int]] = defaultdict(list)
     for a in answer_sets:
-        groups[frozenset(a.question_ids.split("\x1f"))].append(a.attempt_id)
-    every = sorted({q for qset in groups for q in qset})
-    if not groups:
-        return [], every
-    _, members = _largest_group(groups)
-    return members, every
+        by_key[a.question_ids].append(a.attempt_id)
+    every: set[str] = set()
+    for key in by_key:
+        every.update(key.split("\x1f"))
+    if not by_key:
+        return [], []
+    # as _largest_group: most attempts, then most questions, then the earliest attempt
+    _, chosen = max(
+        by_key.items(), key=lambda kv: (len(kv[1]), kv[0].count("\x1f") + 1, -min(kv[1]))
+    )
+    return chosen, sorted(every)
 
 
 def _group_reliability(

@@ -240,7 +240,7 @@ class ExamTotal:
 
 @dataclass(frozen=True)
 class AnswerSet:
-    """The questions one exam attempt answered (ids joined by U+001F, in no given order),
+    """The questions one exam attempt answered (ids joined by U+001F, in id order),
     its item scores' sum, and whether any item score was neither 0 nor 1."""
 
     attempt_id: int
@@ -499,7 +499,8 @@ class ResultsRepository:
                 conn.execute("DROP TABLE IF EXISTS temp.item_questions")
 
     def answer_sets(self) -> list[AnswerSet]:
-        """Per attempt of ``item_attempts``: the questions it answered and its item scores."""
+        """Per attempt of ``item_attempts``: the questions it answered (in id order: the
+        index is read in that order) and its item scores."""
         return [
             AnswerSet(a, ids or "", float(total or 0.0), bool(partial))
             for a, ids, total, partial in self._rows(
