@@ -10,7 +10,9 @@ find. The same seed gives the same library.
 
 ``python -m bench review`` prints the review time (every check, near-duplicates
 across the four banks included, on the loaded banks) against the plain load of
-the same four files, both measured in this run.
+the same four files, both measured in this run; and the review of a bank of alike
+questions (``bench_banks.generated_bank``: one template, every pair above the bar) at
+two sizes, whose ratio shows how it grows (2: linear).
 """
 
 from __future__ import annotations
@@ -178,10 +180,34 @@ def measure(paths: list[Path], repeat: int = 3) -> tuple[float, float, list[Bank
     return min(reviews), min(loads), banks
 
 
-def run(questions: int = 10_000) -> list[dict[str, Any]]:
+def alike_slope(tmp: Path, questions: int) -> dict[str, Any]:
+    """The review of a bank of alike questions (one template: every pair is a near
+    duplicate) at twice ``questions`` against ``questions``: 2 is linear, 4 quadratic."""
+    from bench.bench_banks import generated_bank
+
+    seconds = []
+    for n in (questions, 2 * questions):
+        bank = load_bank(generated_bank(tmp / f"alike-{n}.yaml", n))
+        text.words.cache_clear()
+        text.content_words.cache_clear()
+        start = time.perf_counter()
+        review_banks([bank])
+        seconds.append(time.perf_counter() - start)
+    return {
+        "name": f"review {2 * questions:,} alike questions vs {questions:,}",
+        "value": seconds[1],
+        "unit": "s",
+        "baseline": seconds[0],
+        "ratio": seconds[1] / seconds[0],
+        "target": "<= 2.5",
+    }
+
+
+def run(questions: int = 10_000, alike: int = 2_000) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         paths = generated_library(Path(tmp), questions)
         review, load, banks = measure(paths)
+        slope = alike_slope(Path(tmp), alike)
     items = sum(1 for b in banks for _ in b.iter_all_questions())
     return [
         {
@@ -191,5 +217,6 @@ def run(questions: int = 10_000) -> list[dict[str, Any]]:
             "baseline": load,
             "ratio": review / load,
             "target": f"< {TARGET_SECONDS:g} s",
-        }
+        },
+        slope,
     ]

@@ -35,9 +35,14 @@ def test_the_startup_benchmark_measures_the_built_program_when_there_is_one(
     entries = bench_startup.run(built=fake, repeat=1)
     assert [e["name"] for e in entries] == [
         "startup (window shown, exit)",
+        "startup CPU time (user + system)",
+        "startup peak memory",
         "startup, built program vs virtualenv",
     ]
-    built = entries[1]
+    memory = entries[2]
+    assert memory["unit"] == "MB" and memory["target"] == "<= 1.5"
+    assert 20 < memory["baseline"] < memory["value"] < 1000
+    built = entries[3]
     assert built["ratio"] == built["value"] / built["baseline"] and built["target"] == "<= 1.3"
     lines = calls.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2  # the warm-up and one timed run
@@ -47,7 +52,9 @@ def test_the_startup_benchmark_measures_the_built_program_when_there_is_one(
 def test_the_review_benchmark_runs_next_to_the_plain_load() -> None:
     from bench import bench_review
 
-    [entry] = bench_review.run(questions=200)
+    entry, alike = bench_review.run(questions=200, alike=100)
+    assert alike["name"] == "review 200 alike questions vs 100" and alike["target"] == "<= 2.5"
+    assert 0 < alike["baseline"] < alike["value"] < 60
     assert entry["name"].startswith("review library of 200 questions (4 banks)")
     assert entry["target"] == "< 2 s" and entry["unit"] == "s"
     assert 0 < entry["value"] < 5 and 0 < entry["baseline"] < 5

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trainer.access import Permission, Role, StaffSession, staff_action
-from trainer.errors import AccessDeniedError, TrainerError
+from trainer.errors import AccessDeniedError, StorageError, TrainerError
 from trainer.storage import audit, backups, settings
 from trainer.storage.settings import Setting
 
@@ -126,6 +126,22 @@ def export_audit(ws: Workspace, path: Path, text: str = "", action: str = "") ->
 def automatic_backup(ws: Workspace) -> backups.Backup:
     """The backup taken at start and daily (no sign-in needed; not a user's action)."""
     return backups.create_backup(ws.db, ws.data.backups, keep=backups_keep(ws))
+
+
+def startup_backup(ws: Workspace) -> backups.Backup:
+    """The backup at every start, after ``PRAGMA quick_check`` of the live database (a
+    start may have trusted a database closed cleanly without reading it): a damaged
+    database is never copied over the good backups, and the next start checks it before
+    opening it, offering the latest good backup."""
+    problems = backups.check_database(ws.data.database)
+    if problems:
+        backups.need_check(ws.data.database)
+        raise StorageError(
+            f"the database is damaged: {problems[0]}; it was not backed up, and it will be "
+            "checked before it is opened at the next start",
+            where=str(ws.data.database),
+        )
+    return automatic_backup(ws)
 
 
 def daily_backup_if_due(ws: Workspace) -> backups.Backup | None:

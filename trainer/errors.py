@@ -57,6 +57,7 @@ class ErrorCode(StrEnum):
     BANK_DRAFT_INCOMPLETE = "bank.draft_incomplete"
     BANK_MODULE_CLASH = "bank.module_clash"
     BANK_NOT_WRITTEN = "bank.not_written"  # reason
+    BANK_CHANGED = "bank.changed"  # name
     # certificates
     CERTIFICATE_LOGO_MISSING = "certificate.logo_missing"
     CERTIFICATE_TOO_MANY_SIGNATORIES = "certificate.too_many_signatories"

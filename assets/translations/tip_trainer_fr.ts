@@ -1689,6 +1689,10 @@ Les détails ont été consignés dans :
         <translation>La banque ne peut pas être enregistrée dans la bibliothèque (%1).</translation>
     </message>
     <message>
+        <source>The bank file %1 changed since the list of modules was made. The list now shows what the file holds: choose the module again.</source>
+        <translation>Le fichier de banque %1 a changé depuis l’établissement de la liste des modules. La liste montre maintenant ce que contient le fichier : choisissez à nouveau le module.</translation>
+    </message>
+    <message>
         <source>The logo file does not exist.</source>
         <translation>Le fichier du logo n’existe pas.</translation>
     </message>

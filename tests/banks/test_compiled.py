@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import DATA
 from trainer.banks import compiled
+from trainer.banks.compiled import BankSummary
 from trainer.banks.loader import load_bank, load_bank_bytes
 from trainer.errors import BankError
 from trainer.workspace import CATALOG_CACHE_NAME, Workspace
@@ -146,3 +147,107 @@ def test_verifying_only_writes_no_cache(tmp_path: Path, banks_dir: Path) -> None
         assert not (tmp_path / "data").exists()
     finally:
         ws.close()
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every bank file the compiled catalogue reads (to hash or to parse)."""
+    seen: list[str] = []
+    from trainer.banks.loader import read_bank_file as real
+
+    def spy(path: Path, **kwargs: object) -> bytes:
+        seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(compiled, "read_bank_file", spy)
+    return seen
+
+
+def test_an_unchanged_file_is_listed_without_being_read(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = workspace.reload_catalog()
+    reads = _reads(monkeypatch)
+    assert workspace.reload_catalog().summaries == first.summaries
+    assert reads == []
+
+
+def test_a_touched_file_with_the_same_bytes_is_hashed_not_parsed(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = workspace.reload_catalog()
+    [summary] = first.summaries
+    assert summary.path is not None
+    os.utime(summary.path, ns=(1_000_000_000, 1_000_000_000))
+    reads, parsed = _reads(monkeypatch), _parses(monkeypatch)
+    assert workspace.reload_catalog().summaries == first.summaries
+    assert reads == ["sample.yaml"] and parsed == []
+    reads.clear()
+    workspace.reload_catalog()  # the new status was written: trusted again
+    assert reads == []
+
+
+def _changed_in_place(workspace: Workspace) -> tuple[Path, dict[str, BankSummary]]:
+    """A bank listed, then changed with the same size, and its cache entry given the
+    changed file's status: what a file system that keeps every status field (or a
+    careful forger) leaves behind. Returns the file and the summaries first listed."""
+    target = workspace.data.banks / "mine.yaml"
+    source = (DATA / "banks" / "bom-ok.yaml").read_text(encoding="utf-8-sig")
+    target.write_text(source, encoding="utf-8")
+    first = {s.id: s for s in workspace.reload_catalog().summaries}
+    changed = source.replace("pass_mark: 70", "pass_mark: 10").replace(
+        'version: "1.0"', 'version: "9.0"'
+    )
+    assert len(changed) == len(source) and changed != source
+    target.write_text(changed, encoding="utf-8")
+    cache = _cache(workspace)
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    entry = data["files"][str(target.resolve())]
+    stat = target.stat()
+    entry.update(mtime_ns=stat.st_mtime_ns, ctime_ns=stat.st_ctime_ns, inode=stat.st_ino)
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    return target, first
+
+
+def test_a_file_changed_with_its_status_put_back_is_refused_before_any_question_is_used(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing trusts the file's status; first use checks the bytes' hash and refuses the
+    bank, so no question of the changed file is shown or graded from the stale list."""
+    from trainer.errors import ErrorCode
+
+    target, first = _changed_in_place(workspace)
+    catalog = workspace.reload_catalog()
+    listed = {s.id: s for s in catalog.summaries}
+    assert listed["bad-example"] == first["bad-example"]  # the stale summary, trusted
+    with pytest.raises(BankError) as raised:
+        catalog.bank("bad-example")
+    assert raised.value.code is ErrorCode.BANK_CHANGED
+    assert raised.value.params == {"name": "mine.yaml"}
+    # The list now says what the file holds, and so does the cache for the next start.
+    now = {s.id: s for s in catalog.summaries}
+    assert now["bad-example"].version == "9.0"
+    bank = catalog.bank("bad-example")  # chosen again: the file's own content
+    assert bank.version == "9.0" and bank.content_hash == now["bad-example"].content_hash
+    parsed = _parses(monkeypatch)
+    again = {s.id: s for s in workspace.reload_catalog().summaries}
+    assert parsed == [] and again["bad-example"] == now["bad-example"]
+    assert target.is_file()
+
+
+def test_a_file_changed_in_place_is_seen_at_listing_when_its_status_changed(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Size and modification time put back by a program: the status-change time (or the
+    hash, where the system has none) still tells the start to read the file."""
+    target = workspace.data.banks / "mine.yaml"
+    source = (DATA / "banks" / "bom-ok.yaml").read_text(encoding="utf-8-sig")
+    target.write_text(source, encoding="utf-8")
+    before = target.stat()
+    workspace.reload_catalog()
+    target.write_text(source.replace('version: "1.0"', 'version: "9.0"'), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    if target.stat().st_ctime_ns == before.st_ctime_ns:
+        pytest.skip("this file system keeps no status-change time apart from the others")
+    reads = _reads(monkeypatch)
+    again = {s.id: s for s in workspace.reload_catalog().summaries}
+    assert reads == ["mine.yaml"] and again["bad-example"].version == "9.0"

@@ -97,3 +97,46 @@ def test_cli_import_bank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     bad = DATA / "banks" / "bad" / "empty-text.yaml"
     assert main(["import-bank", str(bad), "--data-dir", str(data)]) == 1
     assert "empty-text.yaml:32:32" in capsys.readouterr().out
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every bank file parsed, by the library or by the compiled catalogue."""
+    from trainer.banks import compiled, library, loader
+
+    seen: list[str] = []
+
+    def spy(data: bytes, name: str, *, path: Path | None = None) -> object:
+        seen.append(name)
+        return loader.load_bank_bytes(data, name, path=path)
+
+    monkeypatch.setattr(library, "load_bank_bytes", spy)
+    monkeypatch.setattr(compiled, "load_bank_bytes", spy)
+    monkeypatch.setattr(library, "load_bank", lambda path: spy(path.read_bytes(), path.name))
+    return seen
+
+
+def test_an_import_parses_the_bank_once_and_the_listing_after_it_reuses_parsed_banks(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "incoming.yaml"
+    source.write_bytes((DATA / "banks" / "bom-ok.yaml").read_bytes())
+    library = workspace.library()
+    listed = [e.bank for e in library.entries() if e.bank is not None]
+    workspace.reload_catalog()
+    parsed = _count_parses(monkeypatch)
+    result = library.import_bank(source)
+    assert parsed == ["incoming.yaml"]  # checked once; what was written is those bytes
+    assert result.bank.path == result.path and result.path.read_bytes() == source.read_bytes()
+    entries = library.entries([*listed, result.bank])
+    catalog = workspace.reload_catalog()
+    assert parsed == ["incoming.yaml"]  # the listing and the catalogue parse nothing again
+    assert {e.bank.id for e in entries if e.bank} == {"sample", "bad-example"}
+    assert catalog.summary("bad-example").content_hash == result.bank.content_hash
+    # A known bank whose file no longer holds its bytes is parsed again.
+    result.path.write_text(
+        source.read_text(encoding="utf-8-sig").replace('version: "1.0"', 'version: "2.0"'),
+        encoding="utf-8",
+    )
+    again = {e.bank.id: e.bank for e in library.entries([*listed, result.bank]) if e.bank}
+    assert parsed == ["incoming.yaml", "bad-example.yaml"]
+    assert again["bad-example"].version == "2.0"

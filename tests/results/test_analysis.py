@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from tests.results.conftest import Taker
 from trainer.quiz.behaviours import Behaviour
 from trainer.results import analysis
 from trainer.results.analysis import ItemFlag
+from trainer.storage.database import Database
+from trainer.storage.results import ExamTotal, ResultsRepository
 from trainer.storage.trainees import Trainee
 from trainer.workspace import Workspace
 
@@ -144,3 +149,91 @@ def test_database_figures_equal_the_pure_functions(
     got = result.reliability
     assert (got.items, got.attempts) == (want.items, want.attempts)
     assert got.alpha == pytest.approx(want.alpha)
+
+
+@pytest.mark.parametrize("pool", [20, 22], ids=["one-question-set", "drawn-sets"])
+def test_summed_in_sqlite_equals_the_pure_functions_on_thousands_of_attempts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pool: int
+) -> None:
+    """Item statistics and reliability summed in SQLite (covering indexes, a temporary
+    table of attempts) equal the definitions computed on the whole response matrix:
+    right/wrong items, random draws (attempts with other question sets), several
+    responses per question, practice attempts left out."""
+    from bench import bench_results
+
+    monkeypatch.setattr(bench_results, "ATTEMPTS", 2_000)
+    monkeypatch.setattr(bench_results, "TRAINEES", 200)
+    monkeypatch.setattr(bench_results, "POOL", pool)
+    path = tmp_path / "results.sqlite3"
+    bench_results.generate(path)
+    db = Database(path)
+    try:
+        rows = db.query(
+            "SELECT a.id, a.score / a.max_score AS total, q.question_id,"
+            " ifnull(q.fraction, 0) AS f FROM attempts a"
+            " JOIN attempt_questions q ON q.attempt_id = a.id"
+            " WHERE a.module_id = 'module-1' AND a.behaviour = 'exam' AND a.state = 'finished'"
+        )
+        matrix: dict[int, dict[str, float]] = {}
+        totals: dict[int, float] = {}
+        for r in rows:
+            matrix.setdefault(r["id"], {})[r["question_id"]] = r["f"]
+            totals[r["id"]] = r["total"]
+        expected = {s.question_id: s for s in analysis.item_statistics(matrix, totals)}
+        result = analysis.analyse_module(db, "module-1")
+        assert result.attempts == len(matrix) == 300
+        assert [i.question_id for i in result.items] == sorted(expected)
+        for item in result.items:
+            e = expected[item.question_id]
+            assert (item.n, item.flags) == (e.n, e.flags)
+            assert item.facility == pytest.approx(e.facility)
+            assert item.discrimination == pytest.approx(e.discrimination)
+            assert item.point_biserial == pytest.approx(e.point_biserial)
+            assert sum(d.count for d in item.distractors) + item.unanswered == item.n
+        want = analysis.reliability(matrix)
+        got = result.reliability
+        assert (got.items, got.attempts) == (want.items, want.attempts)
+        assert got.alpha == pytest.approx(want.alpha)
+        assert got.kr20 == pytest.approx(want.kr20)
+        if pool == 20:
+            assert got.attempts == 300 and got.alpha is not None
+        else:
+            assert 1 < got.attempts < 300
+        # A source that cannot sum in SQLite (read answer by answer) gives the same.
+        streamed = analysis.analyse_source(_AnswersOnly(ResultsRepository(db)), "module-1")
+        assert [i.question_id for i in streamed.items] == [i.question_id for i in result.items]
+        for mine, theirs in zip(streamed.items, result.items, strict=True):
+            assert (mine.n, mine.flags, mine.distractors, mine.unanswered, mine.kind) == (
+                theirs.n,
+                theirs.flags,
+                theirs.distractors,
+                theirs.unanswered,
+                theirs.kind,
+            )
+            assert mine.point_biserial == pytest.approx(theirs.point_biserial)
+            assert mine.discrimination == pytest.approx(theirs.discrimination)
+        assert streamed.reliability.attempts == got.attempts
+        assert streamed.reliability.alpha == pytest.approx(got.alpha)
+        # nothing is left behind in the connection
+        assert db.query("SELECT name FROM temp.sqlite_master") == []
+    finally:
+        db.close()
+
+
+class _AnswersOnly:
+    """A results source that offers the answers one by one and no sums."""
+
+    def __init__(self, repo: ResultsRepository) -> None:
+        self.repo = repo
+
+    def large_reads(self) -> None:
+        self.repo.large_reads()
+
+    def exam_totals(self, module_id: str) -> list[ExamTotal]:
+        return self.repo.exam_totals(module_id)
+
+    def exam_answers(self, module_id: str) -> Iterator[tuple[str, str, float, int]]:
+        return self.repo.exam_answers(module_id)
+
+    def latest_snapshot(self, question_id: str) -> str | None:
+        return self.repo.latest_snapshot(question_id)

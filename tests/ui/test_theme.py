@@ -74,7 +74,7 @@ def test_the_style_sheet_comes_from_one_palette_in_each_look(applied: theme.Them
 
 
 def test_home_shows_the_institution_and_a_bounded_emblem(qtbot: QtBot, tmp_path: Path) -> None:
-    from trainer.certificates.pdf import default_logo
+    from trainer.certificates.settings import default_logo
     from trainer.ui.screens import home
 
     assert home._emblem(default_logo(), 64) is not None

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.banks.compiled import BankSummary, summarise
+from trainer.banks.compiled import BankSummary, CompiledCatalog, summarise
 from trainer.banks.loader import load_bank
 from trainer.banks.model import Audience, Bank, Module
-from trainer.errors import BankError, Problem
+from trainer.errors import BankError, ErrorCode, Problem
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -31,6 +31,8 @@ class Catalog:
     summaries: list[BankSummary] = field(default_factory=list)
     failures: list[BankFailure] = field(default_factory=list)
     _loaded: dict[str, Bank] = field(default_factory=dict, repr=False)
+    # The compiled catalogue the summaries came from, corrected when a file changed.
+    cache_path: Path | None = None
 
     @classmethod
     def of_banks(cls, banks: Sequence[Bank], failures: Sequence[BankFailure] = ()) -> Catalog:
@@ -52,8 +54,26 @@ class Catalog:
             if summary.path is None:
                 raise KeyError(bank_id)
             found = load_bank(summary.path)
+            if found.content_hash != summary.content_hash:
+                self._changed_since_listed(summary, found)
             self._loaded[bank_id] = found
         return found
+
+    def _changed_since_listed(self, summary: BankSummary, found: Bank) -> None:
+        """The file is not what the list was made from (changed in place, or damaged):
+        nothing of it is used until the list, which now says what the file holds, is
+        chosen from again."""
+        self.summaries = [summarise(found) if s is summary else s for s in self.summaries]
+        if self.cache_path is not None:
+            CompiledCatalog(self.cache_path).record(found)
+        name = summary.path.name if summary.path else summary.id
+        raise BankError(
+            f"the bank file {name} changed since the list of modules was made; "
+            "the list now shows what the file holds: choose the module again",
+            where=str(summary.path),
+            code=ErrorCode.BANK_CHANGED,
+            params={"name": name},
+        )
 
     @property
     def banks(self) -> list[Bank]:

@@ -3,10 +3,24 @@
 Listing modules (the trainee's first screen, ``banks``, certificate titles) needs each
 bank's title, modules and counts, not its questions. Parsing a 100,000-question bank
 for that takes seconds; so each file's summary is kept in ``catalog-cache.json`` in the
-data folder, under the file's path with its size, modification time and SHA-256. A
-start reads the file's bytes to hash them (milliseconds) and takes the summary from the
-cache when all three match; otherwise the file is parsed and its entry written again.
-The questions themselves are parsed on first use of a bank (``Catalog.bank``).
+data folder, under the file's path with its size, modification time, status-change time,
+file id (inode) and SHA-256.
+
+A start does not read the files: when the size, both times and the file id are those of
+the cache entry, the summary is taken as it is (listing an 80,000-question bank then costs
+what listing none does). When only those differ (a copy, a ``touch``), the file is read
+and hashed, and its summary is reused if the hash is the cached one; otherwise the file is
+parsed and its entry written again.
+
+Trusting the file's status for a *list* is safe because nothing is ever graded from a
+summary: the questions are parsed from the file itself on first use of a bank
+(``Catalog.bank``), and that parse hashes the bytes. If the hash is not the one the list
+was made from (a file changed in place with its size and times put back, or damaged by
+the disk without its status changing), the bank is refused with a clear message, the
+list takes the file's real content and the cache entry is rewritten
+(``CompiledCatalog.record``), before any question of it is shown or graded. A file's
+status-change time cannot be set back by a program (``touch`` sets only the other two),
+so on Linux and macOS such a change is normally seen at listing already.
 
 The cache is data from disk like any other: it is read through ``read_bounded``, must
 name this format and this program version, and every field is checked; anything else
@@ -19,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -143,27 +158,38 @@ class CompiledCatalog:
         """The summary (or problems) of one bank file, from the cache when it matches the
         file's size, modification time and content hash; parsed otherwise."""
         key = str(path.resolve())
+        cached = self._entries.get(key)
         try:
-            stat = path.stat()
+            status = _status(path.stat())
+            if (
+                isinstance(cached, dict)
+                and all(cached.get(k) == v for k, v in status.items())
+                and _pictures_unchanged(path, cached)
+            ):
+                # Unchanged status (the file's and its pictures'): the summary is trusted
+                # for listing (see the module's docstring for why this never lets a changed
+                # file be graded).
+                found = _cached(path, cached)
+                if found is not None:
+                    self._fresh[key] = cached
+                    return found
             data = read_bank_file(path)
         except BankError as exc:
             return FileSummary(path, None, exc.problems, exc.more)
         except OSError as exc:
             return FileSummary(path, None, (Problem(path.name, 1, 1, str(exc)),))
         digest = hashlib.sha256(data).hexdigest()
-        stamp = {"size": len(data), "mtime_ns": stat.st_mtime_ns, "sha256": digest}
-        cached = self._entries.get(key)
+        stamp = {**status, "size": len(data), "sha256": digest}
         if (
             isinstance(cached, dict)
-            and all(cached.get(k) == v for k, v in stamp.items())
+            and cached.get("sha256") == digest
+            and cached.get("size") == len(data)
             and _pictures_unchanged(path, cached)
         ):
-            try:
-                found = _file_from_json(path, cached)
-            except (KeyError, TypeError, ValueError):
-                found = None  # a damaged or forged entry: parse the file instead
-            if found is not None:
-                self._fresh[key] = cached
+            found = _cached(path, cached)
+            if found is not None:  # the same bytes under a new status: keep the summary
+                self._fresh[key] = {**cached, **stamp}
+                self._changed = True
                 return found
         pictures: list[list[Any]] | None
         try:
@@ -182,6 +208,31 @@ class CompiledCatalog:
             self._fresh[key] = {**stamp, "pictures_root": root, "pictures": pictures}
             self._fresh[key].update(_file_to_json(result))
         return result
+
+    def record(self, bank: Bank) -> None:
+        """Write the entry of a bank just parsed from its file (its summary and hash), keeping
+        the other entries: used when a file was found changed on first use."""
+        if bank.path is None:
+            return
+        try:
+            status = _status(bank.path.stat())
+            digest = hashlib.sha256(read_bank_file(bank.path)).hexdigest()
+            pictures = _picture_stamps(bank)
+        except (OSError, BankError):
+            return
+        # The entry keeps the file's own digest; the bank's hash also covers its pictures.
+        if bank_content_hash(digest, [(p[0], p[3]) for p in pictures]) != bank.content_hash:
+            return  # the file changed again since it was parsed: the next listing reads it
+        self._fresh = {k: v for k, v in self._entries.items() if isinstance(v, dict)}
+        self._fresh[str(bank.path.resolve())] = {
+            **status,
+            "sha256": digest,
+            "pictures_root": str(pictures_root(bank.path)),
+            "pictures": pictures,
+            **_file_to_json(FileSummary(bank.path, summarise(bank))),
+        }
+        self._changed = True
+        self.save()
 
     def save(self) -> None:
         """Write the entries of the files seen (others are dropped); never fails loudly:
@@ -229,6 +280,23 @@ def _pictures_unchanged(path: Path, cached: dict[str, Any]) -> bool:
         if [st.st_size, st.st_mtime_ns] != stamp[1:3]:
             return False
     return True
+
+
+def _status(stat: os.stat_result) -> dict[str, int]:
+    """What a start compares without reading the file."""
+    return {
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "ctime_ns": stat.st_ctime_ns,
+        "inode": stat.st_ino,
+    }
+
+
+def _cached(path: Path, entry: dict[str, Any]) -> FileSummary | None:
+    try:
+        return _file_from_json(path, entry)
+    except (KeyError, TypeError, ValueError):
+        return None  # a damaged or forged entry: parse the file instead
 
 
 def _read_cache(path: Path) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -90,17 +92,21 @@ class BankLibrary:
         self._disabled = disabled
 
     # -- reading -----------------------------------------------------------------
-    def entries(self) -> list[LibraryEntry]:
-        """Every bank file, shipped first, with its state (failed files included)."""
+    def entries(self, known: Iterable[Bank] = ()) -> list[LibraryEntry]:
+        """Every bank file, shipped first, with its state (failed files included).
+
+        A bank of ``known`` (already parsed, e.g. by the listing before an import) is
+        reused for its file when the file's bytes still have its hash; others are parsed."""
         out: list[LibraryEntry] = []
         disabled = self.disabled()
+        parsed = {b.path.resolve(): b for b in known if b.path is not None}
         for origin, folder in (
             (Origin.SHIPPED, self.shipped_dir),
             (Origin.IMPORTED, self.library_dir),
         ):
             for path in bank_files(folder):
                 try:
-                    bank = load_bank(path)
+                    bank = _load_or_reuse(path, parsed.get(path.resolve()))
                 except BankError as exc:
                     problems = exc.problems or (Problem(path.name, 1, 1, exc.message),)
                     out.append(
@@ -146,7 +152,7 @@ class BankLibrary:
                 origin is Origin.SHIPPED and f.summary.id in imported
             ):
                 by_id[f.summary.id] = f.summary
-        return Catalog(list(by_id.values()), failures)
+        return Catalog(list(by_id.values()), failures, cache_path=self.cache_path)
 
     # -- importing ----------------------------------------------------------------
     def import_bank(self, source: Path) -> ImportResult:
@@ -198,7 +204,13 @@ class BankLibrary:
         if staged is not None:
             staged.rename(pictures_dir)
         _atomic_write(data, target)
-        loaded = load_bank(target)
+        # The bytes written are those just parsed: the bank is not parsed again, and the
+        # compiled catalogue learns its summary now (the next listing does not parse it).
+        # A bank with pictures is read again from the library, so that its pictures are the
+        # copies beside it (and checked there), not the files it was imported from.
+        loaded = load_bank(target) if staged is not None else replace(bank, path=target)
+        if self.cache_path is not None:
+            CompiledCatalog(self.cache_path).record(loaded)
         detail = f"{bank.id} {bank.version} from {source.name}"
         if replaced_version is not None:
             detail += f" (replaces {replaced_version})"
@@ -268,6 +280,17 @@ _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 def safe_file_stem(text: str) -> str:
     """``text`` as one file name (no folder separators, no leading dot, bounded)."""
     return _UNSAFE_IN_NAME.sub("_", text).lstrip(".")[:120] or "bank"
+
+
+def _load_or_reuse(path: Path, known: Bank | None) -> Bank:
+    """The bank of ``path``: ``known`` when the file still holds the bytes it was parsed
+    from (their hash is compared), parsed otherwise."""
+    if known is None:
+        return load_bank(path)
+    data = read_bank_file(path)
+    if hashlib.sha256(data).hexdigest() == known.content_hash:
+        return replace(known, path=path)
+    return load_bank_bytes(data, path.name, path=path)
 
 
 def _atomic_write(data: bytes, target: Path) -> None:

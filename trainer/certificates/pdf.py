@@ -9,6 +9,7 @@ register by ``page_content``; the words are the certificate's own
 from __future__ import annotations
 
 import functools
+import html
 import os
 import re
 import sys
@@ -16,9 +17,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
-import zxingcpp
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -37,6 +36,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from trainer import __version__
 from trainer.certificates import document
+from trainer.certificates.settings import default_logo
 from trainer.errors import CertificateError
 from trainer.files import read_bounded, replace_atomically
 from trainer.paths import assets_dir
@@ -65,10 +65,6 @@ _app: QGuiApplication | None = None
 
 def fonts_dir() -> Path:
     return assets_dir() / "fonts"
-
-
-def default_logo() -> Path:
-    return assets_dir() / "certificates" / "default-logo.svg"
 
 
 def ensure_application() -> None:
@@ -207,6 +203,8 @@ _DARK_RUN = re.compile(b"\x00+")
 def qr_modules(text: str) -> tuple[bytes, int]:
     """The QR code of ``text`` (error correction M) as ``size * size`` bytes, row after
     row, 0 for a dark module, without the quiet zone; and ``size``."""
+    import zxingcpp  # its library loads on the first certificate, not at start-up
+
     symbol = zxingcpp.create_barcode(
         text, zxingcpp.BarcodeFormat.QRCode, ec_level="M", data_mask=QR_MASK
     )
@@ -233,9 +231,10 @@ def qr_runs(data: bytes, size: int) -> list[tuple[int, int, int]]:
 
 
 def xmp_metadata(content: PageContent) -> bytes:
-    title = escape(f"{content.title} — {content.name} — {content.number}")
-    author = escape(content.institution)
-    subject = escape(content.subject)
+    # html.escape without quotes is xml.sax.saxutils.escape, whose import pulls in urllib.
+    title = html.escape(f"{content.title} — {content.name} — {content.number}", quote=False)
+    author = html.escape(content.institution, quote=False)
+    subject = html.escape(content.subject, quote=False)
     code = document.qr_text(content.code)
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from trainer.access import Permission, staff_action
 from trainer.certificates import document
 from trainer.errors import CertificateError, ErrorCode, TrainerError
+from trainer.paths import assets_dir
 from trainer.storage import settings as stored
 from trainer.text import check_name
 
@@ -23,6 +24,11 @@ MAX_PRINTED_TEXT = 300  # an institution's name, a signatory's name or title
 MAX_LOGO_BYTES = 2 * 1024 * 1024  # an emblem, not a photograph
 MAX_SIGNATURE_BYTES = 1024 * 1024  # a scanned signature
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
+
+def default_logo() -> Path:
+    """The neutral emblem shipped in assets/, printed when no logo was chosen."""
+    return assets_dir() / "certificates" / "default-logo.svg"
 
 
 @dataclass(frozen=True)

@@ -23,17 +23,17 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.quiz import kinds
 from trainer.quiz.kinds import typed_credit
 from trainer.storage.database import Database
-from trainer.storage.results import ResultsRepository
+from trainer.storage.results import AnswerSet, ExamTotal, ResultsRepository
 
 MIN_ATTEMPTS = 30
 GROUP_SHARE = 0.27
@@ -241,9 +241,51 @@ def _options(question: Question, lang: str) -> list[tuple[str, str, bool]]:
     return kinds.distractors(question, lang)
 
 
+class AnswerSource(Protocol):
+    """What the item analysis reads: the exam totals, each answer, the questions as shown.
+    A source that can also sum the answers itself (``ResultsRepository``: SQLite, from
+    covering indexes) is summed there; any other is read answer by answer."""
+
+    def large_reads(self) -> None: ...
+
+    def exam_totals(self, module_id: str) -> list[ExamTotal]: ...
+
+    def exam_answers(self, module_id: str) -> Iterator[tuple[str, str, float, int]]: ...
+
+    def latest_snapshot(self, question_id: str) -> str | None: ...
+
+
+@dataclass
+class _Sums:
+    """Per question: the ten sums of ``_from_sums``, its kind, the answers chosen, how
+    many left it unanswered; and the reliability."""
+
+    sums: dict[str, list[float]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    chosen: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    unanswered: Counter[str] = field(default_factory=Counter)
+    reliability: Reliability = field(default_factory=lambda: Reliability(None, None, 0, 0))
+
+    def add(self, qid: str, kind: str, response: str | None, values: Sequence[float]) -> None:
+        total = self.sums.setdefault(qid, [0.0] * 10)
+        for i, value in enumerate(values):
+            total[i] += value
+        self.kinds[qid] = kind
+        count = int(values[0])
+        keys = _choices(kind, response)
+        if keys is None:
+            self.unanswered[qid] += count
+        for choice in keys or ():
+            self.chosen[qid][choice] += count
+
+
 def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnalysis:
     """Item analysis of a module over its finished exam attempts."""
-    repo = ResultsRepository(db)
+    return analyse_source(ResultsRepository(db), module_id, lang)
+
+
+def analyse_source(repo: AnswerSource, module_id: str, lang: str = "en") -> ModuleAnalysis:
+    """Item analysis of a module over the finished exam attempts ``repo`` holds."""
     repo.large_reads()
     attempt_rows = repo.exam_totals(module_id)
     totals: dict[int, float] = {}
@@ -258,49 +300,14 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
             title = json.loads(attempt_rows[-1].module_title)
         except ValueError:
             title = {}
-    # One plain pass over the responses; sums are kept per (question, response).
     ranked = sorted(totals, key=lambda a: (-totals[a], a))
     g = group_size(len(ranked))
     upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
-    groups: dict[str, list[float]] = {}
-    answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
-    current_id, current = -1, []
-    for key, qid, f, attempt_id in repo.exam_answers(module_id):
-        if attempt_id != current_id:  # rows come attempt by attempt
-            current_id, current = attempt_id, answered.setdefault(attempt_id, [])
-        current.append((qid, f))
-        acc = groups.get(key)
-        if acc is None:
-            acc = groups[key] = [0.0] * 10
-        t = totals[attempt_id]
-        acc[0] += 1
-        acc[1] += f
-        acc[2] += t
-        acc[3] += f * f
-        acc[4] += t * t
-        acc[5] += f * t
-        if attempt_id in upper:
-            acc[6] += f
-            acc[7] += 1
-        if attempt_id in lower:
-            acc[8] += f
-            acc[9] += 1
-    sums: dict[str, list[float]] = {}
-    kinds: dict[str, str] = {}
-    chosen: dict[str, Counter[str]] = defaultdict(Counter)
-    unanswered: Counter[str] = Counter()
-    for key, acc in groups.items():
-        qid, kind, response = key.split("\x1f", 2)
-        total = sums.setdefault(qid, [0.0] * 10)
-        for i, value in enumerate(acc):
-            total[i] += value
-        kinds[qid] = kind
-        count = int(acc[0])
-        keys = _choices(kind, response or None)
-        if keys is None:
-            unanswered[qid] += count
-        for choice in keys or ():
-            chosen[qid][choice] += count
+    if isinstance(repo, ResultsRepository):
+        found = _summed_in_sqlite(repo, totals, upper, lower)
+    else:
+        found = _summed_here(repo, module_id, totals, upper, lower)
+    sums, kinds, chosen, unanswered = found.sums, found.kinds, found.chosen, found.unanswered
     stats = [
         _from_sums(
             qid,
@@ -325,23 +332,138 @@ def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnal
         attempts=len(totals),
         mean_percent=_mean(percents) if percents else None,
         items=items,
-        reliability=_module_reliability(answered),
+        reliability=found.reliability,
         histogram=histogram(percents),
     )
 
 
-def _module_reliability(answered: Mapping[int, list[tuple[str, float]]]) -> Reliability:
-    """Reliability on the largest group of attempts that share a question set."""
-    groups: dict[frozenset[str], list[int]] = defaultdict(list)
+def _summed_in_sqlite(
+    repo: ResultsRepository, totals: Mapping[int, float], upper: set[int], lower: set[int]
+) -> _Sums:
+    """SQLite sums the answers per (question, response); Python sees one row per attempt
+    and one per response given, not one per answer."""
+    out = _Sums()
+    group: dict[str, list[float]] = {}  # per question: n, sum, sum of squares (reliability)
+    with repo.item_attempts([(a, t, a in upper, a in lower) for a, t in totals.items()]):
+        answer_sets = repo.answer_sets()
+        members, question_ids = _reliability_group(answer_sets)
+        repo.choose_group(members, question_ids)
+        for r in repo.response_sums():
+            out.add(
+                r.question_id,
+                r.kind,
+                r.response,
+                (
+                    r.n,
+                    r.sx,
+                    r.st,
+                    r.sxx,
+                    r.stt,
+                    r.sxt,
+                    r.upper_sx,
+                    r.upper_n,
+                    r.lower_sx,
+                    r.lower_n,
+                ),
+            )
+            in_group = group.setdefault(r.question_id, [0.0, 0.0, 0.0])
+            in_group[0] += r.group_n
+            in_group[1] += r.group_sx
+            in_group[2] += r.group_sxx
+    out.reliability = _group_reliability(answer_sets, set(members), group)
+    return out
+
+
+def _summed_here(
+    repo: AnswerSource,
+    module_id: str,
+    totals: Mapping[int, float],
+    upper: set[int],
+    lower: set[int],
+) -> _Sums:
+    """One plain pass over the answers (a source that cannot sum them itself); sums are
+    kept per (question, response)."""
+    groups: dict[str, list[float]] = {}
+    answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
+    current_id, current = -1, []
+    for key, qid, f, attempt_id in repo.exam_answers(module_id):
+        if attempt_id != current_id:  # rows come attempt by attempt
+            current_id, current = attempt_id, answered.setdefault(attempt_id, [])
+        current.append((qid, f))
+        acc = groups.get(key)
+        if acc is None:
+            acc = groups[key] = [0.0] * 10
+        t = totals[attempt_id]
+        acc[0] += 1
+        acc[1] += f
+        acc[2] += t
+        acc[3] += f * f
+        acc[4] += t * t
+        acc[5] += f * t
+        if attempt_id in upper:
+            acc[6] += f
+            acc[7] += 1
+        if attempt_id in lower:
+            acc[8] += f
+            acc[9] += 1
+    out = _Sums()
+    for key, acc in groups.items():
+        qid, kind, response = key.split("\x1f", 2)
+        out.add(qid, kind, response or None, acc)
+    by_set: dict[frozenset[str], list[int]] = defaultdict(list)
     for attempt_id, items in answered.items():
-        groups[frozenset(qid for qid, _ in items)].append(attempt_id)
-    if not groups:
+        by_set[frozenset(qid for qid, _ in items)].append(attempt_id)
+    if by_set:
+        _, members = _largest_group(by_set)
+        out.reliability = reliability({a: dict(answered[a]) for a in members})
+    return out
+
+
+def _reliability_group(answer_sets: Sequence[AnswerSet]) -> tuple[list[int], list[str]]:
+    """The attempts of the largest group that answered the same set of questions (the
+    reliability is computed on them), and every question answered.
+
+    Each set comes as one string, its question ids in order (``answer_sets``): equal sets
+    are equal strings, so they are grouped without making a set of each."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for a in answer_sets:
+        by_key[a.question_ids].append(a.attempt_id)
+    every: set[str] = set()
+    for key in by_key:
+        every.update(key.split("\x1f"))
+    if not by_key:
+        return [], []
+    # as _largest_group: most attempts, then most questions, then the earliest attempt
+    _, chosen = max(
+        by_key.items(), key=lambda kv: (len(kv[1]), kv[0].count("\x1f") + 1, -min(kv[1]))
+    )
+    return chosen, sorted(every)
+
+
+def _group_reliability(
+    answer_sets: Sequence[AnswerSet],
+    members: set[int],
+    group: Mapping[str, Sequence[float]],
+) -> Reliability:
+    """Cronbach's alpha (and KR-20) from sums: the members' totals, and each question's
+    item-score sum and sum of squares over the members."""
+    rows = [a for a in answer_sets if a.attempt_id in members]
+    items = [v for v in group.values() if v[0]]
+    k, n = len(items), len(rows)
+    if not rows:
         return Reliability(None, None, 0, 0)
-    _, members = _largest_group(groups)
-    return reliability({a: dict(answered[a]) for a in members})
+    if k < 2 or n < 2:
+        return Reliability(None, None, k, n)
+    var_total = _pvariance([a.score_sum for a in rows])
+    if var_total <= 1e-12:
+        return Reliability(None, None, k, n)
+    var_items = sum(max(0.0, sxx / count - (sx / count) ** 2) for count, sx, sxx in items)
+    alpha = k / (k - 1) * (1 - var_items / var_total)
+    dichotomous = not any(a.partial for a in rows)
+    return Reliability(alpha, alpha if dichotomous else None, k, n)
 
 
-def _questions(repo: ResultsRepository, question_ids: Iterable[str]) -> dict[str, Question]:
+def _questions(repo: AnswerSource, question_ids: Iterable[str]) -> dict[str, Question]:
     """Each question as most recently shown (for its text and options)."""
     out: dict[str, Question] = {}
     for qid in question_ids:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from trainer.errors import StorageError
+from trainer.files import read_bounded
 from trainer.privacy import create_private_file, private_folder
 from trainer.storage.database import Database
 
@@ -66,6 +67,64 @@ def check_database(path: Path) -> list[str]:
     finally:
         conn.close()
     return [] if rows == ["ok"] else rows
+
+
+# Beside the database: the file's status when the program last closed it cleanly, or
+# CHECK_NEEDED. A start trusts a database whose status is still that one (nothing has
+# touched the file since a clean close, and it was sound when that session began), instead
+# of reading the whole file (PRAGMA quick_check reads every page: seconds, or minutes, for
+# millions of answers). The whole check then runs off the GUI thread before the start-up
+# backup; a problem found there marks the file CHECK_NEEDED, so the next start checks it
+# before opening it and offers a backup.
+CLEAN_SUFFIX = ".closed-cleanly"
+CHECK_NEEDED = "check-needed"
+
+
+def _clean_file(database: Path) -> Path:
+    return database.with_name(database.name + CLEAN_SUFFIX)
+
+
+def _status(database: Path) -> str | None:
+    """The database file's status, or None when it has side files (not closed cleanly)."""
+    if any(database.with_name(database.name + s).exists() for s in _SIDE_FILES):
+        return None
+    stat = database.stat()
+    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
+
+
+def _read_note(database: Path) -> str:
+    return read_bounded(_clean_file(database), 256).decode("ascii")
+
+
+def closed_cleanly(database: Path) -> bool:
+    """True when the database has not changed since the program closed it cleanly."""
+    try:
+        recorded = _read_note(database)
+        return recorded != CHECK_NEEDED and recorded == _status(database)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def record_clean_close(database: Path) -> None:
+    """Note the closed database's status (unless a check was found needed)."""
+    marker = _clean_file(database)
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if marker.exists() and _read_note(database) == CHECK_NEEDED:
+            return
+        status = _status(database)
+        if status is not None:
+            marker.write_text(status, encoding="ascii")
+
+
+def need_check(database: Path) -> None:
+    """The next start checks the whole database before opening it."""
+    with contextlib.suppress(OSError):
+        _clean_file(database).write_text(CHECK_NEEDED, encoding="ascii")
+
+
+def forget_clean_close(database: Path) -> None:
+    with contextlib.suppress(OSError):
+        _clean_file(database).unlink(missing_ok=True)
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

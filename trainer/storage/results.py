@@ -241,6 +241,57 @@ class ExamTotal:
     module_title: str  # as stored: JSON of the title per language
 
 
+@dataclass(frozen=True)
+class AnswerSet:
+    """The questions one exam attempt answered (ids joined by U+001F, in id order),
+    its item scores' sum, and whether any item score was neither 0 nor 1."""
+
+    attempt_id: int
+    question_ids: str
+    score_sum: float
+    partial: bool
+
+
+@dataclass(frozen=True)
+class ResponseSums:
+    """Sums over the answers that gave one response to one question (x: the item score,
+    0 to 1, unanswered as 0; t: the attempt's total, 0 to 1), for the item statistics;
+    the "group" sums cover the attempts chosen for the reliability only."""
+
+    question_id: str
+    kind: str
+    response: str | None
+    n: int
+    sx: float
+    st: float
+    sxx: float
+    stt: float
+    sxt: float
+    upper_sx: float
+    upper_n: int
+    lower_sx: float
+    lower_n: int
+    group_n: int
+    group_sx: float
+    group_sxx: float
+
+
+_X = "ifnull(q.fraction, 0.0)"
+# The module's attempts are a temporary table (attempt id, total, upper/lower group,
+# reliability group), so each answer is read from a covering index and summed by SQLite:
+# nothing is sorted and no row of a million reaches Python.
+_ITEM_SUMS_SQL = (
+    f"SELECT q.question_id, q.kind, q.response, count(*), sum({_X}), sum(x.t), sum({_X} * {_X}),"
+    f" sum(x.t * x.t), sum({_X} * x.t), sum({_X} * x.upper), sum(x.upper),"
+    f" sum({_X} * x.lower), sum(x.lower), sum(x.grp), sum({_X} * x.grp),"
+    f" sum({_X} * {_X} * x.grp)"
+    " FROM attempt_questions q INDEXED BY attempt_questions_by_response"
+    " CROSS JOIN temp.item_attempts x ON x.attempt_id = q.attempt_id"
+    " WHERE q.question_id IN (SELECT question_id FROM temp.item_questions)"
+    " GROUP BY q.question_id, q.kind, q.response"
+)
+
+
 # (bank hash, language, question id, response or None, fraction, mark, max mark) -> the CSV
 # cells for the answer given, the right answer and the three marks; None leaves the
 # response out of the lookup (not a question of that bank version).
@@ -419,10 +470,102 @@ class ResultsRepository:
             (module_id,),
         )
 
+    @contextlib.contextmanager
+    def item_attempts(self, attempts: Sequence[tuple[int, float, bool, bool]]) -> Iterator[None]:
+        """The attempts of one item analysis, (attempt id, total, in the upper group, in the
+        lower group), held for the queries below (``answer_sets``, ``choose_group``,
+        ``response_sums``) and dropped after."""
+        conn = self.db.conn
+        try:
+            conn.execute("DROP TABLE IF EXISTS temp.item_attempts")
+            conn.execute("DROP TABLE IF EXISTS temp.item_questions")
+            conn.execute(
+                "CREATE TEMP TABLE item_attempts (attempt_id INTEGER PRIMARY KEY, t REAL NOT NULL,"
+                " upper INTEGER NOT NULL, lower INTEGER NOT NULL, grp INTEGER NOT NULL DEFAULT 0)"
+            )
+            conn.execute("CREATE TEMP TABLE item_questions (question_id TEXT PRIMARY KEY)")
+            conn.execute("BEGIN")
+            conn.executemany(
+                "INSERT INTO temp.item_attempts (attempt_id, t, upper, lower) VALUES (?, ?, ?, ?)",
+                attempts,
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise storage_error(exc, str(self.db.path)) from exc
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("DROP TABLE IF EXISTS temp.item_attempts")
+                conn.execute("DROP TABLE IF EXISTS temp.item_questions")
+
+    def answer_sets(self) -> list[AnswerSet]:
+        """Per attempt of ``item_attempts``: the questions it answered (in id order: the
+        index is read in that order) and its item scores."""
+        return [
+            AnswerSet(a, ids or "", float(total or 0.0), bool(partial))
+            for a, ids, total, partial in self._rows(
+                f"SELECT x.attempt_id, group_concat(q.question_id, char(31)), sum({_X}),"
+                f" max({_X} NOT IN (0.0, 1.0)) FROM temp.item_attempts x"
+                " CROSS JOIN attempt_questions q INDEXED BY attempt_questions_item_scores"
+                " ON q.attempt_id = x.attempt_id GROUP BY x.attempt_id"
+            )
+        ]
+
+    def choose_group(self, attempt_ids: Sequence[int], question_ids: Sequence[str]) -> None:
+        """The attempts the reliability is computed on, and every question of the module."""
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN")
+            conn.executemany(
+                "UPDATE temp.item_attempts SET grp = 1 WHERE attempt_id = ?",
+                ((a,) for a in attempt_ids),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO temp.item_questions (question_id) VALUES (?)",
+                ((q,) for q in question_ids),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise storage_error(exc, str(self.db.path)) from exc
+
+    def response_sums(self) -> list[ResponseSums]:
+        """The sums of every (question, kind, response) over the attempts of
+        ``item_attempts``, in one pass over an index ordered that way."""
+        out = []
+        for r in self._rows(_ITEM_SUMS_SQL):
+            x = [float(v or 0.0) for v in r[3:]]
+            out.append(
+                ResponseSums(
+                    question_id=str(r[0]),
+                    kind=str(r[1]),
+                    response=r[2],
+                    n=int(x[0]),
+                    sx=x[1],
+                    st=x[2],
+                    sxx=x[3],
+                    stt=x[4],
+                    sxt=x[5],
+                    upper_sx=x[6],
+                    upper_n=int(x[7]),
+                    lower_sx=x[8],
+                    lower_n=int(x[9]),
+                    group_n=int(x[10]),
+                    group_sx=x[11],
+                    group_sxx=x[12],
+                )
+            )
+        return out
+
     def latest_snapshot(self, question_id: str) -> str | None:
         """The question as it was most recently shown (its snapshot's JSON)."""
         row = self.db.query_one(
-            "SELECT snapshot FROM attempt_questions WHERE question_id = ?"
+            "SELECT snapshot FROM attempt_questions INDEXED BY attempt_questions_question"
+            " WHERE question_id = ?"
             " ORDER BY rowid DESC LIMIT 1",
             (question_id,),
         )
@@ -516,10 +659,12 @@ class ResultsRepository:
         )
         # One row per attempt, its lines joined: crossing from SQLite into Python costs
         # more per row than anything SQLite does. The plan reads h by id and q by its
-        # (attempt_id, slot) key, so each group's lines come in slot order (tested).
+        # (attempt_id, slot) key, named so that no other index on attempt_id is taken
+        # instead, so each group's lines come in slot order (tested).
         sql = (
             f"SELECT group_concat(h.head || {line}, ?) FROM temp.export_heads h"
-            " JOIN attempt_questions q ON q.attempt_id = h.id"
+            " JOIN attempt_questions q INDEXED BY sqlite_autoindex_attempt_questions_1"
+            " ON q.attempt_id = h.id"
             " LEFT JOIN temp.export_texts x ON x.bank_hash = h.bank_hash"
             " AND x.language = h.language AND x.question_id = q.question_id"
             " AND x.response = ifnull(q.response, '') AND x.fraction = ifnull(q.fraction, -1.0)"

@@ -389,7 +389,8 @@ class SessionRepository:
         out: dict[str, str] = {}
         for qid in question_ids:
             row = self.db.query_one(
-                "SELECT snapshot FROM attempt_questions WHERE question_id = ?"
+                "SELECT snapshot FROM attempt_questions INDEXED BY attempt_questions_question"
+                " WHERE question_id = ?"
                 " ORDER BY rowid DESC LIMIT 1",
                 (qid,),
             )

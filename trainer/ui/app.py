@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from trainer import APP_NAME, __version__
 from trainer.errors import TrainerError
 from trainer.paths import assets_dir
-from trainer.storage import settings
+from trainer.storage import backups, settings
 from trainer.ui import dialogs, i18n, operations
 from trainer.workspace import Workspace
 
@@ -142,4 +142,6 @@ def _run_with_lock(app: QApplication, args: argparse.Namespace) -> int:
     code = app.exec()
     operations.wait_all()  # a backup or an export being written is finished, not cut
     workspace.close()
+    # The next start need not read the whole file again if nothing touches it meanwhile.
+    backups.record_clean_close(workspace.data.database)
     return int(code)

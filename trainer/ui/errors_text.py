@@ -158,6 +158,13 @@ class ErrorTexts(QObject):
                 self.tr("The bank cannot be written into the library (%1)."),
                 p.get("reason", ""),
             ),
+            ErrorCode.BANK_CHANGED: lambda p: fmt(
+                self.tr(
+                    "The bank file %1 changed since the list of modules was made. "
+                    "The list now shows what the file holds: choose the module again."
+                ),
+                p.get("name", ""),
+            ),
             # certificates
             ErrorCode.CERTIFICATE_LOGO_MISSING: lambda p: self.tr("The logo file does not exist."),
             ErrorCode.CERTIFICATE_PICTURE_MISSING: lambda p: self.tr(

@@ -216,8 +216,7 @@ class MainWindow(QMainWindow):
         return screen
 
     def _build_home(self) -> QWidget:
-        from trainer.certificates.pdf import default_logo
-        from trainer.certificates.settings import load_settings
+        from trainer.certificates.settings import default_logo, load_settings
 
         settings = load_settings(self.workspace)
         screen = HomeScreen(

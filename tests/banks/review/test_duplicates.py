@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from difflib import SequenceMatcher
 
+import pytest
+
 from trainer.banks.review.duplicates import THRESHOLD, _masks, lcs_length, similar_pairs
 from trainer.banks.review.text import normalise
 
@@ -116,3 +118,61 @@ def test_a_cancelled_search_stops_and_says_so() -> None:
     one = bank(sc("a", "Which document proves the age of a child?", ["Birth", "School"]))
     with pytest.raises(CancelledError):
         review_banks([one], token=token)
+
+
+def _unbounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.banks.review import duplicates
+
+    monkeypatch.setattr(duplicates, "MAX_MATCHES", 10**9)
+    monkeypatch.setattr(duplicates, "POSTING_CAP", 10**9)
+
+
+def test_the_bounds_change_nothing_on_the_shipped_banks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped questions, compared at a low bar so that there are pairs to find, give
+    the same pairs with and without the bounds for banks of alike questions."""
+    from trainer.banks.catalog import bank_files
+    from trainer.banks.loader import load_bank
+    from trainer.banks.review.checks import duplicate_text, review_language
+    from trainer.paths import shipped_banks_dir
+
+    texts = []
+    for path in bank_files(shipped_banks_dir()):
+        bank = load_bank(path)
+        lang = review_language(bank)
+        texts += [duplicate_text(q, lang) for q in bank.iter_all_questions()]
+    bounded = similar_pairs(texts, 0.6)
+    assert len(bounded) > 20
+    _unbounded(monkeypatch)
+    assert similar_pairs(texts, 0.6) == bounded
+    assert similar_pairs(texts) == []  # and none at the real bar, as before
+
+
+def test_a_bank_of_alike_questions_costs_a_few_comparisons_per_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A thousand questions from one template: each is listed with its earliest
+    near-duplicates (at most MAX_MATCHES), at a cost that grows with the number of
+    questions, not with the half million pairs."""
+    from trainer.banks.review import duplicates
+
+    calls = [0]
+
+    class Counting(SequenceMatcher):  # type: ignore[type-arg]
+        def ratio(self) -> float:
+            calls[0] += 1
+            return super().ratio()
+
+    monkeypatch.setattr(duplicates, "SequenceMatcher", Counting)
+    n = 1_000
+    texts = [
+        normalise(f"Question number {i}: which statement is right about the case of the child?")
+        for i in range(n)
+    ]
+    found = similar_pairs(texts)
+    per_question: dict[int, list[int]] = {}
+    for i, j, ratio in found:
+        assert i < j and ratio >= THRESHOLD
+        per_question.setdefault(j, []).append(i)
+    assert sorted(per_question) == list(range(1, n))  # every later one is listed
+    assert all(v == list(range(min(j, duplicates.MAX_MATCHES))) for j, v in per_question.items())
+    assert calls[0] <= duplicates.MAX_MATCHES * n

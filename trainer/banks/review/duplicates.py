@@ -27,6 +27,16 @@ questions means 50 million comparisons of a few milliseconds each; instead:
 3. ``ratio`` itself, only for the pairs left.
 
 Steps 2 and 3 are exact; a test checks the whole against a brute-force search.
+
+**Banks of alike questions.** A bank made from a template ("Question number 17: which
+statement is right about the case?" two thousand times) has every pair above the
+threshold: two million findings nobody reads, and hours of comparisons. So a question
+lists at most ``MAX_MATCHES`` earlier near-duplicates (the earliest found), and each
+token's posting keeps the first ``POSTING_CAP`` texts holding it (a token shared by
+more texts is no longer rare: a text whose rarest tokens are all that common is compared
+with the first holders of each). Both bounds make the search near-linear in such banks;
+neither is reached in libraries of distinct questions (the brute-force test and the
+shipped banks find what they found before).
 """
 
 from __future__ import annotations
@@ -43,6 +53,8 @@ THRESHOLD = 0.85
 SHARED = 0.5  # of the word pairs, in the pass over every text
 SHORT_WORDS = 12  # texts of fewer words also go through a pass with words as tokens
 SHARED_SHORT = 1 / 3  # of the words and word pairs, in that pass
+MAX_MATCHES = 5  # earlier near-duplicates listed per question
+POSTING_CAP = 256  # texts kept per token in the index
 
 
 def _pairs(text: str) -> set[str]:
@@ -90,7 +102,13 @@ def similar_pairs(
         longest = max(len(texts[i]) for i in short)
         near = [i for i in everything if len(texts[i]) * low <= longest]
         found |= _pass(texts, near, _words_and_pairs, SHARED_SHORT, threshold, cancel)
-    return sorted(found)
+    listed: Counter[int] = Counter()
+    out = []
+    for i, j, ratio in sorted(found, key=lambda p: (p[1], p[0])):  # per question, earliest
+        if listed[j] < MAX_MATCHES:
+            listed[j] += 1
+            out.append((i, j, ratio))
+    return sorted(out)
 
 
 def _pass(
@@ -130,14 +148,18 @@ def _pass(
                 index[token] = [i]
             else:
                 candidates.update(posting)
-                posting.append(i)
+                if len(posting) < POSTING_CAP:
+                    posting.append(i)
         if not candidates:
             continue
         b = texts[i]
         lb = len(b)
         masks: dict[str, int] | None = None
         seq2 = False
+        matches = 0
         for j in sorted(candidates):
+            if matches == MAX_MATCHES:
+                break
             a = texts[j]
             la = len(a)
             if la < low * lb or lb < low * la:
@@ -156,4 +178,5 @@ def _pass(
             ratio = matcher.ratio()
             if ratio >= threshold:
                 pairs.add((j, i, ratio))
+                matches += 1
     return pairs

@@ -516,6 +516,7 @@ class BankLibraryScreen(QWidget):
         and show them. Each bank imported is then reviewed (``reviewing``), and
         ``imported`` gives how many were imported once their review is shown."""
         ws = self.workspace
+        listed_before = [e.bank for e in self.entries if e.bank is not None]
 
         def job(task: Task) -> _Imported:
             done: list[ImportResult] = []
@@ -533,7 +534,9 @@ class BankLibraryScreen(QWidget):
                         failed, error = path, exc
                         break
                 # the new listing is read here too, not on the GUI thread
-                listed = _Listed(library.entries(), other.reload_catalog())
+                # (banks already parsed, the imported ones included, are not parsed again)
+                known = listed_before + [result.bank for result in done]
+                listed = _Listed(library.entries(known), other.reload_catalog())
             return _Imported(done, listed, failed, error)
 
         def show(outcome: _Imported) -> None:

@@ -338,5 +338,7 @@ class ModulesScreen(QWidget):
                 bank = self.workspace.catalog.bank(chosen[0].id)
             except TrainerError as exc:
                 dialogs.show_error(self, exc)
+                self.refresh()  # a file changed since listed: the list says what it holds now
                 return
-            self.start_requested.emit(bank, chosen[1], behaviour)
+            # The module as the file defines it (its hash checked), not as listed.
+            self.start_requested.emit(bank, bank.module(chosen[1].id), behaviour)
