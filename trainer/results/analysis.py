@@ -31,8 +31,7 @@ from typing import Any
 from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.quiz import kinds
-from trainer.storage.database import Database
-from trainer.storage.results import ResultsRepository
+from trainer.results.source import ResultsSource, Source, reads
 
 MIN_ATTEMPTS = 30
 GROUP_SHARE = 0.27
@@ -237,9 +236,9 @@ def _options(question: Question, lang: str) -> list[tuple[str, str, bool]]:
     return kinds.distractors(question, lang)
 
 
-def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnalysis:
+def analyse_module(source: Source, module_id: str, lang: str = "en") -> ModuleAnalysis:
     """Item analysis of a module over its finished exam attempts."""
-    repo = ResultsRepository(db)
+    repo = reads(source)
     repo.large_reads()
     attempt_rows = repo.exam_totals(module_id)
     totals: dict[int, float] = {}
@@ -337,7 +336,7 @@ def _module_reliability(answered: Mapping[int, list[tuple[str, float]]]) -> Reli
     return reliability({a: dict(answered[a]) for a in members})
 
 
-def _questions(repo: ResultsRepository, question_ids: Iterable[str]) -> dict[str, Question]:
+def _questions(repo: ResultsSource, question_ids: Iterable[str]) -> dict[str, Question]:
     """Each question as most recently shown (for its text and options)."""
     out: dict[str, Question] = {}
     for qid in question_ids:
