@@ -16,6 +16,9 @@ from trainer.banks.model import Bank
 from trainer.storage.database import Database
 from trainer.workspace import Workspace
 
+# the throwaway PostgreSQL cluster (pg_cluster, central_db) for the central database tests
+pytest_plugins = ["tests.postgres"]
+
 DATA = Path(__file__).parent / "data"
 SAMPLE_BANK = DATA / "banks" / "sample.yaml"
 

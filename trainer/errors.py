@@ -73,6 +73,21 @@ class ErrorCode(StrEnum):
     REVOCATIONS_NOT_A_LIST = "certificate.revocations_not_a_list"
     REVOCATIONS_DAMAGED = "certificate.revocations_damaged"
     REVOCATIONS_NOT_VALID = "certificate.revocations_not_valid"
+    # the central database (trainer/central/)
+    CENTRAL_BAD_ADDRESS = "central.bad_address"  # reason
+    CENTRAL_UNREACHABLE = "central.unreachable"  # host
+    CENTRAL_WRONG_PASSWORD = "central.wrong_password"  # user
+    CENTRAL_TLS_FAILED = "central.tls_failed"  # reason
+    CENTRAL_NOT_PREPARED = "central.not_prepared"
+    CENTRAL_SCHEMA_NEWER = "central.schema_newer"  # server, app
+    CENTRAL_SCHEMA_OLDER = "central.schema_older"  # server, app
+    CENTRAL_APP_TOO_OLD = "central.app_too_old"  # needed, app
+    CENTRAL_NOT_A_WORKSTATION = "central.not_a_workstation"  # user
+    CENTRAL_OTHER_WORKSTATION = "central.other_workstation"  # workstation
+    CENTRAL_BAD_DATA = "central.bad_data"  # what
+    CENTRAL_CONNECTION_LOST = "central.connection_lost"
+    CENTRAL_REFUSED = "central.refused"  # reason
+    CENTRAL_SETTINGS_UNREADABLE = "central.settings_unreadable"  # reason
 
 
 class TrainerError(Exception):
@@ -189,6 +204,11 @@ class CertificateError(TrainerError):
 class CancelledError(TrainerError):
     """The user stopped a long job; nothing it would have done was done. Recognised by its
     class (``isinstance``), whatever the job: exports, bundles, batches."""
+
+
+class CentralError(TrainerError):
+    """The central database could not be reached, refused this workstation, or sent
+    something this program cannot take; local work goes on regardless."""
 
 
 class AccessDeniedError(TrainerError):

@@ -205,6 +205,81 @@ class ErrorTexts(QObject):
             ErrorCode.REVOCATIONS_NOT_VALID: lambda p: self.tr(
                 "The revocation list is not valid: its signature does not match a trusted issuer."
             ),
+            # the central database
+            ErrorCode.CENTRAL_BAD_ADDRESS: lambda p: fmt(
+                self.tr("The central database address is not valid: %1."), p.get("reason", "")
+            ),
+            ErrorCode.CENTRAL_UNREACHABLE: lambda p: fmt(
+                self.tr(
+                    "The central database server %1 cannot be reached. Work goes on here; "
+                    "results will be sent when it can be reached."
+                ),
+                p.get("host", ""),
+            ),
+            ErrorCode.CENTRAL_WRONG_PASSWORD: lambda p: fmt(
+                self.tr("The central database refused the user name “%1” or its password."),
+                p.get("user", ""),
+            ),
+            ErrorCode.CENTRAL_TLS_FAILED: lambda p: fmt(
+                self.tr("The secure (TLS) connection to the central database failed: %1."),
+                p.get("reason", ""),
+            ),
+            ErrorCode.CENTRAL_NOT_PREPARED: lambda p: self.tr(
+                "The central database has not been prepared for TiP Trainer yet "
+                "(python -m trainer central init-server)."
+            ),
+            ErrorCode.CENTRAL_SCHEMA_NEWER: lambda p: fmt(
+                self.tr(
+                    "The central database has schema version %1, newer than this program "
+                    "knows (%2). Update TiP Trainer on this workstation; work goes on here."
+                ),
+                p.get("server", ""),
+                p.get("app", ""),
+            ),
+            ErrorCode.CENTRAL_SCHEMA_OLDER: lambda p: fmt(
+                self.tr(
+                    "The central database has schema version %1, older than this program "
+                    "needs (%2). Ask the coordinator to upgrade it (central init-server)."
+                ),
+                p.get("server", ""),
+                p.get("app", ""),
+            ),
+            ErrorCode.CENTRAL_APP_TOO_OLD: lambda p: fmt(
+                self.tr(
+                    "The central database needs TiP Trainer %1 or newer; this is %2. "
+                    "Update TiP Trainer on this workstation; work goes on here."
+                ),
+                p.get("needed", ""),
+                p.get("app", ""),
+            ),
+            ErrorCode.CENTRAL_NOT_A_WORKSTATION: lambda p: fmt(
+                self.tr(
+                    "The central database user “%1” is not registered as a workstation "
+                    "(python -m trainer central add-workstation)."
+                ),
+                p.get("user", ""),
+            ),
+            ErrorCode.CENTRAL_OTHER_WORKSTATION: lambda p: fmt(
+                self.tr(
+                    "These central database credentials belong to another workstation (%1)."
+                ),
+                p.get("workstation", ""),
+            ),
+            ErrorCode.CENTRAL_BAD_DATA: lambda p: fmt(
+                self.tr("The central database sent data that was refused: %1."),
+                p.get("what", ""),
+            ),
+            ErrorCode.CENTRAL_CONNECTION_LOST: lambda p: self.tr(
+                "The connection to the central database was lost; what was not confirmed "
+                "will be sent again next time."
+            ),
+            ErrorCode.CENTRAL_REFUSED: lambda p: fmt(
+                self.tr("The central database refused the change: %1."), p.get("reason", "")
+            ),
+            ErrorCode.CENTRAL_SETTINGS_UNREADABLE: lambda p: fmt(
+                self.tr("The central database settings cannot be read: %1."),
+                p.get("reason", ""),
+            ),
         }
 
 

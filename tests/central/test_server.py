@@ -1,0 +1,116 @@
+"""The central schema on a real PostgreSQL: preparation, versions, roles and ownership."""
+
+from __future__ import annotations
+
+import contextlib
+
+import psycopg
+import pytest
+
+from tests.postgres import CentralServer, find_bin_dir, in_ci
+from trainer.errors import CentralError, ErrorCode
+from trainer.storage import central
+
+UID_A = "a" * 32
+UID_B = "b" * 32
+
+
+def test_postgresql_is_found_under_ci() -> None:
+    """Under CI a missing PostgreSQL fails the run instead of skipping the central tests."""
+    if not in_ci():
+        pytest.skip("only meaningful under CI (CI=true)")
+    assert find_bin_dir() is not None
+
+
+def test_init_server_is_idempotent(central_db: CentralServer) -> None:
+    with contextlib.closing(central.connect(central_db.admin)) as conn:
+        assert central.init_server(conn) == []
+        central.check_compatible(conn)
+    rows = central_db.query("SELECT value FROM central_meta WHERE key = 'schema_version'")
+    assert rows == [(str(central.schema_version()),)]
+
+
+def test_add_workstation_gives_stations_in_turn(central_db: CentralServer) -> None:
+    central_db.add_workstation(UID_A, "Lab 1")
+    central_db.add_workstation(UID_B, "Lab 2")
+    rows = central_db.query("SELECT uid, station, name FROM workstations ORDER BY station")
+    assert rows == [(UID_A, 1, "Lab 1"), (UID_B, 2, "Lab 2")]
+
+
+def test_wrong_password_is_a_coded_error(central_db: CentralServer) -> None:
+    config = central_db.add_workstation(UID_A)
+    with pytest.raises(CentralError) as info:
+        central.connect(config.with_password("not the password"))
+    assert info.value.code is ErrorCode.CENTRAL_WRONG_PASSWORD
+    assert "not the password" not in str(info.value)
+
+
+def test_unreachable_server_is_a_coded_error(central_db: CentralServer) -> None:
+    from dataclasses import replace
+
+    config = replace(central_db.admin, port=1, connect_timeout=2)
+    with pytest.raises(CentralError) as info:
+        central.connect(config)
+    assert info.value.code is ErrorCode.CENTRAL_UNREACHABLE
+
+
+def test_unprepared_database_is_refused(central_db: CentralServer) -> None:
+    name = central_db.cluster.create_database()
+    with contextlib.closing(central.connect(central_db.cluster.admin_config(name))) as conn:
+        with pytest.raises(CentralError) as info:
+            central.check_compatible(conn)
+    assert info.value.code is ErrorCode.CENTRAL_NOT_PREPARED
+
+
+def test_newer_schema_is_refused(central_db: CentralServer) -> None:
+    central_db.query("UPDATE central_meta SET value = '999' WHERE key = 'schema_version'")
+    with contextlib.closing(central.connect(central_db.admin)) as conn:
+        with pytest.raises(CentralError) as info:
+            central.check_compatible(conn)
+        assert info.value.code is ErrorCode.CENTRAL_SCHEMA_NEWER
+        with pytest.raises(CentralError):  # nor is it "upgraded" downwards
+            central.init_server(conn)
+
+
+def test_newer_app_version_needed_is_refused(central_db: CentralServer) -> None:
+    central_db.query("UPDATE central_meta SET value = '99.0.0' WHERE key = 'min_app_version'")
+    with contextlib.closing(central.connect(central_db.admin)) as conn:
+        with pytest.raises(CentralError) as info:
+            central.check_compatible(conn)
+    assert info.value.code is ErrorCode.CENTRAL_APP_TOO_OLD
+
+
+def _insert_trainee(conn: psycopg.Connection[object], uid: str, owner: str) -> None:
+    conn.execute(
+        "INSERT INTO trainees (uid, workstation_uid, person_uid, name, institution, name_key,"
+        " created_at, updated_at) VALUES (%s, %s, %s, 'Ana', 'police', 'ana', now(), now())",
+        (uid, owner, uid),
+    )
+
+
+def test_a_workstation_cannot_write_rows_of_another(central_db: CentralServer) -> None:
+    """Ownership is the server's: row-level security refuses, whatever the client sends."""
+    a = central_db.add_workstation(UID_A)
+    b = central_db.add_workstation(UID_B)
+    with contextlib.closing(central.connect(a)) as conn:
+        _insert_trainee(conn, "1" * 32, UID_A)
+        conn.commit()
+    with contextlib.closing(central.connect(b)) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _insert_trainee(conn, "2" * 32, UID_A)  # claiming to be A
+        pass
+        changed = conn.execute(
+            "UPDATE trainees SET name = 'Mallory' WHERE uid = %s", ("1" * 32,)
+        ).rowcount
+        assert changed == 0  # A's row is invisible to B's updates
+        conn.commit()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM trainees WHERE uid = %s", ("1" * 32,))
+        pass
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE trainees SET workstation_uid = %s", (UID_B,))
+        pass
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE workstations SET station = 5")
+        pass
+    assert central_db.query("SELECT name, workstation_uid FROM trainees") == [("Ana", UID_A)]

@@ -1,0 +1,1 @@
+"""Syncing this workstation with a central PostgreSQL (no Qt): config, sync engine."""
