@@ -57,6 +57,7 @@ FROM generate_series(0, %(modules)s - 1) m, generate_series(0, %(pool)s - 1) n;
 CREATE UNIQUE INDEX ON bench_questions (m, n);
 """
 
+
 # Slot s of attempt a shows question (a * 13 + s * 3) % 40 of module a % 8 (twenty
 # different questions); right when a fixed hash falls under the trainee's odds.
 def _right(trainees: int) -> str:

@@ -7,6 +7,7 @@ its owner-only file).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trainer.access import Permission, staff_action
@@ -39,3 +40,23 @@ def leave(ws: Workspace) -> None:
     before = central_config.load(ws.data.root)
     central_config.forget(ws.data.root)
     ws.audit("central.leave", before.display_url() if before is not None else "")
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    version: str  # PostgreSQL's, e.g. '15.8'
+    schema: int  # the central schema's version
+
+
+def describe_server(config: CentralConfig) -> ServerInfo:
+    """Connect, check the server is one this program can work with, and say what it is;
+    a CentralError says why not. Slow: off the GUI thread."""
+    import contextlib
+
+    from trainer.storage import central
+
+    with contextlib.closing(central.connect(config)) as conn:
+        central.check_compatible(conn)
+        version, _ = central.server_schema(conn)
+        info = conn.info.parameter_status("server_version") or "?"
+    return ServerInfo(info.split()[0], version)

@@ -17,10 +17,11 @@ statement timeout (``trainer.storage.central``'s connection).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg import sql
@@ -40,6 +41,9 @@ from trainer.storage.results import (
     SummaryRow,
 )
 from trainer.storage.trainees import Institution
+
+if TYPE_CHECKING:
+    from trainer.central.config import CentralConfig
 
 _NULL = -1.0  # stands for NULL in the answer lookup's key (marks are never negative)
 # Rows of the responses CSV come one attempt per COPY row, its lines joined; a value
@@ -75,7 +79,7 @@ _DIMENSION_SQL = {
     Dimension.FUNCTION: "''",  # not sent to the centre
 }
 
-_ISO = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'"  # the local database's text for a time
+_ISO = '\'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"\''  # the local database's text for a time
 _FROM = " FROM attempts a JOIN trainees t ON t.uid = a.trainee_uid"
 _ROW_SQL = (
     "SELECT a.id, a.uid, t.id, t.name, t.institution, a.module_id, a.module_title,"
@@ -223,10 +227,8 @@ class CentralReports:
 
     def _reset(self) -> None:
         """After an error the transaction is over: roll it back so the next read works."""
-        try:
+        with contextlib.suppress(psycopg.Error):
             self.conn.rollback()
-        except psycopg.Error:
-            pass
 
     def large_reads(self) -> None:
         """Nothing to tune: the server decides (the local database maps its file)."""
@@ -429,8 +431,10 @@ class CentralReports:
         return self._stream(
             "SELECT a.uid, t.uid, a.module_id, a.behaviour, a.bank_id, a.bank_version,"
             " q.slot + 1, q.question_id, q.kind, q.topic, a.bank_hash, a.language, q.response,"
-            " q.fraction, q.mark, q.max_mark, q.seconds_spent" + _FROM
-            + " JOIN attempt_questions q ON q.attempt_uid = a.uid" + clause
+            " q.fraction, q.mark, q.max_mark, q.seconds_spent"
+            + _FROM
+            + " JOIN attempt_questions q ON q.attempt_uid = a.uid"
+            + clause
             + " ORDER BY a.id, q.slot",
             params,
         )
@@ -476,26 +480,28 @@ class CentralReports:
                 "SELECT DISTINCT q.question_id, q.response, q.fraction, q.mark, q.max_mark"
                 " FROM attempt_questions q"
             ).fetchall()
+            # worded first: wording reads question snapshots over this same connection
+            texts = []
+            for bank_hash, lang in sorted((str(v), str(lg)) for v, lg in versions):
+                for question_id, response, fraction, mark, max_mark in answers:
+                    worded = cells(bank_hash, lang, question_id, response, fraction, mark, max_mark)
+                    if worded is None:
+                        continue  # not a question of that bank version
+                    texts.append(
+                        (
+                            bank_hash,
+                            lang,
+                            question_id,
+                            response or "",
+                            _NULL if fraction is None else fraction,
+                            _NULL if mark is None else mark,
+                            max_mark,
+                            worded,
+                        )
+                    )
             with conn.cursor().copy("COPY export_texts FROM STDIN") as copy:
-                for bank_hash, lang in sorted((str(v), str(lg)) for v, lg in versions):
-                    for question_id, response, fraction, mark, max_mark in answers:
-                        worded = cells(
-                            bank_hash, lang, question_id, response, fraction, mark, max_mark
-                        )
-                        if worded is None:
-                            continue  # not a question of that bank version
-                        copy.write_row(
-                            (
-                                bank_hash,
-                                lang,
-                                question_id,
-                                response or "",
-                                _NULL if fraction is None else fraction,
-                                _NULL if mark is None else mark,
-                                max_mark,
-                                worded,
-                            )
-                        )
+                for text_row in texts:
+                    copy.write_row(text_row)
             conn.execute("ANALYZE export_texts")
             literal = sql.Literal(d).as_string(conn)
             safe_version = (
@@ -517,7 +523,6 @@ class CentralReports:
                     "a.behaviour",
                     "a.bank_id",
                     version,
-                    "''",
                     "(q.slot + 1)::text",
                     "q.question_id",
                     "q.kind",
@@ -536,7 +541,7 @@ class CentralReports:
                 f" AND x.mark = coalesce(q.mark, {_NULL}) AND x.max_mark = q.max_mark"
                 + clause
                 + " GROUP BY a.id ORDER BY a.id)"
-                f" TO STDOUT (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
+                " TO STDOUT (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
             )
             with conn.cursor() as cur, cur.copy(query.encode(), params) as copy:
                 for chunk in copy:
@@ -547,3 +552,17 @@ class CentralReports:
                         row = row.rstrip(b"\n")
                     text = row.decode("utf-8")
                     yield text, text.count(end) + 1
+
+
+def open_reports(config: CentralConfig) -> CentralReports:
+    """The central database's reports, once it is reachable and of a schema this program
+    knows (else a CentralError that says why; nothing local is touched)."""
+    from trainer.storage.central import check_compatible, connect
+
+    conn = connect(config)
+    try:
+        check_compatible(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return CentralReports(conn)

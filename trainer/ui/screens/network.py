@@ -183,9 +183,7 @@ class NetworkScreen(QWidget):
         if self.saved is None:
             self.state.setText(self.tr("This workstation is not joined to a central database."))
         else:
-            self.state.setText(
-                fmt(self.tr("Joined to %1"), self.saved.display_url())
-            )
+            self.state.setText(fmt(self.tr("Joined to %1"), self.saved.display_url()))
 
     def _update_ca(self) -> None:
         verify = self.tls.currentData() == "verify-full"
@@ -243,17 +241,19 @@ class NetworkScreen(QWidget):
         if config is not None:
             self.test(config)
 
-    def test(self, config: CentralConfig) -> Operation[str]:
+    def test(self, config: CentralConfig) -> Operation[network.ServerInfo]:
         """Connect off the GUI thread and say what the server answered."""
-        from trainer.central.network import describe_server
-
         self.result.setText(self.tr("Testing the connection…"))
 
-        def job(_task: Task) -> str:
-            return describe_server(config)
+        def job(_task: Task) -> network.ServerInfo:
+            return network.describe_server(config)
 
-        def worked(server: str) -> None:
-            text = fmt(self.tr("The connection works: %1."), server)
+        def worked(server: network.ServerInfo) -> None:
+            text = fmt(
+                self.tr("The connection works: PostgreSQL %1, central schema version %2."),
+                server.version,
+                server.schema,
+            )
             self.result.setText(text)
             self.tested.emit(True, text)
 
