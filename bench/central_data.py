@@ -111,7 +111,7 @@ def generate(conn: psycopg.Connection[Any], answers: int) -> None:
             f" FROM (SELECT a, (SELECT count(*) FILTER (WHERE {right})"
             f" FROM generate_series(0, {QUESTIONS_PER_ATTEMPT - 1}) s"
             f" JOIN bench_questions q ON q.m = a % {MODULES} AND q.n = (a * 13 + s * 3) % {POOL}"
-            f")::float8 AS sc FROM generate_series(1, {attempts}) a) x ORDER BY a"
+            f")::float8 AS sc FROM generate_series(1::bigint, {attempts}) a) x ORDER BY a"
         )
         cur.execute(
             "INSERT INTO attempt_questions (attempt_uid, slot, workstation_uid, question_id,"
@@ -122,7 +122,7 @@ def generate(conn: psycopg.Connection[Any], answers: int) -> None:
             f" CASE WHEN {right} THEN q.responses[1] ELSE q.responses[2 + (a + s) % 3] END,"
             f" CASE WHEN {right} THEN 1.0 ELSE 0.0 END, CASE WHEN {right} THEN 1.0 ELSE 0.0 END,"
             " false, NULL, NULL, 5 + (a * 31 + s * 17) % 8500 / 100.0"
-            f" FROM generate_series(1, {attempts}) a CROSS JOIN generate_series(0,"
+            f" FROM generate_series(1::bigint, {attempts}) a CROSS JOIN generate_series(0,"
             f" {QUESTIONS_PER_ATTEMPT - 1}) s"
             f" JOIN bench_questions q ON q.m = a % {MODULES} AND q.n = (a * 13 + s * 3) % {POOL}"
             " ORDER BY a, s"
