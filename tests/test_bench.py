@@ -64,3 +64,20 @@ def test_the_generated_library_has_near_duplicates_to_find(tmp_path: Path) -> No
     assert sum(1 for b in banks for _ in b.iter_all_questions()) == 800
     findings = [f for r in review_banks(banks) for f in r.findings]
     assert any(f.rule.value == "near-duplicate" for f in findings)
+
+
+def test_the_central_benchmark_runs_next_to_a_bare_copy() -> None:
+    """A small push beside the bare COPY, and answer saves with the server down and up
+    (skipped where PostgreSQL is absent, as the bench itself is)."""
+    from bench import bench_central
+    from bench.pg_cluster import find_bin_dir
+
+    if find_bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed")
+    entries = bench_central.run(answers=2000, saves=20)
+    assert [e["name"] for e in entries] == [
+        "central: push 2,000 answers (vs bare COPY)",
+        "central: save one answer, server down",
+        "central: save one answer, server up, syncing",
+    ]
+    assert all(e["value"] > 0 and e["baseline"] > 0 for e in entries)

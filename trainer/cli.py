@@ -272,6 +272,10 @@ def _add_results_commands(sub: Any) -> None:
 
     sessions_cli.add_commands(sub, add_data_dir)
 
+    from trainer.central import cli as central_cli
+
+    central_cli.add_commands(sub, add_data_dir)
+
     p = sub.add_parser("bundle", help="move results between workstations as signed bundles")
     bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     b = bsub.add_parser("export", help="write the results not yet sent to a signed bundle")
@@ -1002,6 +1006,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func = lambda a: sessions_cli.run(
             a, lambda b: _opened(b, operator=True), _session_report_pdf
         )
+    if args.command in ("sync", "central"):
+        from trainer.central import cli as central_cli
+
+        args.func = lambda a: central_cli.run(a, lambda b: _opened(b, operator=True))
     try:
         return int(args.func(args))
     except TrainerError as exc:

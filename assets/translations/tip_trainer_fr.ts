@@ -1573,6 +1573,62 @@ Les détails ont été consignés dans :
         <source>The revocation list is not valid: its signature does not match a trusted issuer.</source>
         <translation>La liste de révocation n’est pas valide : sa signature ne correspond à aucun émetteur de confiance.</translation>
     </message>
+    <message>
+        <source>The central database address is not valid: %1.</source>
+        <translation>L’adresse de la base de données centrale n’est pas valide : %1.</translation>
+    </message>
+    <message>
+        <source>The central database server %1 cannot be reached. Work goes on here; results will be sent when it can be reached.</source>
+        <translation>Le serveur de la base de données centrale %1 est injoignable. Le travail continue ici ; les résultats seront envoyés dès qu’il sera joignable.</translation>
+    </message>
+    <message>
+        <source>The central database refused the user name “%1” or its password.</source>
+        <translation>La base de données centrale a refusé le nom d’utilisateur « %1 » ou son mot de passe.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to the central database failed: %1.</source>
+        <translation>La connexion sécurisée (TLS) à la base de données centrale a échoué : %1.</translation>
+    </message>
+    <message>
+        <source>The central database has not been prepared for TiP Trainer yet (python -m trainer central init-server).</source>
+        <translation>La base de données centrale n’a pas encore été préparée pour TiP Trainer (python -m trainer central init-server).</translation>
+    </message>
+    <message>
+        <source>The central database has schema version %1, newer than this program knows (%2). Update TiP Trainer on this workstation; work goes on here.</source>
+        <translation>La base de données centrale a la version de schéma %1, plus récente que celle que connaît ce programme (%2). Mettez TiP Trainer à jour sur ce poste ; le travail continue ici.</translation>
+    </message>
+    <message>
+        <source>The central database has schema version %1, older than this program needs (%2). Ask the coordinator to upgrade it (central init-server).</source>
+        <translation>La base de données centrale a la version de schéma %1, plus ancienne que celle qu’exige ce programme (%2). Demandez au coordinateur de la mettre à niveau (central init-server).</translation>
+    </message>
+    <message>
+        <source>The central database needs TiP Trainer %1 or newer; this is %2. Update TiP Trainer on this workstation; work goes on here.</source>
+        <translation>La base de données centrale exige TiP Trainer %1 ou plus récent ; ce poste a la version %2. Mettez TiP Trainer à jour sur ce poste ; le travail continue ici.</translation>
+    </message>
+    <message>
+        <source>The central database user “%1” is not registered as a workstation (python -m trainer central add-workstation).</source>
+        <translation>L’utilisateur « %1 » de la base de données centrale n’est pas enregistré comme poste de travail (python -m trainer central add-workstation).</translation>
+    </message>
+    <message>
+        <source>These central database credentials belong to another workstation (%1).</source>
+        <translation>Ces identifiants de la base de données centrale appartiennent à un autre poste de travail (%1).</translation>
+    </message>
+    <message>
+        <source>The central database sent data that was refused: %1.</source>
+        <translation>La base de données centrale a envoyé des données qui ont été refusées : %1.</translation>
+    </message>
+    <message>
+        <source>The connection to the central database was lost; what was not confirmed will be sent again next time.</source>
+        <translation>La connexion à la base de données centrale a été perdue ; ce qui n’a pas été confirmé sera renvoyé la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>The central database refused the change: %1.</source>
+        <translation>La base de données centrale a refusé la modification : %1.</translation>
+    </message>
+    <message>
+        <source>The central database settings cannot be read: %1.</source>
+        <translation>Les réglages de la base de données centrale ne peuvent pas être lus : %1.</translation>
+    </message>
 </context>
 <context>
     <name>ExamStartScreen</name>
@@ -2641,6 +2697,22 @@ Les détails ont été consignés dans :
     <message>
         <source>Results bundle refused</source>
         <translation>Lot de résultats refusé</translation>
+    </message>
+    <message>
+        <source>Connected to the central database</source>
+        <translation>Connecté à la base de données centrale</translation>
+    </message>
+    <message>
+        <source>Disconnected from the central database</source>
+        <translation>Déconnecté de la base de données centrale</translation>
+    </message>
+    <message>
+        <source>Staff accounts published centrally</source>
+        <translation>Comptes du personnel publiés sur la base centrale</translation>
+    </message>
+    <message>
+        <source>Question bank published centrally</source>
+        <translation>Banque de questions publiée sur la base centrale</translation>
     </message>
     <message>
         <source>Certificates generated in batch</source>

@@ -62,5 +62,11 @@ run keys import "$work/issuer.tip-key" --data-dir "$work/other" >/dev/null || fa
 run verify-certificate "$issued" --data-dir "$work/other" --lang fr | grep -q "^VALID" \
     || fail "verify-certificate on a second installation"
 
+step "the central database's client (psycopg, libpq) is in the build"
+run sync --central "postgresql://nobody@127.0.0.1:9/tip?connect_timeout=2" --data-dir "$work/data" \
+    >/dev/null 2>"$work/sync.err" && fail "sync to a closed port said it succeeded"
+grep -q "cannot be reached" "$work/sync.err" \
+    || fail "sync: the central database client does not load in the build ($(head -c 300 "$work/sync.err"))"
+
 size=$(du -sm "$app_dir" | cut -f1)
 echo "dist-check passed: $(basename "$archive"), ${size} MB unpacked"

@@ -56,9 +56,12 @@ def test_unreachable_server_is_a_coded_error(central_db: CentralServer) -> None:
 
 def test_unprepared_database_is_refused(central_db: CentralServer) -> None:
     name = central_db.cluster.create_database()
-    with contextlib.closing(central.connect(central_db.cluster.admin_config(name))) as conn:
-        with pytest.raises(CentralError) as info:
-            central.check_compatible(conn)
+    admin = central_db.cluster.admin_config(name)
+    with (
+        contextlib.closing(central.connect(admin)) as conn,
+        pytest.raises(CentralError) as info,
+    ):
+        central.check_compatible(conn)
     assert info.value.code is ErrorCode.CENTRAL_NOT_PREPARED
 
 
@@ -74,9 +77,11 @@ def test_newer_schema_is_refused(central_db: CentralServer) -> None:
 
 def test_newer_app_version_needed_is_refused(central_db: CentralServer) -> None:
     central_db.query("UPDATE central_meta SET value = '99.0.0' WHERE key = 'min_app_version'")
-    with contextlib.closing(central.connect(central_db.admin)) as conn:
-        with pytest.raises(CentralError) as info:
-            central.check_compatible(conn)
+    with (
+        contextlib.closing(central.connect(central_db.admin)) as conn,
+        pytest.raises(CentralError) as info,
+    ):
+        central.check_compatible(conn)
     assert info.value.code is ErrorCode.CENTRAL_APP_TOO_OLD
 
 
@@ -114,3 +119,34 @@ def test_a_workstation_cannot_write_rows_of_another(central_db: CentralServer) -
             conn.execute("UPDATE workstations SET station = 5")
         pass
     assert central_db.query("SELECT name, workstation_uid FROM trainees") == [("Ana", UID_A)]
+
+
+def _insert_certificate(
+    conn: psycopg.Connection[object], number: str, owner: str, key: str = "k"
+) -> None:
+    conn.execute(
+        "INSERT INTO certificates (issuer_key_id, number, workstation_uid, year, seq, kind,"
+        " trainee_uid, trainee_name, institution, subject, modules, audiences, score,"
+        " training_hours, certified_on, issued_at, issuer_name, code, status) VALUES"
+        " (%s, %s, %s, 2026, 1, 'module', %s, 'Ana', 'police', 'm', '[]', 'police', 90, 1,"
+        " '2026-03-10', now(), 'Centre', 'code', 'valid')",
+        (key, number, owner, "1" * 32),
+    )
+
+
+def test_a_workstation_gives_only_numbers_of_its_own_station(central_db: CentralServer) -> None:
+    central_db.add_workstation(UID_A)  # station 1
+    b = central_db.add_workstation(UID_B)  # station 2
+    with contextlib.closing(central.connect(b)) as conn:
+        _insert_certificate(conn, "3F9A-W002-2026-00001", UID_B)
+        _insert_certificate(conn, "3F9A-2026-00001", UID_B)  # the form before stations
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _insert_certificate(conn, "3F9A-W001-2026-00001", UID_B)  # station 1's number
+    with (
+        contextlib.closing(central.connect(central_db.admin)) as conn,
+        pytest.raises(psycopg.errors.UniqueViolation),
+    ):
+        # even the owner cannot record one station number twice, under another key
+        _insert_certificate(conn, "3F9A-W002-2026-00001", UID_A, key="other key")
+    numbers = central_db.query("SELECT number FROM certificates ORDER BY number")
+    assert numbers == [("3F9A-2026-00001",), ("3F9A-W002-2026-00001",)]

@@ -109,7 +109,7 @@ def from_url(url: str) -> CentralConfig:
         raise _bad("it must start with postgresql://")
     if parts.fragment:
         raise _bad("it cannot have a # part")
-    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=False)
+    query = parse_qs(parts[3], keep_blank_values=True, strict_parsing=False)  # the ?… part
     known = {"sslmode", "sslrootcert", "connect_timeout"}
     unknown = sorted(set(query) - known)
     if unknown:

@@ -34,8 +34,18 @@ def repository(ws: Workspace) -> CertificateRepository:
 
 
 def numbering(ws: Workspace) -> str:
-    """Numbers look like ``3F9A-2026-00017``: issuer key prefix, year, sequence."""
-    return ws.keys.key_id[:4].upper() + "-{year}-{seq:05d}"
+    """Numbers look like ``3F9A-2026-00017``: issuer key prefix, year, sequence. A
+    workstation connected to a central database adds the station number the centre gave
+    it (``3F9A-W007-2026-00017``): stations are unique there, so two workstations never
+    give one number, even when they share a signing key. Numbers already given keep
+    their form, and their signed codes verify as before."""
+    from trainer.central.sync import station_of
+
+    station = station_of(ws.db)
+    prefix = ws.keys.key_id[:4].upper()
+    if station is not None:
+        prefix += f"-W{station:03d}"
+    return prefix + "-{year}-{seq:05d}"
 
 
 def facts_of(record: CertificateRecord) -> Facts:

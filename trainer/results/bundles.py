@@ -43,11 +43,11 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from trainer.banks.loader import ID_PATTERN, VERSION_PATTERN
 from trainer.banks.model import LANGUAGES, Kind
@@ -71,6 +71,7 @@ from trainer.storage.certificates import CertifiedModule, Revocation
 from trainer.storage.database import Database, new_uid, now
 from trainer.text import check_code_text, check_name, name_problem, printable
 
+PersonKey = TypeVar("PersonKey")
 FORMAT = "tip-trainer-results-bundle"
 VERSION = 1
 SUFFIX = ".tipbundle"
@@ -114,7 +115,8 @@ CERTIFICATE_FIELDS = (
 RECEIVED_FIELDS = tuple(
     k for k in CERTIFICATE_FIELDS if k not in ("trainee_uid", "attempt_uid", "subject")
 )
-_NUMBER = re.compile(r"^[0-9A-F]{4}-(\d{4})-(\d{5,})$")
+# key prefix, (station of a workstation connected to a central database,) year, sequence
+_NUMBER = re.compile(r"^[0-9A-F]{4}-(?:W\d{3}-)?(\d{4})-(\d{5,})$")
 INSTITUTIONS = {"police", "prosecution", "judiciary", "other"}
 _UID = re.compile(r"^[0-9A-Za-z_][0-9A-Za-z_-]{0,63}$")
 
@@ -786,31 +788,41 @@ def _check_fields(record: dict[str, Any], rules: dict[str, Rule]) -> str | None:
     return None
 
 
-class _People:
-    """This installation's trainees, indexed by the merge rule's normalised keys."""
+class People(Generic[PersonKey]):
+    """Known trainees indexed by the merge rule's normalised keys: a coordinator's register
+    (keys are local trainee ids) or the central database's profiles (keys are person
+    uids). ``match`` is the rule both the bundle import and the network sync follow."""
 
-    def __init__(self, merge: BundleMerge) -> None:
-        self.by_uid: dict[str, int] = {}
-        self.by_number: dict[tuple[str, str], list[int]] = {}
-        self.by_name: dict[tuple[str, str], list[int]] = {}
-        self.numbers: dict[int, str | None] = {}
-        self.names: dict[int, str] = {}
-        for tid, uid, name, institution, number in merge.trainees():
-            self.add(tid, uid, name, institution, number)
-        for uid, tid in merge.aliases():
-            self.by_uid[uid] = tid
+    def __init__(
+        self,
+        trainees: Iterable[tuple[PersonKey, str, str, str, str | None]],
+        aliases: Iterable[tuple[str, PersonKey]] = (),
+    ) -> None:
+        self.by_uid: dict[str, PersonKey] = {}
+        self.by_number: dict[tuple[str, str], list[PersonKey]] = {}
+        self.by_name: dict[tuple[str, str], list[PersonKey]] = {}
+        self.numbers: dict[PersonKey, str | None] = {}
+        self.names: dict[PersonKey, str] = {}
+        for key, uid, name, institution, number in trainees:
+            self.add(key, uid, name, institution, number)
+        for uid, key in aliases:
+            self.by_uid[uid] = key
 
-    def add(self, tid: int, uid: str, name: str, institution: str, number: str | None) -> None:
-        self.by_uid[uid] = tid
-        self.names[tid] = name
+    def add(
+        self, key: PersonKey, uid: str, name: str, institution: str, number: str | None
+    ) -> None:
+        self.by_uid[uid] = key
+        if key in self.names:  # a second profile of a person already listed
+            return
+        self.names[key] = name
         sn = normalise_service_number(number)
-        self.numbers[tid] = sn
+        self.numbers[key] = sn
         if sn:
-            self.by_number.setdefault((institution, sn), []).append(tid)
-        self.by_name.setdefault((institution, normalise_name(name)), []).append(tid)
+            self.by_number.setdefault((institution, sn), []).append(key)
+        self.by_name.setdefault((institution, normalise_name(name)), []).append(key)
 
-    def match(self, t: dict[str, Any]) -> tuple[int | None, str]:
-        """(local trainee id or None, reason) for an incoming profile with a new uid."""
+    def match(self, t: Mapping[str, Any]) -> tuple[PersonKey | None, str]:
+        """(the person's key or None, reason) for an incoming profile with a new uid."""
         sn = normalise_service_number(t["service_number"])
         if sn:
             found = self.by_number.get((t["institution"], sn), [])
@@ -819,9 +831,9 @@ class _People:
             if len(found) > 1:
                 return None, "ambiguous"
         found = [
-            tid
-            for tid in self.by_name.get((t["institution"], normalise_name(t["name"])), [])
-            if not (sn and self.numbers[tid] and self.numbers[tid] != sn)
+            key
+            for key in self.by_name.get((t["institution"], normalise_name(t["name"])), [])
+            if not (sn and self.numbers[key] and self.numbers[key] != sn)
         ]
         if len(found) == 1:
             return found[0], "name"
@@ -896,7 +908,7 @@ def _merge(
         raise _RefusedError(
             f"workstation {source} sent its bundles signed by another key ({other}) before"
         )
-    people = _People(merge)
+    people: People[int] = People(merge.trainees(), merge.aliases())
     stamp = now()
     for t in data["trainees"]:
         t = {
@@ -948,7 +960,7 @@ def _merge_certificate(
     merge: BundleMerge,
     c: dict[str, Any],
     report: MergeReport,
-    people: _People,
+    people: People[int],
     keys: KeyRing,
 ) -> None:
     """Add one of the workstation's certificates to the register, or take its revocation.

@@ -17,6 +17,12 @@ CREATE TABLE central_marks (
     kind TEXT PRIMARY KEY,
     last_id INTEGER NOT NULL
 );
+-- Banks published to the centre that this workstation took (added, or refused and why).
+CREATE TABLE central_banks (
+    content_hash TEXT PRIMARY KEY,
+    taken_at TEXT NOT NULL,
+    outcome TEXT NOT NULL
+);
 -- The last sync: when it succeeded, and the last error (the status bar reads this row).
 CREATE TABLE central_status (
     id INTEGER PRIMARY KEY CHECK (id = 1),

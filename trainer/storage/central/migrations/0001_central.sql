@@ -140,6 +140,10 @@ CREATE TABLE certificates (
 );
 CREATE INDEX certificates_trainee ON certificates (trainee_uid);
 CREATE INDEX certificates_number ON certificates (number);
+-- A number with a station (3F9A-W007-2026-00017) is unique across the programme; numbers
+-- given before a workstation first synced keep their older form (unique per issuer key).
+CREATE UNIQUE INDEX certificates_station_number ON certificates (number)
+    WHERE number ~ '^[0-9A-F]{4}-W[0-9]{3}-';
 
 -- Revocations published by the workstation whose key issued the certificate.
 CREATE TABLE revocations (
@@ -255,8 +259,15 @@ CREATE POLICY steps_insert ON steps FOR INSERT TO tip_workstation
 
 ALTER TABLE certificates ENABLE ROW LEVEL SECURITY;
 CREATE POLICY certificates_read ON certificates FOR SELECT USING (true);
+-- ... and a workstation gives only numbers of its own station.
+CREATE FUNCTION tip_own_station() RETURNS text
+    LANGUAGE sql STABLE
+    AS $$ SELECT 'W' || lpad(station::text, 3, '0') FROM workstations WHERE role_name = current_user $$;
 CREATE POLICY certificates_insert ON certificates FOR INSERT TO tip_workstation
-    WITH CHECK (workstation_uid = (SELECT tip_own_uid()));
+    WITH CHECK (
+        workstation_uid = (SELECT tip_own_uid())
+        AND (number !~ '^[0-9A-F]{4}-W[0-9]{3}-' OR substr(number, 6, 4) = (SELECT tip_own_station()))
+    );
 CREATE POLICY certificates_update ON certificates FOR UPDATE TO tip_workstation
     USING (workstation_uid = (SELECT tip_own_uid()))
     WITH CHECK (workstation_uid = (SELECT tip_own_uid()));
