@@ -1,16 +1,18 @@
-"""Joining this workstation to a central database, testing it and leaving it (no Qt).
+"""Staff → Network: joining this workstation to a central database, testing the connection
+and leaving it, as a coordinator's actions (no Qt).
 
-The coordinator's actions behind Staff → Network; each checks the role first and is
-recorded in the audit log (the address only: a password is never written anywhere but
-its owner-only file).
+Each checks the role first; ``trainer.central.admin`` does the work (the same functions
+as ``python -m trainer central connect`` / ``disconnect``) and records it in the audit log.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trainer.access import Permission, staff_action
+from trainer.central import admin
 from trainer.central import config as central_config
 from trainer.central.config import CentralConfig
 
@@ -25,21 +27,16 @@ def saved(ws: Workspace) -> CentralConfig | None:
 
 
 @staff_action(Permission.SETTINGS)
-def join(ws: Workspace, config: CentralConfig, password: str | None) -> CentralConfig:
-    """Keep ``config`` as this workstation's central database; the password goes to its
-    owner-only file (None: none is needed)."""
-    checked = central_config.check(config.with_password(password))
-    central_config.save(ws.data.root, checked, password)
-    ws.audit("central.join", checked.display_url())
-    return checked
+def join(ws: Workspace, config: CentralConfig) -> int:
+    """Check the server takes this workstation, then keep the address and the password
+    (owner-only file); the station number. Slow (the network): off the GUI thread."""
+    return admin.connect_workstation(ws.db, ws.data.root, central_config.check(config), ws.actor)
 
 
 @staff_action(Permission.SETTINGS)
 def leave(ws: Workspace) -> None:
     """Stop syncing: the address and the password are removed; local data stays."""
-    before = central_config.load(ws.data.root)
-    central_config.forget(ws.data.root)
-    ws.audit("central.leave", before.display_url() if before is not None else "")
+    admin.disconnect_workstation(ws.db, ws.data.root, ws.actor)
 
 
 @dataclass(frozen=True)
@@ -51,8 +48,6 @@ class ServerInfo:
 def describe_server(config: CentralConfig) -> ServerInfo:
     """Connect, check the server is one this program can work with, and say what it is;
     a CentralError says why not. Slow: off the GUI thread."""
-    import contextlib
-
     from trainer.storage import central
 
     with contextlib.closing(central.connect(config)) as conn:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from trainer.central import config as central_config
 from trainer.central.config import CentralConfig
-from trainer.errors import TrainerError
+from trainer.errors import CentralError, TrainerError
 from trainer.ui import dialogs
 from trainer.ui.errors_text import error_text
 from trainer.ui.i18n import fmt
@@ -97,20 +97,31 @@ class SyncStatusWidget(QWidget):
             self.label.setText(text)
             self.label.setToolTip(error_text(self.problem) if self.problem else "")
             return
-        status = sync_status(self.workspace.db)
+        status = sync_status(self.workspace.db, self.config)
+        # the last attempt's problem: this run's, else the one the last sync left recorded
+        problem = self.problem
+        if (
+            problem is None
+            and status.last_error_code is not None
+            and (status.last_attempt_at or "") > (status.last_success_at or "")
+        ):
+            problem = CentralError(status.last_error or "", code=status.last_error_code)
         parts: list[str] = []
         if self.running is not None:
             parts.append(self.tr("Syncing…"))
-        elif self.problem is not None:
+        elif problem is not None:
             parts.append(self.tr("Central database not reached"))
         if status.answers_waiting:
             parts.append(self.tr("%n answer(s) waiting", "", status.answers_waiting))
-        if self.running is None and (self.problem is None or not status.answers_waiting):
-            parts.append(self.synced_text(status.last_success, datetime.now(UTC)))
+        if self.running is None and (problem is None or not status.answers_waiting):
+            last = (
+                datetime.fromisoformat(status.last_success_at) if status.last_success_at else None
+            )
+            parts.append(self.synced_text(last, datetime.now(UTC)))
         self.label.setText(" · ".join(parts))
         self.label.setToolTip(
-            error_text(self.problem)
-            if self.problem is not None
+            error_text(problem)
+            if problem is not None
             else fmt(self.tr("Central database: %1"), self.config.display_url())
         )
 
@@ -124,11 +135,12 @@ class SyncStatusWidget(QWidget):
             return None
         self.sync_timer.stop()
         db = self.workspace.db
+        banks = self.workspace.data.banks
 
         def job(task: Task) -> object:
-            own = worker_database(db)
+            own = worker_database(db)  # its own connection: the exam's is never shared
             try:
-                return sync_now(own, config, task.token)
+                return sync_now(own, config, task.token, library_dir=banks)
             finally:
                 own.close()
 

@@ -24,7 +24,7 @@ from trainer.errors import TrainerError
 from trainer.ui import dialogs
 from trainer.ui.errors_text import error_text
 from trainer.ui.i18n import fmt
-from trainer.ui.operations import Operation, Task
+from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.widgets.forms import labelled_form
 from trainer.workspace import Workspace
 
@@ -272,18 +272,42 @@ class NetworkScreen(QWidget):
 
     def _on_join(self) -> None:
         config = self._checked()
-        if config is None:
-            return
-        try:
-            network.join(self.workspace, config, config.password)
-        except TrainerError as exc:
-            dialogs.show_error(self, exc)
-            return
-        self.load()
-        self.result.setText(
-            self.tr("Saved. Results are sent in the background; the status bar tells when.")
-        )
-        self.changed.emit()
+        if config is not None:
+            self.join(config)
+
+    def join(self, config: CentralConfig) -> Operation[int]:
+        """Check the server takes this workstation (off the GUI thread), then keep the
+        address; ``changed`` once joined."""
+        ws = self.workspace
+        self.result.setText(self.tr("Connecting to the central database…"))
+
+        def job(_task: Task) -> int:
+            with worker_workspace(ws) as other:
+                return network.join(other, config)
+
+        def joined(station: int) -> None:
+            self.load()
+            self.result.setText(
+                fmt(
+                    self.tr(
+                        "Joined as station %1. Results are sent in the background; the status "
+                        "bar tells when."
+                    ),
+                    station,
+                )
+            )
+            self.changed.emit()
+
+        def failed(error: TrainerError) -> None:
+            self.result.setText(fmt(self.tr("Not joined: %1"), error_text(error)))
+
+        return Operation(
+            self,
+            job,
+            label=self.tr("Connecting to the central database…"),
+            success=joined,
+            failure=failed,
+        ).run()
 
     def _on_leave(self) -> None:
         if not confirm_leave(
