@@ -123,7 +123,7 @@ class NetworkScreen(QWidget):
         self.test_button.setAccessibleName(self.tr("Test the connection to the central database"))
         self.save_button = QPushButton(self.tr("&Join"))
         self.save_button.setAccessibleName(self.tr("Save and join the central database"))
-        self.leave_button = QPushButton(self.tr("Dis&connect"))
+        self.leave_button = QPushButton(self.tr("D&isconnect"))
         self.leave_button.setAccessibleName(self.tr("Disconnect from the central database"))
         buttons = QHBoxLayout()
         for button in (self.test_button, self.save_button, self.leave_button):
