@@ -4,7 +4,6 @@ PostgreSQL (skipped where it is absent)."""
 
 from __future__ import annotations
 
-import os
 import stat
 import sys
 from dataclasses import replace
@@ -81,7 +80,7 @@ def test_network_screen_tests_joins_and_leaves(
     assert not screen.leave_button.isEnabled()
     assert "not joined" in screen.state.text()
     _fill(screen, config, config.password)
-    checked = screen._checked()  # noqa: SLF001
+    checked = screen._checked()
     assert checked is not None
     finish(qtbot, screen.test(checked))
     assert "The connection works: PostgreSQL" in screen.result.text()
@@ -91,7 +90,7 @@ def test_network_screen_tests_joins_and_leaves(
     assert saved is not None and saved.password == config.password
     if sys.platform != "win32":
         secret = central_config.password_path(coordinator.data.root)
-        assert stat.S_IMODE(os.stat(secret).st_mode) == 0o600
+        assert stat.S_IMODE(secret.stat().st_mode) == 0o600
     # the password is never shown again: the field is empty until Change password
     assert screen.password.text() == "" and not screen.password.isEnabled()
     assert screen.change_password_button.isVisibleTo(screen)
@@ -117,7 +116,7 @@ def test_a_wrong_password_is_said_plainly_and_nothing_is_saved(
     screen = NetworkScreen(coordinator)
     qtbot.addWidget(screen)
     _fill(screen, config, "not the password")
-    checked = screen._checked()  # noqa: SLF001
+    checked = screen._checked()
     assert checked is not None
     testing = screen.test(checked)
     qtbot.waitUntil(lambda: testing.finished, timeout=30000)
@@ -135,12 +134,12 @@ def test_bad_addresses_are_refused_before_any_connection(
     qtbot.addWidget(screen)
     screen.host.setText("db server; drop")
     screen.user.setText("ws")
-    assert screen._checked() is None  # noqa: SLF001
+    assert screen._checked() is None
     assert quiet and "not valid" in quiet[-1]
     screen.host.setText("db.local")
     screen.tls.setCurrentIndex(2)  # verify-full needs the CA file
     assert screen.ca_file.isEnabled()
-    assert screen._checked() is None  # noqa: SLF001
+    assert screen._checked() is None
     assert "certificate authority" in screen.result.text()
 
 
