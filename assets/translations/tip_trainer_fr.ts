@@ -3062,6 +3062,14 @@ Les détails ont été consignés dans :
         <translation>État de la connexion</translation>
     </message>
     <message>
+        <source>This workstation&apos;s id: %1</source>
+        <translation>Identifiant de cette station : %1</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s id</source>
+        <translation>Identifiant de cette station</translation>
+    </message>
+    <message>
         <source>Server name or address</source>
         <translation>Nom ou adresse du serveur</translation>
     </message>

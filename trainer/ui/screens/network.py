@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -69,6 +69,12 @@ class NetworkScreen(QWidget):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setAccessibleName(self.tr("Connection state"))
+        # what the administrator needs to register this workstation (add-workstation)
+        self.identity = QLabel(
+            fmt(self.tr("This workstation's id: %1"), workspace.db.workstation_uid)
+        )
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.identity.setAccessibleName(self.tr("This workstation's id"))
 
         self.host = QLineEdit()
         self.host.setAccessibleName(self.tr("Server name or address"))
@@ -137,6 +143,7 @@ class NetworkScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.state)
+        layout.addWidget(self.identity)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
