@@ -135,6 +135,7 @@ class ResultsModel(QAbstractTableModel):
             label=self.tr("Reading the central database…"),
             success=self._show,
             failure=failed,
+            progress=False,  # typing in the filters goes on; the latest filter is read next
         )
         self.loading.done.connect(self._on_loaded)
         self.loading.run()
