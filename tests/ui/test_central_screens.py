@@ -309,3 +309,35 @@ def test_an_unreachable_central_database_keeps_this_workstation(
     assert screen.scope.scope is Scope.LOCAL
     assert screen.scope.combo.currentIndex() == 0
     assert quiet and "cannot be reached" in quiet[-1]
+
+
+def test_the_window_takes_the_address_given_on_the_command_line(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from trainer.cli import build_parser
+    from trainer.ui.main_window import MainWindow
+
+    url = f"postgresql://ws@127.0.0.1:{_closed_port()}/tip?sslmode=disable"
+    args = build_parser().parse_args(["--central", url])
+    assert args.central == url
+    window = MainWindow(workspace, central_url=args.central)
+    qtbot.addWidget(window)
+    window.sync_status.sync_timer.stop()
+    assert not window.sync_status.isHidden()
+    assert window.sync_status.config is not None and window.sync_status.config.dbname == "tip"
+    assert "Never synced" in window.sync_status.label.text()
+
+
+def test_a_bad_address_is_said_in_the_status_bar(qtbot: QtBot, workspace: Workspace) -> None:
+    widget = SyncStatusWidget(workspace, url="http://not-a-database")
+    qtbot.addWidget(widget)
+    assert not widget.isHidden() and not widget.button.isEnabled()
+    assert widget.label.text() == "Not connected to a central database"
+    assert "not valid" in widget.label.toolTip()
+
+
+def test_the_network_entry_is_a_coordinators(qtbot: QtBot, workspace: Workspace) -> None:
+    from trainer.ui import staff
+
+    entry = next(e for e in staff.entries() if e.key == "network")
+    assert entry.role is Role.COORDINATOR
