@@ -83,6 +83,8 @@ class NetworkScreen(QWidget):
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
         self.port.setAccessibleName(self.tr("Port"))
+        for inner in self.port.findChildren(QLineEdit):  # the spin box's own editor
+            inner.setAccessibleName(self.tr("Port"))
         self.dbname = QLineEdit()
         self.dbname.setAccessibleName(self.tr("Database name"))
         self.user = QLineEdit()

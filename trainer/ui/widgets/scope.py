@@ -33,6 +33,7 @@ class ScopeWidget(QWidget):
         self.workspace = workspace
         self.config: CentralConfig | None = None
         self.reports: CentralReports | None = None
+        self.opening: Operation[CentralReports] | None = None
         with contextlib.suppress(TrainerError):  # damaged settings: this workstation only
             self.config = central_config.load(workspace.data.root)
         self.combo = QComboBox()
@@ -89,13 +90,18 @@ class ScopeWidget(QWidget):
             self.combo.blockSignals(False)
             dialogs.show_error(self, error)
 
-        return Operation(
+        # in the background, the choice held meanwhile (a connection takes up to its timeout)
+        self.combo.setEnabled(False)
+        self.opening = Operation(
             self,
             lambda _task: open_reports(config),
             label=self.tr("Connecting to the central database…"),
             success=opened,
             failure=failed,
-        ).run()
+            progress=False,
+        )
+        self.opening.done.connect(lambda: self.combo.setEnabled(True))
+        return self.opening.run()
 
     @contextlib.contextmanager
     def worker_source(self) -> Iterator[ResultsSource | None]:
