@@ -372,10 +372,13 @@ class CentralReports:
         )
 
     def latest_snapshot(self, question_id: str) -> str | None:
-        """The question as it was most recently shown (its snapshot's JSON)."""
+        """The question as it was most recently shown (its snapshot's JSON): attempts are
+        walked newest first, each probed by its key, until one showed the question (a
+        few probes, where sorting every answer to the question would read thousands)."""
         row = self._one(
-            "SELECT q.snapshot FROM attempts a JOIN attempt_questions q"
-            " ON q.attempt_uid = a.uid AND q.question_id = %s ORDER BY a.id DESC LIMIT 1",
+            "SELECT s.snapshot FROM (SELECT uid FROM attempts ORDER BY id DESC) a"
+            " CROSS JOIN LATERAL (SELECT q.snapshot FROM attempt_questions q"
+            " WHERE q.attempt_uid = a.uid AND q.question_id = %s LIMIT 1) s LIMIT 1",
             (question_id,),
         )
         return None if row is None else str(row[0])
