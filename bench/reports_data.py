@@ -131,8 +131,8 @@ def generate(conn: psycopg.Connection[Any], answers: int) -> None:
     conn.commit()
     conn.autocommit = True
     try:
-        conn.execute("VACUUM ANALYZE attempts")
-        conn.execute("VACUUM ANALYZE attempt_questions")
-        conn.execute("VACUUM ANALYZE trainees")
+        conn.execute("VACUUM (FREEZE, ANALYZE) attempts")
+        conn.execute("VACUUM (FREEZE, ANALYZE) attempt_questions")
+        conn.execute("VACUUM (FREEZE, ANALYZE) trainees")
     finally:
         conn.autocommit = False
