@@ -88,6 +88,7 @@ class ErrorCode(StrEnum):
     CENTRAL_CONNECTION_LOST = "central.connection_lost"
     CENTRAL_REFUSED = "central.refused"  # reason
     CENTRAL_SETTINGS_UNREADABLE = "central.settings_unreadable"  # reason
+    CENTRAL_NOT_CONNECTED = "central.not_connected"
 
 
 class TrainerError(Exception):

@@ -1629,6 +1629,10 @@ Les détails ont été consignés dans :
         <source>The central database settings cannot be read: %1.</source>
         <translation>Les réglages de la base de données centrale ne peuvent pas être lus : %1.</translation>
     </message>
+    <message>
+        <source>This workstation is not connected to a central database.</source>
+        <translation>Ce poste de travail n’est relié à aucune base de données centrale.</translation>
+    </message>
 </context>
 <context>
     <name>ExamStartScreen</name>

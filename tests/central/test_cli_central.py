@@ -103,3 +103,14 @@ def test_connect_with_a_wrong_password_saves_nothing(
     err = capsys.readouterr().err
     assert "refused the user" in err and "wrong-password" not in err
     assert central_config.load(lab) is None
+
+
+def test_sync_without_a_central_database_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(central_config.ENV_VAR, raising=False)
+    assert main(["sync", "--data-dir", str(tmp_path / "lab")]) == 2
+    assert "not connected to a central database" in capsys.readouterr().err
+    assert main(["sync", "--status", "--data-dir", str(tmp_path / "lab")]) == 0
+    out = capsys.readouterr().out
+    assert "central database: not connected" in out and "last successful sync: never" in out

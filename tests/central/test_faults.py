@@ -224,6 +224,33 @@ def test_two_workstations_with_the_same_trainees(tmp_path: Path, central_db: Cen
     )
 
 
+def test_two_syncs_of_one_workstation_at_once(
+    tmp_path: Path, central_db: CentralServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's sync and a command-line sync at the same moment send the same batches:
+    the server keeps one copy of each row."""
+    path, config = _workstation(tmp_path, central_db, "a", 1000)
+    monkeypatch.setattr(sync, "ATTEMPT_BATCH", 5)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        db = Database(path)
+        try:
+            sync.sync_now(db, config)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    _expect_same(central_db, path)
+
+
 def test_clock_skew_between_workstations(tmp_path: Path, central_db: CentralServer) -> None:
     """Nothing a sync decides hangs on the clocks: a workstation a year behind and one a
     day ahead both send everything, and a later sync sends only what is new."""

@@ -18,8 +18,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from trainer.errors import TrainerError
-
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
@@ -81,21 +79,23 @@ def run(args: argparse.Namespace, opened: Opener) -> int:
         return int(args.central_func(ws, args))
 
 
-def _config(ws: Workspace, url: str | None = None) -> Any:
+def _config(ws: Workspace) -> Any:
     from trainer.central import config
+    from trainer.errors import CentralError, ErrorCode
 
-    found = config.resolve(ws.data.root, url)
+    found = config.resolve(ws.data.root)
     if found is None:
-        raise TrainerError(
+        raise CentralError(
             "this workstation is not connected to a central database "
-            "(python -m trainer central connect URL, --central URL or $TIP_TRAINER_CENTRAL)"
+            "(python -m trainer central connect URL, --central URL or $TIP_TRAINER_CENTRAL)",
+            code=ErrorCode.CENTRAL_NOT_CONNECTED,
         )
     return found
 
 
 def _sync(ws: Workspace, args: argparse.Namespace) -> int:
     from trainer.central import config as central_config
-    from trainer.central.sync import sync_now, sync_status
+    from trainer.central.sync import sync_data_folder, sync_status
 
     if args.status:
         found = central_config.resolve(ws.data.root, args.central)
@@ -111,12 +111,7 @@ def _sync(ws: Workspace, args: argparse.Namespace) -> int:
         if s.last_error:
             print(f"last problem: {s.last_error}")
         return 0
-    report = sync_now(
-        ws.db,
-        _config(ws, args.central),
-        library_dir=ws.data.banks,
-        shipped_banks=ws.shipped_banks,
-    )
+    report = sync_data_folder(ws.data.root, ws.shipped_banks, url=args.central)
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1

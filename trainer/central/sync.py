@@ -181,6 +181,42 @@ def sync_now(
     return report
 
 
+def sync_data_folder(
+    data_dir: Path,
+    shipped_banks: Path,
+    *,
+    url: str | None = None,
+    cancel: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> SyncReport:
+    """One sync of a data folder, as the window's worker and the command line run it: the
+    address from ``url``, the environment or the saved settings; its own connection to the
+    folder's database (the quiz keeps its own); pulled banks into the folder's library."""
+    from trainer.central.config import resolve
+    from trainer.paths import DataDir
+
+    config = resolve(data_dir, url)
+    if config is None:
+        raise CentralError(
+            "this workstation is not connected to a central database "
+            "(python -m trainer central connect URL, --central URL or $TIP_TRAINER_CENTRAL)",
+            code=ErrorCode.CENTRAL_NOT_CONNECTED,
+        )
+    folder = DataDir(data_dir)
+    database = Database(folder.database)
+    try:
+        return sync_now(
+            database,
+            config,
+            cancel,
+            progress=progress,
+            library_dir=folder.banks,
+            shipped_banks=shipped_banks,
+        )
+    finally:
+        database.close()
+
+
 def _stopped(cancel: CancelToken | None, report: SyncReport) -> bool:
     if cancel is not None and cancel.cancelled:
         report.cancelled = True

@@ -280,6 +280,9 @@ class ErrorTexts(QObject):
                 self.tr("The central database settings cannot be read: %1."),
                 p.get("reason", ""),
             ),
+            ErrorCode.CENTRAL_NOT_CONNECTED: lambda p: self.tr(
+                "This workstation is not connected to a central database."
+            ),
         }
 
 

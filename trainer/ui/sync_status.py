@@ -19,7 +19,7 @@ from trainer.errors import CentralError, TrainerError
 from trainer.ui import dialogs
 from trainer.ui.errors_text import error_text
 from trainer.ui.i18n import fmt
-from trainer.ui.operations import Operation, Task, worker_database
+from trainer.ui.operations import Operation, Task
 from trainer.workspace import Workspace
 
 # A sync is attempted this often (and this long after the last one ended).
@@ -128,21 +128,16 @@ class SyncStatusWidget(QWidget):
     # -- syncing -----------------------------------------------------------------------
     def sync(self, *, manual: bool) -> Operation[object] | None:
         """Start a sync on a worker (none when one runs or no central database is set)."""
-        from trainer.central.sync import sync_now
+        from trainer.central.sync import sync_data_folder
 
-        config = self.config
-        if config is None or self.running is not None:
+        if self.config is None or self.running is not None:
             return None
         self.sync_timer.stop()
-        db = self.workspace.db
-        banks = self.workspace.data.banks
+        root, banks, url = self.workspace.data.root, self.workspace.shipped_banks, self.url
 
         def job(task: Task) -> object:
-            own = worker_database(db)  # its own connection: the exam's is never shared
-            try:
-                return sync_now(own, config, task.token, library_dir=banks)
-            finally:
-                own.close()
+            # its own connection to this folder's database: the quiz's is never shared
+            return sync_data_folder(root, banks, url=url, cancel=task.token)
 
         def worked(report: object) -> None:
             self.problem = None

@@ -148,7 +148,9 @@ class SyncLedger:
             (limit,),
         )
 
-    def questions_of(self, attempt_ids: Sequence[int], workstation_uid: str) -> list[tuple[Any, ...]]:
+    def questions_of(
+        self, attempt_ids: Sequence[int], workstation_uid: str
+    ) -> list[tuple[Any, ...]]:
         """The attempts' questions as the centre keeps them (``push.QUESTION_COLUMNS``:
         attempt uid, slot, workstation uid, then the rest), plain tuples (they are many)."""
         return self._tuples(
