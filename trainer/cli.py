@@ -38,6 +38,12 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
         help="open the window, then exit as soon as it is shown (smoke tests)",
     )
     parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument(
+        "--central",
+        metavar="URL",
+        help="sync with this central database (postgresql://…; default: $TIP_TRAINER_CENTRAL"
+        " or the one joined in Staff → Network)",
+    )
 
 
 class EnumChoices:

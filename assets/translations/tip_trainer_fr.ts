@@ -3397,6 +3397,213 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>NetworkScreen</name>
+    <message>
+        <source>Central database</source>
+        <translation>Base centrale</translation>
+    </message>
+    <message>
+        <source>Joined to a central PostgreSQL database, this workstation sends its results there in the background and the coordinator&apos;s reports can cover every workstation. Exams never wait for the network: every answer is saved here first. The server&apos;s administrator gives the user name and password of this workstation (python -m trainer central add-workstation).</source>
+        <translation>Reliée à une base centrale PostgreSQL, cette station y envoie ses résultats en arrière-plan et les rapports du coordinateur peuvent couvrir toutes les stations. Les examens n’attendent jamais le réseau : chaque réponse est d’abord enregistrée ici. L’administrateur du serveur donne le nom d’utilisateur et le mot de passe de cette station (python -m trainer central add-workstation).</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s id: %1</source>
+        <translation>Identifiant de cette station : %1</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s id</source>
+        <translation>Identifiant de cette station</translation>
+    </message>
+    <message>
+        <source>Server name or address</source>
+        <translation>Nom ou adresse du serveur</translation>
+    </message>
+    <message>
+        <source>for example db.training.local</source>
+        <translation>par exemple db.formation.local</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Nom de la base</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge password</source>
+        <translation>Chan&amp;ger le mot de passe</translation>
+    </message>
+    <message>
+        <source>Type a new password</source>
+        <translation>Saisir un nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS)</source>
+        <translation>Connexion sécurisée (TLS)</translation>
+    </message>
+    <message>
+        <source>Off (a closed network only)</source>
+        <translation>Désactivée (réseau fermé seulement)</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Exigée</translation>
+    </message>
+    <message>
+        <source>Required, and the server&apos;s certificate checked</source>
+        <translation>Exigée, et le certificat du serveur vérifié</translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation>Fichier de l’autorité de certification</translation>
+    </message>
+    <message>
+        <source>the CA certificate that signed the server&apos;s</source>
+        <translation>le certificat de l’AC qui a signé celui du serveur</translation>
+    </message>
+    <message>
+        <source>Choose C&amp;A file…</source>
+        <translation>Choisir le fic&amp;hier d’AC…</translation>
+    </message>
+    <message>
+        <source>Choose the certificate authority file</source>
+        <translation>Choisir le fichier de l’autorité de certification</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rveur :</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS :</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>Autorité de &amp;certification :</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Te&amp;ster la connexion</translation>
+    </message>
+    <message>
+        <source>Test the connection to the central database</source>
+        <translation>Tester la connexion à la base centrale</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>Re&amp;joindre</translation>
+    </message>
+    <message>
+        <source>Save and join the central database</source>
+        <translation>Enregistrer et rejoindre la base centrale</translation>
+    </message>
+    <message>
+        <source>D&amp;isconnect</source>
+        <translation>Décon&amp;necter</translation>
+    </message>
+    <message>
+        <source>Disconnect from the central database</source>
+        <translation>Se déconnecter de la base centrale</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Résultat du test de connexion</translation>
+    </message>
+    <message>
+        <source>saved — choose Change password to type a new one</source>
+        <translation>enregistré — choisissez Changer le mot de passe pour en saisir un nouveau</translation>
+    </message>
+    <message>
+        <source>This workstation is not joined to a central database.</source>
+        <translation>Cette station n’est reliée à aucune base centrale.</translation>
+    </message>
+    <message>
+        <source>Joined to %1</source>
+        <translation>Reliée à %1</translation>
+    </message>
+    <message>
+        <source>The certificate authority of the central database</source>
+        <translation>L’autorité de certification de la base centrale</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>the new password</source>
+        <translation>le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Choose the certificate authority file that signed the server&apos;s.</source>
+        <translation>Choisissez le fichier de l’autorité de certification qui a signé celui du serveur.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Test de la connexion…</translation>
+    </message>
+    <message>
+        <source>The connection works: PostgreSQL %1, central schema version %2.</source>
+        <translation>La connexion fonctionne : PostgreSQL %1, schéma central version %2.</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>La connexion a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the central database…</source>
+        <translation>Connexion à la base centrale…</translation>
+    </message>
+    <message>
+        <source>Joined as station %1. Results are sent in the background; the status bar tells when.</source>
+        <translation>Reliée comme station %1. Les résultats sont envoyés en arrière-plan ; la barre d’état indique quand.</translation>
+    </message>
+    <message>
+        <source>Not joined: %1</source>
+        <translation>Non reliée : %1</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Stop sending results to the central database? Everything recorded here stays here, and the workstation can join again later.</source>
+        <translation>Cesser d’envoyer les résultats à la base centrale ? Tout ce qui est enregistré ici reste ici, et la station pourra la rejoindre plus tard.</translation>
+    </message>
+    <message>
+        <source>Disconnected. Results stay on this workstation.</source>
+        <translation>Déconnectée. Les résultats restent sur cette station.</translation>
+    </message>
+</context>
+<context>
     <name>NumericalInput</name>
     <message>
         <source>Type a number, then its unit (%1). Use a comma or a point for decimals.</source>
@@ -3711,6 +3918,10 @@ Les détails ont été consignés dans :
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>Reading the central database…</source>
+        <translation>Lecture de la base centrale…</translation>
     </message>
     <message>
         <source>Officials trained and passed in the anti-trafficking training.</source>
@@ -4124,6 +4335,10 @@ Les détails ont été consignés dans :
 </context>
 <context>
     <name>ResultsModel</name>
+    <message>
+        <source>Reading the central database…</source>
+        <translation>Lecture de la base centrale…</translation>
+    </message>
     <message>
         <source>Started</source>
         <translation>Début</translation>
@@ -4607,6 +4822,29 @@ Les détails ont été consignés dans :
     <message>
         <source>Part %1 of %2</source>
         <translation>Partie %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeWidget</name>
+    <message>
+        <source>Results of</source>
+        <translation>Résultats de</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Cette station</translation>
+    </message>
+    <message>
+        <source>All workstations (central database)</source>
+        <translation>Toutes les stations (base centrale)</translation>
+    </message>
+    <message>
+        <source>Results o&amp;f:</source>
+        <translation>Résultats &amp;de :</translation>
+    </message>
+    <message>
+        <source>Connecting to the central database…</source>
+        <translation>Connexion à la base centrale…</translation>
     </message>
 </context>
 <context>
@@ -5358,6 +5596,10 @@ Les détails ont été consignés dans :
         <source>&amp;Backups and safety settings</source>
         <translation>&amp;Sauvegardes et paramètres de sécurité</translation>
     </message>
+    <message>
+        <source>&amp;Network (central database)</source>
+        <translation>&amp;Réseau (base centrale)</translation>
+    </message>
 </context>
 <context>
     <name>StaffGate</name>
@@ -5476,6 +5718,74 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
             <numerusform>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %n question sans réponse.</numerusform>
             <numerusform>Terminer maintenant l&apos;entraînement de %1 en l&apos;état ? %n questions sans réponse.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Central database</source>
+        <translation>Base centrale</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Send results to the central database now</source>
+        <translation>Envoyer maintenant les résultats à la base centrale</translation>
+    </message>
+    <message>
+        <source>Not connected to a central database</source>
+        <translation>Non reliée à une base centrale</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Central database not reached</source>
+        <translation>Base centrale injoignable</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) waiting</source>
+        <translation>
+            <numerusform>%n réponse en attente</numerusform>
+            <numerusform>%n réponses en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Central database: %1</source>
+        <translation>Base centrale : %1</translation>
+    </message>
+    <message>
+        <source>Syncing with the central database…</source>
+        <translation>Synchronisation avec la base centrale…</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Jamais synchronisée</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Synchronisée à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n min ago</source>
+        <translation>
+            <numerusform>Synchronisée il y a %n min</numerusform>
+            <numerusform>Synchronisée il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n h ago</source>
+        <translation>
+            <numerusform>Synchronisée il y a %n h</numerusform>
+            <numerusform>Synchronisée il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced on %1</source>
+        <translation>Synchronisée le %1</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ from trainer.banks.model import Question
 from trainer.banks.serialize import question_from_data
 from trainer.quiz import kinds
 from trainer.quiz.kinds import typed_credit
-from trainer.storage.database import Database
+from trainer.results.source import Source, reads
 from trainer.storage.results import AnswerSet, ExamTotal, ResultsRepository
 
 MIN_ATTEMPTS = 30
@@ -279,9 +279,10 @@ class _Sums:
             self.chosen[qid][choice] += count
 
 
-def analyse_module(db: Database, module_id: str, lang: str = "en") -> ModuleAnalysis:
-    """Item analysis of a module over its finished exam attempts."""
-    return analyse_source(ResultsRepository(db), module_id, lang)
+def analyse_module(source: Source, module_id: str, lang: str = "en") -> ModuleAnalysis:
+    """Item analysis of a module over its finished exam attempts (this workstation's
+    database, or the central reports)."""
+    return analyse_source(reads(source), module_id, lang)
 
 
 def analyse_source(repo: AnswerSource, module_id: str, lang: str = "en") -> ModuleAnalysis:

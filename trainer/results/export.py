@@ -23,8 +23,8 @@ from trainer.banks.serialize import question_from_data
 from trainer.errors import CancelledError, ExportError
 from trainer.files import replace_atomically
 from trainer.quiz.questions import correct_response, describe, response_from_json
-from trainer.storage.database import Database
-from trainer.storage.results import ResultFilter, ResultsRepository
+from trainer.results.source import ResultsSource, Source, reads
+from trainer.storage.results import ResultFilter
 from trainer.text import cell_value, printable, spreadsheet_text
 
 # Called now and then with (rows written, rows in all); returns False to cancel.
@@ -98,11 +98,11 @@ RESPONSE_COLUMNS: tuple[str, ...] = (
 
 
 def _attempt_rows(
-    db: Database, flt: ResultFilter, language: str | None = None
+    repo: ResultsSource, flt: ResultFilter, language: str | None = None
 ) -> tuple[int, Iterator[Sequence[Any]]]:
     """The attempt rows; module titles in ``language`` (with a fallback) when one is given,
     else every language in one cell."""
-    total, stored = ResultsRepository(db).export_attempts(flt)
+    total, stored = repo.export_attempts(flt)
 
     def rows() -> Iterator[Sequence[Any]]:
         titles: dict[str, str] = {}
@@ -144,8 +144,8 @@ def _title_text(raw: str, language: str | None = None) -> str:
 class _Describer:
     """Answer given and correct answer as words, cached per question version and response."""
 
-    def __init__(self, db: Database) -> None:
-        self.repo = ResultsRepository(db)
+    def __init__(self, repo: ResultsSource) -> None:
+        self.repo = repo
         self.questions: dict[tuple[str, str], Question | None] = {}
         self.correct: dict[tuple[str, str, str], str] = {}
         self.given: dict[tuple[str, str, str, str], str] = {}
@@ -188,10 +188,9 @@ class _Describer:
         return given, correct
 
 
-def _response_rows(db: Database, flt: ResultFilter) -> tuple[int, Iterator[Sequence[Any]]]:
-    repo = ResultsRepository(db)
+def _response_rows(repo: ResultsSource, flt: ResultFilter) -> tuple[int, Iterator[Sequence[Any]]]:
     total = repo.count_responses(flt)
-    describer = _Describer(db)
+    describer = _Describer(repo)
 
     def rows() -> Iterator[Sequence[Any]]:
         texts = describer.texts
@@ -223,12 +222,12 @@ def _csv_number(value: float | None, decimal_comma: bool) -> str:
 
 
 def _response_csv_lines(
-    db: Database, flt: ResultFilter, fmt: TableFormat
+    repo: ResultsSource, flt: ResultFilter, fmt: TableFormat
 ) -> Iterator[tuple[str, int]]:
     """Each attempt's responses as finished CSV lines, with how many lines that is."""
     excel = fmt is TableFormat.CSV_EXCEL
     d = ";" if excel else ","
-    describer = _Describer(db)
+    describer = _Describer(repo)
 
     def cells(
         bank_hash: str,
@@ -252,7 +251,7 @@ def _response_csv_lines(
             ]
         )
 
-    return ResultsRepository(db).response_csv_lines(
+    return repo.response_csv_lines(
         flt, delimiter=d, decimal_comma=excel, end="\r\n" if excel else "\n", cells=cells
     )
 
@@ -282,7 +281,7 @@ def _write_lines(
 
 
 def write_attempts(
-    db: Database,
+    source: Source,
     path: Path,
     fmt: TableFormat,
     flt: ResultFilter | None = None,
@@ -294,7 +293,7 @@ def write_attempts(
     people: its headings and module titles are in ``language``; the other formats keep
     the column ids and every title."""
     xlsx = fmt is TableFormat.XLSX
-    total, rows = _attempt_rows(db, flt or ResultFilter(), language if xlsx else None)
+    total, rows = _attempt_rows(reads(source), flt or ResultFilter(), language if xlsx else None)
     return write_table(
         path,
         fmt,
@@ -308,7 +307,7 @@ def write_attempts(
 
 
 def write_responses(
-    db: Database,
+    source: Source,
     path: Path,
     fmt: TableFormat,
     flt: ResultFilter | None = None,
@@ -318,7 +317,7 @@ def write_responses(
 ) -> int:
     """Write one row per question of each attempt; returns the number of rows written
     (a workbook's headings in ``language``)."""
-    repo = ResultsRepository(db)
+    repo = reads(source)
     repo.large_reads()
     flt = flt or ResultFilter()
     if fmt in (TableFormat.CSV, TableFormat.CSV_EXCEL):
@@ -327,10 +326,10 @@ def write_responses(
             path,
             fmt,
             lambda fh: _write_lines(
-                fh, fmt, RESPONSE_COLUMNS, _response_csv_lines(db, flt, fmt), total, progress
+                fh, fmt, RESPONSE_COLUMNS, _response_csv_lines(repo, flt, fmt), total, progress
             ),
         )
-    total, rows = _response_rows(db, flt)
+    total, rows = _response_rows(repo, flt)
     return write_table(
         path,
         fmt,

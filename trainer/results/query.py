@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from trainer.storage.database import Database
+from trainer.results.source import Source, reads
 from trainer.storage.results import (
     AttemptRow,
     CertificateLine,
     Outcome,
     ResultFilter,
-    ResultsRepository,
     SortKey,
 )
 from trainer.storage.trainees import Trainee
@@ -34,12 +33,12 @@ __all__ = [
 ]
 
 
-def count_attempts(db: Database, flt: ResultFilter) -> int:
-    return ResultsRepository(db).count_attempts(flt)
+def count_attempts(source: Source, flt: ResultFilter) -> int:
+    return reads(source).count_attempts(flt)
 
 
 def page_attempts(
-    db: Database,
+    source: Source,
     flt: ResultFilter,
     *,
     sort: SortKey = SortKey.STARTED,
@@ -48,18 +47,18 @@ def page_attempts(
     limit: int = 100,
 ) -> list[AttemptRow]:
     """One page of attempts in a stable order (ties broken by attempt id)."""
-    return ResultsRepository(db).page_attempts(
+    return reads(source).page_attempts(
         flt, sort=sort, descending=descending, offset=offset, limit=limit
     )
 
 
-def modules(db: Database) -> list[tuple[str, dict[str, str]]]:
+def modules(source: Source) -> list[tuple[str, dict[str, str]]]:
     """Every module that has attempts, with its title as last recorded."""
-    return ResultsRepository(db).modules()
+    return reads(source).modules()
 
 
-def workstations(db: Database) -> list[str]:
-    return ResultsRepository(db).workstations()
+def workstations(source: Source) -> list[str]:
+    return reads(source).workstations()
 
 
 @dataclass(frozen=True)
@@ -77,6 +76,6 @@ class Transcript:
         )
 
 
-def transcript(db: Database, trainee: Trainee) -> Transcript:
-    repo = ResultsRepository(db)
+def transcript(source: Source, trainee: Trainee) -> Transcript:
+    repo = reads(source)
     return Transcript(trainee, repo.attempts_of(trainee.id), repo.certificates_of(trainee.id))

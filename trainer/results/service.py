@@ -18,6 +18,7 @@ from trainer.certificates.signing import KeyRing
 from trainer.results import analysis, bundles, export, query, summary
 from trainer.results.export import TableFormat
 from trainer.results.query import AttemptRow, ResultFilter, SortKey, Transcript
+from trainer.results.source import ResultsSource, Scope, Source
 from trainer.storage import audit
 from trainer.storage.bundles import BundleImport
 from trainer.storage.database import Database
@@ -28,9 +29,15 @@ if TYPE_CHECKING:
 
 
 # -- browsing ------------------------------------------------------------------------
+# Each read takes the ``source`` to read: None for this workstation's database, or the
+# central database's reports (trainer.results.source) for every workstation.
+def _source(ws: Workspace, source: ResultsSource | None) -> Source:
+    return ws.db if source is None else source
+
+
 @staff_action(Permission.VIEW_RESULTS)
-def count_attempts(ws: Workspace, flt: ResultFilter) -> int:
-    return query.count_attempts(ws.db, flt)
+def count_attempts(ws: Workspace, flt: ResultFilter, *, source: ResultsSource | None = None) -> int:
+    return query.count_attempts(_source(ws, source), flt)
 
 
 @staff_action(Permission.VIEW_RESULTS)
@@ -42,20 +49,23 @@ def page_attempts(
     descending: bool = True,
     offset: int = 0,
     limit: int = 100,
+    source: ResultsSource | None = None,
 ) -> list[AttemptRow]:
     return query.page_attempts(
-        ws.db, flt, sort=sort, descending=descending, offset=offset, limit=limit
+        _source(ws, source), flt, sort=sort, descending=descending, offset=offset, limit=limit
     )
 
 
 @staff_action(Permission.VIEW_RESULTS)
-def modules(ws: Workspace) -> list[tuple[str, dict[str, str]]]:
-    return query.modules(ws.db)
+def modules(
+    ws: Workspace, *, source: ResultsSource | None = None
+) -> list[tuple[str, dict[str, str]]]:
+    return query.modules(_source(ws, source))
 
 
 @staff_action(Permission.VIEW_RESULTS)
-def workstations(ws: Workspace) -> list[str]:
-    return query.workstations(ws.db)
+def workstations(ws: Workspace, *, source: ResultsSource | None = None) -> list[str]:
+    return query.workstations(_source(ws, source))
 
 
 @staff_action(Permission.VIEW_RESULTS)
@@ -65,8 +75,10 @@ def transcript(ws: Workspace, trainee: Trainee) -> Transcript:
 
 # -- analysis ------------------------------------------------------------------------
 @staff_action(Permission.VIEW_RESULTS)
-def analyse_module(ws: Workspace, module_id: str, lang: str = "en") -> analysis.ModuleAnalysis:
-    return analysis.analyse_module(ws.db, module_id, lang)
+def analyse_module(
+    ws: Workspace, module_id: str, lang: str = "en", *, source: ResultsSource | None = None
+) -> analysis.ModuleAnalysis:
+    return analysis.analyse_module(_source(ws, source), module_id, lang)
 
 
 @staff_action(Permission.VIEW_RESULTS)
@@ -75,8 +87,10 @@ def programme_summary(
     dimensions: Sequence[summary.Dimension] = summary.DEFAULT_DIMENSIONS,
     period: summary.Period = summary.Period.YEAR,
     flt: ResultFilter | None = None,
+    *,
+    source: ResultsSource | None = None,
 ) -> summary.Summary:
-    return summary.programme_summary(ws.db, dimensions, period, flt)
+    return summary.programme_summary(_source(ws, source), dimensions, period, flt)
 
 
 # -- exports -------------------------------------------------------------------------
@@ -90,12 +104,16 @@ def export_attempts(
     progress: export.Progress | None = None,
     db: Database | None = None,
     language: str = "en",
+    source: ResultsSource | None = None,
 ) -> int:
     """One row per attempt, the export audited; ``db`` is a worker thread's own
-    connection, if any; a workbook is worded in ``language``."""
+    connection, if any; a workbook is worded in ``language``; ``source`` the central
+    reports, to export every workstation's."""
     database = db or ws.db
-    count = export.write_attempts(database, path, fmt, flt, progress=progress, language=language)
-    _audit_export(ws, database, count, "attempts", fmt, path)
+    count = export.write_attempts(
+        source or database, path, fmt, flt, progress=progress, language=language
+    )
+    _audit_export(ws, database, count, "attempts", fmt, path, source)
     return count
 
 
@@ -109,22 +127,33 @@ def export_responses(
     progress: export.Progress | None = None,
     db: Database | None = None,
     language: str = "en",
+    source: ResultsSource | None = None,
 ) -> int:
-    """One row per question of each attempt, the export audited; ``db`` and ``language``
-    as for export_attempts."""
+    """One row per question of each attempt, the export audited; ``db``, ``language``
+    and ``source`` as for export_attempts."""
     database = db or ws.db
     count = export.write_responses(
-        database, path, fmt, flt, progress=progress, language=language
+        source or database, path, fmt, flt, progress=progress, language=language
     )
-    _audit_export(ws, database, count, "responses", fmt, path)
+    _audit_export(ws, database, count, "responses", fmt, path, source)
     return count
 
 
 def _audit_export(
-    ws: Workspace, db: Database, count: int, what: str, fmt: TableFormat, path: Path
+    ws: Workspace,
+    db: Database,
+    count: int,
+    what: str,
+    fmt: TableFormat,
+    path: Path,
+    source: ResultsSource | None,
 ) -> None:
+    scope = " (all workstations)" if source is not None and source.scope is Scope.CENTRAL else ""
     audit.record(
-        db, "results.export", f"{count} {what} as {fmt.value} to {path.name}", actor=ws.actor
+        db,
+        "results.export",
+        f"{count} {what}{scope} as {fmt.value} to {path.name}",
+        actor=ws.actor,
     )
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.storage.database import Database
-from trainer.storage.results import Dimension, Period, ResultFilter, ResultsRepository, SummaryRow
+from trainer.results.source import Source, reads
+from trainer.storage.results import Dimension, Period, ResultFilter, SummaryRow
 
 __all__ = [
     "DEFAULT_DIMENSIONS",
@@ -65,13 +65,13 @@ class Summary:
 
 
 def programme_summary(
-    db: Database,
+    source: Source,
     dimensions: Sequence[Dimension] = DEFAULT_DIMENSIONS,
     period: Period = Period.YEAR,
     flt: ResultFilter | None = None,
 ) -> Summary:
     """Officials trained and passed per group; the total counts each official once."""
     dims = tuple(dict.fromkeys(dimensions))  # keep order, drop repeats
-    repo = ResultsRepository(db)
+    repo = reads(source)
     rows, total = repo.exam_figures(dims, period, flt or ResultFilter())
     return Summary(dims, period, rows, total, dict(repo.modules()))

@@ -22,6 +22,13 @@ from trainer.storage.sessions import NOT_PRE_TEST
 from trainer.storage.trainees import Institution
 
 
+class Scope(StrEnum):
+    """Which results a report covers (``trainer.results.source``)."""
+
+    LOCAL = "local"  # this workstation's database
+    CENTRAL = "central"  # every workstation, as synchronised to the central database
+
+
 class Outcome(StrEnum):
     PASSED = "passed"
     FAILED = "failed"
@@ -307,6 +314,10 @@ def _number(expr: str, decimal_comma: bool) -> str:
 
 
 class ResultsRepository:
+    """The reports' reads over this workstation's database (``trainer.results.source``)."""
+
+    scope = Scope.LOCAL
+
     def __init__(self, db: Database) -> None:
         self.db = db
 

@@ -129,7 +129,7 @@ def _run_with_lock(app: QApplication, args: argparse.Namespace) -> int:
     language = (
         args.lang or settings.read(workspace.db, settings.UI_LANGUAGE) or i18n.system_language()
     )
-    window = MainWindow(workspace, language=language)
+    window = MainWindow(workspace, language=language, central_url=getattr(args, "central", None))
     startup.schedule_daily_backups(window, workspace)
     window.show()
     # The start-up backup runs once the window is up, so it never delays it.

@@ -51,7 +51,12 @@ class MainWindow(QMainWindow):
     """Hosts the screens; rebuilds them when the interface language changes."""
 
     def __init__(
-        self, workspace: Workspace, *, language: str = "en", parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        *,
+        language: str = "en",
+        central_url: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -73,6 +78,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        # The central database: "Synced 2 min ago" and Sync now (hidden when not joined).
+        from trainer.ui.sync_status import SyncStatusWidget
+
+        self.sync_status = SyncStatusWidget(workspace, url=central_url)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.resize(1100, 760)
         # Staff sign-in, role checks and sign-out (trainer/ui/auth.py).
         self.staff_gate = StaffGate(self)
@@ -487,6 +497,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every answer is already committed; nothing to save here.
+        self.sync_status.stop()
         screen = self.current_screen()
         closer = getattr(screen, "prepare_close", None)
         if callable(closer):

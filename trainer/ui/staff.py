@@ -170,6 +170,13 @@ def _safety_entries() -> list[StaffEntry]:
 
         return AuditScreen(window.workspace)
 
+    def network(window: MainWindow) -> QWidget:
+        from trainer.ui.screens.network import NetworkScreen
+
+        screen = NetworkScreen(window.workspace)
+        screen.changed.connect(window.sync_status.reconfigure)
+        return screen
+
     def backups(window: MainWindow) -> QWidget:
         from trainer.ui.screens.backups import BackupsScreen
 
@@ -191,6 +198,12 @@ def _safety_entries() -> list[StaffEntry]:
             "backups",
             str(QT_TRANSLATE_NOOP("Staff", "&Backups and safety settings")),
             backups,
+            Role.COORDINATOR,
+        ),
+        StaffEntry(
+            "network",
+            str(QT_TRANSLATE_NOOP("Staff", "&Network (central database)")),
+            network,
             Role.COORDINATOR,
         ),
     ]

@@ -26,6 +26,7 @@ from trainer.ui.numbers import fixed
 from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
+from trainer.ui.widgets.scope import ScopeWidget
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class ItemAnalysisScreen(QWidget):
         self.result: ModuleAnalysis | None = None
         title = QLabel(self.tr("Item analysis"))
         title.setObjectName("screenTitle")
+        self.scope = ScopeWidget(workspace, self)
         self.module = QComboBox()
         self.module.setAccessibleName(self.tr("Module to analyse"))
         for mid, titles in service.modules(workspace):
@@ -97,6 +99,7 @@ class ItemAnalysisScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.scope)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.warning)
@@ -105,6 +108,24 @@ class ItemAnalysisScreen(QWidget):
         self.module.currentIndexChanged.connect(self._on_module_changed)
         self.table.itemSelectionChanged.connect(self._on_item_selected)
         self.csv_button.clicked.connect(self._on_save_csv)
+        self.scope.changed.connect(self._on_scope_changed)
+        self._on_module_changed()
+
+    def _on_scope_changed(self) -> None:
+        """The modules of every workstation, or of this one; the analysis follows."""
+        try:
+            modules = service.modules(self.workspace, source=self.scope.source)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        current = self.module.currentData()
+        self.module.blockSignals(True)
+        self.module.clear()
+        for mid, titles in modules:
+            self.module.addItem(titles.get(self.language) or next(iter(titles.values()), mid), mid)
+        found = self.module.findData(current)
+        self.module.setCurrentIndex(max(0, found))
+        self.module.blockSignals(False)
         self._on_module_changed()
 
     def flag_text(self, flags: frozenset[ItemFlag]) -> str:
@@ -118,11 +139,11 @@ class ItemAnalysisScreen(QWidget):
     def show_module(self, module_id: str) -> Operation[ModuleAnalysis]:
         """Analyse off the GUI thread (a module with many attempts takes a while), then
         show the figures; ``analysed`` says when."""
-        ws, language = self.workspace, self.language
+        ws, language, scope = self.workspace, self.language, self.scope
 
         def job(_task: Task) -> ModuleAnalysis:
-            with worker_workspace(ws) as other:
-                return service.analyse_module(other, module_id, language)
+            with worker_workspace(ws) as other, scope.worker_source() as source:
+                return service.analyse_module(other, module_id, language, source=source)
 
         return Operation(
             self, job, label=self.tr("Analysing the answers…"), success=self._show_result

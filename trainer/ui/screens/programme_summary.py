@@ -26,9 +26,11 @@ from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
 from trainer.ui.i18n import fmt
 from trainer.ui.numbers import number
+from trainer.ui.operations import Operation, Task
 from trainer.ui.screens.results import choose_save_file
 from trainer.ui.widgets.charts import BarChartWidget, Series
 from trainer.ui.widgets.flow import flow_of
+from trainer.ui.widgets.scope import ScopeWidget
 from trainer.ui.widgets.tables import record_table
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ class ProgrammeSummaryScreen(QWidget):
         self.result: Summary | None = None
         title = QLabel(self.tr("Programme summary"))
         title.setObjectName("screenTitle")
+        self.scope = ScopeWidget(workspace, self)
         note = QLabel(
             self.tr(
                 "An official is counted as trained for each group in which they finished an "
@@ -115,10 +118,12 @@ class ProgrammeSummaryScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.scope)
         layout.addWidget(note)
         layout.addLayout(options)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        self.scope.changed.connect(self._on_scope_changed)
         self.refresh()
 
     # -- labels -------------------------------------------------------------------
@@ -183,15 +188,34 @@ class ProgrammeSummaryScreen(QWidget):
         return out
 
     # -- refreshing ------------------------------------------------------------------
+    def _on_scope_changed(self) -> None:
+        # the annual figures are this workstation's register; the rest follows the scope
+        self.figures_button.setEnabled(self.scope.source is None)
+        self.refresh()
+
     def refresh(self) -> None:
         dims = [d for d, box in self.checks.items() if box.isChecked()]
+        period = Period(self.period.currentData())
+        if self.scope.source is not None:  # every workstation: read off the GUI thread
+            ws, scope = self.workspace, self.scope
+
+            def job(_task: Task) -> Summary:
+                with scope.worker_source() as source:
+                    return service.programme_summary(ws, dims, period, source=source)
+
+            Operation(
+                self, job, label=self.tr("Reading the central database…"), success=self._show
+            ).run()
+            return
         try:
-            self.result = service.programme_summary(
-                self.workspace, dims, Period(self.period.currentData())
-            )
+            result = service.programme_summary(self.workspace, dims, period)
         except TrainerError as exc:
             dialogs.show_error(self, exc)
             return
+        self._show(result)
+
+    def _show(self, result: Summary) -> None:
+        self.result = result
         headers = self.headers()
         if not self.result.dimensions:
             headers.insert(0, "")

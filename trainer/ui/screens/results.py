@@ -36,12 +36,14 @@ from trainer.banks.model import Audience
 from trainer.errors import TrainerError
 from trainer.results import export, service
 from trainer.results.query import AttemptRow, Outcome, ResultFilter, SortKey
+from trainer.results.source import ResultsSource
 from trainer.storage.trainees import Institution
 from trainer.ui import dialogs, labels, reports
 from trainer.ui.i18n import fmt
 from trainer.ui.operations import Operation, Task, worker_database
 from trainer.ui.widgets.flow import flow_of
 from trainer.ui.widgets.forms import labelled_form, ok_cancel, shrinkable, stack
+from trainer.ui.widgets.scope import ScopeWidget
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
@@ -96,23 +98,63 @@ class ResultsModel(QAbstractTableModel):
         self.offset = 0
         self.total = 0
         self.rows: list[AttemptRow] = []
+        # None: this workstation's database; else the central database's reports, read
+        # off the GUI thread (the network may be slow or gone).
+        self.source: ResultsSource | None = None
+        self.loading: Operation[tuple[int, int, list[AttemptRow]]] | None = None
+        self._again = False
 
     # -- reading ------------------------------------------------------------------
-    def reload(self) -> None:
+    def _page(self, source: ResultsSource | None) -> tuple[int, int, list[AttemptRow]]:
+        total = service.count_attempts(self.workspace, self.filter, source=source)
+        offset = max(0, min(self.offset, (total - 1) // PAGE_SIZE * PAGE_SIZE))
+        rows = service.page_attempts(
+            self.workspace,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=offset,
+            limit=PAGE_SIZE,
+            source=source,
+        )
+        return total, offset, rows
+
+    def _show(self, page: tuple[int, int, list[AttemptRow]]) -> None:
         self.beginResetModel()
-        try:
-            self.total = service.count_attempts(self.workspace, self.filter)
-            self.offset = max(0, min(self.offset, (self.total - 1) // PAGE_SIZE * PAGE_SIZE))
-            self.rows = service.page_attempts(
-                self.workspace,
-                self.filter,
-                sort=self.sort_key,
-                descending=self.descending,
-                offset=self.offset,
-                limit=PAGE_SIZE,
-            )
-        finally:
-            self.endResetModel()
+        self.total, self.offset, self.rows = page
+        self.endResetModel()
+
+    def reload(self) -> None:
+        if self.source is None:
+            self._show(self._page(None))
+            return
+        if self.loading is not None:  # one read at a time; the latest wish is read next
+            self._again = True
+            return
+        source = self.source
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+
+        def failed(error: TrainerError) -> None:
+            self._show((0, 0, []))
+            dialogs.show_error(parent, error)
+
+        self.loading = Operation(
+            parent,
+            lambda _task: self._page(source),
+            label=self.tr("Reading the central database…"),
+            success=self._show,
+            failure=failed,
+            progress=False,  # typing in the filters goes on; the latest filter is read next
+        )
+        self.loading.done.connect(self._on_loaded)
+        self.loading.run()
+
+    def _on_loaded(self) -> None:
+        self.loading = None
+        if self._again:
+            self._again = False
+            self.reload()
 
     def set_filter(self, flt: ResultFilter) -> None:
         self.filter = flt
@@ -214,6 +256,7 @@ class ResultsScreen(QWidget):
         self.language = language
         title = QLabel(self.tr("Results"))
         title.setObjectName("screenTitle")
+        self.scope = ScopeWidget(workspace, self)
 
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Trainee name or service number"))
@@ -319,6 +362,7 @@ class ResultsScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.scope)
         layout.addLayout(grid)
         layout.addWidget(self.table, 1)
         layout.addWidget(bar)
@@ -340,6 +384,7 @@ class ResultsScreen(QWidget):
         self.transcript_button.clicked.connect(self._on_transcript)
         self.export_button.clicked.connect(self._on_export)
         self.model.modelReset.connect(self._update_page)
+        self.scope.changed.connect(self._on_scope_changed)
         self.model.reload()
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -394,6 +439,33 @@ class ResultsScreen(QWidget):
 
     # -- events -------------------------------------------------------------------
     def _on_filters_changed(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def _on_scope_changed(self) -> None:
+        """Every workstation's results, or this one's: the choice lists follow."""
+        source = self.scope.source
+        try:
+            modules = service.modules(self.workspace, source=source)
+            stations = service.workstations(self.workspace, source=source)
+        except TrainerError as exc:
+            dialogs.show_error(self, exc)
+            return
+        for combo, items in (
+            (
+                self.module,
+                [(t.get(self.language) or next(iter(t.values()), mid), mid) for mid, t in modules],
+            ),
+            (self.workstation, [(uid[:8], uid) for uid in stations]),
+        ):
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.transcript_button.setEnabled(source is None)
+        self.model.source = source
         self.model.set_filter(self.current_filter())
 
     def _on_previous(self) -> None:
@@ -502,14 +574,23 @@ class ResultsScreen(QWidget):
         """Export off the GUI thread, with progress and Cancel; says how many rows."""
         flt = self.current_filter()
         ws = self.workspace
+        scope = self.scope
 
         def job(task: Task) -> int:
             db = worker_database(ws.db)
             try:
                 func = service.export_attempts if what == "attempts" else service.export_responses
-                return func(
-                    ws, path, chosen, flt, progress=task.progress, db=db, language=self.language
-                )
+                with scope.worker_source() as source:
+                    return func(
+                        ws,
+                        path,
+                        chosen,
+                        flt,
+                        progress=task.progress,
+                        db=db,
+                        language=self.language,
+                        source=source,
+                    )
             finally:
                 db.close()
 
