@@ -237,8 +237,10 @@ def test_item_analysis_shows_what_trainees_typed(qtbot: QtBot, workspace: Worksp
 
 
 def test_an_answer_being_typed_when_the_clock_runs_out_is_saved(
-    qtbot: QtBot, window: MainWindow, workspace: Workspace
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, _text: shown.append(title))
     trainee = workspace.trainees.create("Aline Ndayishimiye", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
@@ -252,12 +254,14 @@ def test_an_answer_being_typed_when_the_clock_runs_out_is_saved(
     assert isinstance(quiz, QuizScreen) and isinstance(quiz.input, ShortAnswerInput)
     QTest.keyClicks(quiz.input.line, "exploitation")
     assert quiz.session.slots[0].response is None  # still waiting for the pause
-    # one second left: the next tick saves what is typed, before the clock stops
-    quiz.session.deadline = datetime.now(UTC) + timedelta(seconds=1)
+    # under two seconds left: the tick saves what is typed, before the clock stops
+    quiz.session.deadline = datetime.now(UTC) + timedelta(seconds=1.8)
     quiz._on_tick()
     assert quiz.session.slots[0].response == ShortAnswerAnswer("exploitation")
+    assert not quiz.session.finished
     quiz.session.deadline = datetime.now(UTC) - timedelta(seconds=1)
     with qtbot.waitSignal(quiz.finished, timeout=5000):
         pass
+    assert shown == ["Time is up"]
     stored = workspace.attempts.load_session(quiz.session.attempt_id)
     assert stored.finished and stored.slots[0].response == ShortAnswerAnswer("exploitation")
