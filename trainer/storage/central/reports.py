@@ -410,7 +410,8 @@ class CentralReports:
             f" a.language, a.state, to_char(a.started_at {_UTC}, {_ISO}),"
             f" to_char(a.finished_at {_UTC}, {_ISO}), a.score, a.max_score, a.percent,"
             " a.pass_mark, a.passed::int, q.n, round(q.s::numeric, 3)::float8,"
-            " a.workstation_uid" + _FROM + " LEFT JOIN LATERAL (SELECT count(*) AS n,"
+            # the session test (pre/post) is not sent to the centre: left empty
+            " a.workstation_uid, NULL::text" + _FROM + " LEFT JOIN LATERAL (SELECT count(*) AS n,"
             " sum(seconds_spent) AS s FROM attempt_questions WHERE attempt_uid = a.uid) q"
             " ON true" + clause + " ORDER BY a.id"
         )
