@@ -336,9 +336,10 @@ class ResultsScreen(QWidget):
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        # Every column as wide as its contents, never cut (a scroll bar when the window is
+        # narrow, as at 200 %); the last one takes the spare width.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (1, 3):  # trainee and module take the spare width
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
 
         self.page_label = QLabel()
