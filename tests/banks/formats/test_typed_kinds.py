@@ -265,3 +265,24 @@ def test_typed_questions_without_text_take_their_title() -> None:
         assert isinstance(q, (Numerical, ShortAnswer))
         assert q.text.get("en") in ("Age", "Purpose") and skipped == []
         assert changed == ["the question has no text but its title: the title became its text"]
+
+
+def test_typed_questions_with_neither_text_nor_title_are_left_out() -> None:
+    empty = b'<questiontext format="html"><text></text></questiontext>'
+    for data in (numerical_xml(answer("18")), shortanswer_xml(sa("x"))):
+        broken = (
+            data.replace(
+                b'<questiontext format="html"><text>Under what age is one a child?</text>'
+                b"</questiontext>",
+                empty,
+            )
+            .replace(
+                b'<questiontext format="html"><text>The purpose element?</text></questiontext>',
+                empty,
+            )
+            .replace(b"<name><text>Age</text></name>", b"<name><text></text></name>")
+            .replace(b"<name><text>Purpose</text></name>", b"<name><text></text></name>")
+        )
+        questions, skipped, _ = import_xml(broken)
+        assert questions == []
+        assert skipped == ["the question has no text", "no question could be converted"]
