@@ -497,7 +497,8 @@ class CentralReports:
 
     def export_attempts(self, flt: ResultFilter) -> tuple[int, Iterator[tuple[Any, ...]]]:
         """As ``ResultsRepository.export_attempts``: times written as the local database
-        writes them, ``passed`` as 0/1."""
+        writes them, ``passed`` as 0/1, and no session phase (training sessions are not
+        sent to the centre)."""
         clause, params = where(flt)
         total = self.count_attempts(flt)
         query = (
@@ -506,7 +507,7 @@ class CentralReports:
             f" a.language, a.state, to_char(a.started_at {_UTC}, {_ISO}),"
             f" to_char(a.finished_at {_UTC}, {_ISO}), a.score, a.max_score, a.percent,"
             " a.pass_mark, a.passed::int, q.n, round(q.s::numeric, 3)::float8,"
-            " a.workstation_uid" + _FROM + " LEFT JOIN LATERAL (SELECT count(*) AS n,"
+            " a.workstation_uid, NULL::text" + _FROM + " LEFT JOIN LATERAL (SELECT count(*) AS n,"
             " sum(seconds_spent) AS s FROM attempt_questions WHERE attempt_uid = a.uid) q"
             " ON true" + clause + " ORDER BY a.id"
         )
