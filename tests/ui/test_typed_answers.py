@@ -237,8 +237,10 @@ def test_item_analysis_shows_what_trainees_typed(qtbot: QtBot, workspace: Worksp
 
 
 def test_an_answer_being_typed_when_the_clock_runs_out_is_saved(
-    qtbot: QtBot, window: MainWindow, workspace: Workspace
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: said.append(text))
     trainee = workspace.trainees.create("Aline Ndayishimiye", Institution.POLICE)
     window.choose_trainee(trainee)
     bank = workspace.catalog.bank("sample")
@@ -252,8 +254,9 @@ def test_an_answer_being_typed_when_the_clock_runs_out_is_saved(
     assert isinstance(quiz, QuizScreen) and isinstance(quiz.input, ShortAnswerInput)
     QTest.keyClicks(quiz.input.line, "exploitation")
     assert quiz.session.slots[0].response is None  # still waiting for the pause
-    # one second left: the next tick saves what is typed, before the clock stops
-    quiz.session.deadline = datetime.now(UTC) + timedelta(seconds=1)
+    # under two seconds left (a whole second on the clock): the next tick saves what is
+    # typed, before the clock stops
+    quiz.session.deadline = datetime.now(UTC) + timedelta(seconds=1.9)
     quiz._on_tick()
     assert quiz.session.slots[0].response == ShortAnswerAnswer("exploitation")
     quiz.session.deadline = datetime.now(UTC) - timedelta(seconds=1)
@@ -261,3 +264,4 @@ def test_an_answer_being_typed_when_the_clock_runs_out_is_saved(
         pass
     stored = workspace.attempts.load_session(quiz.session.attempt_id)
     assert stored.finished and stored.slots[0].response == ShortAnswerAnswer("exploitation")
+    assert said == ["The time for this exam is over. Your answers have been submitted."]
