@@ -18,6 +18,7 @@ import pytest
 
 from tests.postgres import CentralServer
 from tests.results.conftest import make_people, make_taker
+from tests.results.test_typed_results import take as take_typed
 from trainer.access import Role, StaffSession
 from trainer.errors import CentralError, ErrorCode
 from trainer.quiz.behaviours import Behaviour
@@ -198,6 +199,47 @@ def test_item_analysis_is_the_same(both: tuple[Workspace, CentralReports]) -> No
         local.mean_percent,
     )
     assert analysis.item_rows(there) == analysis.item_rows(local)
+
+
+def test_typed_answers_are_summed_the_same(
+    signed_in_coordinator: Workspace, central_db: CentralServer
+) -> None:
+    """Short answers and numbers typed by trainees: the same counts and the same top
+    typed answers from the central sums as from the local ones."""
+    ws = signed_in_coordinator
+    ws.sign_in(StaffSession("Test coordinator", Role.COORDINATOR, timeout=0))
+    typed = [("exploitation", "18"), ("Exploitation", "17"), ("exploits", "18 years"),
+             ("slavery", "16"), ("exploitation", "eighteen"), (None, "18")]  # fmt: skip
+    for n, (word, number) in enumerate(typed):
+        take_typed(ws, f"Trainee {n}", word, number)
+    copy_to_central(ws, central_db)
+    reports = open_reports(central_db.add_workstation("c" * 32, "Coordinator"))
+    try:
+        local = analysis.analyse_module(ws.db, "sample-module")
+        there = analysis.analyse_module(reports, "sample-module")
+    finally:
+        reports.close()
+    assert there.attempts == local.attempts == len(typed)
+    assert there.items == local.items
+    assert analysis.item_rows(there) == analysis.item_rows(local)
+    items = {i.question_id: i for i in there.items}
+    words = {d.key: d.count for d in items["q-purpose-word"].distractors if d.typed}
+    assert words["exploitation"] == 2 and words["slavery"] == 1
+    assert items["q-purpose-word"].unanswered == 1
+    numbers = {d.key: d.count for d in items["q-child-age"].distractors if d.typed}
+    assert numbers["18"] == 2 and numbers["17"] == 1
+
+
+def test_item_sums_need_the_attempts_first(both: tuple[Workspace, CentralReports]) -> None:
+    _, reports = both
+    with pytest.raises(RuntimeError, match="item_attempts"):
+        reports.response_sums()
+    with reports.item_attempts([]):
+        assert reports.answer_sets() == []
+        reports.choose_group([], [])
+        assert reports.response_sums() == []
+    with pytest.raises(RuntimeError, match="item_attempts"):
+        reports.answer_sets()
 
 
 @pytest.mark.parametrize("period", list(Period))

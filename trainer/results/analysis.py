@@ -23,7 +23,8 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -33,7 +34,7 @@ from trainer.banks.serialize import question_from_data
 from trainer.quiz import kinds
 from trainer.quiz.kinds import typed_credit
 from trainer.results.source import Source, reads
-from trainer.storage.results import AnswerSet, ExamTotal, ResultsRepository
+from trainer.storage.results import AnswerSet, ExamTotal, ResponseSums
 
 MIN_ATTEMPTS = 30
 GROUP_SHARE = 0.27
@@ -242,15 +243,24 @@ def _options(question: Question, lang: str) -> list[tuple[str, str, bool]]:
 
 
 class AnswerSource(Protocol):
-    """What the item analysis reads: the exam totals, each answer, the questions as shown.
-    A source that can also sum the answers itself (``ResultsRepository``: SQLite, from
-    covering indexes) is summed there; any other is read answer by answer."""
+    """What the item analysis reads: the exam totals, the answers summed per (question,
+    response) by the database itself (SQLite from covering indexes, PostgreSQL on the
+    server), and the questions as shown. Python sees one row per attempt and one per
+    response given, never one per answer."""
 
     def large_reads(self) -> None: ...
 
     def exam_totals(self, module_id: str) -> list[ExamTotal]: ...
 
-    def exam_answers(self, module_id: str) -> Iterator[tuple[str, str, float, int]]: ...
+    def item_attempts(
+        self, attempts: Sequence[tuple[int, float, bool, bool]]
+    ) -> AbstractContextManager[None]: ...
+
+    def answer_sets(self) -> list[AnswerSet]: ...
+
+    def choose_group(self, attempt_ids: Sequence[int], question_ids: Sequence[str]) -> None: ...
+
+    def response_sums(self) -> list[ResponseSums]: ...
 
     def latest_snapshot(self, question_id: str) -> str | None: ...
 
@@ -304,10 +314,7 @@ def analyse_source(repo: AnswerSource, module_id: str, lang: str = "en") -> Modu
     ranked = sorted(totals, key=lambda a: (-totals[a], a))
     g = group_size(len(ranked))
     upper, lower = set(ranked[:g]), set(ranked[len(ranked) - g :] if g else [])
-    if isinstance(repo, ResultsRepository):
-        found = _summed_in_sqlite(repo, totals, upper, lower)
-    else:
-        found = _summed_here(repo, module_id, totals, upper, lower)
+    found = _summed(repo, totals, upper, lower)
     sums, kinds, chosen, unanswered = found.sums, found.kinds, found.chosen, found.unanswered
     stats = [
         _from_sums(
@@ -338,11 +345,11 @@ def analyse_source(repo: AnswerSource, module_id: str, lang: str = "en") -> Modu
     )
 
 
-def _summed_in_sqlite(
-    repo: ResultsRepository, totals: Mapping[int, float], upper: set[int], lower: set[int]
+def _summed(
+    repo: AnswerSource, totals: Mapping[int, float], upper: set[int], lower: set[int]
 ) -> _Sums:
-    """SQLite sums the answers per (question, response); Python sees one row per attempt
-    and one per response given, not one per answer."""
+    """The database sums the answers per (question, response); Python sees one row per
+    attempt and one per response given, not one per answer."""
     out = _Sums()
     group: dict[str, list[float]] = {}  # per question: n, sum, sum of squares (reliability)
     with repo.item_attempts([(a, t, a in upper, a in lower) for a, t in totals.items()]):
@@ -372,51 +379,6 @@ def _summed_in_sqlite(
             in_group[1] += r.group_sx
             in_group[2] += r.group_sxx
     out.reliability = _group_reliability(answer_sets, set(members), group)
-    return out
-
-
-def _summed_here(
-    repo: AnswerSource,
-    module_id: str,
-    totals: Mapping[int, float],
-    upper: set[int],
-    lower: set[int],
-) -> _Sums:
-    """One plain pass over the answers (a source that cannot sum them itself); sums are
-    kept per (question, response)."""
-    groups: dict[str, list[float]] = {}
-    answered: dict[int, list[tuple[str, float]]] = {}  # per attempt, for reliability
-    current_id, current = -1, []
-    for key, qid, f, attempt_id in repo.exam_answers(module_id):
-        if attempt_id != current_id:  # rows come attempt by attempt
-            current_id, current = attempt_id, answered.setdefault(attempt_id, [])
-        current.append((qid, f))
-        acc = groups.get(key)
-        if acc is None:
-            acc = groups[key] = [0.0] * 10
-        t = totals[attempt_id]
-        acc[0] += 1
-        acc[1] += f
-        acc[2] += t
-        acc[3] += f * f
-        acc[4] += t * t
-        acc[5] += f * t
-        if attempt_id in upper:
-            acc[6] += f
-            acc[7] += 1
-        if attempt_id in lower:
-            acc[8] += f
-            acc[9] += 1
-    out = _Sums()
-    for key, acc in groups.items():
-        qid, kind, response = key.split("\x1f", 2)
-        out.add(qid, kind, response or None, acc)
-    by_set: dict[frozenset[str], list[int]] = defaultdict(list)
-    for attempt_id, items in answered.items():
-        by_set[frozenset(qid for qid, _ in items)].append(attempt_id)
-    if by_set:
-        _, members = _largest_group(by_set)
-        out.reliability = reliability({a: dict(answered[a]) for a in members})
     return out
 
 

@@ -10,16 +10,19 @@ switches the source, never the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from trainer.storage.database import Database
 from trainer.storage.results import (
     AnswerCells,
+    AnswerSet,
     AttemptRow,
     CertificateLine,
     Dimension,
     ExamTotal,
     Period,
+    ResponseSums,
     ResultFilter,
     ResultsRepository,
     Scope,
@@ -66,7 +69,15 @@ class ResultsSource(Protocol):
     # item analysis
     def exam_totals(self, module_id: str) -> list[ExamTotal]: ...
 
-    def exam_answers(self, module_id: str) -> Iterator[tuple[str, str, float, int]]: ...
+    def item_attempts(
+        self, attempts: Sequence[tuple[int, float, bool, bool]]
+    ) -> AbstractContextManager[None]: ...
+
+    def answer_sets(self) -> list[AnswerSet]: ...
+
+    def choose_group(self, attempt_ids: Sequence[int], question_ids: Sequence[str]) -> None: ...
+
+    def response_sums(self) -> list[ResponseSums]: ...
 
     def latest_snapshot(self, question_id: str) -> str | None: ...
 

@@ -468,19 +468,6 @@ class ResultsRepository:
             )
         ]
 
-    def exam_answers(self, module_id: str) -> Iterator[tuple[str, str, float, int]]:
-        """(question id, kind and response joined by U+001F; question id; fraction or 0;
-        attempt id) for every answer of the module's finished exam attempts, attempt by
-        attempt, in one plain pass (no sort: grouping in SQLite would sort hundreds of
-        thousands of rows)."""
-        return self._rows(
-            "SELECT q.question_id || char(31) || q.kind || char(31) || ifnull(q.response, ''),"
-            " q.question_id, ifnull(q.fraction, 0.0), a.id FROM attempts a"
-            " JOIN attempt_questions q ON q.attempt_id = a.id"
-            " WHERE a.module_id = ? AND a.behaviour = 'exam' AND a.state = 'finished'",
-            (module_id,),
-        )
-
     @contextlib.contextmanager
     def item_attempts(self, attempts: Sequence[tuple[int, float, bool, bool]]) -> Iterator[None]:
         """The attempts of one item analysis, (attempt id, total, in the upper group, in the
