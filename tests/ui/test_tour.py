@@ -49,7 +49,7 @@ def _entry(key: str) -> staff.StaffEntry:
 
 
 def test_the_first_sign_in_of_a_coordinator_tours_the_real_screens_once(
-    qtbot: QtBot, first_time: Workspace
+    qtbot: QtBot, first_time: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = MainWindow(first_time)
     qtbot.addWidget(window)
@@ -76,11 +76,14 @@ def test_the_first_sign_in_of_a_coordinator_tours_the_real_screens_once(
     dialog.next_button.click()
     assert not dialog.isVisible()
     assert tour.seen(first_time, TEST_COORDINATOR[0])
-    # signing in again later: no tour
+    # signing in again later: the offer is made (after the screen is shown) and declined
+    offers: list[tour.TourDialog | None] = []
+    real_offer = tour.offer_on_sign_in
+    monkeypatch.setattr(tour, "offer_on_sign_in", lambda w: offers.append(real_offer(w)))
     window.staff_gate.sign_out("test")
     window.open_staff(_entry("results"))
-    qtbot.wait(0)
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: len(offers) == 1)
+    assert offers == [None]
     assert not any(
         isinstance(w, tour.TourDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
     )

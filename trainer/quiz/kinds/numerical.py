@@ -36,7 +36,6 @@ from trainer.banks.model import Kind, Numerical, NumericAnswer, Question, Unit
 from trainer.quiz.kinds.base import (
     BankChecker,
     Grade,
-    KindHandler,
     Layout,
     RecordReader,
     RecordWriter,
@@ -46,6 +45,7 @@ from trainer.quiz.kinds.base import (
 from trainer.quiz.kinds.typed import (
     PROBE,
     TypedAnswer,
+    TypedHandler,
     answer_fraction,
     check_answers,
     check_fraction,
@@ -206,7 +206,7 @@ def full_marks_text(q: Numerical) -> str | None:
     return None
 
 
-class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
+class NumericalHandler(TypedHandler[Numerical, NumericalAnswer]):
     kind = Kind.NUMERICAL
     model = Numerical
     response_type = NumericalAnswer
@@ -405,21 +405,11 @@ class NumericalHandler(KindHandler[Numerical, NumericalAnswer]):
             raise ValueError(f"question {q.id}: no typed number earns full marks")
         return NumericalAnswer(right)
 
-    def describe(self, q: Numerical, r: NumericalAnswer, lang: str) -> str:
-        return r.text
-
     def option_feedback(self, q: Numerical, r: NumericalAnswer, lang: str) -> list[str]:
         found = credit(q, r.text)[1]
         return [found.feedback.get(lang)] if found is not None and found.feedback else []
 
     # -- item analysis ---------------------------------------------------------------------
-    def distractors(self, q: Numerical, lang: str) -> list[tuple[str, str, bool]]:
-        return []
-
-    def chosen_keys(self, data: Mapping[str, Any]) -> list[str] | None:
-        text = stored_text(data)
-        return None if text is None else [" ".join(text.split())]
-
     def typed_credit(self, q: Numerical, key: str) -> float | None:
         return credit(q, key)[0]
 

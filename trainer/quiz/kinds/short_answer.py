@@ -23,7 +23,6 @@ from trainer.banks.model import AcceptedAnswer, Kind, LocalizedText, Question, S
 from trainer.quiz.kinds.base import (
     BankChecker,
     Grade,
-    KindHandler,
     Layout,
     RecordReader,
     RecordWriter,
@@ -35,6 +34,7 @@ from trainer.quiz.kinds.typed import (
     MAX_TYPED,
     PROBE,
     TypedAnswer,
+    TypedHandler,
     answer_fraction,
     check_answers,
     check_fraction,
@@ -107,7 +107,7 @@ def full_marks_text(q: ShortAnswer) -> str | None:
     return None
 
 
-class ShortAnswerHandler(KindHandler[ShortAnswer, ShortAnswerAnswer]):
+class ShortAnswerHandler(TypedHandler[ShortAnswer, ShortAnswerAnswer]):
     kind = Kind.SHORT_ANSWER
     model = ShortAnswer
     response_type = ShortAnswerAnswer
@@ -228,21 +228,11 @@ class ShortAnswerHandler(KindHandler[ShortAnswer, ShortAnswerAnswer]):
             raise ValueError(f"question {q.id}: no typed answer earns full marks")
         return ShortAnswerAnswer(right)
 
-    def describe(self, q: ShortAnswer, r: ShortAnswerAnswer, lang: str) -> str:
-        return r.text
-
     def option_feedback(self, q: ShortAnswer, r: ShortAnswerAnswer, lang: str) -> list[str]:
         found = matching_answer(q, r.text)
         return [found.feedback.get(lang)] if found is not None and found.feedback else []
 
     # -- item analysis ---------------------------------------------------------------------
-    def distractors(self, q: ShortAnswer, lang: str) -> list[tuple[str, str, bool]]:
-        return []
-
-    def chosen_keys(self, data: Mapping[str, Any]) -> list[str] | None:
-        text = stored_text(data)
-        return None if text is None else [" ".join(text.split())]
-
     def typed_credit(self, q: ShortAnswer, key: str) -> float | None:
         found = matching_answer(q, key)
         return found.fraction if found is not None else 0.0

@@ -8,13 +8,13 @@ first answer that accepts the text gives the grade and the feedback, as in Moodl
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from trainer.banks.formats.messages import M_NEGATIVE_CREDIT, M_NO_FULL_MARKS
-from trainer.banks.model import Kind, LocalizedText, Topic
-from trainer.quiz.kinds.base import Answer, BankChecker
+from trainer.banks.model import Kind, LocalizedText, Question, Topic
+from trainer.quiz.kinds.base import Answer, BankChecker, KindHandler
 
 if TYPE_CHECKING:
     from trainer.banks.formats.records import MAnswer, MQuestion
@@ -130,3 +130,22 @@ def has_full_marks(reader: RecordReader, q: MQuestion, fractions: list[float]) -
 def feedback_of(reader: RecordReader, q: MQuestion, a: MAnswer) -> LocalizedText | None:
     text = reader.text(a.feedback, q, "answer feedback")
     return reader.loc(text) if text else None
+
+
+TQ = TypeVar("TQ", bound=Question)
+TA = TypeVar("TA", bound=TypedAnswer)
+
+
+class TypedHandler(KindHandler[TQ, TA]):
+    """What the two typed kinds share: the answer is its text, there are no options to
+    count as distractors, and item analysis groups typed answers by their words."""
+
+    def describe(self, q: TQ, r: TA, lang: str) -> str:
+        return r.text
+
+    def distractors(self, q: TQ, lang: str) -> list[tuple[str, str, bool]]:
+        return []
+
+    def chosen_keys(self, data: Mapping[str, Any]) -> list[str] | None:
+        text = stored_text(data)
+        return None if text is None else [" ".join(text.split())]
