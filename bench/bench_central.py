@@ -9,8 +9,10 @@ and reports nothing. ``BENCH_CENTRAL_ANSWERS`` changes the size (default 100,000
   their 110,000 steps, 1,000 trainees), from its SQLite to the server, every batch in its
   own transaction with the ownership checks; baseline: ``COPY`` of the same attempts,
   answers and steps (already in memory) by the database owner into the same tables of a
-  second, identical database on the same server. Best of two each, interleaved.
-  Target: at most 2x.
+  second, identical database on the same server (the server makes each attempt's
+  item-analysis row for the COPY as for the push). Best of two each, interleaved.
+  Target: at most 2x. Also shown, without a target: the push against the same COPY with
+  the server's item rows turned off (what they cost).
 - answer save: the median time to record one answer in an exam (the quiz engine's
   recorder, one SQLite transaction) while a sync runs in a background thread over and
   over (every 0.1 s), against a stopped server and against a running one; baseline: the same with no
@@ -50,9 +52,11 @@ def _prepared(cluster: Cluster) -> str:
     return name
 
 
-def _push(cluster: Cluster, work: Path, answers: int) -> tuple[float, float]:
+def _push(cluster: Cluster, work: Path, answers: int) -> tuple[float, float, float]:
     """Best of two of each, interleaved (COPY, push, COPY, push): a busy machine slows both
-    alike. Each push starts from a copy of the same workstation database."""
+    alike. Each push starts from a copy of the same workstation database. Returns the
+    push, the COPY into the same tables (the server makes its item-analysis rows for both)
+    and the COPY without those rows (the trigger that makes them disabled)."""
     from trainer.central.sync import sync_now
     from trainer.storage import central
     from trainer.storage.central import push
@@ -71,10 +75,12 @@ def _push(cluster: Cluster, work: Path, answers: int) -> tuple[float, float]:
     step_rows = ledger.steps_of(ids, uid)
     db.close()
 
-    def bare_copy() -> float:
+    def bare_copy(item_rows: bool = True) -> float:
         twin = _prepared(cluster)
         with contextlib.closing(central.connect(cluster.admin_config(twin))) as conn:
             central.add_workstation(conn, uid, "bench")
+            if not item_rows:
+                conn.execute("ALTER TABLE attempt_questions DISABLE TRIGGER attempt_items_made")
             started = time.perf_counter()
             with conn.transaction(), conn.cursor() as cur:
                 for table, columns, rows in (
@@ -101,11 +107,12 @@ def _push(cluster: Cluster, work: Path, answers: int) -> tuple[float, float]:
         assert report.ok and report.pushed.get("answers") == len(question_rows), report.lines()
         return took
 
-    copies, pushes = [], []
+    copies, plain, pushes = [], [], []
     for n in range(2):
         copies.append(bare_copy())
+        plain.append(bare_copy(item_rows=False))
         pushes.append(one_push(n))
-    return min(pushes), min(copies)
+    return min(pushes), min(copies), min(plain)
 
 
 def _save_times(work: Path, cluster: Cluster, server_up: bool | None, saves: int) -> float:
@@ -187,7 +194,7 @@ def run(answers: int = ANSWERS, saves: int = SAVES) -> list[dict[str, Any]]:
         shutil.rmtree(work, ignore_errors=True)
         return []
     try:
-        push_s, copy_s = _push(cluster, work, answers)
+        push_s, copy_s, plain_s = _push(cluster, work, answers)
         no_sync = _save_times(work, cluster, None, saves)
         down = _save_times(work, cluster, False, saves)
         up = _save_times(work, cluster, True, saves)
@@ -202,6 +209,14 @@ def run(answers: int = ANSWERS, saves: int = SAVES) -> list[dict[str, Any]]:
             "baseline": copy_s,
             "ratio": push_s / copy_s,
             "target": "<= 2x",
+        },
+        {
+            "name": f"central: push {answers:,} answers (vs COPY, no item rows)",
+            "value": push_s,
+            "unit": "s",
+            "baseline": plain_s,
+            "ratio": push_s / plain_s,
+            "target": None,
         },
         {
             "name": "central: save one answer, server down",

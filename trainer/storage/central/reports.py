@@ -205,32 +205,33 @@ def _number(expr: str, decimal_comma: bool) -> str:
 
 
 # The attempts of one item analysis, sent as arrays (``CentralReports.item_attempts``):
-# v.f is the item score (unanswered as 0), x.t the attempt's total. Each attempt's answers
-# are read by its key (OFFSET 0 keeps the subquery a probe per attempt): a join would
-# read the whole answers table, 800,000 pages at ten million answers, for one module.
-_ITEM_ANSWERS = (
-    " FROM unnest(%s::bigint[]{more}) AS x(id{cols})"
-    " JOIN attempts a ON a.id = x.id"
-    " CROSS JOIN LATERAL (SELECT question_id, kind, response, fraction"
-    " FROM attempt_questions WHERE attempt_uid = a.uid OFFSET 0) q"
-    " CROSS JOIN LATERAL (SELECT coalesce(q.fraction, 0.0) AS f) v"
-)
+# x.t is the attempt's total. Each attempt's answers are read from its one row of
+# attempt_items (arrays in slot order, kept by the server: migration 0060), probed by its
+# number (OFFSET 0 keeps it a probe per attempt: a hash join would read every module's).
+_ITEM_ROWS = " CROSS JOIN LATERAL (SELECT * FROM attempt_items WHERE attempt_id = x.id OFFSET 0) i"
 _ANSWER_SETS_SQL = (
-    'SELECT x.id, string_agg(q.question_id, chr(31) ORDER BY q.question_id COLLATE "C"),'
-    " sum(v.f), bool_or(v.f NOT IN (0.0, 1.0))"
-    + _ITEM_ANSWERS.format(more="", cols="")
-    + " GROUP BY x.id"
+    "SELECT x.id, i.question_key, i.item_sum, i.partial FROM unnest(%s::bigint[]) AS x(id)"
+    + _ITEM_ROWS
 )
+# Summed per (question, kind, response, fraction): the fraction f is one value in each
+# group, so its products with the attempts' figures are made from these sums in Python
+# (f·Σt for Σf·t): half the sums per answer, and the same figures.
 _ITEM_SUMS_SQL = (
-    "SELECT q.question_id, q.kind, q.response, count(*), sum(v.f), sum(x.t), sum(v.f * v.f),"
-    " sum(x.t * x.t), sum(v.f * x.t), sum(v.f * x.upper), sum(x.upper),"
-    " sum(v.f * x.lower), sum(x.lower), sum(x.grp), sum(v.f * x.grp),"
-    " sum(v.f * v.f * x.grp)"
-    + _ITEM_ANSWERS.format(
-        more=", %s::float8[], %s::int[], %s::int[], %s::int[]", cols=", t, upper, lower, grp"
-    )
-    + " GROUP BY q.question_id, q.kind, q.response"
+    "SELECT q.question_id, q.kind, q.response, q.fraction, count(*), sum(x.t),"
+    " sum(x.t * x.t), sum(x.upper), sum(x.lower), sum(x.grp)"
+    " FROM unnest(%s::bigint[], %s::float8[], %s::int[], %s::int[], %s::int[])"
+    " AS x(id, t, upper, lower, grp)"
+    + _ITEM_ROWS
+    + " CROSS JOIN LATERAL unnest(i.questions, i.kinds, i.responses, i.fractions)"
+    " AS q(question_id, kind, response, fraction)"
+    " GROUP BY q.question_id, q.kind, q.response, q.fraction"
 )
+
+
+def _array(values: Sequence[int] | Sequence[float]) -> str:
+    """An array literal: tens of thousands of numbers go as one text (``repr`` keeps every
+    float exactly), where psycopg's adaptation of a list takes ten times longer."""
+    return "{" + ",".join(map(repr, values)) + "}"
 
 
 @dataclass
@@ -407,13 +408,17 @@ class CentralReports:
 
     # -- item analysis ------------------------------------------------------------------
     def exam_totals(self, module_id: str) -> list[ExamTotal]:
-        """The module's finished exam attempts, in the order they were recorded."""
+        """The module's finished exam attempts, in the order they were recorded, read from
+        the index alone; each carries the module's title as its latest exam recorded it
+        (the one the analysis shows), read once."""
+        exams = "module_id = %s AND behaviour = 'exam' AND state = 'finished'"
         return [
             ExamTotal(int(r[0]), r[1], r[2], r[3], str(r[4]))
             for r in self._all(
-                "SELECT id, score, max_score, percent, module_title FROM attempts"
-                " WHERE module_id = %s AND behaviour = 'exam' AND state = 'finished' ORDER BY id",
-                (module_id,),
+                "SELECT id, score, max_score, percent, (SELECT module_title FROM attempts"
+                f" WHERE {exams} ORDER BY module_id DESC, behaviour DESC, state DESC, id DESC"
+                f" LIMIT 1) FROM attempts WHERE {exams} ORDER BY id",
+                (module_id, module_id),
             )
         ]
 
@@ -443,11 +448,11 @@ class CentralReports:
     def answer_sets(self) -> list[AnswerSet]:
         """As ``ResultsRepository.answer_sets``: per attempt, the questions it answered
         (their ids in byte order, joined by U+001F), its item scores' sum and whether
-        any was neither 0 nor 1; summed by the server."""
+        any was neither 0 nor 1; kept by the server with each attempt."""
         item = self._item_attempts()
         return [
             AnswerSet(int(r[0]), str(r[1] or ""), float(r[2] or 0.0), bool(r[3]))
-            for r in self._summed(_ANSWER_SETS_SQL, (item.ids,))
+            for r in self._summed(_ANSWER_SETS_SQL, (_array(item.ids),))
         ]
 
     def choose_group(self, attempt_ids: Sequence[int], question_ids: Sequence[str]) -> None:
@@ -460,15 +465,27 @@ class CentralReports:
         """As ``ResultsRepository.response_sums``: the sums of every (question, kind,
         response) over the attempts of ``item_attempts``, made by the server."""
         item = self._item_attempts()
-        out = []
-        params = (item.ids, item.totals, item.upper, item.lower, item.group)
+        params = tuple(
+            _array(v) for v in (item.ids, item.totals, item.upper, item.lower, item.group)
+        )
+        sums: dict[tuple[str, str, str | None], list[float]] = {}
         for r in self._summed(_ITEM_SUMS_SQL, params):
-            x = [float(v or 0.0) for v in r[3:]]
+            f = float(r[3] or 0.0)
+            n, st, stt, upper, lower, grp = (float(v or 0.0) for v in r[4:])
+            key = (str(r[0]), str(r[1]), None if r[2] is None else str(r[2]))
+            x = sums.setdefault(key, [0.0] * 13)
+            for i, v in enumerate(
+                (n, f * n, st, f * f * n, stt, f * st, f * upper, upper, f * lower, lower,
+                 grp, f * grp, f * f * grp)
+            ):  # fmt: skip
+                x[i] += v
+        out = []
+        for (qid, kind, response), x in sums.items():
             out.append(
                 ResponseSums(
-                    question_id=str(r[0]),
-                    kind=str(r[1]),
-                    response=None if r[2] is None else str(r[2]),
+                    question_id=qid,
+                    kind=kind,
+                    response=response,
                     n=int(x[0]),
                     sx=x[1],
                     st=x[2],
