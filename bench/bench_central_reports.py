@@ -106,7 +106,7 @@ def _run(cluster: Cluster, work: Path, answers: int) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     with contextlib.closing(central.connect(admin)) as conn:
         row = conn.execute(
-            "SELECT sum(pg_total_relation_size(c)) FROM unnest(ARRAY['attempts',"
+            "SELECT sum(pg_total_relation_size(c)) FROM unnest(ARRAY['attempts', 'attempt_items',"
             " 'attempt_questions', 'trainees', 'workstations']::regclass[]) c"
         ).fetchone()
         size = int(row[0]) if row else 0
