@@ -197,9 +197,11 @@ def test_sessions_and_their_tests_belong_to_their_workstation(central_db: Centra
             conn.execute("UPDATE training_sessions SET workstation_uid = %s", (UID_B,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE trainees SET workstation_uid = %s", (UID_B,))
-    with contextlib.closing(central.connect(a)) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("DELETE FROM training_sessions WHERE uid = %s", ("1" * 32,))
+    with (
+        contextlib.closing(central.connect(a)) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute("DELETE FROM training_sessions WHERE uid = %s", ("1" * 32,))
     assert central_db.query("SELECT title, workstation_uid FROM training_sessions") == [
         ("Gitega 2", UID_A)
     ]

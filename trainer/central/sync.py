@@ -139,10 +139,16 @@ def held_records(database: Database) -> list[HeldRecord]:
     return SyncLedger(database).held()
 
 
-def send_again(database: Database) -> int:
+def send_again(database: Database, actor: str | None) -> int:
     """Put every held record back in the outbox, once the cause is fixed on the server:
-    the next sync sends them (and holds back again any the server still refuses)."""
-    return SyncLedger(database).send_again()
+    the next sync sends them (and holds back again any the server still refuses).
+    Recorded in the audit log. Returns how many."""
+    from trainer.storage import audit
+
+    count = SyncLedger(database).send_again()
+    if count:
+        audit.record(database, "central.send_again", f"{count} records", actor=actor)
+    return count
 
 
 def station_of(database: Database) -> int | None:
