@@ -139,3 +139,40 @@ def test_a_workstation_writes_only_its_own_sessions(
         assert SyncLedger(ws.db).sessions_to_send(10) == []
     finally:
         ws.close()
+
+
+def test_sessions_recorded_before_the_upgrade_are_queued(tmp_path: Path) -> None:
+    """A workstation that had sessions, session tests and functions before this version
+    sends them with its first sync after the upgrade (the migration queues them)."""
+    ws = _workspace(tmp_path)
+    try:
+        _session_with_tests(ws)
+        elsewhere = "8" * 32  # a session test of another workstation's attempt: not ours
+        with ws.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO session_tests (attempt_uid, session_uid, phase) VALUES (?, ?, 'pre')",
+                (elsewhere, "9" * 32),
+            )
+            # as the database was before migration 91
+            for trigger in (
+                "central_session_added",
+                "central_session_changed",
+                "central_session_test_added",
+            ):
+                conn.execute(f"DROP TRIGGER {trigger}")
+            for table in (
+                "central_outbox_sessions",
+                "central_outbox_session_tests",
+                "central_held",
+            ):
+                conn.execute(f"DROP TABLE {table}")
+            conn.execute("DELETE FROM central_outbox_trainees")
+            conn.execute("DELETE FROM schema_migrations WHERE version = 91")
+        assert ws.db.migrate() == [91]
+        ledger = SyncLedger(ws.db)
+        assert len(ledger.sessions_to_send(10)) == 1
+        tests = {t["attempt_uid"] for t in ledger.session_tests_to_send(10)}
+        assert len(tests) == 2 and elsewhere not in tests
+        assert [t["function"] for t in ledger.trainees_to_send(10)] == ["OPJ"]
+    finally:
+        ws.close()
