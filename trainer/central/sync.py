@@ -2,15 +2,19 @@
 
 Local first: every answer is written to the workstation's own SQLite, and nothing on
 that path knows the network. A sync, run off the GUI thread with its own SQLite
-connection (``sync_now(Database(path), …)``), sends the outboxes (trainees, finished
-attempts with their questions and steps, certificates and revocations, audit entries,
-the workstation's public key) in batches, each in one central transaction; an outbox
-row is removed only after the server committed it. Then it takes what the centre
-publishes: staff accounts, question banks, other workstations' keys, revocations.
+connection (``sync_now(Database(path), …)``), sends the outboxes (trainees with their
+function, training sessions, session tests, finished attempts with their questions and
+steps, certificates and revocations, audit entries, the workstation's public key) in
+batches, each in one central transaction; an outbox row is removed only after the server
+committed it. A batch the server refuses (a check, row-level security, bad data) is sent
+again record by record, and each record it still refuses is held back with its reason
+(``held_records``, ``send_again``) while the rest goes on; a lost connection is not a
+refusal and keeps everything queued. Then the sync takes what the centre publishes:
+staff accounts, question banks, other workstations' keys, revocations.
 
 The rules are the bundles' (``trainer.results.bundles``): who is the same person
-(``People.match``), a profile changed only by the workstation that made it and only by
-a newer edit, the first news of a revocation kept, a revocation marking a received
+(``People.match``), a profile or a training session changed only by the workstation
+that made it and only by a newer edit, the first news of a revocation kept, a revocation marking a received
 certificate. Ownership is the server's: each workstation signs in as its own role and
 row-level security refuses rows that carry another workstation's uid.
 """
@@ -48,6 +52,16 @@ MAX_ACCOUNT_NAME = 100
 MAX_BANK_BYTES = 8 * 1024 * 1024
 
 
+_HELD_WORDS = {
+    "trainee": "trainees",
+    "session": "training sessions",
+    "session_test": "session tests",
+    "attempt": "attempts",
+    "certificate": "certificates",
+    "audit": "audit entries",
+}
+
+
 @dataclass
 class SyncReport:
     """What one sync did: counts per kind, and what went wrong (sync goes on where it can)."""
@@ -73,7 +87,7 @@ class SyncReport:
         out += [f"sent {kind}: {n}" for kind, n in sorted(self.pushed.items())]
         out += [f"received {kind}: {n}" for kind, n in sorted(self.pulled.items())]
         out += [
-            f"held back ({kind.replace('_', ' ')}s refused by the central database): {n}"
+            f"held back, refused by the central database: {_HELD_WORDS.get(kind, kind)}: {n}"
             for kind, n in sorted(self.held.items())
         ]
         if self.cancelled:

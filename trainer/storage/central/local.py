@@ -2,9 +2,11 @@
 still to be sent, the marks of what was sent, the status of the last sync, and the
 pulled accounts, keys and revocations written into the local tables.
 
-The outboxes are filled by triggers (migration 0090); a sync removes rows from them only
-after the central server committed what they stand for, so an interrupted sync sends
-the same rows again (the server ignores what it already holds).
+The outboxes are filled by triggers (migrations 0090 and 0091); a sync removes rows from
+them only after the central server committed what they stand for, so an interrupted sync
+sends the same rows again (the server ignores what it already holds). A record the server
+refuses leaves its outbox for ``central_held``, with the server's reason, until
+``send_again`` puts it back.
 """
 
 from __future__ import annotations
