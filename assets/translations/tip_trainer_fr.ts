@@ -3625,7 +3625,7 @@ Les détails ont été consignés dans :
         <translation>Enregistrements retenus par la base centrale</translation>
     </message>
     <message>
-        <source>S&amp;how held-back records…</source>
+        <source>Show held-&amp;back records…</source>
         <translation>&amp;Voir les enregistrements retenus…</translation>
     </message>
     <message>

@@ -145,7 +145,7 @@ class NetworkScreen(QWidget):
         self.held = QLabel()
         self.held.setWordWrap(True)
         self.held.setAccessibleName(self.tr("Records held back by the central database"))
-        self.held_button = QPushButton(self.tr("S&how held-back records…"))
+        self.held_button = QPushButton(self.tr("Show held-&back records…"))
         self.held_button.setAccessibleName(
             self.tr("List the records the central database refused, and send them again")
         )
