@@ -235,3 +235,28 @@ def test_the_command_line_lists_and_sends_again(
     assert "1 records put back in the queue" in run("--send-again")
     assert "0 records held back" in run("--held")
     assert sync_status(ws.db, config).trainees_waiting == 1
+
+
+def test_a_refused_batch_is_searched_by_halves(
+    station: tuple[Workspace, CentralConfig],
+    central_db: CentralServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One bad attempt among eight costs a few transactions (the batch, then halves down
+    to the record), not one per attempt; the seven others arrive."""
+    ws, config = station
+    _exams(ws, *(f"Trainee {n}" for n in range(7)))
+    _exams(ws, "Refused", seed=13)
+    central_db.query("ALTER TABLE attempts ADD CONSTRAINT no_13 CHECK (seed <> 13)")
+    calls: list[int] = []
+    real = push.push_attempts
+
+    def counted(conn: psycopg.Connection[Any], attempts: Any, *rest: Any) -> tuple[int, int, int]:
+        calls.append(len(attempts))
+        return real(conn, attempts, *rest)
+
+    monkeypatch.setattr(push, "push_attempts", counted)
+    report = sync_now(ws.db, config)
+    assert report.held == {"attempt": 1} and report.pushed["attempts"] == 7
+    assert calls[0] == 8 and len(calls) <= 1 + 2 * 3  # log2(8) levels, two halves each
+    assert central_db.query("SELECT count(*) FROM attempts") == [(7,)]

@@ -7,9 +7,9 @@ function, training sessions, session tests, finished attempts with their questio
 steps, certificates and revocations, audit entries, the workstation's public key) in
 batches, each in one central transaction; an outbox row is removed only after the server
 committed it. A batch the server refuses (a check, row-level security, bad data) is sent
-again record by record, and each record it still refuses is held back with its reason
-(``held_records``, ``send_again``) while the rest goes on; a lost connection is not a
-refusal and keeps everything queued. Then the sync takes what the centre publishes:
+again in halves down to single records, and each record it still refuses is held back
+with its reason (``held_records``, ``send_again``) while the rest goes on; a lost
+connection is not a refusal and keeps everything queued. Then the sync takes what the centre publishes:
 staff accounts, question banks, other workstations' keys, revocations.
 
 The rules are the bundles' (``trainer.results.bundles``): who is the same person
@@ -285,8 +285,11 @@ def _send(
     label: Callable[[Record], str],
 ) -> list[Record]:
     """``send`` the batch in one central transaction, then mark it ``sent``. When the server
-    refuses it (a check, a permission, bad data), each record is sent alone, and those it
-    refuses are held back with its reason: one bad record never stops the sync. A lost
+    refuses it (a check, a permission, bad data), each half is sent on its own, and so on
+    down to single records: those it still refuses are held back with its reason, the
+    others go through. One bad record among 400 costs about 18 small transactions, not
+    400 (400 attempts measured on a local server: 0.35-0.54 s; with one refused, 0.95 s
+    by halves against 3-3.9 s record by record). A lost
     connection is raised as it is (everything not confirmed stays queued). Returns the
     records that went through."""
     try:
@@ -295,27 +298,16 @@ def _send(
         reason = central.refusal(exc)
         if reason is None:
             raise
-        if len(records) == 1:
-            ledger.hold(kind, key(records[0]), label(records[0]), reason)
-            report.add(report.held, kind, 1)
-            return []
     else:
         sent(records)
         return records
-    through: list[Record] = []
-    for record in records:
-        try:
-            send([record])
-        except Exception as exc:
-            reason = central.refusal(exc)
-            if reason is None:
-                raise
-            ledger.hold(kind, key(record), label(record), reason)
-            report.add(report.held, kind, 1)
-            continue
-        sent([record])
-        through.append(record)
-    return through
+    if len(records) == 1:
+        ledger.hold(kind, key(records[0]), label(records[0]), reason)
+        report.add(report.held, kind, 1)
+        return []
+    middle = len(records) // 2
+    through = _send(ledger, report, kind, records[:middle], send, sent, key, label)
+    return through + _send(ledger, report, kind, records[middle:], send, sent, key, label)
 
 
 def _when(value: object) -> str:
