@@ -180,6 +180,16 @@
     </message>
 </context>
 <context>
+    <name>HeldRecordsDialog</name>
+    <message numerus="yes">
+        <source>%n record(s) held back by the central database</source>
+        <translation>
+            <numerusform>%n record held back by the central database</numerusform>
+            <numerusform>%n records held back by the central database</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModulesScreen</name>
     <message numerus="yes">
         <source>exam: %n questions, %1 min</source>
@@ -200,6 +210,23 @@
         <translation>
             <numerusform>%n question</numerusform>
             <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScreen</name>
+    <message numerus="yes">
+        <source>%n record(s) held back by the central database</source>
+        <translation>
+            <numerusform>%n record held back by the central database</numerusform>
+            <numerusform>%n records held back by the central database</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) will be sent with the next sync.</source>
+        <translation>
+            <numerusform>%n record will be sent with the next sync.</numerusform>
+            <numerusform>%n records will be sent with the next sync.</numerusform>
         </translation>
     </message>
 </context>
@@ -313,6 +340,13 @@
         <translation>
             <numerusform>%n answer waiting</numerusform>
             <numerusform>%n answers waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) held back by the central database</source>
+        <translation>
+            <numerusform>%n record held back by the central database</numerusform>
+            <numerusform>%n records held back by the central database</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2172,6 +2172,84 @@ Les détails ont été consignés dans :
     </message>
 </context>
 <context>
+    <name>HeldRecordsDialog</name>
+    <message>
+        <source>Trainee</source>
+        <translation>Apprenant</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
+    </message>
+    <message>
+        <source>Session test</source>
+        <translation>Test de session</translation>
+    </message>
+    <message>
+        <source>Attempt and its answers</source>
+        <translation>Tentative et ses réponses</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Entrée du journal d’audit</translation>
+    </message>
+    <message>
+        <source>Records held back by the central database</source>
+        <translation>Enregistrements retenus par la base centrale</translation>
+    </message>
+    <message>
+        <source>The central database refused these records, for the reason it gave. They stay on this workstation and everything else is still sent. Once the cause is fixed on the server, choose Send again: the next sync sends them.</source>
+        <translation>La base centrale a refusé ces enregistrements, pour la raison qu’elle indique. Ils restent sur ce poste et tout le reste est bien envoyé. Une fois la cause corrigée sur le serveur, choisissez Renvoyer : la prochaine synchronisation les enverra.</translation>
+    </message>
+    <message>
+        <source>How many records are held back</source>
+        <translation>Nombre d’enregistrements retenus</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Lequel</translation>
+    </message>
+    <message>
+        <source>Held back on</source>
+        <translation>Retenu le</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+        <source>Put the held-back records back in the queue for the next sync</source>
+        <translation>Remettre les enregistrements retenus dans la file pour la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close the list of held-back records</source>
+        <translation>Fermer la liste des enregistrements retenus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) held back by the central database</source>
+        <translation>
+            <numerusform>%n enregistrement retenu par la base centrale</numerusform>
+            <numerusform>%n enregistrements retenus par la base centrale</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <source>Attempt history of %1</source>
@@ -3058,6 +3136,10 @@ Les détails ont été consignés dans :
         <translation>Banque de questions publiée sur la base centrale</translation>
     </message>
     <message>
+        <source>Records refused by the central database sent again</source>
+        <translation>Enregistrements refusés par la base centrale renvoyés</translation>
+    </message>
+    <message>
         <source>Certificates generated in batch</source>
         <translation>Certificats générés par lot</translation>
     </message>
@@ -3539,8 +3621,42 @@ Les détails ont été consignés dans :
         <translation>Résultat du test de connexion</translation>
     </message>
     <message>
+        <source>Records held back by the central database</source>
+        <translation>Enregistrements retenus par la base centrale</translation>
+    </message>
+    <message>
+        <source>Show held-&amp;back records…</source>
+        <translation>&amp;Voir les enregistrements retenus…</translation>
+    </message>
+    <message>
+        <source>List the records the central database refused, and send them again</source>
+        <translation>Lister les enregistrements refusés par la base centrale et les renvoyer</translation>
+    </message>
+    <message>
         <source>saved — choose Change password to type a new one</source>
         <translation>enregistré — choisissez Changer le mot de passe pour en saisir un nouveau</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) held back by the central database</source>
+        <translation>
+            <numerusform>%n enregistrement retenu par la base centrale</numerusform>
+            <numerusform>%n enregistrements retenus par la base centrale</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record held back by the central database.</source>
+        <translation>Aucun enregistrement retenu par la base centrale.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) will be sent with the next sync.</source>
+        <translation>
+            <numerusform>%n enregistrement sera envoyé à la prochaine synchronisation.</numerusform>
+            <numerusform>%n enregistrements seront envoyés à la prochaine synchronisation.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This workstation is not joined to a central database.</source>
@@ -5735,6 +5851,14 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation>Envoyer maintenant les résultats à la base centrale</translation>
     </message>
     <message>
+        <source>Held back…</source>
+        <translation>Retenus…</translation>
+    </message>
+    <message>
+        <source>Show the records the central database refused</source>
+        <translation>Afficher les enregistrements refusés par la base centrale</translation>
+    </message>
+    <message>
         <source>Not connected to a central database</source>
         <translation>Non reliée à une base centrale</translation>
     </message>
@@ -5751,6 +5875,13 @@ La sauvegarde la plus récente qui contient des données a été faite le %2. La
         <translation>
             <numerusform>%n réponse en attente</numerusform>
             <numerusform>%n réponses en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) held back by the central database</source>
+        <translation>
+            <numerusform>%n enregistrement retenu par la base centrale</numerusform>
+            <numerusform>%n enregistrements retenus par la base centrale</numerusform>
         </translation>
     </message>
     <message>

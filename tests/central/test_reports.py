@@ -19,15 +19,18 @@ import pytest
 from tests.postgres import CentralServer
 from tests.results.conftest import make_people, make_taker
 from tests.results.test_typed_results import take as take_typed
+from tests.sessions.conftest import answer, draft
 from trainer.access import Role, StaffSession
 from trainer.errors import CentralError, ErrorCode
 from trainer.quiz.behaviours import Behaviour
 from trainer.results import analysis, export, query, service, summary
 from trainer.results.export import TableFormat
 from trainer.results.query import Outcome, ResultFilter, SortKey
+from trainer.sessions import service as sessions_service
 from trainer.storage import central
 from trainer.storage.central.reports import CentralReports, open_reports
 from trainer.storage.results import Dimension, Period, Scope
+from trainer.storage.sessions import Phase
 from trainer.storage.trainees import Institution, Trainee
 from trainer.workspace import Workspace
 
@@ -35,7 +38,8 @@ _TIME = ("created_at", "updated_at", "started_at", "deadline", "finished_at")
 
 
 def copy_to_central(ws: Workspace, server: CentralServer) -> None:
-    """This workstation's trainees, attempts and answers, written as the sync writes them."""
+    """This workstation's trainees, attempts and answers, training sessions and session
+    tests, written as the sync writes them."""
     uid = ws.db.workstation_uid
     db = ws.db
     with contextlib.closing(central.connect(server.admin)) as conn, conn.transaction():
@@ -47,11 +51,30 @@ def copy_to_central(ws: Workspace, server: CentralServer) -> None:
             conn.execute(
                 "INSERT INTO trainees (uid, workstation_uid, person_uid, name, institution,"
                 " service_number, service_key, name_key, gender, province, created_at,"
-                " updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                " updated_at, function) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+                " %s, %s)",
                 (t["uid"], uid, t["uid"], t["name"], t["institution"], t["service_number"],
                  (t["service_number"] or "").lower() or None, t["name"].lower(), t["gender"],
-                 t["province"], t["created_at"], t["updated_at"]),
+                 t["province"], t["created_at"], t["updated_at"], t["function"]),
             )  # fmt: skip
+        for s in db.query("SELECT * FROM training_sessions ORDER BY id"):
+            conn.execute(
+                "INSERT INTO training_sessions (uid, workstation_uid, title, institution, venue,"
+                " province, start_date, end_date, trainers, audiences, modules, planned_hours,"
+                " pre_test, post_test, same_questions, open_test, created_at, updated_at,"
+                " deleted_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+                " %s, %s, %s, %s, %s)",
+                (s["uid"], uid, s["title"], s["institution"], s["venue"], s["province"],
+                 s["start_date"], s["end_date"], s["trainers"], s["audiences"], s["modules"],
+                 s["planned_hours"], s["pre_test"], s["post_test"], bool(s["same_questions"]),
+                 s["open_test"], s["created_at"], s["updated_at"], s["deleted_at"]),
+            )  # fmt: skip
+        for st in db.query("SELECT * FROM session_tests ORDER BY attempt_uid"):
+            conn.execute(
+                "INSERT INTO session_tests (attempt_uid, workstation_uid, session_uid, phase)"
+                " VALUES (%s, %s, %s, %s)",
+                (st["attempt_uid"], uid, st["session_uid"], st["phase"]),
+            )
         for a in db.query(
             "SELECT a.*, t.uid AS trainee_uid FROM attempts a JOIN trainees t"
             " ON t.id = a.trainee_id ORDER BY a.id"
@@ -89,6 +112,23 @@ def people(workspace: Workspace) -> dict[str, Trainee]:
     return make_people(workspace)
 
 
+def with_session_and_functions(ws: Workspace, people: dict[str, Trainee]) -> None:
+    """Alice and Bruno carry a function; Didier takes a training session's pre-test and
+    passes it (a pass that counts for nothing), then fails its post-test (an exam)."""
+    ws.trainees.update(replace(people["alice"], function="Inspecteur"))
+    ws.trainees.update(replace(people["bruno"], function="Substitut du procureur"))
+    didier = ws.trainees.create(
+        "Didier Ndayishimiye", Institution.POLICE, "PN-044", function="Brigadier"
+    )
+    training = sessions_service.create_session(ws, draft())
+    sessions_service.enrol(ws, training.id, [didier.id])
+    for phase, right in ((Phase.PRE, 4), (Phase.POST, 0)):
+        sessions_service.open_test(ws, training.id, phase)
+        quiz = sessions_service.start_test(ws, training, didier, phase, "en")
+        answer(quiz, right)
+        quiz.finish()
+
+
 @pytest.fixture
 def both(
     signed_in_coordinator: Workspace, people: dict[str, Trainee], central_db: CentralServer
@@ -103,6 +143,7 @@ def both(
          when=datetime(2026, 4, 1, tzinfo=UTC))  # fmt: skip
     take(people["chantal"], right=True, behaviour=Behaviour.PRACTICE,
          when=datetime(2026, 4, 2, tzinfo=UTC))  # fmt: skip
+    with_session_and_functions(workspace, people)
     copy_to_central(workspace, central_db)
     reports = open_reports(central_db.add_workstation("c" * 32, "Coordinator"))
     try:
@@ -146,6 +187,7 @@ def _row(r: query.AttemptRow) -> tuple[object, ...]:
     return (
         r.uid, r.trainee_name, r.institution, r.module_id, r.module_title, r.behaviour,
         r.state, r.started_at, r.finished_at, r.percent, r.passed, r.workstation_uid,
+        r.pre_test,
     )  # fmt: skip
 
 
@@ -191,7 +233,7 @@ def test_item_analysis_is_the_same(both: tuple[Workspace, CentralReports]) -> No
     ws, reports = both
     local = analysis.analyse_module(ws.db, "sample-module")
     there = analysis.analyse_module(reports, "sample-module")
-    assert there.attempts == local.attempts == 4
+    assert there.attempts == local.attempts == 6  # a session's tests are exams to analyse
     assert there.items == local.items
     assert (there.reliability, there.histogram, there.mean_percent) == (
         local.reliability,
@@ -248,13 +290,63 @@ def test_programme_summary_is_the_same(
 ) -> None:
     ws, reports = both
     dims = [Dimension.PERIOD, Dimension.INSTITUTION, Dimension.MODULE, Dimension.GENDER,
-            Dimension.PROVINCE, Dimension.AUDIENCE]  # fmt: skip
-    for chosen in (dims, dims[:1], dims[1:3], []):
+            Dimension.PROVINCE, Dimension.AUDIENCE, Dimension.SESSION,
+            Dimension.FUNCTION]  # fmt: skip
+    assert set(dims) == set(Dimension)
+    singles = [[d] for d in dims]
+    for chosen in (dims, dims[:1], dims[1:3], dims[6:], [], *singles):
         local = summary.programme_summary(ws.db, chosen, period)
         there = summary.programme_summary(reports, chosen, period)
         assert there.rows == local.rows
         assert there.total == local.total
         assert there.csv_rows() == local.csv_rows()
+
+
+def test_sessions_and_functions_group_the_central_summary(
+    both: tuple[Workspace, CentralReports],
+) -> None:
+    """The groups a workstation's summary has, the central one has: by session, whose
+    post-test the exam was, and by the trainee's function."""
+    ws, reports = both
+    there = summary.programme_summary(reports, [Dimension.SESSION], Period.YEAR)
+    keys = {r.keys[0]: (r.trained, r.passed, r.attempts) for r in there.rows}
+    assert keys["Gitega police training"] == (1, 0, 1)  # the post-test only
+    assert set(keys) == {"", "Gitega police training"}
+    by_function = summary.programme_summary(reports, [Dimension.FUNCTION], Period.YEAR)
+    functions = {r.keys[0] for r in by_function.rows}
+    assert functions == {"Inspecteur", "Substitut du procureur", "Brigadier", ""}
+    assert (
+        by_function.rows == summary.programme_summary(ws.db, [Dimension.FUNCTION], Period.YEAR).rows
+    )
+
+
+def test_a_pre_test_is_not_an_exam_on_central(
+    both: tuple[Workspace, CentralReports], central_db: CentralServer
+) -> None:
+    """Didier passed the pre-test and failed the post-test: he is trained, not passed; the
+    browser marks the pre-test and the export names both phases."""
+    ws, reports = both
+    didier = ResultFilter(trainee_search="Didier")
+    total = summary.programme_summary(reports, [], Period.YEAR, didier).total
+    assert (total.trained, total.passed, total.attempts) == (1, 0, 1)
+    rows = query.page_attempts(reports, didier, sort=SortKey.STARTED, descending=False)
+    assert [(r.pre_test, r.passed) for r in rows] == [(True, True), (False, False)]
+    # without its session test mark on the server, the pre-test would count as a pass
+    central_db.query("DELETE FROM session_tests WHERE phase = 'pre'")
+    total = summary.programme_summary(reports, [], Period.YEAR, didier).total
+    assert (total.trained, total.passed, total.attempts) == (1, 1, 2)
+    local = summary.programme_summary(ws.db, [], Period.YEAR, didier).total
+    assert (local.passed, local.attempts) == (0, 1)
+
+
+def test_the_export_names_the_session_phase(
+    both: tuple[Workspace, CentralReports], tmp_path: Path
+) -> None:
+    _ws, reports = both
+    path = tmp_path / "attempts.csv"
+    export.write_attempts(reports, path, TableFormat.CSV, ResultFilter(trainee_search="Didier"))
+    text = path.read_text("utf-8-sig")
+    assert ",pre" in text and ",post" in text
 
 
 def test_an_official_trained_at_two_workstations_counts_once(
@@ -322,7 +414,7 @@ def test_an_unknown_institution_from_the_server_is_refused(
         query.page_attempts(reports, ResultFilter(trainee_search="Bruno"))
     assert info.value.code is ErrorCode.CENTRAL_BAD_DATA
     # the connection still serves the next report
-    assert query.count_attempts(reports, ResultFilter()) == 5
+    assert query.count_attempts(reports, ResultFilter()) == 7
 
 
 def test_a_damaged_title_from_the_server_is_read_as_text(
@@ -368,4 +460,4 @@ def test_psycopg_errors_never_escape(both: tuple[Workspace, CentralReports]) -> 
     with pytest.raises(CentralError):
         reports._all("SELECT * FROM no_such_table")
     assert not isinstance(CentralError("x"), psycopg.Error)
-    assert query.count_attempts(reports, ResultFilter()) == 5
+    assert query.count_attempts(reports, ResultFilter()) == 7

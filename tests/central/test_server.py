@@ -150,3 +150,59 @@ def test_a_workstation_gives_only_numbers_of_its_own_station(central_db: Central
         _insert_certificate(conn, "3F9A-W002-2026-00001", UID_A, key="other key")
     numbers = central_db.query("SELECT number FROM certificates ORDER BY number")
     assert numbers == [("3F9A-2026-00001",), ("3F9A-W002-2026-00001",)]
+
+
+def _insert_session(conn: psycopg.Connection[object], uid: str, owner: str) -> None:
+    conn.execute(
+        "INSERT INTO training_sessions (uid, workstation_uid, title, institution, venue,"
+        " province, start_date, end_date, trainers, audiences, modules, planned_hours,"
+        " same_questions, created_at, updated_at) VALUES (%s, %s, 'Gitega', 'police', '', '',"
+        " '2026-03-02', '2026-03-04', '', '', '[]', 18, false, now(), now())",
+        (uid, owner),
+    )
+
+
+def test_sessions_and_their_tests_belong_to_their_workstation(central_db: CentralServer) -> None:
+    """A workstation adds and edits only its own sessions and session tests; none deletes."""
+    a = central_db.add_workstation(UID_A)
+    b = central_db.add_workstation(UID_B)
+    with contextlib.closing(central.connect(a)) as conn:
+        _insert_session(conn, "1" * 32, UID_A)
+        conn.execute(
+            "INSERT INTO session_tests (attempt_uid, workstation_uid, session_uid, phase)"
+            " VALUES (%s, %s, %s, 'pre')",
+            ("3" * 32, UID_A, "1" * 32),
+        )
+        conn.execute("UPDATE training_sessions SET title = 'Gitega 2' WHERE uid = %s", ("1" * 32,))
+    with contextlib.closing(central.connect(b)) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _insert_session(conn, "2" * 32, UID_A)  # claiming to be A
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO session_tests (attempt_uid, workstation_uid, session_uid, phase)"
+                " VALUES (%s, %s, %s, 'post')",
+                ("4" * 32, UID_A, "1" * 32),
+            )
+        changed = conn.execute(
+            "UPDATE training_sessions SET title = 'Mallory' WHERE uid = %s", ("1" * 32,)
+        ).rowcount
+        assert changed == 0  # A's session is invisible to B's updates
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE session_tests SET phase = 'post'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM training_sessions")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM session_tests")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE training_sessions SET workstation_uid = %s", (UID_B,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE trainees SET workstation_uid = %s", (UID_B,))
+    with (
+        contextlib.closing(central.connect(a)) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute("DELETE FROM training_sessions WHERE uid = %s", ("1" * 32,))
+    assert central_db.query("SELECT title, workstation_uid FROM training_sessions") == [
+        ("Gitega 2", UID_A)
+    ]
+    assert central_db.query("SELECT phase FROM session_tests") == [("pre",)]

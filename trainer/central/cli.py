@@ -5,7 +5,7 @@
     python -m trainer central connect URL          (this workstation; checked, then kept)
     python -m trainer central disconnect
     python -m trainer central publish-accounts | publish-bank FILE
-    python -m trainer sync [--status] [--central URL]
+    python -m trainer sync [--status | --held | --send-again] [--central URL]
 
 The password never appears in what is printed (except the one ``add-workstation``
 makes, printed once for the administrator to hand over).
@@ -30,7 +30,19 @@ def add_commands(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], Non
         "sync", help="send new results to the central database and take what it publishes"
     )
     add_data_dir(p)
-    p.add_argument("--status", action="store_true", help="show the sync state only")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--status", action="store_true", help="show the sync state only")
+    what.add_argument(
+        "--held",
+        action="store_true",
+        help="list the records the central database refused, and why",
+    )
+    what.add_argument(
+        "--send-again",
+        action="store_true",
+        help="put the refused records back in the queue (once the cause is fixed on the "
+        "server); the next sync sends them",
+    )
     p.add_argument(
         "--central",
         metavar="URL",
@@ -95,8 +107,22 @@ def _config(ws: Workspace) -> Any:
 
 def _sync(ws: Workspace, args: argparse.Namespace) -> int:
     from trainer.central import config as central_config
-    from trainer.central.sync import sync_data_folder, sync_status
+    from trainer.central.sync import held_records, send_again, sync_data_folder, sync_status
+    from trainer.text import printable
 
+    if args.held:
+        held = held_records(ws.db)
+        for h in held:
+            print(
+                f"{h.held_at}  {h.kind.replace('_', ' ')}  {printable(h.label)}"
+                f"  refused: {printable(h.reason)}"
+            )
+        print(f"{len(held)} records held back by the central database")
+        return 0
+    if args.send_again:
+        count = send_again(ws.db, ws.actor)
+        print(f"{count} records put back in the queue; the next sync sends them")
+        return 0
     if args.status:
         found = central_config.resolve(ws.data.root, args.central)
         s = sync_status(ws.db, found)
@@ -106,8 +132,14 @@ def _sync(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"last successful sync: {s.last_success_at or 'never'}")
         print(
             f"waiting: {s.attempts_waiting} attempts ({s.answers_waiting} answers), "
-            f"{s.trainees_waiting} trainees, {s.certificates_waiting} certificates"
+            f"{s.trainees_waiting} trainees, {s.certificates_waiting} certificates, "
+            f"{s.sessions_waiting} training sessions and session tests"
         )
+        if s.held:
+            print(
+                f"{s.held} records held back by the central database "
+                "(sync --held says which and why; sync --send-again once the cause is fixed)"
+            )
         if s.last_error:
             print(f"last problem: {s.last_error}")
         return 0

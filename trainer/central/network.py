@@ -17,6 +17,7 @@ from trainer.central import config as central_config
 from trainer.central.config import CentralConfig
 
 if TYPE_CHECKING:
+    from trainer.storage.central.local import HeldRecord
     from trainer.workspace import Workspace
 
 
@@ -37,6 +38,22 @@ def join(ws: Workspace, config: CentralConfig) -> int:
 def leave(ws: Workspace) -> None:
     """Stop syncing: the address and the password are removed; local data stays."""
     admin.disconnect_workstation(ws.db, ws.data.root, ws.actor)
+
+
+@staff_action(Permission.SETTINGS)
+def held_records(ws: Workspace) -> list[HeldRecord]:
+    """The records the central database refused, with its reasons."""
+    from trainer.central import sync
+
+    return sync.held_records(ws.db)
+
+
+@staff_action(Permission.SETTINGS)
+def send_again(ws: Workspace) -> int:
+    """The refused records back in the queue (the cause fixed on the server)."""
+    from trainer.central import sync
+
+    return sync.send_again(ws.db, ws.actor)
 
 
 @dataclass(frozen=True)

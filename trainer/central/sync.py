@@ -2,15 +2,19 @@
 
 Local first: every answer is written to the workstation's own SQLite, and nothing on
 that path knows the network. A sync, run off the GUI thread with its own SQLite
-connection (``sync_now(Database(path), …)``), sends the outboxes (trainees, finished
-attempts with their questions and steps, certificates and revocations, audit entries,
-the workstation's public key) in batches, each in one central transaction; an outbox
-row is removed only after the server committed it. Then it takes what the centre
-publishes: staff accounts, question banks, other workstations' keys, revocations.
+connection (``sync_now(Database(path), …)``), sends the outboxes (trainees with their
+function, training sessions, session tests, finished attempts with their questions and
+steps, certificates and revocations, audit entries, the workstation's public key) in
+batches, each in one central transaction; an outbox row is removed only after the server
+committed it. A batch the server refuses (a check, row-level security, bad data) is sent
+again in halves down to single records, and each record it still refuses is held back
+with its reason (``held_records``, ``send_again``) while the rest goes on; a lost
+connection is not a refusal and keeps everything queued. Then the sync takes what the centre publishes:
+staff accounts, question banks, other workstations' keys, revocations.
 
 The rules are the bundles' (``trainer.results.bundles``): who is the same person
-(``People.match``), a profile changed only by the workstation that made it and only by
-a newer edit, the first news of a revocation kept, a revocation marking a received
+(``People.match``), a profile or a training session changed only by the workstation
+that made it and only by a newer edit, the first news of a revocation kept, a revocation marking a received
 certificate. Ownership is the server's: each workstation signs in as its own role and
 row-level security refuses rows that carry another workstation's uid.
 """
@@ -30,7 +34,7 @@ from trainer.errors import CentralError, ErrorCode, TrainerError
 from trainer.progress import CancelToken
 from trainer.storage import central
 from trainer.storage.central import push
-from trainer.storage.central.local import LocalStatus, SyncLedger
+from trainer.storage.central.local import HeldRecord, LocalStatus, SyncLedger
 from trainer.storage.database import Database
 
 if TYPE_CHECKING:
@@ -41,9 +45,21 @@ if TYPE_CHECKING:
 ATTEMPT_BATCH = 400
 TRAINEE_BATCH = 500
 CERTIFICATE_BATCH = 500
+SESSION_BATCH = 200
+SESSION_TEST_BATCH = 1000
 AUDIT_BATCH = 5000
 MAX_ACCOUNT_NAME = 100
 MAX_BANK_BYTES = 8 * 1024 * 1024
+
+
+_HELD_WORDS = {
+    "trainee": "trainees",
+    "session": "training sessions",
+    "session_test": "session tests",
+    "attempt": "attempts",
+    "certificate": "certificates",
+    "audit": "audit entries",
+}
 
 
 @dataclass
@@ -55,12 +71,13 @@ class SyncReport:
     station: int = 0
     pushed: dict[str, int] = field(default_factory=dict)
     pulled: dict[str, int] = field(default_factory=dict)
+    held: dict[str, int] = field(default_factory=dict)  # refused by the server, kept here
     errors: list[TrainerError] = field(default_factory=list)
     cancelled: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.errors and not self.cancelled
+        return not self.errors and not self.cancelled and not self.held
 
     def add(self, counts: dict[str, int], kind: str, n: int) -> None:
         counts[kind] = counts.get(kind, 0) + n
@@ -69,6 +86,10 @@ class SyncReport:
         out = [f"central database: {self.server} (station {self.station})"]
         out += [f"sent {kind}: {n}" for kind, n in sorted(self.pushed.items())]
         out += [f"received {kind}: {n}" for kind, n in sorted(self.pulled.items())]
+        out += [
+            f"held back, refused by the central database: {_HELD_WORDS.get(kind, kind)}: {n}"
+            for kind, n in sorted(self.held.items())
+        ]
         if self.cancelled:
             out.append("stopped before the end; the rest is sent next time")
         out += [f"problem: {e}" for e in self.errors]
@@ -90,10 +111,17 @@ class SyncStatus:
     answers_waiting: int
     trainees_waiting: int
     certificates_waiting: int
+    sessions_waiting: int = 0  # training sessions and session tests
+    held: int = 0  # records the central database refused, held back here
 
     @property
     def waiting(self) -> int:
-        return self.attempts_waiting + self.trainees_waiting + self.certificates_waiting
+        return (
+            self.attempts_waiting
+            + self.trainees_waiting
+            + self.certificates_waiting
+            + self.sessions_waiting
+        )
 
 
 def sync_status(database: Database, config: CentralConfig | None = None) -> SyncStatus:
@@ -115,7 +143,26 @@ def sync_status(database: Database, config: CentralConfig | None = None) -> Sync
         answers_waiting=s.answers_waiting,
         trainees_waiting=s.trainees_waiting,
         certificates_waiting=s.certificates_waiting,
+        sessions_waiting=s.sessions_waiting,
+        held=s.held,
     )
+
+
+def held_records(database: Database) -> list[HeldRecord]:
+    """The records the central database refused, with its reasons (the latest first)."""
+    return SyncLedger(database).held()
+
+
+def send_again(database: Database, actor: str | None) -> int:
+    """Put every held record back in the outbox, once the cause is fixed on the server:
+    the next sync sends them (and holds back again any the server still refuses).
+    Recorded in the audit log. Returns how many."""
+    from trainer.storage import audit
+
+    count = SyncLedger(database).send_again()
+    if count:
+        audit.record(database, "central.send_again", f"{count} records", actor=actor)
+    return count
 
 
 def station_of(database: Database) -> int | None:
@@ -224,6 +271,49 @@ def _stopped(cancel: CancelToken | None, report: SyncReport) -> bool:
 
 
 # -- push ------------------------------------------------------------------------------------
+Record = dict[str, Any]
+
+
+def _send(
+    ledger: SyncLedger,
+    report: SyncReport,
+    kind: str,
+    records: list[Record],
+    send: Callable[[list[Record]], object],
+    sent: Callable[[list[Record]], None],
+    key: Callable[[Record], str],
+    label: Callable[[Record], str],
+) -> list[Record]:
+    """``send`` the batch in one central transaction, then mark it ``sent``. When the server
+    refuses it (a check, a permission, bad data), each half is sent on its own, and so on
+    down to single records: those it still refuses are held back with its reason, the
+    others go through. One bad record among 400 costs about 18 small transactions, not
+    400 (400 attempts measured on a local server: 0.35-0.54 s; with one refused, 0.95 s
+    by halves against 3-3.9 s record by record). A lost
+    connection is raised as it is (everything not confirmed stays queued). Returns the
+    records that went through."""
+    try:
+        send(records)
+    except Exception as exc:
+        reason = central.refusal(exc)
+        if reason is None:
+            raise
+    else:
+        sent(records)
+        return records
+    if len(records) == 1:
+        ledger.hold(kind, key(records[0]), label(records[0]), reason)
+        report.add(report.held, kind, 1)
+        return []
+    middle = len(records) // 2
+    through = _send(ledger, report, kind, records[:middle], send, sent, key, label)
+    return through + _send(ledger, report, kind, records[middle:], send, sent, key, label)
+
+
+def _when(value: object) -> str:
+    return str(value or "")[:10]
+
+
 def _push(
     conn: psycopg.Connection[Any],
     ledger: SyncLedger,
@@ -234,48 +324,155 @@ def _push(
     uid = report.workstation
     key = ledger.own_key()
     if key is not None:
-        push.push_key(conn, str(key["key_id"]), uid, bytes(key["public_key"]), str(key["name"]))
+        try:
+            push.push_key(conn, str(key["key_id"]), uid, bytes(key["public_key"]), str(key["name"]))
+        except Exception as exc:
+            reason = central.refusal(exc)
+            if reason is None:
+                raise
+            report.errors.append(
+                CentralError(
+                    f"the central database refused the change: {reason}",
+                    code=ErrorCode.CENTRAL_REFUSED,
+                    params={"reason": reason},
+                )
+            )
     while not _stopped(cancel, report):
         trainees = ledger.trainees_to_send(TRAINEE_BATCH)
         if not trainees:
             break
-        report.add(report.pushed, "trainees", _push_trainees(conn, uid, trainees))
-        ledger.trainees_sent([(int(t["id"]), str(t["updated_at"])) for t in trainees])
+        through = _send(
+            ledger,
+            report,
+            "trainee",
+            trainees,
+            lambda batch: _push_trainees(conn, uid, batch),
+            lambda batch: ledger.trainees_sent(
+                [(int(t["id"]), str(t["updated_at"])) for t in batch]
+            ),
+            lambda t: str(t["id"]),
+            lambda t: str(t["name"]),
+        )
+        report.add(report.pushed, "trainees", len(through))
+    while not _stopped(cancel, report):
+        sessions = ledger.sessions_to_send(SESSION_BATCH)
+        if not sessions:
+            break
+        through = _send(
+            ledger,
+            report,
+            "session",
+            sessions,
+            lambda batch: push.push_sessions(conn, [_session_row(s, uid) for s in batch]),
+            lambda batch: ledger.sessions_sent(
+                [(int(s["id"]), str(s["updated_at"])) for s in batch]
+            ),
+            lambda s: str(s["id"]),
+            lambda s: f"{s['title']} ({s['start_date']})",
+        )
+        report.add(report.pushed, "training sessions", len(through))
+    while not _stopped(cancel, report):
+        tests = ledger.session_tests_to_send(SESSION_TEST_BATCH)
+        if not tests:
+            break
+        through = _send(
+            ledger,
+            report,
+            "session_test",
+            tests,
+            lambda batch: push.push_session_tests(
+                conn,
+                [(t["attempt_uid"], uid, t["session_uid"], t["phase"]) for t in batch],
+            ),
+            lambda batch: ledger.session_tests_sent([str(t["attempt_uid"]) for t in batch]),
+            lambda t: str(t["attempt_uid"]),
+            lambda t: (
+                f"{t['phase']}: {t['trainee_name'] or ''}, {t['module_id'] or ''},"
+                f" {_when(t['started_at'])}"
+            ),
+        )
+        report.add(report.pushed, "session tests", len(through))
+    counted = {"answers": 0, "steps": 0}
+
+    def send_attempts(batch: list[Record]) -> None:
+        ids = [int(a["id"]) for a in batch]
+        attempt_rows = [(a["uid"], uid, *(a[c] for c in push.ATTEMPT_COLUMNS[2:])) for a in batch]
+        questions = ledger.questions_of(ids, uid)
+        steps = ledger.steps_of(ids, uid)
+        push.push_attempts(conn, attempt_rows, questions, steps)
+        counted["answers"] += len(questions)
+        counted["steps"] += len(steps)
+
     while not _stopped(cancel, report):
         attempts = ledger.attempts_to_send(ATTEMPT_BATCH)
         if not attempts:
             break
-        ids = [int(a["id"]) for a in attempts]
-        attempt_rows = [
-            (a["uid"], uid, *(a[c] for c in push.ATTEMPT_COLUMNS[2:])) for a in attempts
-        ]
-        questions = ledger.questions_of(ids, uid)
-        steps = ledger.steps_of(ids, uid)
-        push.push_attempts(conn, attempt_rows, questions, steps)
-        ledger.attempts_sent(ids)
-        report.add(report.pushed, "attempts", len(ids))
-        report.add(report.pushed, "answers", len(questions))
-        report.add(report.pushed, "steps", len(steps))
+        through = _send(
+            ledger,
+            report,
+            "attempt",
+            attempts,
+            send_attempts,
+            lambda batch: ledger.attempts_sent([int(a["id"]) for a in batch]),
+            lambda a: str(a["id"]),
+            lambda a: f"{a['trainee_name']}, {a['module_id']}, {_when(a['started_at'])}",
+        )
+        report.add(report.pushed, "attempts", len(through))
         if progress is not None:
             progress("attempts", report.pushed["attempts"])
+    if counted["answers"] or counted["steps"] or "attempts" in report.pushed:
+        report.add(report.pushed, "answers", counted["answers"])
+        report.add(report.pushed, "steps", counted["steps"])
     while not _stopped(cancel, report):
         certificates = ledger.certificates_to_send(CERTIFICATE_BATCH)
         if not certificates:
             break
-        rows = [
-            tuple({**c, "workstation_uid": uid}[k] for k in push.CERTIFICATE_COLUMNS)
-            for c in certificates
-        ]
-        push.push_certificates(conn, rows)
-        ledger.certificates_sent([(int(c["id"]), str(c["status"])) for c in certificates])
-        report.add(report.pushed, "certificates", len(certificates))
+        through = _send(
+            ledger,
+            report,
+            "certificate",
+            certificates,
+            lambda batch: push.push_certificates(
+                conn,
+                [
+                    tuple({**c, "workstation_uid": uid}[k] for k in push.CERTIFICATE_COLUMNS)
+                    for c in batch
+                ],
+            ),
+            lambda batch: ledger.certificates_sent(
+                [(int(c["id"]), str(c["status"])) for c in batch]
+            ),
+            lambda c: str(c["id"]),
+            lambda c: f"{c['number']}, {c['trainee_name']}",
+        )
+        report.add(report.pushed, "certificates", len(through))
     while not _stopped(cancel, report):
-        entries = ledger.audit_to_send(AUDIT_BATCH)
+        entries = [
+            dict(zip(_AUDIT_FIELDS, e, strict=True)) for e in ledger.audit_to_send(AUDIT_BATCH)
+        ]
         if not entries:
             break
-        push.push_audit(conn, [(uid, *e) for e in entries])
-        ledger.audit_sent(int(entries[-1][0]))
-        report.add(report.pushed, "audit entries", len(entries))
+        through = _send(
+            ledger,
+            report,
+            "audit",
+            entries,
+            lambda batch: push.push_audit(
+                conn, [(uid, *(e[f] for f in _AUDIT_FIELDS)) for e in batch]
+            ),
+            lambda batch: ledger.audit_sent(int(batch[-1]["id"])),
+            lambda e: str(e["id"]),
+            lambda e: f"{e['at']}, {e['action']}",
+        )
+        report.add(report.pushed, "audit entries", len(through))
+
+
+_AUDIT_FIELDS = ("id", "at", "actor", "action", "detail", "prev_hash", "hash")
+
+
+def _session_row(s: Record, uid: str) -> tuple[Any, ...]:
+    values = {**s, "workstation_uid": uid, "same_questions": bool(s["same_questions"])}
+    return tuple(values[c] for c in push.SESSION_COLUMNS)
 
 
 def _push_trainees(conn: psycopg.Connection[Any], uid: str, trainees: list[dict[str, Any]]) -> int:
@@ -314,6 +511,7 @@ def _push_trainees(conn: psycopg.Connection[Any], uid: str, trainees: list[dict[
                     t["province"],
                     t["created_at"],
                     t["updated_at"],
+                    t["function"],
                 )
             )
         return rows

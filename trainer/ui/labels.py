@@ -132,6 +132,9 @@ _AUDIT_ACTIONS = {
     "central.disconnect": QT_TRANSLATE_NOOP("Labels", "Disconnected from the central database"),
     "central.publish_accounts": QT_TRANSLATE_NOOP("Labels", "Staff accounts published centrally"),
     "central.publish_bank": QT_TRANSLATE_NOOP("Labels", "Question bank published centrally"),
+    "central.send_again": QT_TRANSLATE_NOOP(
+        "Labels", "Records refused by the central database sent again"
+    ),
     "certificate.batch": QT_TRANSLATE_NOOP("Labels", "Certificates generated in batch"),
     "certificate.export_csv": QT_TRANSLATE_NOOP("Labels", "Certificate register exported"),
     "certificate.export_revocations": QT_TRANSLATE_NOOP("Labels", "Revocations exported"),

@@ -18,6 +18,7 @@ from trainer.central.config import CentralConfig
 from trainer.errors import CentralError, TrainerError
 from trainer.ui import dialogs
 from trainer.ui.errors_text import error_text
+from trainer.ui.held_records import HeldRecordsDialog
 from trainer.ui.i18n import fmt
 from trainer.ui.operations import Operation, Task
 from trainer.workspace import Workspace
@@ -52,11 +53,19 @@ class SyncStatusWidget(QWidget):
         self.button = QPushButton(self.tr("Sync now"))
         self.button.setAccessibleName(self.tr("Send results to the central database now"))
         self.button.setFlat(True)
+        # records the central database refused: which and why, and Send again
+        self.held_button = QPushButton(self.tr("Held back…"))
+        self.held_button.setAccessibleName(self.tr("Show the records the central database refused"))
+        self.held_button.setFlat(True)
+        self.held_button.setVisible(False)
+        self.held_dialog: HeldRecordsDialog | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
+        layout.addWidget(self.held_button)
         layout.addWidget(self.button)
         self.button.clicked.connect(self._on_sync_now)
+        self.held_button.clicked.connect(self._on_show_held)
         self.sync_timer = QTimer(self)
         self.sync_timer.setSingleShot(True)
         self.sync_timer.setInterval(sync_every_ms)
@@ -96,8 +105,10 @@ class SyncStatusWidget(QWidget):
             text = self.tr("Not connected to a central database")
             self.label.setText(text)
             self.label.setToolTip(error_text(self.problem) if self.problem else "")
+            self.held_button.setVisible(False)
             return
         status = sync_status(self.workspace.db, self.config)
+        self.held_button.setVisible(status.held > 0)
         # the last attempt's problem: this run's, else the one the last sync left recorded
         problem = self.problem
         if (
@@ -118,6 +129,8 @@ class SyncStatusWidget(QWidget):
                 datetime.fromisoformat(status.last_success_at) if status.last_success_at else None
             )
             parts.append(self.synced_text(last, datetime.now(UTC)))
+        if status.held:
+            parts.append(self.tr("%n record(s) held back by the central database", "", status.held))
         self.label.setText(" · ".join(parts))
         self.label.setToolTip(
             error_text(problem)
@@ -171,6 +184,25 @@ class SyncStatusWidget(QWidget):
 
     def _on_sync_now(self) -> None:
         self.sync(manual=True)
+
+    def _on_show_held(self) -> None:
+        self.show_held()
+
+    def _on_sent_again(self, _count: int) -> None:
+        if self.config is not None and self.running is None:
+            self.sync_timer.start(min(self.sync_timer.interval(), 2000))  # send them soon
+        self.refresh()
+
+    def show_held(self) -> HeldRecordsDialog:
+        """The list of refused records (window-modal: the quiz behind it is not blocked)."""
+        if self.held_dialog is not None:
+            self.held_dialog.close()
+            self.held_dialog.deleteLater()
+        dialog = HeldRecordsDialog(self.workspace, self.window())
+        dialog.sent_again.connect(self._on_sent_again)
+        self.held_dialog = dialog
+        dialog.open()
+        return dialog
 
     def stop(self) -> None:
         """No more syncs (the window is closing); one running is left to end."""

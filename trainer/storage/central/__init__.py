@@ -115,6 +115,29 @@ def lost(exc: Exception) -> CentralError:
     )
 
 
+def refusal(exc: BaseException) -> str | None:
+    """The server's reason when ``exc`` is the server refusing the rows it was sent (a
+    check, a missing value, row-level security, a value of the wrong form): those rows
+    are held back and the rest goes on. None for anything else — a lost connection, an
+    unreachable or incompatible server — after which everything stays queued."""
+    import psycopg
+
+    refused = (
+        psycopg.IntegrityError,
+        psycopg.DataError,
+        psycopg.errors.InsufficientPrivilege,
+        psycopg.errors.RaiseException,
+    )
+    if not isinstance(exc, refused):
+        return None
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    reason = lines[0] if lines else type(exc).__name__
+    detail = getattr(getattr(exc, "diag", None), "message_detail", None)
+    if detail:
+        reason = f"{reason} ({detail.strip()})"
+    return reason[:500]
+
+
 def connect(config: CentralConfig, *, autocommit: bool = True) -> psycopg.Connection[Any]:
     """A connection to the central database, or a CentralError that says why not.
 

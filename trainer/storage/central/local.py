@@ -2,9 +2,11 @@
 still to be sent, the marks of what was sent, the status of the last sync, and the
 pulled accounts, keys and revocations written into the local tables.
 
-The outboxes are filled by triggers (migration 0090); a sync removes rows from them only
-after the central server committed what they stand for, so an interrupted sync sends
-the same rows again (the server ignores what it already holds).
+The outboxes are filled by triggers (migrations 0090 and 0091); a sync removes rows from
+them only after the central server committed what they stand for, so an interrupted sync
+sends the same rows again (the server ignores what it already holds). A record the server
+refuses leaves its outbox for ``central_held``, with the server's reason, until
+``send_again`` puts it back.
 """
 
 from __future__ import annotations
@@ -16,9 +18,25 @@ from typing import Any
 
 from trainer.storage.bundles import ATTEMPT_FIELDS, QUESTION_FIELDS, STEP_FIELDS, TRAINEE_FIELDS
 from trainer.storage.database import Database, now, storage_error
+from trainer.storage.sessions import SESSION_FIELDS
 
 Row = dict[str, Any]
 AUDIT_MARK = "audit"
+# kind of record → (its outbox, the outbox's key column)
+_OUTBOXES = {
+    "trainee": ("central_outbox_trainees", "trainee_id"),
+    "session": ("central_outbox_sessions", "session_id"),
+    "session_test": ("central_outbox_session_tests", "attempt_uid"),
+    "attempt": ("central_outbox_attempts", "attempt_id"),
+    "certificate": ("central_outbox_certificates", "certificate_id"),
+}
+# kind of record → (the table it is, its key there)
+_SOURCES = {
+    "trainee": ("trainees", "id"),
+    "session": ("training_sessions", "id"),
+    "session_test": ("session_tests", "attempt_uid"),
+    "certificate": ("certificates", "id"),
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,23 @@ class LocalStatus:
     answers_waiting: int
     trainees_waiting: int
     certificates_waiting: int
+    sessions_waiting: int  # training sessions and session tests
+    held: int  # records the central server refused, held back here
+
+
+@dataclass(frozen=True)
+class HeldRecord:
+    """A record the central server refused: which one, the server's reason, and when."""
+
+    kind: str  # 'trainee', 'session', 'session_test', 'attempt', 'certificate', 'audit'
+    record: str  # its key in the outbox (an id, or a session test's attempt uid)
+    label: str  # which record, in the words a coordinator knows (names, module, number)
+    reason: str
+    held_at: str
+
+
+HELD_KINDS = ("trainee", "session", "session_test", "attempt", "certificate", "audit")
+MAX_REASON = 500
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[Row]:
@@ -66,7 +101,10 @@ class SyncLedger:
             " (SELECT count(*) FROM central_outbox_attempts) AS attempts_waiting,"
             " (SELECT ifnull(sum(answers), 0) FROM central_outbox_attempts) AS answers_waiting,"
             " (SELECT count(*) FROM central_outbox_trainees) AS trainees_waiting,"
-            " (SELECT count(*) FROM central_outbox_certificates) AS certificates_waiting"
+            " (SELECT count(*) FROM central_outbox_certificates) AS certificates_waiting,"
+            " (SELECT count(*) FROM central_outbox_sessions)"
+            " + (SELECT count(*) FROM central_outbox_session_tests) AS sessions_waiting,"
+            " (SELECT count(*) FROM central_held) AS held"
             " FROM central_status s WHERE s.id = 1"
         )[0]
         return LocalStatus(
@@ -80,6 +118,8 @@ class SyncLedger:
             int(row["answers_waiting"]),
             int(row["trainees_waiting"]),
             int(row["certificates_waiting"]),
+            int(row["sessions_waiting"]),
+            int(row["held"]),
         )
 
     def station(self) -> int | None:
@@ -124,7 +164,7 @@ class SyncLedger:
 
     def trainees_to_send(self, limit: int) -> list[Row]:
         return self._read(
-            f"SELECT t.id, {', '.join('t.' + f for f in TRAINEE_FIELDS)}"
+            f"SELECT t.id, {', '.join('t.' + f for f in TRAINEE_FIELDS)}, t.function"
             " FROM central_outbox_trainees o JOIN trainees t ON t.id = o.trainee_id"
             " ORDER BY o.trainee_id LIMIT ?",
             (limit,),
@@ -139,10 +179,47 @@ class SyncLedger:
                 [(tid, tid, stamp) for tid, stamp in sent],
             )
 
+    def sessions_to_send(self, limit: int) -> list[Row]:
+        """This workstation's training sessions made or changed since they were sent."""
+        return self._read(
+            f"SELECT s.id, {', '.join('s.' + f for f in SESSION_FIELDS)}"
+            " FROM central_outbox_sessions o JOIN training_sessions s ON s.id = o.session_id"
+            " ORDER BY o.session_id LIMIT ?",
+            (limit,),
+        )
+
+    def sessions_sent(self, sent: Sequence[tuple[int, str]]) -> None:
+        """(session id, updated_at as sent): a session changed since stays in the outbox."""
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM central_outbox_sessions WHERE session_id = ?"
+                " AND (SELECT updated_at FROM training_sessions WHERE id = ?) = ?",
+                [(sid, sid, stamp) for sid, stamp in sent],
+            )
+
+    def session_tests_to_send(self, limit: int) -> list[Row]:
+        """Attempts of this workstation marked as a session's pre-test or post-test."""
+        return self._read(
+            "SELECT st.attempt_uid, st.session_uid, st.phase, a.module_id, a.started_at,"
+            " t.name AS trainee_name FROM central_outbox_session_tests o"
+            " JOIN session_tests st ON st.attempt_uid = o.attempt_uid"
+            " LEFT JOIN attempts a ON a.uid = st.attempt_uid"
+            " LEFT JOIN trainees t ON t.id = a.trainee_id ORDER BY o.attempt_uid LIMIT ?",
+            (limit,),
+        )
+
+    def session_tests_sent(self, attempt_uids: Iterable[str]) -> None:
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM central_outbox_session_tests WHERE attempt_uid = ?",
+                [(u,) for u in attempt_uids],
+            )
+
     def attempts_to_send(self, limit: int) -> list[Row]:
         """Finished attempts waiting, each with its trainee's uid."""
         return self._read(
-            f"SELECT a.id, t.uid AS trainee_uid, {', '.join('a.' + f for f in ATTEMPT_FIELDS)}"
+            f"SELECT a.id, t.uid AS trainee_uid, t.name AS trainee_name,"
+            f" {', '.join('a.' + f for f in ATTEMPT_FIELDS)}"
             " FROM central_outbox_attempts o JOIN attempts a ON a.id = o.attempt_id"
             " JOIN trainees t ON t.id = a.trainee_id ORDER BY o.attempt_id LIMIT ?",
             (limit,),
@@ -218,6 +295,69 @@ class SyncLedger:
                 " DO UPDATE SET last_id = max(last_id, excluded.last_id)",
                 (AUDIT_MARK, last_id),
             )
+
+    # -- what the server refused ------------------------------------------------------------
+    def hold(self, kind: str, record: str, label: str, reason: str) -> None:
+        """A record the central server refused: out of its outbox (an audit entry: past the
+        mark), kept here with the reason, so the rest of the sync goes on."""
+        if kind not in HELD_KINDS:
+            raise ValueError(f"unknown kind of record: {kind}")
+        with self.db.transaction() as conn:
+            if kind == "audit":
+                conn.execute(
+                    "INSERT INTO central_marks (kind, last_id) VALUES (?, ?) ON CONFLICT (kind)"
+                    " DO UPDATE SET last_id = max(last_id, excluded.last_id)",
+                    (AUDIT_MARK, int(record)),
+                )
+            else:
+                table, column = _OUTBOXES[kind]
+                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (record,))
+            conn.execute(
+                "INSERT OR REPLACE INTO central_held (kind, record, label, reason, held_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (kind, record, label[:300], reason[:MAX_REASON], now()),
+            )
+
+    def held(self, limit: int = 10_000) -> list[HeldRecord]:
+        """The records held back, the latest first."""
+        return [
+            HeldRecord(str(r["kind"]), str(r["record"]), r["label"], r["reason"], r["held_at"])
+            for r in self._read(
+                "SELECT kind, record, label, reason, held_at FROM central_held"
+                " ORDER BY held_at DESC, kind, record LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def send_again(self) -> int:
+        """Every held record back in its outbox (the cause fixed on the server); the next
+        sync sends them. A record deleted here since is dropped. Returns how many."""
+        with self.db.transaction() as conn:
+            held = conn.execute("SELECT kind, record FROM central_held").fetchall()
+            for kind, record in held:
+                if kind == "audit":
+                    conn.execute(
+                        "UPDATE central_marks SET last_id = min(last_id, ?) WHERE kind = ?",
+                        (int(record) - 1, AUDIT_MARK),
+                    )
+                elif kind == "attempt":
+                    conn.execute(
+                        "INSERT OR IGNORE INTO central_outbox_attempts (attempt_id, answers)"
+                        " SELECT id, (SELECT count(*) FROM attempt_questions q"
+                        " WHERE q.attempt_id = attempts.id AND q.response IS NOT NULL)"
+                        " FROM attempts WHERE id = ?",
+                        (int(record),),
+                    )
+                else:
+                    table, column = _OUTBOXES[kind]
+                    source, key = _SOURCES[kind]
+                    conn.execute(
+                        f"INSERT OR IGNORE INTO {table} ({column})"
+                        f" SELECT {key} FROM {source} WHERE {key} = ?",
+                        (record,),
+                    )
+            conn.execute("DELETE FROM central_held")
+        return len(held)
 
     def banks_taken(self) -> set[str]:
         """Content hashes of the published banks already taken (added or refused)."""

@@ -87,7 +87,30 @@ TRAINEE_COLUMNS = (
     "province",
     "created_at",
     "updated_at",
+    "function",
 )
+SESSION_COLUMNS = (
+    "uid",
+    "workstation_uid",
+    "title",
+    "institution",
+    "venue",
+    "province",
+    "start_date",
+    "end_date",
+    "trainers",
+    "audiences",
+    "modules",
+    "planned_hours",
+    "pre_test",
+    "post_test",
+    "same_questions",
+    "open_test",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+)
+SESSION_TEST_COLUMNS = ("attempt_uid", "workstation_uid", "session_uid", "phase")
 CERTIFICATE_COLUMNS = (
     "issuer_key_id",
     "number",
@@ -270,9 +293,36 @@ def upsert_trainees(conn: psycopg.Connection[Any], rows: Sequence[Sequence[Any]]
             " institution = excluded.institution, service_number = excluded.service_number,"
             " service_key = excluded.service_key, name_key = excluded.name_key,"
             " gender = excluded.gender, province = excluded.province,"
-            " updated_at = excluded.updated_at WHERE trainees.updated_at < excluded.updated_at",
+            " function = excluded.function, updated_at = excluded.updated_at"
+            " WHERE trainees.updated_at < excluded.updated_at"
+            # a profile sent before the centre kept functions: its function is taken
+            " OR (trainees.updated_at = excluded.updated_at AND trainees.function IS NULL"
+            " AND excluded.function IS NOT NULL)",
             [tuple(r) for r in rows],
         )
+
+
+def push_sessions(conn: psycopg.Connection[Any], rows: Sequence[Sequence[Any]]) -> None:
+    """Training sessions (``SESSION_COLUMNS``): added, or a newer edit taken (the bundles'
+    rule: only the workstation that made a session changes it, row-level security
+    holds the server to that)."""
+    fields = [c for c in SESSION_COLUMNS if c not in ("uid", "workstation_uid", "created_at")]
+    with conn.transaction(), conn.cursor() as cur:
+        cur.executemany(
+            f"INSERT INTO training_sessions ({_columns(SESSION_COLUMNS)})"
+            f" VALUES ({', '.join(['%s'] * len(SESSION_COLUMNS))})"
+            f" ON CONFLICT (uid) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in fields)}"
+            " WHERE training_sessions.updated_at < excluded.updated_at",
+            [tuple(r) for r in rows],
+        )
+
+
+def push_session_tests(conn: psycopg.Connection[Any], rows: Sequence[Sequence[Any]]) -> int:
+    """Which attempts were a session's pre-test or post-test (``SESSION_TEST_COLUMNS``);
+    a mark the server holds already is left as it is. Returns how many were new."""
+    with conn.transaction(), conn.cursor() as cur:
+        _stage(cur, "session_tests", SESSION_TEST_COLUMNS, rows)
+        return _merge_staged(cur, "session_tests", SESSION_TEST_COLUMNS)
 
 
 def push_certificates(conn: psycopg.Connection[Any], rows: Sequence[Sequence[Any]]) -> int:

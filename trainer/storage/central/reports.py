@@ -6,9 +6,10 @@ records this workstation's repository returns (no Qt).
 exports, the item analysis and the programme summary switch source, not logic. The
 differences are the central data's own: an official is a *person* (``trainees.person_uid``,
 the profiles the bundles' rule found to be one official), counted once whichever
-workstations they trained at; training sessions are not sent to the centre, so the
-summary's *session* and *function* groups are empty there and a session's pre-test counts
-as an exam.
+workstations they trained at. Training sessions, their pre-tests and post-tests and the
+trainee's function are sent to the centre: the summary's *session* and *function* groups,
+the pre-test left out of the exam figures, the browser's pre-test mark and the export's
+session phase are the workstation's own.
 
 What the server sends is checked like any outside input: module titles are parsed as
 data, institutions must be known ones, and every read is bounded by the server's own
@@ -77,17 +78,24 @@ _DIMENSION_SQL = {
     Dimension.MODULE: "a.module_id",
     Dimension.GENDER: "coalesce(t.gender, '')",
     Dimension.PROVINCE: "coalesce(t.province, '')",
-    Dimension.SESSION: "''",  # training sessions stay on their workstation
+    # The training session whose post-test the attempt was ('' for an exam taken alone).
+    Dimension.SESSION: "coalesce((SELECT s.title FROM session_tests st JOIN training_sessions s"
+    " ON s.uid = st.session_uid WHERE st.attempt_uid = a.uid), '')",
     Dimension.AUDIENCE: "a.audiences",
-    Dimension.FUNCTION: "''",  # not sent to the centre
+    Dimension.FUNCTION: "coalesce(t.function, '')",
 }
+# A training session's pre-test measures what was known before teaching: it is not an exam
+# of the programme's figures (as ``trainer.storage.sessions.NOT_PRE_TEST`` locally).
+_PRE_TEST = (
+    "EXISTS (SELECT 1 FROM session_tests st WHERE st.attempt_uid = a.uid AND st.phase = 'pre')"
+)
 
 _ISO = '\'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"\''  # the local database's text for a time
 _FROM = " FROM attempts a JOIN trainees t ON t.uid = a.trainee_uid"
 _ROW_SQL = (
     "SELECT a.id, a.uid, t.id, t.name, t.institution, a.module_id, a.module_title,"
     " a.behaviour, a.state, a.started_at, a.finished_at, a.percent, a.passed,"
-    " a.workstation_uid" + _FROM
+    " a.workstation_uid, " + _PRE_TEST + _FROM
 )
 
 
@@ -145,6 +153,7 @@ def _attempt_row(r: Sequence[Any]) -> AttemptRow:
         percent=r[11],
         passed=r[12],
         workstation_uid=str(r[13]),
+        pre_test=bool(r[14]),
     )
 
 
@@ -365,7 +374,7 @@ class CentralReports:
         counted once, whichever workstations they trained at)."""
         clause, params = where(flt)
         base = _FROM + (clause + " AND" if clause else " WHERE")
-        base += " a.behaviour = 'exam' AND a.state = 'finished'"
+        base += " a.behaviour = 'exam' AND a.state = 'finished' AND NOT " + _PRE_TEST
         figures = (
             "count(DISTINCT t.person_uid),"
             " count(DISTINCT CASE WHEN a.passed THEN t.person_uid END), count(*)"
@@ -529,8 +538,7 @@ class CentralReports:
 
     def export_attempts(self, flt: ResultFilter) -> tuple[int, Iterator[tuple[Any, ...]]]:
         """As ``ResultsRepository.export_attempts``: times written as the local database
-        writes them, ``passed`` as 0/1, and no session phase (training sessions are not
-        sent to the centre)."""
+        writes them, ``passed`` as 0/1, and the session test's phase (pre/post) if any."""
         clause, params = where(flt)
         total = self.count_attempts(flt)
         query = (
@@ -539,8 +547,8 @@ class CentralReports:
             f" a.language, a.state, to_char(a.started_at {_UTC}, {_ISO}),"
             f" to_char(a.finished_at {_UTC}, {_ISO}), a.score, a.max_score, a.percent,"
             " a.pass_mark, a.passed::int, q.n, round(q.s::numeric, 3)::float8,"
-            # the session test (pre/post) is not sent to the centre: left empty
-            " a.workstation_uid, NULL::text" + _FROM + " LEFT JOIN LATERAL (SELECT count(*) AS n,"
+            " a.workstation_uid, (SELECT st.phase FROM session_tests st"
+            " WHERE st.attempt_uid = a.uid)" + _FROM + " LEFT JOIN LATERAL (SELECT count(*) AS n,"
             " sum(seconds_spent) AS s FROM attempt_questions WHERE attempt_uid = a.uid) q"
             " ON true" + clause + " ORDER BY a.id"
         )

@@ -23,6 +23,7 @@ from trainer.central.config import DEFAULT_PORT, CentralConfig
 from trainer.errors import TrainerError
 from trainer.ui import dialogs
 from trainer.ui.errors_text import error_text
+from trainer.ui.held_records import HeldRecordsDialog
 from trainer.ui.i18n import fmt
 from trainer.ui.operations import Operation, Task, worker_workspace
 from trainer.ui.widgets.forms import labelled_form
@@ -47,7 +48,7 @@ TLS_MODES = ("disable", "require", "verify-full")
 class NetworkScreen(QWidget):
     """The central database this workstation sends its results to and reads reports from."""
 
-    changed = Signal()  # joined, left or the password changed
+    changed = Signal()  # joined, left, the password changed, or refused records sent again
     tested = Signal(bool, str)  # the connection test ended: worked, and what it said
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -140,6 +141,18 @@ class NetworkScreen(QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("Connection test result"))
+        # records the central database refused: how many, a list with its reasons, Send again
+        self.held = QLabel()
+        self.held.setWordWrap(True)
+        self.held.setAccessibleName(self.tr("Records held back by the central database"))
+        self.held_button = QPushButton(self.tr("Show held-&back records…"))
+        self.held_button.setAccessibleName(
+            self.tr("List the records the central database refused, and send them again")
+        )
+        self.held_dialog: HeldRecordsDialog | None = None
+        held_row = QHBoxLayout()
+        held_row.addWidget(self.held, 1)
+        held_row.addWidget(self.held_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -149,6 +162,7 @@ class NetworkScreen(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
+        layout.addLayout(held_row)
         layout.addStretch(1)
 
         self.tls.currentIndexChanged.connect(self._update_ca)
@@ -157,6 +171,7 @@ class NetworkScreen(QWidget):
         self.test_button.clicked.connect(self._on_test)
         self.save_button.clicked.connect(self._on_join)
         self.leave_button.clicked.connect(self._on_leave)
+        self.held_button.clicked.connect(self._on_show_held)
         self.load()
 
     # -- state ----------------------------------------------------------------------
@@ -187,6 +202,42 @@ class NetworkScreen(QWidget):
         self.change_password_button.setVisible(has_password)
         self.leave_button.setEnabled(c is not None)
         self._update_ca()
+        self.show_held_count()
+
+    def show_held_count(self) -> None:
+        """How many records the central database refused (one local query)."""
+        from trainer.central.sync import sync_status
+
+        count = sync_status(self.workspace.db).held
+        self.held.setText(
+            self.tr("%n record(s) held back by the central database", "", count)
+            if count
+            else self.tr("No record held back by the central database.")
+        )
+        self.held_button.setEnabled(count > 0)
+
+    def _on_show_held(self) -> None:
+        self.show_held()
+
+    def show_held(self) -> HeldRecordsDialog:
+        """The list of refused records, with Send again."""
+        if self.held_dialog is not None:
+            self.held_dialog.close()
+            self.held_dialog.deleteLater()
+        dialog = HeldRecordsDialog(self.workspace, self)
+        dialog.sent_again.connect(self._on_sent_again)
+        self.held_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_sent_again(self, count: int) -> None:
+        self.show_held_count()
+        self.changed.emit()
+        dialogs.show_info(
+            self,
+            self.tr("Send again"),
+            self.tr("%n record(s) will be sent with the next sync.", "", count),
+        )
 
     def _show_state(self) -> None:
         if self.saved is None:
