@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from bench.central_data import QUESTIONS_PER_ATTEMPT, fill_workstation
+from bench.reports_data import generate
 from tests.postgres import CentralServer
 from trainer.central.config import CentralConfig
 from trainer.central.sync import sync_now
@@ -114,7 +115,7 @@ def test_a_workstation_cannot_write_item_rows(tmp_path: Path, central_db: Centra
 
 
 def test_an_upgraded_server_makes_rows_for_the_answers_it_holds(
-    tmp_path: Path, central_db: CentralServer, monkeypatch: pytest.MonkeyPatch
+    central_db: CentralServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     older = [m for m in central.available_migrations() if m[0] < 60]
     name = central_db.cluster.create_database()
@@ -123,11 +124,13 @@ def test_an_upgraded_server_makes_rows_for_the_answers_it_holds(
         m.setattr(central, "available_migrations", lambda: older)
         with contextlib.closing(central.connect(admin)) as conn:
             assert max(central.init_server(conn)) == 50
-        server = CentralServer(central_db.cluster, name)
-        _pushed(tmp_path, server, "a", 100)[0].close()
-        assert server.query("SELECT to_regclass('attempt_items')") == [(None,)]
+        with contextlib.closing(central.connect(admin, autocommit=False)) as conn:
+            generate(conn, 400)  # answers written before the server kept item rows
+    server = CentralServer(central_db.cluster, name)
+    assert server.query("SELECT to_regclass('attempt_items')") == [(None,)]
     with contextlib.closing(central.connect(admin)) as conn:
         assert 60 in central.init_server(conn)
     held = server.query(HELD)
-    assert len(held) == 100 // QUESTIONS_PER_ATTEMPT
+    attempts = int(str(server.query("SELECT count(*) FROM attempts")[0][0]))
+    assert len(held) == attempts > 0
     assert held == server.query(EXPECTED)
