@@ -84,6 +84,7 @@ def test_the_central_benchmark_runs_next_to_a_bare_copy() -> None:
     entries = bench_central.run(answers=2000, saves=20)
     assert [e["name"] for e in entries] == [
         "central: push 2,000 answers (vs bare COPY)",
+        "central: push 2,000 answers (vs COPY, no item rows)",
         "central: save one answer, server down",
         "central: save one answer, server up, syncing",
     ]
