@@ -115,6 +115,11 @@ def generate(path: Path) -> None:
         if len(slots) >= 200_000:
             _flush(conn, attempts, slots)
     _flush(conn, attempts, slots)
+    # what the program keeps with each attempt as it finishes (migration 0081)
+    conn.execute(
+        "INSERT INTO attempt_item_sets (attempt_id, question_key, item_sum, partial)"
+        " SELECT attempt_id, question_key, item_sum, partial FROM attempt_item_set_rows"
+    )
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()

@@ -346,6 +346,13 @@ class BundleMerge:
             f" VALUES (?, {', '.join('?' * len(STEP_FIELDS))})",
             [(attempt_id, *(s[k] for k in STEP_FIELDS)) for s in a["steps"]],
         )
+        # what the item analysis reads of a finished attempt (migration 0081)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO attempt_item_sets (attempt_id, question_key, item_sum,"
+            " partial) SELECT attempt_id, question_key, item_sum, partial"
+            " FROM attempt_item_set_rows WHERE attempt_id = ?",
+            (attempt_id,),
+        )
         return attempt_id
 
     # -- certificates -----------------------------------------------------------------------

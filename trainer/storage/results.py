@@ -500,15 +500,20 @@ class ResultsRepository:
                 conn.execute("DROP TABLE IF EXISTS temp.item_questions")
 
     def answer_sets(self) -> list[AnswerSet]:
-        """Per attempt of ``item_attempts``: the questions it answered (in id order: the
-        index is read in that order) and its item scores."""
+        """Per attempt of ``item_attempts``: the questions it answered (in id order), its
+        item scores' sum and whether any was neither 0 nor 1, as kept with each finished
+        attempt (``attempt_item_sets``, migration 0081); an attempt without its row is
+        read through the view that makes them."""
         return [
             AnswerSet(a, ids or "", float(total or 0.0), bool(partial))
             for a, ids, total, partial in self._rows(
-                f"SELECT x.attempt_id, group_concat(q.question_id, char(31)), sum({_X}),"
-                f" max({_X} NOT IN (0.0, 1.0)) FROM temp.item_attempts x"
-                " CROSS JOIN attempt_questions q INDEXED BY attempt_questions_item_scores"
-                " ON q.attempt_id = x.attempt_id GROUP BY x.attempt_id"
+                "SELECT x.attempt_id, s.question_key, s.item_sum, s.partial"
+                " FROM temp.item_attempts x JOIN attempt_item_sets s"
+                " ON s.attempt_id = x.attempt_id"
+                " UNION ALL SELECT x.attempt_id, v.question_key, v.item_sum, v.partial"
+                " FROM temp.item_attempts x JOIN attempt_item_set_rows v"
+                " ON v.attempt_id = x.attempt_id WHERE NOT EXISTS"
+                " (SELECT 1 FROM attempt_item_sets s WHERE s.attempt_id = x.attempt_id)"
             )
         ]
 
