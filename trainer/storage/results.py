@@ -458,13 +458,17 @@ class ResultsRepository:
 
     # -- item analysis ------------------------------------------------------------------
     def exam_totals(self, module_id: str) -> list[ExamTotal]:
-        """The module's finished exam attempts, in the order they were recorded."""
+        """The module's finished exam attempts, in the order they were recorded, read from
+        an index alone; each carries the module's title as its latest exam recorded it
+        (the one the analysis shows), read once."""
+        exams = "module_id = ? AND behaviour = 'exam' AND state = 'finished'"
         return [
-            ExamTotal(r["id"], r["score"], r["max_score"], r["percent"], r["module_title"])
-            for r in self.db.query(
-                "SELECT id, score, max_score, percent, module_title FROM attempts"
-                " WHERE module_id = ? AND behaviour = 'exam' AND state = 'finished'",
-                (module_id,),
+            ExamTotal(r[0], r[1], r[2], r[3], r[4])
+            for r in self.db.conn.execute(
+                "SELECT id, score, max_score, percent, (SELECT module_title FROM attempts"
+                f" WHERE {exams} ORDER BY id DESC LIMIT 1) FROM attempts"
+                f" INDEXED BY attempts_exam_totals WHERE {exams} ORDER BY id",
+                (module_id, module_id),
             )
         ]
 
@@ -503,15 +507,17 @@ class ResultsRepository:
         """Per attempt of ``item_attempts``: the questions it answered (in id order), its
         item scores' sum and whether any was neither 0 nor 1, as kept with each finished
         attempt (``attempt_item_sets``, migration 0081); an attempt without its row is
-        read through the view that makes them."""
+        read through the view that makes them. CROSS JOIN keeps the module's attempts
+        outermost: the planner otherwise walked every attempt of every module (0.87 s
+        against 0.15 s at ten million answers)."""
         return [
             AnswerSet(a, ids or "", float(total or 0.0), bool(partial))
             for a, ids, total, partial in self._rows(
                 "SELECT x.attempt_id, s.question_key, s.item_sum, s.partial"
-                " FROM temp.item_attempts x JOIN attempt_item_sets s"
+                " FROM temp.item_attempts x CROSS JOIN attempt_item_sets s"
                 " ON s.attempt_id = x.attempt_id"
                 " UNION ALL SELECT x.attempt_id, v.question_key, v.item_sum, v.partial"
-                " FROM temp.item_attempts x JOIN attempt_item_set_rows v"
+                " FROM temp.item_attempts x CROSS JOIN attempt_item_set_rows v"
                 " ON v.attempt_id = x.attempt_id WHERE NOT EXISTS"
                 " (SELECT 1 FROM attempt_item_sets s WHERE s.attempt_id = x.attempt_id)"
             )

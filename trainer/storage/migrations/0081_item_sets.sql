@@ -37,3 +37,8 @@ END;
 
 INSERT INTO attempt_item_sets (attempt_id, question_key, item_sum, partial)
 SELECT attempt_id, question_key, item_sum, partial FROM attempt_item_set_rows;
+
+-- A module's finished exams and their scores in the order they were recorded, read from
+-- this index alone (the attempts' rows carry the module's title and are much wider).
+CREATE INDEX attempts_exam_totals
+    ON attempts (module_id, behaviour, state, id, score, max_score, percent);
