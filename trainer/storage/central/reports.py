@@ -43,6 +43,7 @@ from trainer.storage.results import (
     Scope,
     SortKey,
     SummaryRow,
+    fraction_sums,
 )
 from trainer.storage.trainees import Institution
 
@@ -222,9 +223,8 @@ _ANSWER_SETS_SQL = (
     "SELECT x.id, i.question_key, i.item_sum, i.partial FROM unnest(%s::bigint[]) AS x(id)"
     + _ITEM_ROWS
 )
-# Summed per (question, kind, response, fraction): the fraction f is one value in each
-# group, so its products with the attempts' figures are made from these sums in Python
-# (f·Σt for Σf·t): half the sums per answer, and the same figures.
+# Summed per (question, kind, response, fraction), as on the workstation
+# (``trainer.storage.results.fraction_sums`` makes the products with the fraction).
 _ITEM_SUMS_SQL = (
     "SELECT q.question_id, q.kind, q.response, q.fraction, count(*), sum(x.t),"
     " sum(x.t * x.t), sum(x.upper), sum(x.lower), sum(x.grp)"
@@ -477,40 +477,7 @@ class CentralReports:
         params = tuple(
             _array(v) for v in (item.ids, item.totals, item.upper, item.lower, item.group)
         )
-        sums: dict[tuple[str, str, str | None], list[float]] = {}
-        for r in self._summed(_ITEM_SUMS_SQL, params):
-            f = float(r[3] or 0.0)
-            n, st, stt, upper, lower, grp = (float(v or 0.0) for v in r[4:])
-            key = (str(r[0]), str(r[1]), None if r[2] is None else str(r[2]))
-            x = sums.setdefault(key, [0.0] * 13)
-            for i, v in enumerate(
-                (n, f * n, st, f * f * n, stt, f * st, f * upper, upper, f * lower, lower,
-                 grp, f * grp, f * f * grp)
-            ):  # fmt: skip
-                x[i] += v
-        out = []
-        for (qid, kind, response), x in sums.items():
-            out.append(
-                ResponseSums(
-                    question_id=qid,
-                    kind=kind,
-                    response=response,
-                    n=int(x[0]),
-                    sx=x[1],
-                    st=x[2],
-                    sxx=x[3],
-                    stt=x[4],
-                    sxt=x[5],
-                    upper_sx=x[6],
-                    upper_n=int(x[7]),
-                    lower_sx=x[8],
-                    lower_n=int(x[9]),
-                    group_n=int(x[10]),
-                    group_sx=x[11],
-                    group_sxx=x[12],
-                )
-            )
-        return out
+        return fraction_sums(self._summed(_ITEM_SUMS_SQL, params))
 
     def latest_snapshot(self, question_id: str) -> str | None:
         """The question as it was most recently shown (its snapshot's JSON): attempts are

@@ -42,3 +42,10 @@ SELECT attempt_id, question_key, item_sum, partial FROM attempt_item_set_rows;
 -- this index alone (the attempts' rows carry the module's title and are much wider).
 CREATE INDEX attempts_exam_totals
     ON attempts (module_id, behaviour, state, id, score, max_score, percent);
+
+-- The answers of one question grouped by response and then by fraction (migration 0080
+-- had the fraction last): the item analysis sums per (question, kind, response,
+-- fraction) in index order, six sums per answer instead of thirteen.
+DROP INDEX attempt_questions_by_response;
+CREATE INDEX attempt_questions_by_response
+    ON attempt_questions (question_id, kind, response, fraction, attempt_id);
