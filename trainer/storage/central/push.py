@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from trainer import __version__
 from trainer.errors import CentralError, ErrorCode
+from trainer.storage.sessions import SESSION_FIELDS
 
 if TYPE_CHECKING:
     import psycopg
@@ -89,27 +90,8 @@ TRAINEE_COLUMNS = (
     "updated_at",
     "function",
 )
-SESSION_COLUMNS = (
-    "uid",
-    "workstation_uid",
-    "title",
-    "institution",
-    "venue",
-    "province",
-    "start_date",
-    "end_date",
-    "trainers",
-    "audiences",
-    "modules",
-    "planned_hours",
-    "pre_test",
-    "post_test",
-    "same_questions",
-    "open_test",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-)
+# The central training_sessions table holds the fields a bundle carries, no more.
+SESSION_COLUMNS = SESSION_FIELDS
 SESSION_TEST_COLUMNS = ("attempt_uid", "workstation_uid", "session_uid", "phase")
 CERTIFICATE_COLUMNS = (
     "issuer_key_id",
